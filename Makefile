@@ -1,0 +1,137 @@
+# cusdesk - GNU make.  `make run` and `make check` are all a user needs.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/cusdesk
+LOCALEDIR= $(PREFIX)/share/locale
+MANDIR   = $(PREFIX)/share/man
+VERSION  = 0.1.0
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS     = ncursesw formw menuw panelw sqlite3 libsodium
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wno-unused-parameter -Wformat=2
+ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+           -DNCURSES_WIDECHAR=1 $(WARN) $(CFLAGS) \
+           -Isrc -Ibuild/gen $(PKG_CFLAGS) \
+           -DLOCALEDIR='"$(LOCALEDIR)"' -DVERSION='"$(VERSION)"'
+
+B = build
+SRC_C  = $(wildcard src/*.c)
+UI_C   = $(wildcard ui/*.c)
+DATA   = $(sort $(wildcard data/migrations/*.sql data/seed/*.tsv data/demo/*.tsv data/*.tsv))
+SRC_O  = $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded_data.o
+UI_O   = $(UI_C:%.c=$(B)/%.o)
+UNIT_C = $(wildcard tests/unit/*.c)
+UNIT_O = $(UNIT_C:%.c=$(B)/%.o)
+MO     = $(B)/locale/pl/LC_MESSAGES/cusdesk.mo
+
+RUN_DB ?= var/demo.db
+
+.PHONY: all deps run check unit-test ui-test cli-test layering po-check bench \
+        install uninstall clean update-po
+
+all: $(B)/cusdesk $(MO)
+
+deps:
+	@sh tools/deps.sh
+
+$(B)/gen/embedded_data.c: $(DATA) tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh $@ data $(DATA)
+
+$(B)/gen/embedded_data.o: $(B)/gen/embedded_data.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libcusdesk.a: $(SRC_O)
+	$(AR) rcs $@ $^
+
+$(B)/cusdesk: $(UI_O) $(B)/libcusdesk.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(UI_O) $(B)/libcusdesk.a $(PKG_LIBS) $(LDFLAGS)
+
+$(MO): po/pl.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ po/pl.po
+
+$(B)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/unit-tests: $(UNIT_O) $(B)/libcusdesk.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(UNIT_O) $(B)/libcusdesk.a $(CHECK_LIBS) $(PKG_LIBS)
+
+$(B)/bench: tests/bench/bench.c $(B)/libcusdesk.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libcusdesk.a $(PKG_LIBS)
+
+run: deps all
+	@mkdir -p $(dir $(RUN_DB))
+	@if [ ! -f "$(RUN_DB)" ]; then \
+		./$(B)/cusdesk --db "$(RUN_DB)" init --centre "Centrum Usług Społecznych w Czarni" >/dev/null && \
+		./$(B)/cusdesk --db "$(RUN_DB)" demo >/dev/null && \
+		echo "Utworzono bazę demonstracyjną $(RUN_DB)."; fi
+	@echo "Demo: login 'recepcja', 'koordynator', 'organizator', 'dyrektor' lub 'admin', hasło: demo1234"
+	@echo "Naciśnij Enter, aby uruchomić cusdesk..."; read dummy
+	./$(B)/cusdesk --db "$(RUN_DB)"
+
+check: deps all $(B)/unit-tests layering po-check
+	./$(B)/unit-tests
+	sh tests/cli/run.sh ./$(B)/cusdesk
+	sh tests/ui/run.sh ./$(B)/cusdesk
+
+unit-test: $(B)/unit-tests
+	./$(B)/unit-tests
+
+cli-test: all
+	sh tests/cli/run.sh ./$(B)/cusdesk
+
+ui-test: all
+	sh tests/ui/run.sh ./$(B)/cusdesk
+
+# The layers: no curses under src/, no SQLite or SQL under ui/.
+layering:
+	@if grep -rlE '#include *[<"](n?curses|ncursesw/[a-z]+|form|menu|panel)\.h' src; then \
+		echo "layering: curses header under src/"; exit 1; fi
+	@if grep -rlE 'sqlite3|SELECT |INSERT |UPDATE |DELETE FROM' ui; then \
+		echo "layering: SQLite or SQL under ui/"; exit 1; fi
+	@echo "layering: ok"
+
+po-check:
+	@stats=$$(LC_ALL=C msgfmt --statistics -o /dev/null po/pl.po 2>&1); echo "po/pl.po: $$stats"; \
+	case "$$stats" in *untranslated*|*fuzzy*) echo "po-check: pl.po is not complete"; exit 1;; esac
+	@sh tools/po-missing.sh
+
+update-po:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
+		--package-name=cusdesk --package-version=$(VERSION) \
+		-o po/cusdesk.pot $(SRC_C) $(UI_C)
+	msgmerge --quiet --update --backup=none po/pl.po po/cusdesk.pot
+
+bench: deps $(B)/bench
+	./$(B)/bench
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(LOCALEDIR)/pl/LC_MESSAGES $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(B)/cusdesk $(DESTDIR)$(BINDIR)/cusdesk
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/pl/LC_MESSAGES/cusdesk.mo
+	for f in $(DATA); do install -D -m 644 $$f $(DESTDIR)$(DATADIR)/$${f#data/}; done
+	install -m 644 man/cusdesk.1 $(DESTDIR)$(MANDIR)/man1/cusdesk.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cusdesk $(DESTDIR)$(LOCALEDIR)/pl/LC_MESSAGES/cusdesk.mo \
+		$(DESTDIR)$(MANDIR)/man1/cusdesk.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,508 @@
+/* cli.c - command line commands. */
+#include "cli.h"
+#include "auth.h"
+#include "catalogue.h"
+#include "centre.h"
+#include "codes.h"
+#include "db.h"
+#include "i18n.h"
+#include "person.h"
+#include "request.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#ifndef VERSION
+#define VERSION "0.1"
+#endif
+
+void cli_usage(void)
+{
+	/* TRANSLATORS: keep the command words and options in English */
+	fputs(_("Usage:\n"
+		"  cusdesk [--db PATH] [--lang pl|en] [--mono]   start the desk\n"
+		"  cusdesk [--db PATH] init [--centre NAME]      create an empty database\n"
+		"  cusdesk [--db PATH] user add LOGIN --role ROLE[,ROLE...] [--name \"Full name\"]\n"
+		"                                                password from stdin\n"
+		"  cusdesk [--db PATH] user list | user passwd LOGIN | user disable LOGIN\n"
+		"  cusdesk [--db PATH] person add --first X --last Y [--pesel N]\n"
+		"          [--birth YYYY-MM-DD] [--sex K|M] [--phone P] [--email E]\n"
+		"          [--street S] [--house N] [--flat N] [--postcode NN-NNN]\n"
+		"          [--town T] [--gmina G] [--force]      prints the new id\n"
+		"  cusdesk [--db PATH] person find QUERY         id, surname, first name, PESEL\n"
+		"  cusdesk [--db PATH] request add --person ID [--filed YYYY-MM-DD]\n"
+		"          [--channel C] [--asked TEXT]          prints the case reference\n"
+		"  cusdesk [--db PATH] demo                      fill the database with demo data\n"
+		"  cusdesk [--db PATH] check                     integrity and schema check\n"
+		"  cusdesk --help | --version\n"
+		"\n"
+		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
+		"Channels: in_person, writing, phone, email, epuap.\n"
+		"The database is $CUSDESK_DB, else $XDG_DATA_HOME/cusdesk/cusdesk.db.\n"),
+	      stdout);
+}
+
+void cli_version(void)
+{
+	printf("cusdesk %s\n", VERSION);
+}
+
+void cli_opts_release(struct cli_opts *o)
+{
+	free(o->db_path);
+	o->db_path = NULL;
+}
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("cusdesk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(_("Try 'cusdesk --help'.\n"), stderr);
+	return 2;
+}
+
+int cli_parse_global(int argc, char **argv, struct cli_opts *o)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--db") || !strcmp(a, "--lang")) {
+			if (i + 1 >= argc)
+				return usage_error(_("option %s needs a value"), a);
+			if (!strcmp(a, "--db")) {
+				free(o->db_path);
+				o->db_path = xstrdup(argv[++i]);
+			} else {
+				o->lang = argv[++i];
+				if (strcmp(o->lang, "pl") && strcmp(o->lang, "en"))
+					return usage_error(_("--lang takes pl or en, not '%s'"),
+							   o->lang);
+			}
+		} else if (!strncmp(a, "--db=", 5)) {
+			free(o->db_path);
+			o->db_path = xstrdup(a + 5);
+		} else if (!strncmp(a, "--lang=", 7)) {
+			o->lang = a + 7;
+		} else if (!strcmp(a, "--mono")) {
+			o->mono = true;
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			o->help = true;
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+			o->version = true;
+		} else if (a[0] == '-') {
+			return usage_error(_("unknown option '%s'"), a);
+		} else {
+			break;
+		}
+	}
+	o->first_arg = i;
+	if (!o->db_path)
+		o->db_path = db_default_path();
+	return 0;
+}
+
+/* Reads one line (a password) from stdin without echo on a terminal. */
+static char *read_secret(const char *prompt)
+{
+	struct termios old, quiet;
+	bool tty = isatty(STDIN_FILENO);
+	char buf[512];
+	char *r;
+
+	if (tty) {
+		fputs(prompt, stderr);
+		tcgetattr(STDIN_FILENO, &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	}
+	r = fgets(buf, sizeof(buf), stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
+		fputc('\n', stderr);
+	}
+	if (!r)
+		return NULL;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return xstrdup(buf);
+}
+
+static int fail_msg(const struct fielderr *e, int rc)
+{
+	if (e && e->msg[0])
+		fprintf(stderr, "cusdesk: %s\n", e->msg);
+	else if (rc == CD_EPERM)
+		fprintf(stderr, "cusdesk: %s\n", _("your role does not allow this"));
+	else
+		fprintf(stderr, "cusdesk: %s\n", _("the database refused the change"));
+	return 1;
+}
+
+/* Finds "--name value" among argv[from..argc); NULL when absent.  Marks
+ * the consumed words in used[]. */
+static const char *opt_value(int argc, char **argv, int from, const char *name,
+			     bool *used)
+{
+	int i;
+
+	for (i = from; i < argc - 1; i++)
+		if (!strcmp(argv[i], name)) {
+			used[i] = used[i + 1] = true;
+			return argv[i + 1];
+		}
+	return NULL;
+}
+
+static bool opt_flag(int argc, char **argv, int from, const char *name, bool *used)
+{
+	int i;
+
+	for (i = from; i < argc; i++)
+		if (!strcmp(argv[i], name)) {
+			used[i] = true;
+			return true;
+		}
+	return false;
+}
+
+/* Every word from `from` on must have been consumed. */
+static int check_all_used(int argc, char **argv, int from, const bool *used)
+{
+	int i;
+
+	for (i = from; i < argc; i++)
+		if (!used[i])
+			return usage_error(_("unexpected argument '%s'"), argv[i]);
+	return 0;
+}
+
+static int cmd_init(struct cli_opts *o, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *centre = opt_value(argc, argv, at, "--centre", used);
+	struct cd_db *db = NULL;
+	char *err = NULL;
+	int rc;
+
+	if ((rc = check_all_used(argc, argv, at, used))) {
+		free(used);
+		return rc;
+	}
+	free(used);
+	if (db_open(o->db_path, DB_CREATE_NEW, &db, &err)) {
+		fprintf(stderr, "cusdesk: %s\n", err);
+		free(err);
+		return 1;
+	}
+	rc = centre_setup(db, centre);
+	db_close(&db);
+	if (rc) {
+		fprintf(stderr, "cusdesk: %s\n", _("could not set up the new database"));
+		unlink(o->db_path);
+		return 1;
+	}
+	printf(_("created %s\n"), o->db_path);
+	return 0;
+}
+
+static int open_db(struct cli_opts *o, struct cd_db **db)
+{
+	char *err = NULL;
+
+	if (db_open(o->db_path, DB_OPEN_EXISTING, db, &err)) {
+		fprintf(stderr, "cusdesk: %s\n", err);
+		free(err);
+		return 1;
+	}
+	return 0;
+}
+
+static int cmd_user(struct cd_db *db, int argc, char **argv, int at)
+{
+	struct actor sys;
+	struct fielderr e;
+	const char *sub = at < argc ? argv[at] : "";
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	int rc = 0;
+
+	actor_system(&sys);
+	fielderr_clear(&e);
+	if (!strcmp(sub, "add") && at + 1 < argc) {
+		const char *login = argv[at + 1];
+		const char *role, *name;
+		unsigned roles;
+		char *pw;
+		int64_t id;
+
+		role = opt_value(argc, argv, at + 2, "--role", used);
+		if (!role)
+			role = opt_value(argc, argv, at + 2, "--roles", used);
+		name = opt_value(argc, argv, at + 2, "--name", used);
+		if ((rc = check_all_used(argc, argv, at + 2, used)))
+			goto out;
+		if (!role) {
+			rc = usage_error("%s", _("user add needs --role"));
+			goto out;
+		}
+		if (user_validate_login(login, &e)) {
+			rc = fail_msg(&e, CD_EINVAL);
+			goto out;
+		}
+		if (!(roles = roles_parse(role, &e))) {
+			rc = fail_msg(&e, CD_EINVAL);
+			goto out;
+		}
+		pw = read_secret(_("Password: "));
+		if (!pw) {
+			fprintf(stderr, "cusdesk: %s\n", _("Password: none given on stdin"));
+			rc = 1;
+			goto out;
+		}
+		if ((rc = user_add(db, &sys, login, name, roles, pw, &id, &e)))
+			rc = fail_msg(&e, rc);
+		else
+			printf("%lld\n", (long long)id);
+		free(pw);
+	} else if (!strcmp(sub, "list") && at + 1 == argc) {
+		struct user *u;
+		size_t n, i;
+		if (user_list(db, &sys, &u, &n) == CD_OK) {
+			for (i = 0; i < n; i++) {
+				char *r = roles_codes(u[i].roles);
+				printf("%s\t%s\t%s\t%s\n", u[i].login, u[i].full_name, r,
+				       u[i].disabled ? "disabled" : "active");
+				free(r);
+			}
+		}
+		free(u);
+	} else if (!strcmp(sub, "passwd") && at + 2 == argc) {
+		char *pw = read_secret(_("New password: "));
+		if (!pw) {
+			fprintf(stderr, "cusdesk: %s\n", _("Password: none given on stdin"));
+			rc = 1;
+			goto out;
+		}
+		if ((rc = user_set_password(db, &sys, argv[at + 1], pw, &e)))
+			rc = fail_msg(&e, rc);
+		free(pw);
+	} else if (!strcmp(sub, "disable") && at + 2 == argc) {
+		if ((rc = user_set_disabled(db, &sys, argv[at + 1], true, &e)))
+			rc = fail_msg(&e, rc);
+	} else if (!strcmp(sub, "enable") && at + 2 == argc) {
+		if ((rc = user_set_disabled(db, &sys, argv[at + 1], false, &e)))
+			rc = fail_msg(&e, rc);
+	} else {
+		rc = usage_error(_("unknown user command '%s'"), sub);
+	}
+out:
+	free(used);
+	return rc;
+}
+
+static void copy_opt(char *dst, size_t size, const char *v)
+{
+	if (v)
+		str_copy(dst, size, v);
+}
+
+static int cmd_person(struct cd_db *db, int argc, char **argv, int at)
+{
+	struct actor sys;
+	struct fielderr e;
+	const char *sub = at < argc ? argv[at] : "";
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	int rc = 0;
+
+	actor_system(&sys);
+	fielderr_clear(&e);
+	if (!strcmp(sub, "add")) {
+		struct person p;
+		int64_t dups[8];
+		size_t nd, i;
+		bool force;
+
+		person_init(&p);
+		copy_opt(p.first_names, sizeof(p.first_names),
+			 opt_value(argc, argv, at + 1, "--first", used));
+		copy_opt(p.surname, sizeof(p.surname),
+			 opt_value(argc, argv, at + 1, "--last", used));
+		copy_opt(p.pesel, sizeof(p.pesel), opt_value(argc, argv, at + 1, "--pesel", used));
+		copy_opt(p.birth_date, sizeof(p.birth_date),
+			 opt_value(argc, argv, at + 1, "--birth", used));
+		copy_opt(p.sex, sizeof(p.sex), opt_value(argc, argv, at + 1, "--sex", used));
+		copy_opt(p.phone, sizeof(p.phone), opt_value(argc, argv, at + 1, "--phone", used));
+		copy_opt(p.email, sizeof(p.email), opt_value(argc, argv, at + 1, "--email", used));
+		copy_opt(p.street, sizeof(p.street), opt_value(argc, argv, at + 1, "--street", used));
+		copy_opt(p.house_no, sizeof(p.house_no), opt_value(argc, argv, at + 1, "--house", used));
+		copy_opt(p.flat_no, sizeof(p.flat_no), opt_value(argc, argv, at + 1, "--flat", used));
+		copy_opt(p.postcode, sizeof(p.postcode),
+			 opt_value(argc, argv, at + 1, "--postcode", used));
+		copy_opt(p.town, sizeof(p.town), opt_value(argc, argv, at + 1, "--town", used));
+		copy_opt(p.gmina, sizeof(p.gmina), opt_value(argc, argv, at + 1, "--gmina", used));
+		force = opt_flag(argc, argv, at + 1, "--force", used);
+		if ((rc = check_all_used(argc, argv, at + 1, used)))
+			goto out;
+		{
+			struct date today;
+			date_today(&today);
+			if ((rc = person_validate(&p, &today, &e))) {
+				rc = fail_msg(&e, rc);
+				goto out;
+			}
+		}
+		nd = person_find_duplicates(db, &p, dups, ARRAY_SIZE(dups));
+		if (nd && !force) {
+			fprintf(stderr, "cusdesk: %s\n",
+				_("a person with the same name and birth date is "
+				  "already registered (add --force to register "
+				  "another one):"));
+			for (i = 0; i < nd; i++) {
+				struct person x;
+				if (person_get(db, &sys, dups[i], &x) == CD_OK)
+					fprintf(stderr, "  %lld\t%s\t%s\t%s\t%s\n",
+						(long long)x.id, x.surname, x.first_names,
+						x.pesel, x.town);
+			}
+			rc = 1;
+			goto out;
+		}
+		if ((rc = person_save(db, &sys, &p, &e)))
+			rc = fail_msg(&e, rc);
+		else
+			printf("%lld\n", (long long)p.id);
+	} else if (!strcmp(sub, "find") && at + 2 <= argc) {
+		struct strbuf q;
+		struct person_hit *h;
+		size_t n, i;
+		int k;
+
+		sb_init(&q);
+		sb_add(&q, "");
+		for (k = at + 1; k < argc; k++) {
+			if (q.len)
+				sb_addc(&q, ' ');
+			sb_add(&q, argv[k]);
+		}
+		rc = person_search(db, &sys, q.buf, 100000, &h, &n);
+		sb_release(&q);
+		if (rc) {
+			rc = fail_msg(NULL, rc);
+			goto out;
+		}
+		for (i = 0; i < n; i++)
+			printf("%lld\t%s\t%s\t%s\n", (long long)h[i].id, h[i].surname,
+			       h[i].first_names, h[i].pesel);
+		free(h);
+	} else {
+		rc = usage_error(_("unknown person command '%s'"), sub);
+	}
+out:
+	free(used);
+	return rc;
+}
+
+static int cmd_request(struct cd_db *db, int argc, char **argv, int at)
+{
+	struct actor sys;
+	struct fielderr e;
+	struct request r;
+	const char *sub = at < argc ? argv[at] : "";
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *person, *filed, *channel, *asked;
+	char *end;
+	int rc = 0;
+
+	actor_system(&sys);
+	fielderr_clear(&e);
+	if (strcmp(sub, "add")) {
+		rc = usage_error(_("unknown request command '%s'"), sub);
+		goto out;
+	}
+	request_init(&r);
+	person = opt_value(argc, argv, at + 1, "--person", used);
+	filed = opt_value(argc, argv, at + 1, "--filed", used);
+	channel = opt_value(argc, argv, at + 1, "--channel", used);
+	asked = opt_value(argc, argv, at + 1, "--asked", used);
+	if ((rc = check_all_used(argc, argv, at + 1, used)))
+		goto out;
+	if (!person) {
+		rc = usage_error("%s", _("request add needs --person ID"));
+		goto out;
+	}
+	r.person_id = strtoll(person, &end, 10);
+	if (*end || r.person_id <= 0) {
+		fprintf(stderr, "cusdesk: %s\n", _("Person: give the numeric id"));
+		rc = 1;
+		goto out;
+	}
+	copy_opt(r.filed_on, sizeof(r.filed_on), filed);
+	if (channel) {
+		const char *c = code_lookup(&codes_channel, channel);
+		str_copy(r.channel, sizeof(r.channel), c ? c : channel);
+	}
+	copy_opt(r.asked, sizeof(r.asked), asked);
+	if ((rc = request_file(db, &sys, &r, &e)))
+		rc = fail_msg(&e, rc);
+	else
+		printf("%s\n", r.case_ref);
+out:
+	free(used);
+	return rc;
+}
+
+int cli_run(struct cli_opts *o, int argc, char **argv)
+{
+	const char *cmd = argv[o->first_arg];
+	struct cd_db *db = NULL;
+	int at = o->first_arg + 1, rc;
+
+	if (!strcmp(cmd, "init"))
+		return cmd_init(o, argc, argv, at);
+	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
+	    strcmp(cmd, "demo") && strcmp(cmd, "check"))
+		return usage_error(_("unknown command '%s'"), cmd);
+	if (open_db(o, &db))
+		return 1;
+	if (!strcmp(cmd, "user")) {
+		rc = cmd_user(db, argc, argv, at);
+	} else if (!strcmp(cmd, "person")) {
+		rc = cmd_person(db, argc, argv, at);
+	} else if (!strcmp(cmd, "request")) {
+		rc = cmd_request(db, argc, argv, at);
+	} else if (!strcmp(cmd, "demo")) {
+		rc = demo_fill(db);
+		if (rc == CD_EEXIST)
+			fprintf(stderr, "cusdesk: %s\n",
+				_("the database already holds persons; the demo "
+				  "goes only into an empty one"));
+		else if (rc)
+			fprintf(stderr, "cusdesk: %s\n", _("filling the demo data failed"));
+		else
+			printf(_("demo data added: %d persons; accounts recepcja, "
+				 "koordynator, koordynator2, organizator, dyrektor, osl, "
+				 "admin; password %s\n"), DEMO_PERSONS, DEMO_PASSWORD);
+		rc = rc ? 1 : 0;
+	} else {
+		struct strbuf sb;
+		sb_init(&sb);
+		rc = db_check(db, &sb);
+		fputs(sb.buf ? sb.buf : "", stdout);
+		sb_release(&sb);
+		rc = rc ? 1 : 0;
+	}
+	db_close(&db);
+	return rc;
+}

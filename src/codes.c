@@ -1,0 +1,123 @@
+/* codes.c - closed lists with their Polish labels. */
+#include "codes.h"
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define TABLE(name, arr) const struct code_table name = {arr, ARRAY_SIZE(arr)}
+
+static const struct code channel[] = {
+	{"in_person", N_("in person")},
+	{"writing", N_("in writing")},
+	{"phone", N_("by phone")},
+	{"email", N_("by e-mail")},
+	{"epuap", N_("ePUAP")},
+};
+TABLE(codes_channel, channel);
+
+static const struct code filed_by[] = {
+	{"person", N_("the person")},
+	{"legal_representative", N_("legal representative")},
+	{"actual_carer", N_("actual carer")},
+};
+TABLE(codes_filed_by, filed_by);
+
+static const struct code referral[] = {
+	{"self", N_("self")},
+	{"social_worker", N_("social worker")},
+	{"family_assistant", N_("family assistant")},
+	{"soltys", N_("village head or councillor")},
+	{"provider", N_("service provider")},
+	{"anonymous", N_("anonymous report")},
+	{"campaign", N_("enrolment campaign")},
+	{"other", N_("other")},
+};
+TABLE(codes_referral, referral);
+
+static const struct code request_status[] = {
+	{"filed", N_("filed")},
+	{"assessment", N_("needs assessment")},
+	{"qualified", N_("qualified")},
+	{"waiting", N_("waiting list")},
+	{"forwarded", N_("forwarded")},
+	{"not_qualified", N_("not qualified")},
+	{"withdrawn", N_("withdrawn")},
+	{"closed", N_("closed")},
+};
+TABLE(codes_request_status, request_status);
+
+static const struct code sex[] = {
+	{"K", N_("female")},
+	{"M", N_("male")},
+};
+TABLE(codes_sex, sex);
+
+static const struct code unit[] = {
+	{"hour", N_("hour")},
+	{"session", N_("session")},
+	{"ride", N_("ride")},
+	{"visit", N_("visit")},
+	{"day", N_("day")},
+	{"meal", N_("meal")},
+	{"other", N_("other unit")},
+};
+TABLE(codes_unit, unit);
+
+static const struct code provider_kind[] = {
+	{"gmina_office", N_("gmina office")},
+	{"gmina_unit", N_("gmina unit")},
+	{"ngo", N_("NGO or public-benefit body")},
+	{"procurement", N_("chosen by public procurement")},
+	{"health", N_("health-care entity")},
+};
+TABLE(codes_provider_kind, provider_kind);
+
+int code_index(const struct code_table *t, const char *code)
+{
+	size_t i;
+
+	if (!code)
+		return -1;
+	for (i = 0; i < t->count; i++)
+		if (!strcmp(t->items[i].code, code))
+			return (int)i;
+	return -1;
+}
+
+const char *code_label(const struct code_table *t, const char *code)
+{
+	int i = code_index(t, code);
+	return i < 0 ? (code ? code : "") : _(t->items[i].label);
+}
+
+const char *code_lookup(const struct code_table *t, const char *text)
+{
+	char *want;
+	const char *found = NULL;
+	size_t i;
+
+	if (!text || !*text)
+		return NULL;
+	if (code_index(t, text) >= 0)
+		return t->items[code_index(t, text)].code;
+	want = text_fold(text);
+	for (i = 0; i < t->count && !found; i++) {
+		char *a = text_fold(_(t->items[i].label));
+		char *b = text_fold(t->items[i].label);
+		if (!strcmp(a, want) || !strcmp(b, want))
+			found = t->items[i].code;
+		free(a);
+		free(b);
+	}
+	free(want);
+	return found;
+}
+
+bool request_status_is_open(const char *status)
+{
+	return status && (!strcmp(status, "filed") || !strcmp(status, "assessment") ||
+			  !strcmp(status, "qualified") || !strcmp(status, "waiting"));
+}

@@ -1,0 +1,39 @@
+/* codes.h - the closed lists stored as short English codes in the database
+ * and shown with a translated Polish label (channel, referral source,
+ * request status, ...).  One table each; the UI cycles through them. */
+#ifndef CUSDESK_CODES_H
+#define CUSDESK_CODES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct code {
+	const char *code;    /* stored value */
+	const char *label;   /* N_() label; translate with _() when shown */
+};
+
+struct code_table {
+	const struct code *items;
+	size_t count;
+};
+
+extern const struct code_table codes_channel;
+extern const struct code_table codes_filed_by;
+extern const struct code_table codes_referral;
+extern const struct code_table codes_request_status;
+extern const struct code_table codes_sex;
+extern const struct code_table codes_unit;
+extern const struct code_table codes_provider_kind;
+
+/* Index of code in t, or -1. */
+int code_index(const struct code_table *t, const char *code);
+/* Translated label of code, or code itself when unknown. */
+const char *code_label(const struct code_table *t, const char *code);
+/* Finds a code by its stored value or by its label (translated or not,
+ * case- and diacritic-insensitive); NULL when nothing matches. */
+const char *code_lookup(const struct code_table *t, const char *text);
+
+/* Request statuses in which the case is still open. */
+bool request_status_is_open(const char *status);
+
+#endif

@@ -1,0 +1,400 @@
+/* db.c - opening, migrations, settings, audit log. */
+#include "dbint.h"
+#include "embedded.h"
+#include "i18n.h"
+#include "text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int db_prepare(struct cd_db *db, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "cusdesk: sql error: %s\n  in: %s\n",
+			sqlite3_errmsg(db->h), sql);
+		*st = NULL;
+		return CD_EDB;
+	}
+	return CD_OK;
+}
+
+int db_exec(struct cd_db *db, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "cusdesk: sql error: %s\n", err ? err : "?");
+		sqlite3_free(err);
+		return CD_EDB;
+	}
+	return CD_OK;
+}
+
+int db_begin(struct cd_db *db)
+{
+	int rc = db_exec(db, db->tx_depth ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+	if (!rc)
+		db->tx_depth++;
+	return rc;
+}
+
+int db_commit(struct cd_db *db)
+{
+	int rc;
+
+	if (db->tx_depth <= 0)
+		BUG("commit without begin");
+	/* on failure the transaction stays open: the caller rolls back */
+	rc = db_exec(db, db->tx_depth > 1 ? "RELEASE nested" : "COMMIT");
+	if (rc)
+		return rc;
+	db->tx_depth--;
+	return CD_OK;
+}
+
+void db_rollback(struct cd_db *db)
+{
+	if (db->tx_depth <= 0)
+		return;
+	if (db->tx_depth > 1)
+		sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+	else if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->tx_depth--;
+}
+
+int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_text(st, idx, s, -1, SQLITE_TRANSIENT);
+}
+
+int db_bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id <= 0)
+		return sqlite3_bind_null(st, idx);
+	return sqlite3_bind_int64(st, idx, id);
+}
+
+void db_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	str_copy(dst, size, s ? s : "");
+}
+
+char *db_col_dup(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+	return xstrdup(s ? s : "");
+}
+
+int64_t db_col_id(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ?
+		0 : sqlite3_column_int64(st, col);
+}
+
+int db_step_done(struct cd_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return CD_OK;
+	if (rc == SQLITE_CONSTRAINT)
+		return CD_EEXIST;
+	fprintf(stderr, "cusdesk: sql error: %s\n", sqlite3_errmsg(db->h));
+	return CD_EDB;
+}
+
+char *db_default_path(void)
+{
+	const char *env = getenv("CUSDESK_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && *xdg)
+		return xasprintf("%s/cusdesk/cusdesk.db", xdg);
+	return xasprintf("%s/.local/share/cusdesk/cusdesk.db",
+			 home && *home ? home : ".");
+}
+
+int db_make_parent_dirs(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *p;
+	int rc = CD_OK;
+
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			rc = CD_EIO;
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/* Migrations are the embedded files "migrations/NNNN_name.sql". */
+static int migration_version(const char *name)
+{
+	const char *base = name + strlen("migrations/");
+	return atoi(base);
+}
+
+int db_latest_version(void)
+{
+	const struct embedded_file *f;
+	int max = 0;
+
+	for (f = embedded_files; f->name; f++)
+		if (!strncmp(f->name, "migrations/", 11) &&
+		    migration_version(f->name) > max)
+			max = migration_version(f->name);
+	return max;
+}
+
+int db_schema_version(struct cd_db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (db_prepare(db, "PRAGMA user_version", &st))
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int migrate(struct cd_db *db, char **errmsg)
+{
+	int current = db_schema_version(db), latest = db_latest_version();
+	int v;
+
+	if (current < 0)
+		return CD_EDB;
+	if (current > latest) {
+		if (errmsg)
+			*errmsg = xasprintf(_("the database %s has schema version %d, "
+					      "newer than this program knows (%d); "
+					      "install a newer cusdesk"),
+					    db->path, current, latest);
+		return CD_ESCHEMA;
+	}
+	for (v = current + 1; v <= latest; v++) {
+		const struct embedded_file *f, *found = NULL;
+		char pragma[64];
+
+		for (f = embedded_files; f->name; f++)
+			if (!strncmp(f->name, "migrations/", 11) &&
+			    migration_version(f->name) == v)
+				found = f;
+		if (!found)
+			BUG("migration %d missing", v);
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
+		if (db_begin(db) || db_exec(db, found->text) ||
+		    db_exec(db, pragma) || db_commit(db)) {
+			db_rollback(db);
+			if (errmsg)
+				*errmsg = xasprintf(_("upgrading the database to "
+						      "schema version %d failed"), v);
+			return CD_EDB;
+		}
+	}
+	return CD_OK;
+}
+
+/* Registered so that SQL can order by Polish collation: COLLATE PL. */
+static int pl_collation(void *unused, int la, const void *a, int lb, const void *b)
+{
+	char *sa = xstrndup(a, (size_t)la), *sb = xstrndup(b, (size_t)lb);
+	int r;
+
+	(void)unused;
+	r = text_pl_cmp(sa, sb);
+	free(sa);
+	free(sb);
+	return r;
+}
+
+int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
+	    char **errmsg)
+{
+	struct cd_db *db;
+	struct stat sb;
+	int rc, flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	if (errmsg)
+		*errmsg = NULL;
+	if (mode == DB_CREATE_NEW) {
+		int fd;
+		if (stat(path, &sb) == 0) {
+			if (errmsg)
+				*errmsg = xasprintf(_("%s already exists; "
+						      "refusing to overwrite it"), path);
+			return CD_EEXIST;
+		}
+		db_make_parent_dirs(path);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		if (fd < 0) {
+			if (errmsg)
+				*errmsg = xasprintf(_("cannot create %s: %s"),
+						    path, strerror(errno));
+			return CD_EIO;
+		}
+		close(fd);
+	} else if (stat(path, &sb) != 0) {
+		if (errmsg)
+			*errmsg = xasprintf(_("no database at %s (create one with "
+					      "'cusdesk --db %s init')"), path, path);
+		return CD_ENOTFOUND;
+	}
+
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		if (errmsg)
+			*errmsg = xasprintf(_("cannot open %s: %s"), path,
+					    db->h ? sqlite3_errmsg(db->h) : "?");
+		db_close(&db);
+		return CD_EDB;
+	}
+	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_create_collation(db->h, "PL", SQLITE_UTF8, NULL, pl_collation);
+	/* The journal mode query also proves the file is a database. */
+	if (db_exec(db, "PRAGMA journal_mode = WAL") ||
+	    db_exec(db, "PRAGMA foreign_keys = ON") ||
+	    db_exec(db, "PRAGMA synchronous = NORMAL")) {
+		if (errmsg)
+			*errmsg = xasprintf(_("%s is not a cusdesk database"), path);
+		db_close(&db);
+		return CD_ESCHEMA;
+	}
+	rc = migrate(db, errmsg);
+	if (rc) {
+		db_close(&db);
+		return rc;
+	}
+	*out = db;
+	return CD_OK;
+}
+
+void db_close(struct cd_db **db)
+{
+	if (!*db)
+		return;
+	if ((*db)->h)
+		sqlite3_close_v2((*db)->h);
+	free((*db)->path);
+	free(*db);
+	*db = NULL;
+}
+
+const char *db_path(const struct cd_db *db)
+{
+	return db->path;
+}
+
+int db_check(struct cd_db *db, struct strbuf *out)
+{
+	sqlite3_stmt *st;
+	int rc = CD_OK, v = db_schema_version(db), fk = 0;
+	bool ok_integrity = false;
+
+	sb_addf(out, _("schema version: %d (this program: %d)\n"), v,
+		db_latest_version());
+	if (v != db_latest_version())
+		rc = CD_ESCHEMA;
+	if (db_prepare(db, "PRAGMA integrity_check", &st))
+		return CD_EDB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		if (r && !strcmp(r, "ok"))
+			ok_integrity = true;
+		else
+			sb_addf(out, _("integrity: %s\n"), r ? r : "?");
+	}
+	sqlite3_finalize(st);
+	if (ok_integrity)
+		sb_add(out, _("integrity: ok\n"));
+	else
+		rc = CD_EDB;
+	if (db_prepare(db, "PRAGMA foreign_key_check", &st))
+		return CD_EDB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sb_addf(out, _("broken reference: table %s row %lld\n"),
+			sqlite3_column_text(st, 0),
+			(long long)sqlite3_column_int64(st, 1));
+		fk++;
+	}
+	sqlite3_finalize(st);
+	if (fk)
+		rc = CD_EDB;
+	else
+		sb_add(out, _("references: ok\n"));
+	return rc;
+}
+
+char *setting_get(struct cd_db *db, const char *key, const char *def)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	if (db_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st) == CD_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = db_col_dup(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v ? v : xstrdup(def ? def : "");
+}
+
+int setting_get_int(struct cd_db *db, const char *key, int def)
+{
+	char *v = setting_get(db, key, NULL);
+	char *end;
+	long n = strtol(v, &end, 10);
+	int r = (*v && !*end) ? (int)n : def;
+
+	free(v);
+	return r;
+}
+
+int setting_set(struct cd_db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+		       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st))
+		return CD_EDB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}
+
+int audit_add(struct cd_db *db, int64_t user_id, const char *action,
+	      const char *entity, int64_t entity_id, const char *detail)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "INSERT INTO audit_log(user_id, action, entity, "
+		       "entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+		return CD_EDB;
+	db_bind_id_or_null(st, 1, user_id);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, entity ? entity : "", -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 4, entity_id);
+	sqlite3_bind_text(st, 5, detail ? detail : "", -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}

@@ -1,0 +1,55 @@
+/* db.h - the database file: open, create, migrate, check.
+ *
+ * One SQLite file holds a whole centre.  Several desks (terminals, ssh
+ * sessions) may have it open at once: WAL journal and a busy timeout make
+ * their writes wait for each other instead of failing.
+ */
+#ifndef CUSDESK_DB_H
+#define CUSDESK_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util.h"
+
+struct cd_db;
+
+enum db_open_mode {
+	DB_OPEN_EXISTING,  /* the file must exist */
+	DB_CREATE_NEW,     /* the file must NOT exist; created with mode 0600 */
+};
+
+/* Opens (or creates) the file at path and brings its schema up to date.
+ * On failure returns a CD_E* status and, when errmsg is not NULL, a
+ * translated message the caller frees.  *out is set only on success. */
+int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
+	    char **errmsg);
+/* Closes and sets *db to NULL; NULL is fine. */
+void db_close(struct cd_db **db);
+
+/* $CUSDESK_DB, else $XDG_DATA_HOME/cusdesk/cusdesk.db, else
+ * ~/.local/share/cusdesk/cusdesk.db.  Caller frees. */
+char *db_default_path(void);
+/* Creates the directories leading to path (mode 0700). */
+int db_make_parent_dirs(const char *path);
+
+const char *db_path(const struct cd_db *db);
+/* The schema version this program writes (highest embedded migration). */
+int db_latest_version(void);
+int db_schema_version(struct cd_db *db);
+
+/* Integrity and schema check; appends a human-readable report to out and
+ * returns CD_OK when everything is fine. */
+int db_check(struct cd_db *db, struct strbuf *out);
+
+/* Settings (key/value, text).  setting_get returns a copy (caller frees)
+ * or a copy of def when unset. */
+char *setting_get(struct cd_db *db, const char *key, const char *def);
+int setting_get_int(struct cd_db *db, const char *key, int def);
+int setting_set(struct cd_db *db, const char *key, const char *value);
+
+/* The audit log: who did what to which record. */
+int audit_add(struct cd_db *db, int64_t user_id, const char *action,
+	      const char *entity, int64_t entity_id, const char *detail);
+
+#endif

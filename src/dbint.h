@@ -1,0 +1,41 @@
+/* dbint.h - private to src/: SQLite handle and statement helpers.
+ * Never include this from ui/. */
+#ifndef CUSDESK_DBINT_H
+#define CUSDESK_DBINT_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+struct cd_db {
+	sqlite3 *h;
+	char *path;
+	int tx_depth;   /* nesting of db_begin; inner levels are savepoints */
+};
+
+/* Prepares sql; on failure logs to stderr and returns CD_EDB. */
+int db_prepare(struct cd_db *db, const char *sql, sqlite3_stmt **st);
+int db_exec(struct cd_db *db, const char *sql);
+/* Transactions nest: the outermost db_begin is BEGIN IMMEDIATE, inner ones
+ * are savepoints, so a function that saves "one thing" in its own
+ * transaction can also run inside a caller's larger one.  Every db_begin
+ * is matched by one successful db_commit or by db_rollback (also after a
+ * failed db_commit). */
+int db_begin(struct cd_db *db);
+int db_commit(struct cd_db *db);
+void db_rollback(struct cd_db *db);
+
+/* Binds text, or NULL when s is NULL or empty. */
+int db_bind_text_or_null(sqlite3_stmt *st, int idx, const char *s);
+/* Binds an id, or NULL when id <= 0. */
+int db_bind_id_or_null(sqlite3_stmt *st, int idx, int64_t id);
+/* Copies column text into dst (empty for NULL). */
+void db_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size);
+/* Column text duplicated (empty string for NULL). */
+char *db_col_dup(sqlite3_stmt *st, int col);
+int64_t db_col_id(sqlite3_stmt *st, int col);  /* 0 for NULL */
+
+/* Steps a statement that returns no rows and finalizes it. */
+int db_step_done(struct cd_db *db, sqlite3_stmt *st);
+
+#endif

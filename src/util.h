@@ -1,0 +1,68 @@
+/* util.h - allocation, strings, status codes shared by every module.
+ *
+ * Conventions (see README "Code conventions"):
+ *  - functions return int status: 0 = OK, negative = one of CD_E*;
+ *  - x*alloc never return NULL (they abort on out-of-memory);
+ *  - BUG() is for can't-happen conditions, never for user errors.
+ */
+#ifndef CUSDESK_UTIL_H
+#define CUSDESK_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+enum cd_status {
+	CD_OK = 0,
+	CD_EINVAL = -1,   /* user input is invalid; a fielderr says why */
+	CD_EDB = -2,      /* storage failed */
+	CD_EPERM = -3,    /* the actor's role does not allow this */
+	CD_ENOTFOUND = -4,
+	CD_EEXIST = -5,   /* unique value already present */
+	CD_EAUTH = -6,    /* wrong login or password */
+	CD_ESCHEMA = -7,  /* database too new / not a cusdesk database */
+	CD_EIO = -8,
+};
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);          /* NULL in -> NULL out */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Frees *p and sets it to NULL. */
+void xfree(char **p);
+
+/* Strips leading and trailing ASCII white space in place; returns s. */
+char *str_trim(char *s);
+/* Collapses runs of spaces (e.g. libform padding) into one, in place. */
+char *str_squeeze(char *s);
+bool str_empty(const char *s);         /* NULL or only white space */
+/* Copies at most size-1 bytes, never splitting a UTF-8 sequence. */
+void str_copy(char *dst, size_t size, const char *src);
+
+/* A growable string. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+void sb_init(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the buffer over to the caller (who frees it) and resets sb. */
+char *sb_detach(struct strbuf *sb);
+
+/* Can't-happen check: prints and aborts. */
+#define BUG(...) cd_bug(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void cd_bug(const char *file, int line, const char *fmt, ...);
+
+/* Hook the UI sets so that a fatal path restores the terminal first. */
+extern void (*cd_fatal_hook)(void);
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

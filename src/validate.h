@@ -1,0 +1,60 @@
+/* validate.h - field validation shared by the UI, the command line and
+ * imports.  Messages are translated (Polish by default) and name the field.
+ */
+#ifndef CUSDESK_VALIDATE_H
+#define CUSDESK_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Which field of a record was wrong and why.  field is the record's own
+ * field enum value (e.g. PERSON_F_PESEL), or -1 when the error is not tied
+ * to one field. */
+struct fielderr {
+	int field;
+	char msg[256];
+};
+
+void fielderr_clear(struct fielderr *e);
+/* Sets the error (fmt is already translated by the caller); returns
+ * CD_EINVAL so callers can `return fielderr_set(...)`.  e may be NULL. */
+int fielderr_set(struct fielderr *e, int field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Dates are ISO strings "YYYY-MM-DD" throughout cusdesk. */
+struct date {
+	int y, m, d;
+};
+bool date_parse(const char *s, struct date *out);  /* strict, real dates */
+void date_format(const struct date *d, char out[11]);
+int date_days_in_month(int y, int m);
+/* Days since 1970-01-01 (may be negative). */
+long date_to_days(const struct date *d);
+void date_from_days(long days, struct date *out);
+int date_cmp(const struct date *a, const struct date *b);
+/* Today, from the clock, or from $CUSDESK_TODAY (YYYY-MM-DD) when set, so
+ * tests and demos have a fixed "today". */
+void date_today(struct date *out);
+/* Whole years between birth and on (age on that day). */
+int date_age(const struct date *birth, const struct date *on);
+
+struct pesel_info {
+	struct date birth;
+	char sex;              /* 'K' (female) or 'M' (male) */
+};
+enum pesel_status {
+	PESEL_OK = 0,
+	PESEL_LENGTH,          /* not 11 digits */
+	PESEL_DIGITS,          /* something other than digits */
+	PESEL_DATE,            /* the encoded birth date does not exist */
+	PESEL_CHECKSUM,
+};
+enum pesel_status pesel_check(const char *s, struct pesel_info *info);
+/* Translated explanation of a status, e.g. "zła cyfra kontrolna". */
+const char *pesel_status_text(enum pesel_status st);
+
+bool postcode_valid(const char *s);       /* NN-NNN */
+bool phone_valid(const char *s);          /* 9-15 digits, + ( ) - space */
+bool email_valid(const char *s);
+
+#endif

@@ -1,0 +1,162 @@
+/* app.h - internal to ui/: the desk's state, colour roles, keys, dialogs.
+ *
+ * Screens are functions with their own loop that read keys only through
+ * ui_getkey(), which owns the cross-cutting behaviour: resize, the
+ * "terminal too small" notice, the inactivity lock, the help screen and
+ * the global "new request" key.  A screen re-lays itself out whenever
+ * app->resize_gen changed since it last did.
+ */
+#ifndef CUSDESK_UI_APP_H
+#define CUSDESK_UI_APP_H
+
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "auth.h"
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+struct app {
+	struct cd_db *db;
+	struct actor me;
+	bool logged_in;
+	bool mono;
+	bool quit;
+	char centre[160];
+	time_t last_input;
+	int lock_seconds;
+	unsigned resize_gen;     /* bumped on every resize */
+	bool in_new_request;     /* the global key must not nest */
+	int64_t current_person;  /* the person card on screen, for F3 */
+	char status[320];
+	bool status_error;
+	const char *screen_title; /* shown in the title bar */
+	unsigned context;         /* key-hint context of the current screen */
+};
+
+/* Colour roles; each has a monochrome attribute too. */
+enum role_attr {
+	R_NORMAL,
+	R_TITLE,
+	R_HINT,
+	R_HINT_KEY,
+	R_STATUS,
+	R_ERROR,
+	R_LABEL,
+	R_REQUIRED,
+	R_FIELD,
+	R_FIELD_ACTIVE,
+	R_FIELD_INVALID,
+	R_SELECTED,
+	R_HEADER,
+	R_DIALOG,
+	R__COUNT
+};
+attr_t ui_attr(enum role_attr r);
+
+/* Actions, and the keys that trigger them (keys.c). */
+enum action {
+	A_NONE,
+	A_HELP,
+	A_SAVE,
+	A_BACK,
+	A_NEW_REQUEST,
+	A_PICK,
+	A_SEARCH,
+	A_LOCK,
+	A_OPEN,
+	A_NEW,
+	A_HOUSEHOLD,
+	A_FILTER_STATUS,
+	A_FILTER_COORD,
+	A_TOGGLE,
+	A_PASSWORD,
+	A_CLEAR,
+	A_REQUESTS,
+};
+
+/* Contexts (bit mask) in which a key binding applies and is hinted. */
+enum {
+	CTX_GLOBAL = 1 << 0,
+	CTX_MENU = 1 << 1,
+	CTX_FORM = 1 << 2,
+	CTX_SEARCH = 1 << 3,
+	CTX_PERSON = 1 << 4,
+	CTX_REQUESTS = 1 << 5,
+	CTX_USERS = 1 << 6,
+	CTX_LIST = 1 << 7,
+	CTX_NEWREQ = 1 << 8,
+	CTX_PICK = 1 << 9,
+};
+
+/* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
+enum action keys_action(unsigned ctx, int type, wint_t ch);
+/* Draws the hint bar for ctx on the last line. */
+void keys_draw_hints(unsigned ctx);
+/* The help screen, generated from the key table. */
+void keys_help(struct app *app);
+
+/* ---- core.c ---- */
+int ui_init_curses(struct app *app);
+void ui_end_curses(void);
+/* Reads one key from w.  Returns OK (ch is a character) or KEY_CODE_YES
+ * (ch is a KEY_* code).  Handles inactivity lock, resize (returns
+ * KEY_CODE_YES/KEY_RESIZE after re-checking the size), F1 help and the
+ * global new-request key (both return KEY_RESIZE so the caller redraws). */
+int ui_getkey(struct app *app, WINDOW *w, wint_t *ch);
+/* Title bar, status line and hint bar around the content area. */
+void ui_frame(struct app *app);
+/* Content area: rows 1 .. LINES-3. */
+int ui_content_top(void);
+int ui_content_height(void);
+void ui_status(struct app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ui_status_clear(struct app *app);
+void ui_draw_status(struct app *app);
+/* Writes s (UTF-8) at y,x clipped to width columns; pads with spaces
+ * when pad.  Returns the columns used. */
+int ui_put(WINDOW *w, int y, int x, const char *s, int width, bool pad);
+int ui_text_width(const char *s);
+
+/* Dialogs (panels over the screen). */
+/* Yes/no question; true for yes. */
+bool ui_confirm(struct app *app, const char *question);
+/* Shows a message until a key is pressed. */
+void ui_message(struct app *app, const char *title, const char *text);
+/* A choice among keys: shows text and returns the character pressed among
+ * allowed (lower-case), or 0 for Esc. */
+wint_t ui_ask(struct app *app, const char *title, const char *text,
+	      const char *allowed);
+/* Picks one of n labels; returns the index or -1. */
+int ui_choose(struct app *app, const char *title, const char *const *labels,
+	      size_t n, int current);
+/* Asks for one line of text (password when secret); false on Esc. */
+bool ui_prompt(struct app *app, const char *title, const char *label,
+	       bool secret, char *out, size_t size);
+/* The inactivity lock; returns after the right password. */
+void ui_lock(struct app *app);
+
+/* ---- screens ---- */
+bool ui_login(struct app *app);
+void ui_main_menu(struct app *app);
+/* Search; when pick is true returns the chosen person id (0 = none). */
+int64_t ui_search(struct app *app, bool pick, const char *title);
+/* Opens (id) or registers (0) a person; returns the id saved, 0 if none. */
+int64_t ui_person_card(struct app *app, int64_t id);
+/* New request; for_person preselects a registered person (0 = none). */
+void ui_new_request(struct app *app, int64_t for_person);
+void ui_requests(struct app *app, int64_t person_id);
+void ui_request_edit(struct app *app, int64_t id);
+void ui_users(struct app *app);
+void ui_offer(struct app *app);
+void ui_change_password(struct app *app);
+
+#endif

@@ -1,0 +1,277 @@
+/* desk.c - ui_run: open the database, log in, the main menu, log out. */
+#include "app.h"
+#include "form.h"
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ui_run(const char *db_path, bool mono)
+{
+	struct app app;
+	char *err = NULL, *centre;
+
+	memset(&app, 0, sizeof(app));
+	app.mono = mono;
+	if (db_open(db_path, DB_OPEN_EXISTING, &app.db, &err)) {
+		fprintf(stderr, "cusdesk: %s\n", err);
+		free(err);
+		return 1;
+	}
+	centre = setting_get(app.db, "centre_name", "CUS");
+	str_copy(app.centre, sizeof(app.centre), centre);
+	free(centre);
+	app.lock_seconds = setting_get_int(app.db, "lock_minutes", 10) * 60;
+	/* tests shorten the lock time */
+	if (getenv("CUSDESK_LOCK_SECONDS"))
+		app.lock_seconds = atoi(getenv("CUSDESK_LOCK_SECONDS"));
+	if (ui_init_curses(&app)) {
+		fprintf(stderr, "cusdesk: %s\n", _("cannot start the terminal interface"));
+		db_close(&app.db);
+		return 1;
+	}
+	while (!app.quit) {
+		if (!ui_login(&app))
+			break;
+		ui_main_menu(&app);
+		if (app.logged_in)
+			audit_add(app.db, app.me.user_id, "logout", "app_user",
+				  app.me.user_id, "");
+		app.logged_in = false;
+		memset(&app.me, 0, sizeof(app.me));
+		ui_status_clear(&app);
+	}
+	ui_end_curses();
+	db_close(&app.db);
+	return 0;
+}
+
+/* ---- login ---- */
+
+enum { LOGIN_F_USER = 1, LOGIN_F_PASS = 2 };
+
+static const struct fdef login_form[] = {
+	{0, N_("Log in"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0},
+	{LOGIN_F_USER, N_("Login"), FF_TEXT, 2, FC_LEFT, 20, 0, true, 32},
+	{LOGIN_F_PASS, N_("Password"), FF_PASSWORD, 3, FC_LEFT, 20, 0, true, 256},
+};
+
+bool ui_login(struct app *app)
+{
+	struct uform *uf = uform_new(login_form, ARRAY_SIZE(login_form));
+	unsigned gen = app->resize_gen - 1;
+	bool ok = false;
+	int failures = 0;
+
+	app->screen_title = _("log in");
+	app->context = CTX_FORM;
+	for (;;) {
+		wint_t ch;
+		int r;
+		enum action a;
+
+		if (gen != app->resize_gen) {
+			gen = app->resize_gen;
+			werase(stdscr);
+			ui_frame(app);
+			wattrset(stdscr, A_BOLD);
+			ui_put(stdscr, 3, 2, _("cusdesk: the social services desk"), COLS - 4, false);
+			wattrset(stdscr, A_NORMAL);
+			ui_put(stdscr, 4, 2, _("Log in with your account. Enter moves to the next field, "
+					       "F2 or Enter on the password logs in, Esc quits."),
+			       COLS - 4, false);
+			uform_layout(uf, 6);
+			wnoutrefresh(stdscr);
+		}
+		uform_draw(uf);
+		r = ui_getkey(app, uform_window(uf), &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		a = keys_action(CTX_FORM, r, ch);
+		if (a == A_BACK) {
+			app->quit = true;
+			break;
+		}
+		if (a == A_SAVE || (r == OK && (ch == '\r' || ch == '\n') &&
+				    uform_current_id(uf) == LOGIN_F_PASS)) {
+			char login[64], pass[512];
+			str_copy(login, sizeof(login), uform_get(uf, LOGIN_F_USER));
+			str_copy(pass, sizeof(pass), uform_get(uf, LOGIN_F_PASS));
+			if (!login[0]) {
+				ui_status(app, true, "%s", _("Login: required"));
+				uform_focus(uf, LOGIN_F_USER);
+				continue;
+			}
+			if (user_login(app->db, login, pass, &app->me) == CD_OK) {
+				ok = true;
+				app->logged_in = true;
+				app->last_input = time(NULL);
+				ui_status(app, false, _("Welcome, %s."), app->me.full_name);
+				memset(pass, 0, sizeof(pass));
+				break;
+			}
+			memset(pass, 0, sizeof(pass));
+			failures++;
+			uform_set(uf, LOGIN_F_PASS, "");
+			uform_focus(uf, LOGIN_F_PASS);
+			ui_status(app, true, "%s", _("wrong login or password, or the account is disabled"));
+			if (failures >= 3)
+				napms(1000 * (failures - 2)); /* slow down guessing */
+			continue;
+		}
+		uform_key(app, uf, r, ch);
+	}
+	uform_free(&uf);
+	werase(stdscr);
+	return ok;
+}
+
+/* ---- main menu ---- */
+
+enum menu_item {
+	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_OFFER, M_USERS,
+	M_PASSWORD, M_LOCK, M_LOGOUT, M_QUIT,
+};
+
+static const struct {
+	enum menu_item item;
+	const char *key;
+	const char *label;
+	int perm;        /* -1: everyone */
+} menu_items[] = {
+	{M_SEARCH, "F5", N_("Find a person"), PERM_PERSON_READ},
+	{M_NEW_REQUEST, "F3", N_("New request (wniosek)"), PERM_REQUEST_FILE},
+	{M_REQUESTS, "", N_("Requests"), PERM_REQUEST_FILE},
+	{M_NEW_PERSON, "", N_("Register a person"), PERM_PERSON_WRITE},
+	{M_OFFER, "", N_("Offer of services"), PERM_OFFER_READ},
+	{M_USERS, "", N_("User accounts"), PERM_USER_ADMIN},
+	{M_PASSWORD, "", N_("Change my password"), -1},
+	{M_LOCK, "F9", N_("Lock the screen"), -1},
+	{M_LOGOUT, "", N_("Log out"), -1},
+	{M_QUIT, "", N_("Quit cusdesk"), -1},
+};
+
+void ui_main_menu(struct app *app)
+{
+	int visible[ARRAY_SIZE(menu_items)];
+	size_t n = 0, i;
+	int sel = 0;
+	unsigned gen = app->resize_gen - 1;
+
+	for (i = 0; i < ARRAY_SIZE(menu_items); i++)
+		if (menu_items[i].perm < 0 ||
+		    actor_can(&app->me, (enum perm)menu_items[i].perm))
+			visible[n++] = (int)i;
+	for (;;) {
+		wint_t ch;
+		int r;
+		enum action a;
+		enum menu_item chosen;
+
+		app->screen_title = _("main menu");
+		app->context = CTX_MENU;
+		if (gen != app->resize_gen) {
+			gen = app->resize_gen;
+			werase(stdscr);
+		}
+		ui_frame(app);
+		for (i = 0; i < n; i++) {
+			const char *key = menu_items[visible[i]].key;
+			char line[200];
+			snprintf(line, sizeof(line), " %-3s %s", key,
+				 _(menu_items[visible[i]].label));
+			wattrset(stdscr, (int)i == sel ? ui_attr(R_SELECTED) : A_NORMAL);
+			ui_put(stdscr, 3 + (int)i, 4, (int)i == sel ? ">" : " ", 1, false);
+			ui_put(stdscr, 3 + (int)i, 5, line, 40, true);
+			wattrset(stdscr, A_NORMAL);
+		}
+		curs_set(0);
+		wmove(stdscr, 3 + sel, 4);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		a = keys_action(CTX_MENU, r, ch);
+		if (r == KEY_CODE_YES && ch == KEY_UP)
+			sel = sel > 0 ? sel - 1 : (int)n - 1;
+		else if (r == KEY_CODE_YES && ch == KEY_DOWN)
+			sel = (size_t)sel + 1 < n ? sel + 1 : 0;
+		if (a == A_SEARCH && actor_can(&app->me, PERM_PERSON_READ)) {
+			ui_search(app, false, NULL);
+			gen--;
+			continue;
+		}
+		if (a == A_BACK) {
+			if (ui_confirm(app, _("Log out?")))
+				return;
+			continue;
+		}
+		if (a != A_OPEN)
+			continue;
+		chosen = menu_items[visible[sel]].item;
+		ui_status_clear(app);
+		switch (chosen) {
+		case M_SEARCH:
+			ui_search(app, false, NULL);
+			break;
+		case M_NEW_REQUEST:
+			ui_new_request(app, 0);
+			break;
+		case M_REQUESTS:
+			ui_requests(app, 0);
+			break;
+		case M_NEW_PERSON:
+			ui_person_card(app, 0);
+			break;
+		case M_OFFER:
+			ui_offer(app);
+			break;
+		case M_USERS:
+			ui_users(app);
+			break;
+		case M_PASSWORD:
+			ui_change_password(app);
+			break;
+		case M_LOCK:
+			ui_lock(app);
+			break;
+		case M_LOGOUT:
+			return;
+		case M_QUIT:
+			app->quit = true;
+			return;
+		}
+		gen--; /* redraw after a screen */
+		werase(stdscr);
+	}
+}
+
+void ui_change_password(struct app *app)
+{
+	char old[300], pw1[300], pw2[300];
+	struct fielderr e;
+
+	if (!ui_prompt(app, _("Change my password"), _("Current password:"), true,
+		       old, sizeof(old)))
+		return;
+	if (user_verify_password(app->db, &app->me, old) != CD_OK) {
+		ui_status(app, true, "%s", _("Current password: wrong password"));
+		return;
+	}
+	if (!ui_prompt(app, _("Change my password"), _("New password:"), true,
+		       pw1, sizeof(pw1)) ||
+	    !ui_prompt(app, _("Change my password"), _("Repeat it:"), true,
+		       pw2, sizeof(pw2)))
+		return;
+	if (strcmp(pw1, pw2)) {
+		ui_status(app, true, "%s", _("New password: the two entries differ"));
+		return;
+	}
+	if (user_set_password(app->db, &app->me, app->me.login, pw1, &e))
+		ui_status(app, true, "%s", e.msg);
+	else
+		ui_status(app, false, "%s", _("Password changed."));
+	memset(pw1, 0, sizeof(pw1));
+	memset(pw2, 0, sizeof(pw2));
+	memset(old, 0, sizeof(old));
+}

@@ -1,0 +1,565 @@
+/* form.c - the form engine. */
+#include "form.h"
+#include "codes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LABEL_W 15
+
+struct ffield {
+	const struct fdef *def;
+	char *value;         /* text, or the option value / link id */
+	char *display;       /* what a choice or link shows */
+	struct fopt *opts;
+	size_t nopts;
+	bool invalid;
+	FIELD *f;
+};
+
+struct uform *uform_new(const struct fdef *defs, size_t n)
+{
+	struct uform *uf = xcalloc(1, sizeof(*uf));
+	size_t i;
+
+	uf->ff = xcalloc(n, sizeof(*uf->ff));
+	uf->n = n;
+	for (i = 0; i < n; i++) {
+		uf->ff[i].def = &defs[i];
+		uf->ff[i].value = xstrdup("");
+		uf->ff[i].display = xstrdup("");
+	}
+	uf->cur = -1;
+	for (i = 0; i < n && uf->cur < 0; i++)
+		if (defs[i].type != FF_HEADER)
+			uf->cur = (int)i;
+	return uf;
+}
+
+static struct ffield *find(struct uform *uf, int id)
+{
+	size_t i;
+
+	for (i = 0; i < uf->n; i++)
+		if (uf->ff[i].def->id == id && uf->ff[i].def->type != FF_HEADER)
+			return &uf->ff[i];
+	return NULL;
+}
+
+bool uform_has(struct uform *uf, int id)
+{
+	return find(uf, id) != NULL;
+}
+
+static bool is_text(const struct ffield *f)
+{
+	return f->def->type == FF_TEXT || f->def->type == FF_MULTI ||
+	       f->def->type == FF_PASSWORD;
+}
+
+/* Copies what is in the libform buffer of f into f->value. */
+static void sync_field(struct uform *uf, struct ffield *f)
+{
+	char *buf;
+
+	if (!f->f || !is_text(f))
+		return;
+	buf = xstrdup(field_buffer(f->f, 0));
+	if (f->def->type == FF_MULTI)
+		str_squeeze(buf);
+	else
+		str_trim(buf);
+	free(f->value);
+	f->value = buf;
+}
+
+static void sync_all(struct uform *uf)
+{
+	size_t i;
+
+	if (!uf->form)
+		return;
+	form_driver(uf->form, REQ_VALIDATION);
+	for (i = 0; i < uf->n; i++)
+		sync_field(uf, &uf->ff[i]);
+}
+
+static void teardown(struct uform *uf)
+{
+	size_t i;
+
+	if (uf->form) {
+		sync_all(uf);
+		unpost_form(uf->form);
+		free_form(uf->form);
+		uf->form = NULL;
+	}
+	for (i = 0; i < uf->n; i++) {
+		if (uf->ff[i].f)
+			free_field(uf->ff[i].f);
+		uf->ff[i].f = NULL;
+	}
+	free(uf->fields);
+	uf->fields = NULL;
+	if (uf->win)
+		delwin(uf->win);
+	uf->win = NULL;
+}
+
+void uform_free(struct uform **ufp)
+{
+	struct uform *uf = *ufp;
+	size_t i;
+
+	if (!uf)
+		return;
+	teardown(uf);
+	for (i = 0; i < uf->n; i++) {
+		free(uf->ff[i].value);
+		free(uf->ff[i].display);
+		free(uf->ff[i].opts);
+	}
+	free(uf->ff);
+	free(uf);
+	*ufp = NULL;
+}
+
+static void geometry(const struct fdef *d, int *x, int *w)
+{
+	int half = COLS / 2, avail;
+
+	switch (d->col) {
+	case FC_RIGHT:
+		*x = half + 1 + LABEL_W;
+		avail = COLS - *x - 1;
+		break;
+	case FC_FULL:
+		*x = 1 + LABEL_W;
+		avail = COLS - *x - 1;
+		break;
+	default:
+		*x = 1 + LABEL_W;
+		avail = half - *x - 1;
+		break;
+	}
+	/* one column more than the longest value, so that the cursor can
+	 * stand after the last character of a full field */
+	*w = d->width > 0 && d->width + 1 < avail ? d->width + 1 : avail;
+}
+
+static void apply_look(struct uform *uf, struct ffield *f, bool active)
+{
+	attr_t a = f->invalid ? ui_attr(R_FIELD_INVALID) :
+		   active ? ui_attr(R_FIELD_ACTIVE) : ui_attr(R_FIELD);
+	if (f->def->type == FF_READONLY)
+		a = ui_attr(R_NORMAL);
+	if (active && !f->invalid)
+		a |= A_UNDERLINE;
+	set_field_back(f->f, a);
+	set_field_fore(f->f, a);
+}
+
+void uform_layout(struct uform *uf, int top)
+{
+	size_t i, k = 0;
+	int height = LINES - 2 - top;
+
+	teardown(uf);
+	uf->top = top;
+	uf->win = derwin(stdscr, height, COLS, top, 0);
+	keypad(uf->win, TRUE);
+	uf->fields = xcalloc(uf->n + 1, sizeof(FIELD *));
+	for (i = 0; i < uf->n; i++) {
+		struct ffield *f = &uf->ff[i];
+		const struct fdef *d = f->def;
+		int x, w, h = d->type == FF_MULTI ? (d->height > 0 ? d->height : 3) : 1;
+		if (d->type == FF_HEADER)
+			continue;
+		geometry(d, &x, &w);
+		if (d->row + h > height)
+			h = height - d->row > 0 ? height - d->row : 1;
+		f->f = new_field(h, w, d->row, x, 0, 0);
+		if (!f->f)
+			BUG("new_field failed for %s", d->label);
+		field_opts_off(f->f, O_AUTOSKIP);
+		set_field_pad(f->f, ' ');
+		switch (d->type) {
+		case FF_TEXT:
+		case FF_PASSWORD:
+			field_opts_off(f->f, O_STATIC);
+			set_max_field(f->f, d->maxlen > 0 ? d->maxlen : 120);
+			if (d->type == FF_PASSWORD)
+				field_opts_off(f->f, O_PUBLIC);
+			set_field_buffer(f->f, 0, f->value);
+			break;
+		case FF_MULTI:
+			field_opts_off(f->f, O_STATIC);
+			set_field_buffer(f->f, 0, f->value);
+			break;
+		default:
+			field_opts_off(f->f, O_EDIT);
+			set_field_buffer(f->f, 0, f->display);
+			break;
+		}
+		apply_look(uf, f, (int)i == uf->cur);
+		uf->fields[k++] = f->f;
+	}
+	uf->form = new_form(uf->fields);
+	/* Backspace at the start of a field must not eat the previous one */
+	form_opts_off(uf->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
+	set_form_win(uf->form, uf->win);
+	set_form_sub(uf->form, uf->win);
+	post_form(uf->form);
+	if (uf->cur >= 0 && uf->ff[uf->cur].f) {
+		set_current_field(uf->form, uf->ff[uf->cur].f);
+		form_driver(uf->form, REQ_END_LINE);
+	}
+}
+
+void uform_place_cursor(struct uform *uf)
+{
+	pos_form_cursor(uf->form);
+	wnoutrefresh(uf->win);
+}
+
+WINDOW *uform_window(struct uform *uf)
+{
+	return uf->win;
+}
+
+static void draw_labels(struct uform *uf)
+{
+	size_t i;
+	int half = COLS / 2;
+
+	for (i = 0; i < uf->n; i++) {
+		struct ffield *f = &uf->ff[i];
+		const struct fdef *d = f->def;
+		int x = d->col == FC_RIGHT ? half + 1 : 1;
+		char label[200];
+		if (d->type == FF_HEADER) {
+			wattrset(uf->win, ui_attr(R_HEADER));
+			wmove(uf->win, d->row, 0);
+			whline(uf->win, ACS_HLINE, COLS);
+			snprintf(label, sizeof(label), " %s ", _(d->label));
+			ui_put(uf->win, d->row, 2, label, COLS - 4, false);
+			wattrset(uf->win, A_NORMAL);
+			continue;
+		}
+		/* the text markers work on monochrome terminals: * required,
+		 * ! wrong */
+		snprintf(label, sizeof(label), "%s%s", _(d->label),
+			 f->invalid ? "!" : d->required ? "*" : "");
+		wattrset(uf->win, f->invalid ? ui_attr(R_ERROR) : ui_attr(R_LABEL));
+		ui_put(uf->win, d->row, x, label, LABEL_W - 1, true);
+		wattrset(uf->win, A_NORMAL);
+	}
+}
+
+void uform_draw(struct uform *uf)
+{
+	size_t i;
+
+	for (i = 0; i < uf->n; i++)
+		if (uf->ff[i].f)
+			apply_look(uf, &uf->ff[i], (int)i == uf->cur);
+	draw_labels(uf);
+	if (uf->cur >= 0)
+		curs_set(uf->ff[uf->cur].def->type == FF_READONLY ? 0 : 1);
+	pos_form_cursor(uf->form);
+	wnoutrefresh(uf->win);
+}
+
+void uform_set(struct uform *uf, int id, const char *value)
+{
+	struct ffield *f = find(uf, id);
+	size_t i;
+
+	if (!f)
+		return;
+	free(f->value);
+	f->value = xstrdup(value ? value : "");
+	if (f->def->type == FF_CHOICE) {
+		free(f->display);
+		f->display = xstrdup("");
+		for (i = 0; i < f->nopts; i++)
+			if (!strcmp(f->opts[i].value, f->value)) {
+				free(f->display);
+				f->display = xstrdup(f->opts[i].label);
+			}
+	} else if (f->def->type == FF_READONLY) {
+		free(f->display);
+		f->display = xstrdup(f->value);
+	}
+	if (f->f)
+		set_field_buffer(f->f, 0, is_text(f) ? f->value : f->display);
+}
+
+const char *uform_get(struct uform *uf, int id)
+{
+	struct ffield *f = find(uf, id);
+
+	if (!f)
+		return "";
+	if (uf->form && f->f && is_text(f)) {
+		form_driver(uf->form, REQ_VALIDATION);
+		sync_field(uf, f);
+	}
+	return f->value;
+}
+
+void uform_set_options(struct uform *uf, int id, const struct fopt *opts, size_t n)
+{
+	struct ffield *f = find(uf, id);
+	char *keep;
+
+	if (!f)
+		return;
+	free(f->opts);
+	f->opts = xcalloc(n ? n : 1, sizeof(*opts));
+	memcpy(f->opts, opts, n * sizeof(*opts));
+	f->nopts = n;
+	keep = xstrdup(f->value);
+	uform_set(uf, id, *keep || !n ? keep : f->opts[0].value);
+	free(keep);
+}
+
+void uform_set_code_options(struct uform *uf, int id, const void *table,
+			    bool allow_empty)
+{
+	const struct code_table *t = table;
+	struct fopt *o = xcalloc(t->count + 1, sizeof(*o));
+	size_t i, n = 0;
+
+	if (allow_empty)
+		n++; /* value "" label "" */
+	for (i = 0; i < t->count; i++, n++) {
+		str_copy(o[n].value, sizeof(o[n].value), t->items[i].code);
+		str_copy(o[n].label, sizeof(o[n].label), _(t->items[i].label));
+	}
+	uform_set_options(uf, id, o, n);
+	free(o);
+}
+
+void uform_set_link(struct uform *uf, int id, int64_t value, const char *label)
+{
+	struct ffield *f = find(uf, id);
+
+	if (!f)
+		return;
+	free(f->value);
+	f->value = value > 0 ? xasprintf("%lld", (long long)value) : xstrdup("");
+	free(f->display);
+	f->display = xstrdup(value > 0 && label ? label : "");
+	if (f->f)
+		set_field_buffer(f->f, 0, f->display);
+	uf->dirty = true;
+}
+
+int64_t uform_get_id(struct uform *uf, int id)
+{
+	const char *v = uform_get(uf, id);
+	return v && *v ? strtoll(v, NULL, 10) : 0;
+}
+
+void uform_mark_invalid(struct uform *uf, int id, bool invalid)
+{
+	struct ffield *f = find(uf, id);
+	if (f)
+		f->invalid = invalid;
+}
+
+void uform_clear_marks(struct uform *uf)
+{
+	size_t i;
+	for (i = 0; i < uf->n; i++)
+		uf->ff[i].invalid = false;
+}
+
+void uform_focus(struct uform *uf, int id)
+{
+	size_t i;
+
+	for (i = 0; i < uf->n; i++)
+		if (uf->ff[i].def->id == id && uf->ff[i].def->type != FF_HEADER) {
+			uf->cur = (int)i;
+			if (uf->form && uf->ff[i].f) {
+				set_current_field(uf->form, uf->ff[i].f);
+				form_driver(uf->form, REQ_END_LINE);
+			}
+		}
+}
+
+int uform_current_id(struct uform *uf)
+{
+	return uf->cur >= 0 ? uf->ff[uf->cur].def->id : -1;
+}
+
+enum ff_type uform_current_type(struct uform *uf)
+{
+	return uf->cur >= 0 ? uf->ff[uf->cur].def->type : FF_HEADER;
+}
+
+/* After libform moved, note which field is current; check the one left. */
+static void after_move(struct app *app, struct uform *uf, int before)
+{
+	FIELD *cf = current_field(uf->form);
+	size_t i;
+
+	for (i = 0; i < uf->n; i++)
+		if (uf->ff[i].f == cf)
+			uf->cur = (int)i;
+	if (before >= 0 && before != uf->cur && uf->check) {
+		struct ffield *f = &uf->ff[before];
+		const char *msg;
+		sync_field(uf, f);
+		msg = uf->check(uf->ctx, f->def->id, f->value);
+		f->invalid = msg != NULL;
+		if (msg)
+			ui_status(app, true, "%s", msg);
+		else if (app->status_error)
+			ui_status_clear(app);
+	}
+	if (before != uf->cur)
+		form_driver(uf->form, REQ_END_LINE);
+}
+
+static void cycle(struct uform *uf, struct ffield *f, int dir)
+{
+	size_t i;
+	int at = -1;
+
+	if (!f->nopts)
+		return;
+	for (i = 0; i < f->nopts; i++)
+		if (!strcmp(f->opts[i].value, f->value))
+			at = (int)i;
+	at = (at + dir + (int)f->nopts) % (int)f->nopts;
+	uform_set(uf, f->def->id, f->opts[at].value);
+	uf->dirty = true;
+}
+
+bool uform_pick(struct app *app, struct uform *uf)
+{
+	struct ffield *f;
+	const char **labels;
+	size_t i;
+	int at = -1, chosen;
+
+	if (uf->cur < 0)
+		return false;
+	f = &uf->ff[uf->cur];
+	if (f->def->type != FF_CHOICE || !f->nopts)
+		return false;
+	labels = xcalloc(f->nopts, sizeof(char *));
+	for (i = 0; i < f->nopts; i++) {
+		labels[i] = f->opts[i].label[0] ? f->opts[i].label : _("(none)");
+		if (!strcmp(f->opts[i].value, f->value))
+			at = (int)i;
+	}
+	chosen = ui_choose(app, _(f->def->label), labels, f->nopts, at);
+	free(labels);
+	if (chosen >= 0) {
+		uform_set(uf, f->def->id, f->opts[chosen].value);
+		uf->dirty = true;
+	}
+	return true;
+}
+
+enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t ch)
+{
+	struct ffield *f;
+	int before = uf->cur, req = 0;
+	bool multi, editable;
+
+	if (uf->cur < 0)
+		return UF_UNHANDLED;
+	f = &uf->ff[uf->cur];
+	multi = f->def->type == FF_MULTI;
+	editable = is_text(f);
+
+	if (type == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_DOWN:
+			req = multi ? REQ_NEXT_LINE : REQ_NEXT_FIELD;
+			break;
+		case KEY_UP:
+			req = multi ? REQ_PREV_LINE : REQ_PREV_FIELD;
+			break;
+		case KEY_BTAB:
+			req = REQ_PREV_FIELD;
+			break;
+		case KEY_ENTER:
+			req = multi ? REQ_NEW_LINE : REQ_NEXT_FIELD;
+			break;
+		case KEY_LEFT:
+			if (f->def->type == FF_CHOICE) {
+				cycle(uf, f, -1);
+				return UF_HANDLED;
+			}
+			req = REQ_PREV_CHAR;
+			break;
+		case KEY_RIGHT:
+			if (f->def->type == FF_CHOICE) {
+				cycle(uf, f, 1);
+				return UF_HANDLED;
+			}
+			req = REQ_NEXT_CHAR;
+			break;
+		case KEY_HOME:
+			req = REQ_BEG_LINE;
+			break;
+		case KEY_END:
+			req = REQ_END_LINE;
+			break;
+		case KEY_BACKSPACE:
+			req = editable ? REQ_DEL_PREV : 0;
+			break;
+		case KEY_DC:
+			req = editable ? REQ_DEL_CHAR : 0;
+			break;
+		default:
+			return UF_UNHANDLED;
+		}
+		if (!req)
+			return UF_HANDLED;
+		if (req == REQ_DEL_PREV || req == REQ_DEL_CHAR || req == REQ_NEW_LINE)
+			uf->dirty = true;
+		form_driver_w(uf->form, KEY_CODE_YES, (wchar_t)req);
+		after_move(app, uf, before);
+		return UF_HANDLED;
+	}
+	if (ch == '\t') {
+		form_driver_w(uf->form, KEY_CODE_YES, REQ_NEXT_FIELD);
+		after_move(app, uf, before);
+		return UF_HANDLED;
+	}
+	if (ch == '\r' || ch == '\n') {
+		form_driver_w(uf->form, KEY_CODE_YES, multi ? REQ_NEW_LINE : REQ_NEXT_FIELD);
+		if (multi)
+			uf->dirty = true;
+		after_move(app, uf, before);
+		return UF_HANDLED;
+	}
+	if (ch == 127 || ch == 8) {
+		if (editable) {
+			form_driver_w(uf->form, KEY_CODE_YES, REQ_DEL_PREV);
+			uf->dirty = true;
+		}
+		return UF_HANDLED;
+	}
+	if (ch == ' ' && f->def->type == FF_CHOICE) {
+		cycle(uf, f, 1);
+		return UF_HANDLED;
+	}
+	if (ch >= 32 && editable) {
+		form_driver_w(uf->form, OK, (wchar_t)ch);
+		uf->dirty = true;
+		if (f->invalid) {
+			f->invalid = false;
+		}
+		return UF_HANDLED;
+	}
+	return UF_UNHANDLED;
+}

@@ -1,0 +1,90 @@
+/* form.h - forms as data: a table of field definitions becomes a libform
+ * form that keeps its typed text across resizes and errors. */
+#ifndef CUSDESK_UI_FORM_H
+#define CUSDESK_UI_FORM_H
+
+#include "app.h"
+
+#include <ncursesw/form.h>
+
+enum ff_type {
+	FF_HEADER,    /* a section title, no field */
+	FF_TEXT,
+	FF_MULTI,     /* several lines of free text */
+	FF_PASSWORD,
+	FF_CHOICE,    /* one of a list: ←/→ or F4 */
+	FF_LINK,      /* a chosen record (person): F4 chooses, Del clears */
+	FF_READONLY,
+};
+
+enum { FC_LEFT, FC_RIGHT, FC_FULL };
+
+struct fdef {
+	int id;              /* the domain's field id (PERSON_F_..., REQUEST_F_...) */
+	const char *label;   /* N_() */
+	enum ff_type type;
+	int row;
+	int col;             /* FC_LEFT, FC_RIGHT or FC_FULL */
+	int width;           /* visible columns; 0 = as the column allows */
+	int height;          /* lines, for FF_MULTI */
+	bool required;
+	int maxlen;          /* bytes the value may have */
+};
+
+struct fopt {
+	char value[64];
+	char label[200];
+};
+
+struct ffield;
+
+struct uform {
+	struct ffield *ff;
+	size_t n;
+	FIELD **fields;
+	FORM *form;
+	WINDOW *win;
+	int top;
+	int cur;
+	bool dirty;
+	/* called when the user leaves a field: NULL or a translated message */
+	const char *(*check)(void *ctx, int id, const char *value);
+	void *ctx;
+};
+
+struct uform *uform_new(const struct fdef *defs, size_t n);
+void uform_free(struct uform **uf);
+/* (Re)builds the form in the content area from row `top` of the screen,
+ * keeping typed text, the current field and error marks. */
+void uform_layout(struct uform *uf, int top);
+/* Draws labels and fields, puts the cursor in the current field. */
+void uform_draw(struct uform *uf);
+WINDOW *uform_window(struct uform *uf);
+/* Puts the cursor back in the current field after drawing extras. */
+void uform_place_cursor(struct uform *uf);
+
+void uform_set(struct uform *uf, int id, const char *value);
+/* The trimmed text of a text field, or the value of a choice or link. */
+const char *uform_get(struct uform *uf, int id);
+void uform_set_options(struct uform *uf, int id, const struct fopt *opts, size_t n);
+/* Options from a code table (values are the codes); with an empty first
+ * option when allow_empty. */
+void uform_set_code_options(struct uform *uf, int id, const void *code_table,
+			    bool allow_empty);
+void uform_set_link(struct uform *uf, int id, int64_t value, const char *label);
+int64_t uform_get_id(struct uform *uf, int id);
+void uform_mark_invalid(struct uform *uf, int id, bool invalid);
+void uform_clear_marks(struct uform *uf);
+void uform_focus(struct uform *uf, int id);
+int uform_current_id(struct uform *uf);
+enum ff_type uform_current_type(struct uform *uf);
+bool uform_has(struct uform *uf, int id);
+
+enum uform_result { UF_UNHANDLED, UF_HANDLED };
+/* Editing and moving keys; runs the check when a field is left. */
+enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t ch);
+/* F4 on a choice field: a list to pick from.  False when the current
+ * field is not a choice. */
+bool uform_pick(struct app *app, struct uform *uf);
+
+#endif

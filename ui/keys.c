@@ -1,0 +1,213 @@
+/* keys.c - the key table: bindings, the hint bar and the help screen are
+ * all generated from it. */
+#include "app.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CTRL(c) ((c) & 0x1f)
+
+struct keydef {
+	enum action action;
+	bool func;          /* key is a KEY_* code, else a character */
+	int key;
+	const char *name;   /* as shown, e.g. "F2" */
+	const char *hint;   /* N_(): short, for the hint bar */
+	const char *help;   /* N_(): one line for the help screen */
+	unsigned ctx;       /* where it applies */
+	bool hinted;        /* shown in the hint bar */
+};
+
+static const struct keydef keytab[] = {
+	{A_HELP, true, KEY_F(1), "F1", N_("help"), N_("Show this help"),
+	 CTX_GLOBAL, true},
+	{A_SAVE, true, KEY_F(2), "F2", N_("save"), N_("Save the form"),
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ, true},
+	{A_NEW_REQUEST, true, KEY_F(3), "F3", N_("new request"),
+	 N_("Register a new request (wniosek) from any screen"), CTX_GLOBAL, true},
+	{A_PICK, true, KEY_F(4), "F4", N_("choose"),
+	 N_("Choose from a list: a registered person, a coordinator, a value"),
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ, true},
+	{A_SEARCH, true, KEY_F(5), "F5", N_("find person"),
+	 N_("Find a person by surname, first name, PESEL or case reference"),
+	 CTX_MENU, true},
+	{A_HOUSEHOLD, true, KEY_F(6), "F6", N_("household"),
+	 N_("Add a person to this person's household"), CTX_PERSON, true},
+	{A_REQUESTS, true, KEY_F(7), "F7", N_("requests"),
+	 N_("This person's requests"), CTX_PERSON, true},
+	{A_FILTER_STATUS, true, KEY_F(5), "F5", N_("status"),
+	 N_("Filter the list by request status"), CTX_REQUESTS, true},
+	{A_FILTER_COORD, true, KEY_F(6), "F6", N_("coordinator"),
+	 N_("Filter the list by assigned coordinator"), CTX_REQUESTS, true},
+	{A_NEW, true, KEY_F(7), "F7", N_("new"), N_("Add a new record"),
+	 CTX_SEARCH | CTX_USERS, true},
+	{A_TOGGLE, true, KEY_F(8), "F8", N_("disable/enable"),
+	 N_("Disable or enable the selected account"), CTX_USERS, true},
+	{A_PASSWORD, true, KEY_F(6), "F6", N_("password"),
+	 N_("Set a new password for the selected account"), CTX_USERS, true},
+	{A_LOCK, true, KEY_F(9), "F9", N_("lock"),
+	 N_("Lock the screen (unlock with your password)"), CTX_GLOBAL, false},
+	{A_OPEN, false, '\r', "Enter", N_("open"), N_("Open the selected item"),
+	 CTX_MENU | CTX_SEARCH | CTX_REQUESTS | CTX_LIST | CTX_PICK, true},
+	{A_OPEN, true, KEY_ENTER, "Enter", NULL, NULL,
+	 CTX_MENU | CTX_SEARCH | CTX_REQUESTS | CTX_LIST | CTX_PICK, false},
+	{A_CLEAR, true, KEY_DC, "Del", N_("clear"),
+	 N_("Clear a chosen person or value"), CTX_FORM | CTX_NEWREQ | CTX_PERSON, false},
+	{A_BACK, false, 27, "Esc", N_("back"),
+	 N_("Go back (asks first when something typed is not saved)"),
+	 CTX_MENU | CTX_FORM | CTX_SEARCH | CTX_PERSON | CTX_REQUESTS | CTX_USERS |
+	 CTX_LIST | CTX_NEWREQ | CTX_PICK, true},
+};
+
+/* Keys that only move or edit, listed in the help screen. */
+static const struct {
+	const char *name;
+	const char *help;
+} editing_keys[] = {
+	{"Tab / ↓", N_("Next field")},
+	{"Shift-Tab / ↑", N_("Previous field")},
+	{"← →", N_("Move in a field; change a value chosen from a list")},
+	{"Enter", N_("Next field; new line in a long text")},
+	{"Backspace / Del", N_("Delete a character")},
+	{"PgUp / PgDn", N_("Page through a list")},
+	{"F9", N_("Lock the screen (unlock with your password)")},
+};
+
+enum action keys_action(unsigned ctx, int type, wint_t ch)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(keytab); i++) {
+		const struct keydef *k = &keytab[i];
+		bool is_func = type == KEY_CODE_YES;
+		if (!(k->ctx & ctx))
+			continue;
+		if (k->func != is_func || (wint_t)k->key != ch)
+			continue;
+		return k->action;
+	}
+	/* Enter arrives as \r (nonl) or \n depending on the terminal */
+	if (type == OK && ch == '\n')
+		return keys_action(ctx, OK, '\r');
+	return A_NONE;
+}
+
+void keys_draw_hints(unsigned ctx)
+{
+	int x = 0, y = LINES - 1;
+	size_t i;
+
+	wmove(stdscr, y, 0);
+	wattrset(stdscr, ui_attr(R_HINT));
+	whline(stdscr, ' ', COLS);
+	for (i = 0; i < ARRAY_SIZE(keytab) && x < COLS; i++) {
+		const struct keydef *k = &keytab[i];
+		int need;
+		if (!k->hinted || !k->hint || !(k->ctx & (ctx | CTX_GLOBAL)))
+			continue;
+		if (k->action == A_NEW_REQUEST && !(ctx & (CTX_MENU | CTX_SEARCH |
+							  CTX_PERSON | CTX_REQUESTS)))
+			continue;
+		need = ui_text_width(k->name) + ui_text_width(_(k->hint)) + 2;
+		if (x + need > COLS)
+			break;
+		wattrset(stdscr, ui_attr(R_HINT_KEY));
+		x += ui_put(stdscr, y, x, k->name, COLS - x, false);
+		wattrset(stdscr, ui_attr(R_HINT));
+		x += ui_put(stdscr, y, x, " ", COLS - x, false);
+		x += ui_put(stdscr, y, x, _(k->hint), COLS - x, false);
+		x += ui_put(stdscr, y, x, " ", COLS - x, false);
+	}
+	wattrset(stdscr, A_NORMAL);
+}
+
+void keys_help(struct app *app)
+{
+	static const struct {
+		unsigned ctx;
+		const char *title;
+	} sections[] = {
+		{CTX_GLOBAL, N_("Everywhere")},
+		{CTX_MENU, N_("Main menu")},
+		{CTX_FORM | CTX_NEWREQ | CTX_PERSON, N_("Forms")},
+		{CTX_PERSON, N_("Person card")},
+		{CTX_SEARCH, N_("Person search")},
+		{CTX_REQUESTS, N_("Request list")},
+		{CTX_USERS, N_("User accounts")},
+	};
+	char **lines = NULL;
+	size_t n = 0, s, i, top = 0;
+	WINDOW *w;
+
+	/* build the text once from the tables */
+	for (s = 0; s < ARRAY_SIZE(sections); s++) {
+		lines = xrealloc(lines, (n + 1) * sizeof(char *));
+		lines[n++] = xasprintf("# %s", _(sections[s].title));
+		for (i = 0; i < ARRAY_SIZE(keytab); i++) {
+			const struct keydef *k = &keytab[i];
+			if (!k->help || !(k->ctx & sections[s].ctx))
+				continue;
+			if (sections[s].ctx != CTX_GLOBAL && (k->ctx & CTX_GLOBAL))
+				continue;
+			lines = xrealloc(lines, (n + 1) * sizeof(char *));
+			lines[n++] = xasprintf("  %-16s %s", k->name, _(k->help));
+		}
+	}
+	lines = xrealloc(lines, (n + 1) * sizeof(char *));
+	lines[n++] = xasprintf("# %s", _("Moving and editing"));
+	for (i = 0; i < ARRAY_SIZE(editing_keys); i++) {
+		int pad = 16 - ui_text_width(editing_keys[i].name);
+		lines = xrealloc(lines, (n + 1) * sizeof(char *));
+		lines[n++] = xasprintf("  %s%*s %s", editing_keys[i].name,
+				       pad > 0 ? pad : 0, "", _(editing_keys[i].help));
+	}
+
+	for (;;) {
+		int rows, y;
+		wint_t ch;
+		int r;
+		w = newwin(LINES, COLS, 0, 0);
+		keypad(w, TRUE);
+		werase(w);
+		wattrset(w, ui_attr(R_TITLE));
+		wmove(w, 0, 0);
+		whline(w, ' ', COLS);
+		ui_put(w, 0, 1, _("cusdesk help: keys (Esc closes, arrows scroll)"), COLS - 2, false);
+		wattrset(w, A_NORMAL);
+		rows = LINES - 2;
+		for (y = 0; y < rows && top + (size_t)y < n; y++) {
+			const char *l = lines[top + (size_t)y];
+			if (l[0] == '#') {
+				wattrset(w, ui_attr(R_HEADER));
+				ui_put(w, 1 + y, 1, l + 2, COLS - 2, false);
+				wattrset(w, A_NORMAL);
+			} else {
+				ui_put(w, 1 + y, 1, l, COLS - 2, false);
+			}
+		}
+		curs_set(0);
+		wrefresh(w);
+		wtimeout(w, -1);
+		r = wget_wch(w, &ch);
+		delwin(w);
+		if (r == KEY_CODE_YES && ch == KEY_DOWN && top + (size_t)rows < n)
+			top++;
+		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
+			top--;
+		else if (r == KEY_CODE_YES && ch == KEY_NPAGE)
+			top = top + (size_t)rows < n ? top + (size_t)rows / 2 : top;
+		else if (r == KEY_CODE_YES && ch == KEY_PPAGE)
+			top = top > (size_t)rows / 2 ? top - (size_t)rows / 2 : 0;
+		else if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			app->resize_gen++;
+		else if (r != ERR)
+			break;
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	app->last_input = time(NULL);
+	touchwin(stdscr);
+	wnoutrefresh(stdscr);
+}

@@ -1,0 +1,215 @@
+/* person_form.c - the person's fields. */
+#include "person_form.h"
+#include "codes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct fdef person_fields[] = {
+	{PERSON_F_FIRST, N_("First name"), FF_TEXT, 0, FC_LEFT, 0, 0, true, 120},
+	{PERSON_F_SURNAME, N_("Surname"), FF_TEXT, 0, FC_RIGHT, 0, 0, true, 120},
+	{PERSON_F_PESEL, N_("PESEL"), FF_TEXT, 1, FC_LEFT, 11, 0, false, 11},
+	{PERSON_F_BIRTH, N_("Birth date"), FF_TEXT, 1, FC_RIGHT, 10, 0, false, 10},
+	{PERSON_F_SEX, N_("Sex"), FF_CHOICE, 2, FC_LEFT, 12, 0, false, 0},
+	{PERSON_F_PHONE, N_("Phone"), FF_TEXT, 2, FC_RIGHT, 0, 0, false, 30},
+	{PERSON_F_STREET, N_("Street"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 120},
+	{PERSON_F_HOUSE, N_("House no."), FF_TEXT, 3, FC_RIGHT, 8, 0, false, 15},
+	{PERSON_F_FLAT, N_("Flat no."), FF_TEXT, 4, FC_LEFT, 8, 0, false, 15},
+	{PERSON_F_POSTCODE, N_("Postcode"), FF_TEXT, 4, FC_RIGHT, 6, 0, false, 6},
+	{PERSON_F_TOWN, N_("Town"), FF_TEXT, 5, FC_LEFT, 0, 0, false, 60},
+	{PERSON_F_GMINA, N_("Gmina"), FF_CHOICE, 5, FC_RIGHT, 0, 0, false, 0},
+	{PERSON_F_EMAIL, N_("E-mail"), FF_TEXT, 6, FC_LEFT, 0, 0, false, 120},
+	{PERSON_F_LEGAL_REP, N_("Legal repr."), FF_LINK, 7, FC_LEFT, 0, 0, false, 0},
+	{PERSON_F_CARER, N_("Actual carer"), FF_LINK, 7, FC_RIGHT, 0, 0, false, 0},
+	{PERSON_F_NOTES, N_("Notes"), FF_MULTI, 8, FC_FULL, 0, 2, false, 1000},
+};
+
+size_t person_form_defs(struct fdef *out, int row0, bool full)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(person_fields); i++) {
+		if (!full && person_fields[i].row > 6)
+			continue;
+		out[n] = person_fields[i];
+		out[n].row += row0;
+		n++;
+	}
+	return n;
+}
+
+void person_form_options(struct app *app, struct uform *uf)
+{
+	char **names;
+	size_t n, i;
+	struct fopt *o;
+
+	uform_set_code_options(uf, PERSON_F_SEX, &codes_sex, true);
+	if (gmina_names(app->db, &names, &n) == CD_OK) {
+		o = xcalloc(n + 1, sizeof(*o));
+		for (i = 0; i < n; i++) {
+			str_copy(o[i + 1].value, sizeof(o[i + 1].value), names[i]);
+			str_copy(o[i + 1].label, sizeof(o[i + 1].label), names[i]);
+		}
+		uform_set_options(uf, PERSON_F_GMINA, o, n + 1);
+		free(o);
+		gmina_names_free(names, n);
+	}
+}
+
+void person_form_load(struct app *app, struct uform *uf, const struct person *p)
+{
+	char name[300];
+
+	uform_set(uf, PERSON_F_FIRST, p->first_names);
+	uform_set(uf, PERSON_F_SURNAME, p->surname);
+	uform_set(uf, PERSON_F_PESEL, p->pesel);
+	uform_set(uf, PERSON_F_BIRTH, p->birth_date);
+	uform_set(uf, PERSON_F_SEX, p->sex);
+	uform_set(uf, PERSON_F_PHONE, p->phone);
+	uform_set(uf, PERSON_F_STREET, p->street);
+	uform_set(uf, PERSON_F_HOUSE, p->house_no);
+	uform_set(uf, PERSON_F_FLAT, p->flat_no);
+	uform_set(uf, PERSON_F_POSTCODE, p->postcode);
+	uform_set(uf, PERSON_F_TOWN, p->town);
+	uform_set(uf, PERSON_F_GMINA, p->gmina);
+	uform_set(uf, PERSON_F_EMAIL, p->email);
+	uform_set(uf, PERSON_F_NOTES, p->notes);
+	person_display_name(app->db, p->legal_rep_id, name, sizeof(name));
+	uform_set_link(uf, PERSON_F_LEGAL_REP, p->legal_rep_id, name);
+	person_display_name(app->db, p->carer_id, name, sizeof(name));
+	uform_set_link(uf, PERSON_F_CARER, p->carer_id, name);
+	uf->dirty = false;
+}
+
+#define READ(field, id) str_copy(p->field, sizeof(p->field), uform_get(uf, id))
+
+void person_form_read(struct uform *uf, struct person *p)
+{
+	READ(first_names, PERSON_F_FIRST);
+	READ(surname, PERSON_F_SURNAME);
+	READ(pesel, PERSON_F_PESEL);
+	READ(birth_date, PERSON_F_BIRTH);
+	READ(sex, PERSON_F_SEX);
+	READ(phone, PERSON_F_PHONE);
+	READ(street, PERSON_F_STREET);
+	READ(house_no, PERSON_F_HOUSE);
+	READ(flat_no, PERSON_F_FLAT);
+	READ(postcode, PERSON_F_POSTCODE);
+	READ(town, PERSON_F_TOWN);
+	READ(gmina, PERSON_F_GMINA);
+	READ(email, PERSON_F_EMAIL);
+	if (uform_has(uf, PERSON_F_NOTES)) {
+		READ(notes, PERSON_F_NOTES);
+		p->legal_rep_id = uform_get_id(uf, PERSON_F_LEGAL_REP);
+		p->carer_id = uform_get_id(uf, PERSON_F_CARER);
+	}
+}
+
+const char *person_form_check(void *ctx, int id, const char *value)
+{
+	static char msg[256];
+	enum pesel_status st;
+	struct date d, today;
+
+	(void)ctx;
+	if (!value || !*value)
+		return NULL;
+	switch (id) {
+	case PERSON_F_PESEL:
+		st = pesel_check(value, NULL);
+		if (st == PESEL_OK)
+			return NULL;
+		snprintf(msg, sizeof(msg), _("PESEL: %s"), pesel_status_text(st));
+		return msg;
+	case PERSON_F_BIRTH:
+		date_today(&today);
+		if (!date_parse(value, &d))
+			return _("Birth date: not a valid date (use YYYY-MM-DD, e.g. 1956-03-14)");
+		if (date_cmp(&d, &today) > 0)
+			return _("Birth date: cannot be in the future");
+		return NULL;
+	case PERSON_F_POSTCODE:
+		if (postcode_valid(value) || (strlen(value) == 5 && !strchr(value, '-')))
+			return NULL;
+		return _("Postcode: use the form NN-NNN, e.g. 07-431");
+	case PERSON_F_PHONE:
+		return phone_valid(value) ? NULL :
+		       _("Phone: 9 to 15 digits; only + ( ) - and spaces besides");
+	case PERSON_F_EMAIL:
+		return email_valid(value) ? NULL :
+		       _("E-mail: not a valid address (like name@example.pl)");
+	default:
+		return NULL;
+	}
+}
+
+bool person_form_pick_link(struct app *app, struct uform *uf, int self_id)
+{
+	int id = uform_current_id(uf);
+	int64_t chosen;
+	char name[300];
+
+	if (uform_current_type(uf) != FF_LINK)
+		return false;
+	chosen = ui_search(app, true, _("choose a person"));
+	if (chosen && chosen == self_id) {
+		ui_status(app, true, "%s", _("a person cannot be linked to themself"));
+		return true;
+	}
+	if (chosen) {
+		person_display_name(app->db, chosen, name, sizeof(name));
+		uform_set_link(uf, id, chosen, name);
+	}
+	return true;
+}
+
+void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e,
+		     int rc)
+{
+	uform_clear_marks(uf);
+	if (e->msg[0]) {
+		ui_status(app, true, "%s", e->msg);
+		if (e->field >= 0 && uform_has(uf, e->field)) {
+			uform_mark_invalid(uf, e->field, true);
+			uform_focus(uf, e->field);
+		}
+	} else if (rc == CD_EPERM) {
+		ui_status(app, true, "%s", _("your role does not allow this"));
+	} else {
+		ui_status(app, true, "%s", _("the database refused the change; nothing was saved, "
+					     "your text is still here"));
+	}
+}
+
+wint_t person_dup_dialog(struct app *app, const struct person *p, int64_t *use)
+{
+	int64_t dups[4];
+	size_t n = person_find_duplicates(app->db, p, dups, ARRAY_SIZE(dups)), i;
+	struct strbuf sb;
+	wint_t r;
+
+	*use = 0;
+	if (!n)
+		return 's';
+	sb_init(&sb);
+	sb_add(&sb, _("Already registered with the same name and birth date:"));
+	sb_add(&sb, "\n");
+	for (i = 0; i < n; i++) {
+		struct person x;
+		if (person_get(app->db, &app->me, dups[i], &x))
+			continue;
+		sb_addf(&sb, "  %s %s, %s %s, PESEL %s, %s %s\n", x.surname, x.first_names,
+			_("born"), x.birth_date, x.pesel[0] ? x.pesel : "-", x.town,
+			x.street[0] ? x.street : "");
+	}
+	sb_add(&sb, "\n");
+	sb_add(&sb, _("[U] use the registered person   [S] save a new person anyway   "
+		      "[Esc] back to the form"));
+	r = ui_ask(app, _("Possible duplicate"), sb.buf, "us");
+	sb_release(&sb);
+	if (r == 'u')
+		*use = dups[0];
+	return r;
+}

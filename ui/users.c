@@ -1,0 +1,255 @@
+/* users.c - the administrator's user accounts screen, and the offer. */
+#include "form.h"
+#include "catalogue.h"
+#include "codes.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { UF_LOGIN = USER_F_LOGIN, UF_NAME = USER_F_NAME, UF_ROLES = USER_F_ROLES,
+       UF_PASS = USER_F_PASSWORD, UF_PASS2 = 50 };
+
+static const struct fdef user_form[] = {
+	{-1, N_("New account"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0},
+	{UF_LOGIN, N_("Login"), FF_TEXT, 2, FC_LEFT, 20, 0, true, 32},
+	{UF_NAME, N_("Full name"), FF_TEXT, 3, FC_FULL, 40, 0, true, 120},
+	{UF_ROLES, N_("Roles"), FF_TEXT, 4, FC_FULL, 0, 0, true, 200},
+	{UF_PASS, N_("Password"), FF_PASSWORD, 6, FC_LEFT, 20, 0, true, 256},
+	{UF_PASS2, N_("Repeat"), FF_PASSWORD, 7, FC_LEFT, 20, 0, true, 256},
+};
+
+static void user_add_form(struct app *app)
+{
+	struct uform *uf = uform_new(user_form, ARRAY_SIZE(user_form));
+	unsigned gen = app->resize_gen - 1;
+
+	for (;;) {
+		wint_t ch;
+		int r;
+		enum action a;
+
+		app->screen_title = _("new account");
+		app->context = CTX_FORM;
+		if (gen != app->resize_gen) {
+			gen = app->resize_gen;
+			werase(stdscr);
+			uform_layout(uf, 1);
+		}
+		ui_frame(app);
+		wnoutrefresh(stdscr);
+		uform_draw(uf);
+		ui_put(uform_window(uf), 9, 1,
+		       _("Roles, separated by commas: recepcja, koordynator, organizator, "
+			 "dyrektor, osl, admin."), COLS - 2, false);
+		uform_place_cursor(uf);
+		r = ui_getkey(app, uform_window(uf), &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		a = keys_action(CTX_FORM, r, ch);
+		if (a == A_BACK) {
+			if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
+				break;
+			continue;
+		}
+		if (a == A_SAVE) {
+			struct fielderr e;
+			unsigned roles;
+			int rc;
+			fielderr_clear(&e);
+			if (strcmp(uform_get(uf, UF_PASS), uform_get(uf, UF_PASS2))) {
+				fielderr_set(&e, UF_PASS2, "%s",
+					     _("Repeat: the two passwords differ"));
+				form_show_error_simple:
+				uform_clear_marks(uf);
+				uform_mark_invalid(uf, e.field, true);
+				uform_focus(uf, e.field);
+				ui_status(app, true, "%s", e.msg);
+				continue;
+			}
+			if (!*uform_get(uf, UF_NAME)) {
+				fielderr_set(&e, UF_NAME, "%s", _("Full name: required"));
+				goto form_show_error_simple;
+			}
+			roles = roles_parse(uform_get(uf, UF_ROLES), &e);
+			if (!roles)
+				goto form_show_error_simple;
+			rc = user_add(app->db, &app->me, uform_get(uf, UF_LOGIN),
+				      uform_get(uf, UF_NAME), roles, uform_get(uf, UF_PASS),
+				      NULL, &e);
+			if (rc) {
+				if (e.field < 0)
+					e.field = UF_LOGIN;
+				if (!e.msg[0])
+					str_copy(e.msg, sizeof(e.msg), _("the database refused the change"));
+				goto form_show_error_simple;
+			}
+			ui_status(app, false, _("Account %s created."), uform_get(uf, UF_LOGIN));
+			break;
+		}
+		uform_key(app, uf, r, ch);
+	}
+	uform_free(&uf);
+	werase(stdscr);
+}
+
+void ui_users(struct app *app)
+{
+	struct user *u = NULL;
+	size_t n = 0;
+	int sel = 0;
+	bool reload = true;
+	const char *saved_title = app->screen_title;
+	unsigned saved_ctx = app->context;
+
+	for (;;) {
+		wint_t ch;
+		int r, y;
+		enum action a;
+		char line[300];
+
+		if (reload) {
+			free(u);
+			if (user_list(app->db, &app->me, &u, &n)) {
+				ui_status(app, true, "%s", _("your role does not allow this"));
+				break;
+			}
+			reload = false;
+			if ((size_t)sel >= n)
+				sel = n ? (int)n - 1 : 0;
+		}
+		app->screen_title = _("user accounts");
+		app->context = CTX_USERS;
+		werase(stdscr);
+		ui_frame(app);
+		wattrset(stdscr, ui_attr(R_HEADER));
+		snprintf(line, sizeof(line), "%-14s %-24s %-10s %s", _("Login"), _("Full name"),
+			 _("State"), _("Roles"));
+		ui_put(stdscr, 2, 1, line, COLS - 2, true);
+		wattrset(stdscr, A_NORMAL);
+		for (y = 0; (size_t)y < n && y < LINES - 6; y++) {
+			char *roles = roles_describe(u[y].roles);
+			int x = 1;
+			wattrset(stdscr, y == sel ? ui_attr(R_SELECTED) : A_NORMAL);
+			ui_put(stdscr, 3 + y, 0, y == sel ? ">" : " ", 1, false);
+			x += ui_put(stdscr, 3 + y, x, u[y].login, 14, true) + 1;
+			x += ui_put(stdscr, 3 + y, x, u[y].full_name, 24, true) + 1;
+			x += ui_put(stdscr, 3 + y, x, u[y].disabled ? _("disabled") : _("active"),
+				    10, true) + 1;
+			ui_put(stdscr, 3 + y, x, roles, COLS - x - 1, true);
+			wattrset(stdscr, A_NORMAL);
+			free(roles);
+		}
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		a = keys_action(CTX_USERS, r, ch);
+		if (a == A_BACK)
+			break;
+		if (a == A_NEW) {
+			user_add_form(app);
+			reload = true;
+		} else if (a == A_TOGGLE && n) {
+			struct fielderr e;
+			char *q = xasprintf(u[sel].disabled ? _("Enable the account %s?") :
+					    _("Disable the account %s?"), u[sel].login);
+			if (ui_confirm(app, q)) {
+				if (user_set_disabled(app->db, &app->me, u[sel].login,
+						      !u[sel].disabled, &e))
+					ui_status(app, true, "%s", e.msg);
+				reload = true;
+			}
+			free(q);
+		} else if (a == A_PASSWORD && n) {
+			char pw[300];
+			struct fielderr e;
+			if (ui_prompt(app, u[sel].login, _("New password:"), true, pw, sizeof(pw))) {
+				if (user_set_password(app->db, &app->me, u[sel].login, pw, &e))
+					ui_status(app, true, "%s", e.msg);
+				else
+					ui_status(app, false, _("Password of %s changed."), u[sel].login);
+			}
+			memset(pw, 0, sizeof(pw));
+		} else if (r == KEY_CODE_YES && ch == KEY_UP && sel > 0) {
+			sel--;
+		} else if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)sel + 1 < n) {
+			sel++;
+		}
+	}
+	free(u);
+	app->screen_title = saved_title;
+	app->context = saved_ctx;
+	werase(stdscr);
+}
+
+void ui_offer(struct app *app)
+{
+	struct offer_line *l = NULL;
+	size_t n = 0;
+	int top = 0;
+	const char *saved_title = app->screen_title;
+	unsigned saved_ctx = app->context;
+
+	if (catalogue_offer(app->db, &app->me, &l, &n)) {
+		ui_status(app, true, "%s", _("your role does not allow this"));
+		return;
+	}
+	for (;;) {
+		wint_t ch;
+		int r, y, rows = LINES - 5, row = 0;
+		char line[600];
+		const char *prog = "";
+		size_t i;
+
+		app->screen_title = _("offer of services");
+		app->context = CTX_LIST;
+		werase(stdscr);
+		ui_frame(app);
+		wattrset(stdscr, ui_attr(R_HEADER));
+		snprintf(line, sizeof(line), "%-44s %-9s %-9s %s", _("Service"), _("Unit"),
+			 _("Monthly"), _("Providers"));
+		ui_put(stdscr, 1, 1, line, COLS - 2, true);
+		wattrset(stdscr, A_NORMAL);
+		/* programme names as headings, then their services */
+		for (i = 0, y = 0; i < n && y < rows; i++) {
+			char cap[32];
+			int x = 3;
+			if (strcmp(prog, l[i].programme)) {
+				prog = l[i].programme;
+				if (row++ >= top && y < rows) {
+					wattrset(stdscr, A_BOLD);
+					ui_put(stdscr, 2 + y++, 1, prog, COLS - 2, true);
+					wattrset(stdscr, A_NORMAL);
+				}
+			}
+			if (row++ < top || y >= rows)
+				continue;
+			if (l[i].monthly_capacity >= 0)
+				snprintf(cap, sizeof(cap), "%g", l[i].monthly_capacity);
+			else
+				str_copy(cap, sizeof(cap), "—");
+			x += ui_put(stdscr, 2 + y, x, l[i].service, 42, true) + 1;
+			x += ui_put(stdscr, 2 + y, x, code_label(&codes_unit, l[i].unit), 9, true) + 1;
+			x += ui_put(stdscr, 2 + y, x, cap, 9, true) + 1;
+			ui_put(stdscr, 2 + y, x, l[i].providers, COLS - x - 1, true);
+			y++;
+		}
+		if (!n)
+			ui_put(stdscr, 3, 2, _("No active programme has services yet."), COLS - 4, false);
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		if (keys_action(CTX_LIST, r, ch) == A_BACK)
+			break;
+		if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)top + 1 < n * 2)
+			top++;
+		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
+			top--;
+	}
+	free(l);
+	app->screen_title = saved_title;
+	app->context = saved_ctx;
+	werase(stdscr);
+}

@@ -1,0 +1,73 @@
+/* main.c - runs every unit test suite. */
+#include "testutil.h"
+#include "centre.h"
+#include "i18n.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[256];
+
+struct cd_db *tdb_open(void)
+{
+	struct cd_db *db = NULL;
+	char *path, *err = NULL;
+
+	setenv("CUSDESK_TODAY", TEST_TODAY, 1);
+	snprintf(dir, sizeof(dir), "/tmp/cusdesk-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/test.db", dir);
+	ck_assert_int_eq(db_open(path, DB_CREATE_NEW, &db, &err), CD_OK);
+	ck_assert_int_eq(centre_setup(db, "CUS Test"), CD_OK);
+	free(path);
+	return db;
+}
+
+const char *tdb_dir(void)
+{
+	return dir;
+}
+
+void tdb_close(struct cd_db **db)
+{
+	char *cmd;
+
+	db_close(db);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	free(cmd);
+}
+
+struct actor tactor(unsigned roles)
+{
+	struct actor a;
+
+	memset(&a, 0, sizeof(a));
+	a.roles = roles;
+	str_copy(a.login, sizeof(a.login), "test");
+	return a;
+}
+
+int main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	setlocale(LC_ALL, "C.UTF-8");
+	/* messages are checked in English (the source language) */
+	i18n_init("en");
+	sr = srunner_create(suite_text());
+	srunner_add_suite(sr, suite_validate());
+	srunner_add_suite(sr, suite_db());
+	srunner_add_suite(sr, suite_person());
+	srunner_add_suite(sr, suite_request());
+	srunner_add_suite(sr, suite_auth());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

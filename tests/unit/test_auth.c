@@ -1,0 +1,140 @@
+/* test_auth.c - accounts, passwords and what each role may do. */
+#include "testutil.h"
+#include "catalogue.h"
+#include "dbint.h"
+#include "person.h"
+#include "request.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(roles_parse_english_and_polish)
+{
+	struct fielderr e;
+	char *s;
+
+	ck_assert_uint_eq(roles_parse("reception", &e), ROLE_RECEPTION);
+	ck_assert_uint_eq(roles_parse("dyrektor,organizator", &e),
+			  ROLE_DIRECTOR | ROLE_ORGANISER);
+	ck_assert_uint_eq(roles_parse("Koordynator, ADMIN", &e),
+			  ROLE_COORDINATOR | ROLE_ADMIN);
+	ck_assert_uint_eq(roles_parse("osl", &e), ROLE_COMMUNITY_ORGANISER);
+	ck_assert_uint_eq(roles_parse("janitor", &e), 0);
+	ck_assert_int_eq(e.field, USER_F_ROLES);
+	ck_assert_ptr_nonnull(strstr(e.msg, "janitor"));
+	ck_assert_uint_eq(roles_parse("", &e), 0);
+	s = roles_codes(ROLE_DIRECTOR | ROLE_ORGANISER);
+	ck_assert_str_eq(s, "organiser, director");
+	free(s);
+}
+END_TEST
+
+START_TEST(login_and_passwords)
+{
+	struct cd_db *db = tdb_open();
+	struct actor sys, me;
+	struct fielderr e;
+	sqlite3_stmt *st;
+	int64_t id;
+
+	actor_system(&sys);
+	ck_assert_int_eq(user_add(db, &sys, "anna", "Anna Wiśniewska", ROLE_COORDINATOR,
+				  "tajne-hasło", &id, &e), CD_OK);
+	ck_assert_int_eq(user_login(db, "anna", "tajne-hasło", &me), CD_OK);
+	ck_assert_int_eq(me.user_id, id);
+	ck_assert_uint_eq(me.roles, ROLE_COORDINATOR);
+	ck_assert_str_eq(me.full_name, "Anna Wiśniewska");
+	ck_assert_int_eq(user_login(db, "anna", "tajne-haslo", &me), CD_EAUTH);
+	ck_assert_int_eq(user_login(db, "nobody", "tajne-hasło", &me), CD_EAUTH);
+	/* stored as an argon2id hash, never as the password */
+	ck_assert_int_eq(db_prepare(db, "SELECT pw_hash FROM app_user WHERE login = 'anna'", &st), CD_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_ptr_nonnull(strstr((const char *)sqlite3_column_text(st, 0), "$argon2id$"));
+	ck_assert_ptr_null(strstr((const char *)sqlite3_column_text(st, 0), "tajne"));
+	sqlite3_finalize(st);
+	/* the rules */
+	ck_assert_int_eq(user_add(db, &sys, "anna", "x", ROLE_ADMIN, "12345678", NULL, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, USER_F_LOGIN);
+	ck_assert_int_eq(user_add(db, &sys, "Anna B", "x", ROLE_ADMIN, "12345678", NULL, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, USER_F_LOGIN);
+	ck_assert_int_eq(user_add(db, &sys, "ewa", "x", ROLE_ADMIN, "short", NULL, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, USER_F_PASSWORD);
+	/* change, disable */
+	ck_assert_int_eq(user_set_password(db, &sys, "anna", "nowe-hasło-1", &e), CD_OK);
+	ck_assert_int_eq(user_login(db, "anna", "tajne-hasło", &me), CD_EAUTH);
+	ck_assert_int_eq(user_login(db, "anna", "nowe-hasło-1", &me), CD_OK);
+	ck_assert_int_eq(user_verify_password(db, &me, "nowe-hasło-1"), CD_OK);
+	ck_assert_int_eq(user_set_disabled(db, &sys, "anna", true, &e), CD_OK);
+	ck_assert_int_eq(user_login(db, "anna", "nowe-hasło-1", &me), CD_EAUTH);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(roles_are_enforced_in_the_domain)
+{
+	struct cd_db *db = tdb_open();
+	struct actor recep = tactor(ROLE_RECEPTION), admin = tactor(ROLE_ADMIN);
+	struct actor osl = tactor(ROLE_COMMUNITY_ORGANISER);
+	struct actor coord = tactor(ROLE_COORDINATOR);
+	struct person p, got;
+	struct request r, *rl;
+	struct person_hit *h;
+	struct user *u;
+	struct offer_line *ol;
+	struct fielderr e;
+	size_t n;
+
+	/* the matrix */
+	ck_assert(actor_can(&recep, PERM_PERSON_WRITE));
+	ck_assert(actor_can(&recep, PERM_REQUEST_FILE));
+	ck_assert(!actor_can(&recep, PERM_CASE_CONTENT));
+	ck_assert(actor_can(&coord, PERM_CASE_CONTENT));
+	ck_assert(!actor_can(&admin, PERM_PERSON_READ));
+	ck_assert(!actor_can(&osl, PERM_PERSON_WRITE));
+	ck_assert(!actor_can(&coord, PERM_USER_ADMIN));
+
+	/* reception registers a person and a request and sees the status */
+	person_init(&p);
+	str_copy(p.first_names, sizeof(p.first_names), "Jan");
+	str_copy(p.surname, sizeof(p.surname), "Nowak");
+	request_init(&r);
+	str_copy(r.asked, sizeof(r.asked), "rehabilitacja");
+	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_OK);
+	ck_assert_int_eq(request_list(db, &recep, NULL, &rl, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(rl[0].status, "filed");
+	free(rl);
+
+	/* the admin sees no personal data */
+	ck_assert_int_eq(person_get(db, &admin, p.id, &got), CD_EPERM);
+	ck_assert_int_eq(person_search(db, &admin, "", 10, &h, &n), CD_EPERM);
+	ck_assert_int_eq(request_list(db, &admin, NULL, &rl, &n), CD_EPERM);
+	/* the community organiser reads but does not write */
+	ck_assert_int_eq(person_get(db, &osl, p.id, &got), CD_OK);
+	ck_assert_int_eq(person_save(db, &osl, &got, &e), CD_EPERM);
+	ck_assert_int_eq(request_file(db, &osl, &r, &e), CD_EPERM);
+	/* accounts are for the admin only */
+	ck_assert_int_eq(user_list(db, &recep, &u, &n), CD_EPERM);
+	ck_assert_int_eq(user_add(db, &coord, "x1", "x", ROLE_ADMIN, "12345678", NULL, &e), CD_EPERM);
+	ck_assert_int_eq(user_list(db, &admin, &u, &n), CD_OK);
+	free(u);
+	/* reception may inform about the offer */
+	ck_assert_int_eq(catalogue_offer(db, &recep, &ol, &n), CD_OK);
+	free(ol);
+	ck_assert_int_eq(catalogue_offer(db, &admin, &ol, &n), CD_EPERM);
+	tdb_close(&db);
+}
+END_TEST
+
+Suite *suite_auth(void)
+{
+	Suite *s = suite_create("auth");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, roles_parse_english_and_polish);
+	tcase_add_test(tc, login_and_passwords);
+	tcase_add_test(tc, roles_are_enforced_in_the_domain);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,139 @@
+/* test_db.c - creating, migrating and checking the database file. */
+#include "testutil.h"
+#include "catalogue.h"
+#include "dbint.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int count(struct cd_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	ck_assert_int_eq(db_prepare(db, sql, &st), CD_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+START_TEST(migrates_empty_file)
+{
+	struct cd_db *db = tdb_open();
+	struct strbuf sb;
+
+	ck_assert_int_eq(db_schema_version(db), db_latest_version());
+	ck_assert_int_ge(db_latest_version(), 1);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM area"), 14);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM area WHERE name_pl = 'mieszkalnictwo'"), 1);
+	ck_assert_int_eq(catalogue_service_count(db), 15);
+	ck_assert_int_eq(count(db, "PRAGMA foreign_keys"), 1);
+	sb_init(&sb);
+	ck_assert_int_eq(db_check(db, &sb), CD_OK);
+	ck_assert_ptr_nonnull(strstr(sb.buf, "integrity: ok"));
+	sb_release(&sb);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(file_is_private_and_not_overwritten)
+{
+	struct cd_db *db = tdb_open(), *again = NULL;
+	char *path = xstrdup(db_path(db)), *err = NULL;
+	struct stat sb;
+
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(db_open(path, DB_CREATE_NEW, &again, &err), CD_EEXIST);
+	ck_assert_ptr_nonnull(strstr(err, "already exists"));
+	ck_assert_ptr_null(again);
+	free(err);
+	free(path);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(refuses_newer_schema)
+{
+	struct cd_db *db = tdb_open(), *again = NULL;
+	char *path = xstrdup(db_path(db)), *err = NULL;
+
+	ck_assert_int_eq(db_exec(db, "PRAGMA user_version = 999"), CD_OK);
+	db_close(&db);
+	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &again, &err), CD_ESCHEMA);
+	ck_assert_ptr_nonnull(strstr(err, "newer than this program"));
+	free(err);
+	/* reopen for the cleanup */
+	db = NULL;
+	free(path);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(missing_file_is_not_created)
+{
+	struct cd_db *db = NULL;
+	char *err = NULL;
+	struct stat sb;
+
+	ck_assert_int_eq(db_open("/tmp/cusdesk-no-such-dir/x.db", DB_OPEN_EXISTING, &db, &err),
+			 CD_ENOTFOUND);
+	ck_assert_ptr_nonnull(strstr(err, "init"));
+	ck_assert_int_ne(stat("/tmp/cusdesk-no-such-dir/x.db", &sb), 0);
+	free(err);
+}
+END_TEST
+
+START_TEST(nested_transactions)
+{
+	struct cd_db *db = tdb_open();
+
+	ck_assert_int_eq(db_begin(db), CD_OK);
+	ck_assert_int_eq(setting_set(db, "a", "1"), CD_OK);
+	ck_assert_int_eq(db_begin(db), CD_OK);
+	ck_assert_int_eq(setting_set(db, "b", "2"), CD_OK);
+	db_rollback(db);       /* inner: b is gone, a stays */
+	ck_assert_int_eq(db_commit(db), CD_OK);
+	ck_assert_int_eq(setting_get_int(db, "a", 0), 1);
+	ck_assert_int_eq(setting_get_int(db, "b", 0), 0);
+
+	ck_assert_int_eq(db_begin(db), CD_OK);
+	ck_assert_int_eq(setting_set(db, "c", "3"), CD_OK);
+	ck_assert_int_eq(db_begin(db), CD_OK);
+	ck_assert_int_eq(db_commit(db), CD_OK);
+	db_rollback(db);       /* outer: everything is gone */
+	ck_assert_int_eq(setting_get_int(db, "c", 0), 0);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(settings_defaults)
+{
+	struct cd_db *db = tdb_open();
+	char *v = setting_get(db, "case_ref_pattern", "x");
+
+	ck_assert_str_eq(v, "CUS.IPUS.{n}.{yyyy}");
+	free(v);
+	ck_assert_int_eq(setting_get_int(db, "lock_minutes", 0), 10);
+	ck_assert_int_eq(setting_get_int(db, "nothing", 7), 7);
+	tdb_close(&db);
+}
+END_TEST
+
+Suite *suite_db(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, migrates_empty_file);
+	tcase_add_test(tc, file_is_private_and_not_overwritten);
+	tcase_add_test(tc, refuses_newer_schema);
+	tcase_add_test(tc, missing_file_is_not_created);
+	tcase_add_test(tc, nested_transactions);
+	tcase_add_test(tc, settings_defaults);
+	suite_add_tcase(s, tc);
+	return s;
+}

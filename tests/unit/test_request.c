@@ -1,0 +1,221 @@
+/* test_request.c - filing requests, case references, lists. */
+#include "testutil.h"
+#include "dbint.h"
+#include "request.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static struct actor recep;
+
+static void setup(void)
+{
+	recep = tactor(ROLE_RECEPTION);
+}
+
+static int64_t person(struct cd_db *db, const char *first, const char *last)
+{
+	struct person p;
+	struct fielderr e;
+
+	person_init(&p);
+	str_copy(p.first_names, sizeof(p.first_names), first);
+	str_copy(p.surname, sizeof(p.surname), last);
+	ck_assert_int_eq(person_save(db, &recep, &p, &e), CD_OK);
+	return p.id;
+}
+
+static int count(struct cd_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	ck_assert_int_eq(db_prepare(db, sql, &st), CD_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+START_TEST(case_ref_pattern)
+{
+	char *s = case_ref_format("CUS.IPUS.{n}.{yyyy}", 12, 2026);
+	struct fielderr e;
+
+	ck_assert_str_eq(s, "CUS.IPUS.12.2026");
+	free(s);
+	s = case_ref_format("IPUS/{nnnn}/{yy}", 7, 2026);
+	ck_assert_str_eq(s, "IPUS/0007/26");
+	free(s);
+	ck_assert_int_eq(case_ref_pattern_validate("IPUS/{n}", &e), CD_EINVAL);
+	ck_assert_int_eq(case_ref_pattern_validate("IPUS/{n}/{yyyy}", &e), CD_OK);
+}
+END_TEST
+
+START_TEST(numbered_per_year_of_filing)
+{
+	struct cd_db *db = tdb_open();
+	struct request r;
+	struct fielderr e;
+	int64_t id = person(db, "Jan", "Kowalski");
+	static const char *filed[] = {"2025-12-30", "2026-01-02", "2026-03-01", "2025-12-31"};
+	static const char *want[] = {"CUS.IPUS.1.2025", "CUS.IPUS.1.2026",
+				     "CUS.IPUS.2.2026", "CUS.IPUS.2.2025"};
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		request_init(&r);
+		r.person_id = id;
+		str_copy(r.filed_on, sizeof(r.filed_on), filed[i]);
+		str_copy(r.asked, sizeof(r.asked), "usługi opiekuńcze");
+		ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+		ck_assert_str_eq(r.case_ref, want[i]);
+	}
+	/* a changed pattern applies to the next request */
+	ck_assert_int_eq(setting_set(db, "case_ref_pattern", "{nnn}/{yyyy}"), CD_OK);
+	request_init(&r);
+	r.person_id = id;
+	str_copy(r.asked, sizeof(r.asked), "x");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+	ck_assert_str_eq(r.case_ref, "003/2026");
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(request_rules)
+{
+	struct cd_db *db = tdb_open();
+	struct request r;
+	struct fielderr e;
+	int64_t id = person(db, "Jan", "Kowalski");
+
+	request_init(&r);
+	ck_assert_str_eq(r.filed_on, TEST_TODAY);
+	r.person_id = id;
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_ASKED);
+	str_copy(r.asked, sizeof(r.asked), "dowóz posiłków");
+	str_copy(r.filed_on, sizeof(r.filed_on), "2026-11-23");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_FILED);
+	ck_assert_str_eq(e.msg, "Filing date: cannot be in the future");
+	str_copy(r.filed_on, sizeof(r.filed_on), "2026-02-30");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_FILED);
+	str_copy(r.filed_on, sizeof(r.filed_on), TEST_TODAY);
+	str_copy(r.channel, sizeof(r.channel), "fax");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_CHANNEL);
+	str_copy(r.channel, sizeof(r.channel), "phone");
+	str_copy(r.filed_by, sizeof(r.filed_by), "actual_carer");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_FILER);
+	r.filer_person_id = person(db, "Maria", "Kowalska");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+	r.coordinator_id = 12345;
+	ck_assert_int_eq(request_update(db, &recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_COORDINATOR);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM request"), 1);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(person_and_request_are_one_transaction)
+{
+	struct cd_db *db = tdb_open();
+	struct person p;
+	struct request r;
+	struct fielderr e;
+
+	person_init(&p);
+	str_copy(p.first_names, sizeof(p.first_names), "Żaneta");
+	str_copy(p.surname, sizeof(p.surname), "Źrebiec");
+	request_init(&r);
+	/* the request is wrong: neither the person nor the request is stored */
+	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_ASKED);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM person"), 0);
+	ck_assert_int_eq(p.id, 0);
+	/* a coordinator who does not exist fails after the person was
+	 * written inside the transaction: rolled back too */
+	str_copy(r.asked, sizeof(r.asked), "opieka wytchnieniowa");
+	r.coordinator_id = 777;
+	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM person"), 0);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM case_counter"), 0);
+	r.coordinator_id = 0;
+	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_OK);
+	ck_assert_int_gt(p.id, 0);
+	ck_assert_int_eq(r.person_id, p.id);
+	ck_assert_str_eq(r.case_ref, "CUS.IPUS.1.2026");
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM person"), 1);
+	ck_assert_int_eq(count(db, "SELECT count(*) FROM audit_log WHERE action = 'request.file'"), 1);
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(lists_filter_and_order)
+{
+	struct cd_db *db = tdb_open();
+	struct actor sys;
+	struct request r, *l;
+	struct fielderr e;
+	struct request_filter f = {"open", 0, 0};
+	int64_t a = person(db, "Anna", "Nowak"), uid;
+	size_t n;
+
+	actor_system(&sys);
+	ck_assert_int_eq(user_add(db, &sys, "koord", "Koordynatorka", ROLE_COORDINATOR,
+				  "haslo1234", &uid, &e), CD_OK);
+	request_init(&r);
+	r.person_id = a;
+	str_copy(r.asked, sizeof(r.asked), "a");
+	str_copy(r.filed_on, sizeof(r.filed_on), "2026-10-02");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+	str_copy(r.filed_on, sizeof(r.filed_on), "2026-10-01");
+	r.coordinator_id = uid;
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+	str_copy(r.filed_on, sizeof(r.filed_on), "2026-09-01");
+	str_copy(r.status, sizeof(r.status), "closed");
+	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+
+	ck_assert_int_eq(request_list(db, &recep, &f, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 2);
+	/* oldest filing first: the order the law asks for */
+	ck_assert_str_eq(l[0].filed_on, "2026-10-01");
+	ck_assert_str_eq(l[0].coordinator_name, "Koordynatorka");
+	ck_assert_str_eq(l[0].person_name, "Nowak Anna");
+	free(l);
+	f.coordinator_id = -1;
+	ck_assert_int_eq(request_list(db, &recep, &f, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(l[0].filed_on, "2026-10-02");
+	free(l);
+	f.status = NULL;
+	f.coordinator_id = uid;
+	ck_assert_int_eq(request_list(db, &recep, &f, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 2);
+	free(l);
+	f.status = "closed";
+	ck_assert_int_eq(request_list(db, &recep, &f, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	free(l);
+	tdb_close(&db);
+}
+END_TEST
+
+Suite *suite_request(void)
+{
+	Suite *s = suite_create("request");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 20);
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, case_ref_pattern);
+	tcase_add_test(tc, numbered_per_year_of_filing);
+	tcase_add_test(tc, request_rules);
+	tcase_add_test(tc, person_and_request_are_one_transaction);
+	tcase_add_test(tc, lists_filter_and_order);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,105 @@
+/* test_validate.c - PESEL, dates, postcodes, phones, e-mail. */
+#include "testutil.h"
+#include "validate.h"
+
+#include <stdlib.h>
+
+START_TEST(pesel_valid_and_derived)
+{
+	struct pesel_info pi;
+
+	ck_assert_int_eq(pesel_check("44051401359", &pi), PESEL_OK);
+	ck_assert_int_eq(pi.birth.y, 1944);
+	ck_assert_int_eq(pi.birth.m, 5);
+	ck_assert_int_eq(pi.birth.d, 14);
+	ck_assert_int_eq(pi.sex, 'M');
+	ck_assert_int_eq(pesel_check("90051203422", &pi), PESEL_OK);
+	ck_assert_int_eq(pi.sex, 'K');
+	/* born in the 2000s: month + 20 */
+	ck_assert_int_eq(pesel_check("02250101713", &pi), PESEL_OK);
+	ck_assert_int_eq(pi.birth.y, 2002);
+	ck_assert_int_eq(pi.birth.m, 5);
+	ck_assert_int_eq(pi.birth.d, 1);
+}
+END_TEST
+
+START_TEST(pesel_errors)
+{
+	ck_assert_int_eq(pesel_check("44051401358", NULL), PESEL_CHECKSUM);
+	ck_assert_int_eq(pesel_check("4405140135", NULL), PESEL_LENGTH);
+	ck_assert_int_eq(pesel_check("440514013590", NULL), PESEL_LENGTH);
+	ck_assert_int_eq(pesel_check("4405140135a", NULL), PESEL_DIGITS);
+	ck_assert_int_eq(pesel_check("", NULL), PESEL_LENGTH);
+	/* 31 February does not exist */
+	ck_assert_int_eq(pesel_check("44023112345", NULL), PESEL_DATE);
+	ck_assert_str_eq(pesel_status_text(PESEL_CHECKSUM), "the check digit is wrong");
+}
+END_TEST
+
+START_TEST(dates)
+{
+	struct date d, e;
+	char buf[11];
+
+	ck_assert(date_parse("2024-02-29", &d));
+	ck_assert(!date_parse("2023-02-29", &d));
+	ck_assert(!date_parse("2023-13-01", &d));
+	ck_assert(!date_parse("2023-1-01", &d));
+	ck_assert(!date_parse("01.02.2023", &d));
+	ck_assert(!date_parse("", &d));
+	ck_assert(date_parse("1900-02-28", &d));
+	ck_assert(!date_parse("1900-02-29", &d));
+	ck_assert(date_parse("2000-02-29", &d));
+	date_parse("2026-11-22", &d);
+	date_from_days(date_to_days(&d) + 40, &e);
+	date_format(&e, buf);
+	ck_assert_str_eq(buf, "2027-01-01");
+	date_parse("1956-11-23", &e);
+	ck_assert_int_eq(date_age(&e, &d), 69);
+	date_parse("1956-11-22", &e);
+	ck_assert_int_eq(date_age(&e, &d), 70);
+}
+END_TEST
+
+START_TEST(today_can_be_fixed)
+{
+	struct date d;
+	setenv("CUSDESK_TODAY", "2030-01-15", 1);
+	date_today(&d);
+	ck_assert_int_eq(d.y, 2030);
+	ck_assert_int_eq(d.d, 15);
+	unsetenv("CUSDESK_TODAY");
+}
+END_TEST
+
+START_TEST(postcode_phone_email)
+{
+	ck_assert(postcode_valid("07-431"));
+	ck_assert(!postcode_valid("07431"));
+	ck_assert(!postcode_valid("7-431"));
+	ck_assert(!postcode_valid("07-43a"));
+	ck_assert(phone_valid("600 100 200"));
+	ck_assert(phone_valid("+48 29 772 10 01"));
+	ck_assert(!phone_valid("600 100"));
+	ck_assert(!phone_valid("600-100-200 wew."));
+	ck_assert(email_valid("jan.kowalski@example.pl"));
+	ck_assert(!email_valid("jan.kowalski@"));
+	ck_assert(!email_valid("jan kowalski@example.pl"));
+	ck_assert(!email_valid("@example.pl"));
+	ck_assert(!email_valid("a@b@c.pl"));
+}
+END_TEST
+
+Suite *suite_validate(void)
+{
+	Suite *s = suite_create("validate");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, pesel_valid_and_derived);
+	tcase_add_test(tc, pesel_errors);
+	tcase_add_test(tc, dates);
+	tcase_add_test(tc, today_can_be_fixed);
+	tcase_add_test(tc, postcode_phone_email);
+	suite_add_tcase(s, tc);
+	return s;
+}

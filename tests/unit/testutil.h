@@ -1,0 +1,28 @@
+/* testutil.h - fixtures shared by the unit tests. */
+#ifndef CUSDESK_TESTUTIL_H
+#define CUSDESK_TESTUTIL_H
+
+#include <check.h>
+
+#include "auth.h"
+#include "db.h"
+
+#define TEST_TODAY "2026-11-22"
+
+/* A fresh database in a temporary directory, set up like `cusdesk init`,
+ * with "today" fixed at TEST_TODAY.  Removed by tdb_close. */
+struct cd_db *tdb_open(void);
+void tdb_close(struct cd_db **db);
+/* The temporary directory of the last tdb_open (for extra files). */
+const char *tdb_dir(void);
+/* An actor with the given roles (user_id 0: not a stored user). */
+struct actor tactor(unsigned roles);
+
+Suite *suite_text(void);
+Suite *suite_validate(void);
+Suite *suite_db(void);
+Suite *suite_person(void);
+Suite *suite_request(void);
+Suite *suite_auth(void);
+
+#endif

@@ -130,7 +130,7 @@ void keys_help(struct app *app)
 	} sections[] = {
 		{CTX_GLOBAL, N_("Everywhere")},
 		{CTX_MENU, N_("Main menu")},
-		{CTX_FORM | CTX_NEWREQ | CTX_PERSON, N_("Forms")},
+		{CTX_FORM, N_("Forms")},
 		{CTX_PERSON, N_("Person card")},
 		{CTX_SEARCH, N_("Person search")},
 		{CTX_REQUESTS, N_("Request list")},
@@ -138,6 +138,7 @@ void keys_help(struct app *app)
 	};
 	char **lines = NULL;
 	size_t n = 0, s, i, top = 0;
+	bool shown[ARRAY_SIZE(keytab)] = {false};
 	WINDOW *w;
 
 	/* build the text once from the tables */
@@ -148,16 +149,17 @@ void keys_help(struct app *app)
 			const struct keydef *k = &keytab[i];
 			if (!k->help || !(k->ctx & sections[s].ctx))
 				continue;
-			if (sections[s].ctx != CTX_GLOBAL && (k->ctx & CTX_GLOBAL))
+			if (shown[i]) /* each binding once, in its first section */
 				continue;
+			shown[i] = true;
 			lines = xrealloc(lines, (n + 1) * sizeof(char *));
-			lines[n++] = xasprintf("  %-16s %s", k->name, _(k->help));
+			lines[n++] = xasprintf("  %-14s %s", k->name, _(k->help));
 		}
 	}
 	lines = xrealloc(lines, (n + 1) * sizeof(char *));
 	lines[n++] = xasprintf("# %s", _("Moving and editing"));
 	for (i = 0; i < ARRAY_SIZE(editing_keys); i++) {
-		int pad = 16 - ui_text_width(editing_keys[i].name);
+		int pad = 14 - ui_text_width(editing_keys[i].name);
 		lines = xrealloc(lines, (n + 1) * sizeof(char *));
 		lines[n++] = xasprintf("  %s%*s %s", editing_keys[i].name,
 				       pad > 0 ? pad : 0, "", _(editing_keys[i].help));

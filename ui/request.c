@@ -360,7 +360,7 @@ void ui_requests(struct app *app, int64_t person_id)
 	user_list_with_role(app->db, ROLE_COORDINATOR | ROLE_ORGANISER, &u, &nu);
 	coords = xcalloc(nu + 2, sizeof(*coords));
 	coords[0].id = 0;
-	str_copy(coords[0].label, sizeof(coords[0].label), _("all"));
+	str_copy(coords[0].label, sizeof(coords[0].label), _("all coordinators"));
 	coords[1].id = -1;
 	str_copy(coords[1].label, sizeof(coords[1].label), _("not assigned"));
 	for (i = 0; i < nu; i++) {
@@ -384,9 +384,9 @@ void ui_requests(struct app *app, int64_t person_id)
 		enum action a;
 
 		if (status_at == 0)
-			str_copy(status_label, sizeof(status_label), _("open"));
+			str_copy(status_label, sizeof(status_label), _("open cases"));
 		else if (status_at == 1)
-			str_copy(status_label, sizeof(status_label), _("all"));
+			str_copy(status_label, sizeof(status_label), _("all statuses"));
 		else
 			str_copy(status_label, sizeof(status_label),
 				 _(codes_request_status.items[status_at - 2].label));

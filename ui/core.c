@@ -170,6 +170,9 @@ void ui_draw_status(struct app *app)
 
 	wmove(stdscr, y, 0);
 	wclrtoeol(stdscr);
+	/* stdscr shares its cells with the screens' windows: pushing it
+	 * shows the message without disturbing them */
+	wnoutrefresh(stdscr);
 	if (!app->status[0])
 		return;
 	wattrset(stdscr, ui_attr(app->status_error ? R_ERROR : R_STATUS));
@@ -181,6 +184,7 @@ void ui_draw_status(struct app *app)
 		ui_put(stdscr, y, 0, app->status, COLS, false);
 	}
 	wattrset(stdscr, A_NORMAL);
+	wnoutrefresh(stdscr);
 }
 
 void ui_status(struct app *app, bool error, const char *fmt, ...)

@@ -74,23 +74,22 @@ static void sync_field(struct uform *uf, struct ffield *f)
 	f->value = buf;
 }
 
-static void sync_all(struct uform *uf)
+/* After each change, copy the current field into its value at once, so a
+ * resize (which may cut the windows) never loses a typed character. */
+static void edited(struct uform *uf)
 {
-	size_t i;
-
-	if (!uf->form)
-		return;
-	form_driver(uf->form, REQ_VALIDATION);
-	for (i = 0; i < uf->n; i++)
-		sync_field(uf, &uf->ff[i]);
+	uf->dirty = true;
+	if (uf->cur >= 0 && form_driver(uf->form, REQ_VALIDATION) == E_OK)
+		sync_field(uf, &uf->ff[uf->cur]);
 }
 
 static void teardown(struct uform *uf)
 {
 	size_t i;
 
+	/* no sync here: after a resize the old windows may already be cut;
+	 * values were kept after every keystroke (see edited()) */
 	if (uf->form) {
-		sync_all(uf);
 		unpost_form(uf->form);
 		free_form(uf->form);
 		uf->form = NULL;
@@ -524,9 +523,9 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 		}
 		if (!req)
 			return UF_HANDLED;
-		if (req == REQ_DEL_PREV || req == REQ_DEL_CHAR || req == REQ_NEW_LINE)
-			uf->dirty = true;
 		form_driver_w(uf->form, KEY_CODE_YES, (wchar_t)req);
+		if (req == REQ_DEL_PREV || req == REQ_DEL_CHAR || req == REQ_NEW_LINE)
+			edited(uf);
 		after_move(app, uf, before);
 		return UF_HANDLED;
 	}
@@ -538,14 +537,14 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 	if (ch == '\r' || ch == '\n') {
 		form_driver_w(uf->form, KEY_CODE_YES, multi ? REQ_NEW_LINE : REQ_NEXT_FIELD);
 		if (multi)
-			uf->dirty = true;
+			edited(uf);
 		after_move(app, uf, before);
 		return UF_HANDLED;
 	}
 	if (ch == 127 || ch == 8) {
 		if (editable) {
 			form_driver_w(uf->form, KEY_CODE_YES, REQ_DEL_PREV);
-			uf->dirty = true;
+			edited(uf);
 		}
 		return UF_HANDLED;
 	}
@@ -555,10 +554,8 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 	}
 	if (ch >= 32 && editable) {
 		form_driver_w(uf->form, OK, (wchar_t)ch);
-		uf->dirty = true;
-		if (f->invalid) {
-			f->invalid = false;
-		}
+		edited(uf);
+		f->invalid = false;
 		return UF_HANDLED;
 	}
 	return UF_UNHANDLED;

@@ -1,0 +1,83 @@
+# Forms: errors name the field and keep the text; resizing keeps what was
+# typed; below 80x24 a notice; the duplicate warning; Esc asks first.
+SCENARIOS="${SCENARIOS:-} bad_pesel_keeps_text resize_during_form too_small_notice duplicate_warning"
+
+bad_pesel_keeps_text() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Jan"; keys Tab
+	type_text "Kowalski"; keys Tab
+	type_text "44051401358"; keys Tab
+	wait_for "PESEL: błędna cyfra kontrolna" || return
+	expect_screen "PESEL!"                # the text marker for monochrome
+	keys F2
+	wait_for "Błąd: PESEL: błędna cyfra kontrolna" || return
+	expect_screen "44051401358"
+	expect_screen "Kowalski"
+	keys Escape
+	wait_for "Wyjść bez zapisania" || return
+	keys n
+	wait_gone "Wyjść bez zapisania" || return
+	expect_screen "Kowalski"
+}
+
+resize_during_form() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Łucja"; keys Tab
+	type_text "Ślązak"; keys Tab
+	type_text "5203"
+	resize 120 40
+	wait_for "Ślązak" || return
+	type_text "1502886"
+	resize 80 24
+	sleep 0.3
+	wait_for "52031502886" || return
+	expect_screen "Łucja"
+	i=0; while [ $i -lt 17 ]; do keys Tab; i=$((i + 1)); done
+	type_text "Usługi opiekuńcze."
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	cli person find slazak | grep -q "Ślązak	Łucja	52031502886" || fail "not stored"
+}
+
+too_small_notice() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Grażyna"
+	resize 70 20
+	wait_for "Okno terminala jest za małe" || return
+	expect_screen "jest 70×20"
+	resize 80 24
+	wait_for "nowa osoba" || return
+	expect_screen "Grażyna"
+	expect_not_screen "za małe"
+}
+
+duplicate_warning() {
+	cli person add --first "Zofia" --last "Wójcik" --birth 1948-02-03 --town Cupel >/dev/null
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "ZOFIA"; keys Tab
+	type_text "Wojcik"; keys Tab Tab
+	type_text "1948-02-03"
+	i=0; while [ $i -lt 16 ]; do keys Tab; i=$((i + 1)); done
+	type_text "Dowóz na rehabilitację."
+	keys F2
+	wait_for "Możliwy duplikat" || return
+	expect_screen "Wójcik Zofia"
+	expect_screen "Cupel"
+	keys u
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	n=$(cli person find wojcik zofia | wc -l)
+	[ "$n" = 1 ] || fail "expected one Zofia Wójcik, got $n"
+}

@@ -1,0 +1,30 @@
+# Logging in: a wrong password is refused with a message, the right one
+# opens the menu of the user's roles; log out returns to the login.
+SCENARIOS="${SCENARIOS:-} login_bad_then_good login_roles_menu"
+
+login_bad_then_good() {
+	start
+	wait_for "Logowanie" || return
+	type_text "koordynator"; keys Enter
+	type_text "zle-haslo"; keys Enter
+	wait_for "zły login lub hasło" || return
+	expect_screen "koordynator"       # the login stays typed
+	type_text "demo1234"; keys Enter
+	wait_for "menu główne" || return
+	expect_screen "Anna Wiśniewska"
+	keys Escape
+	wait_for "Wylogować?" || return
+	keys t
+	wait_for "Logowanie"
+}
+
+login_roles_menu() {
+	start
+	login admin || return
+	expect_screen "Konta użytkowników"
+	expect_not_screen "Szukaj osoby"     # the admin sees no residents
+	keys Escape; wait_for "Wylogować?" || return; keys t
+	login recepcja || return
+	expect_screen "Nowy wniosek"
+	expect_not_screen "Konta użytkowników"
+}

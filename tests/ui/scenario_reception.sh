@@ -1,0 +1,59 @@
+# The reception flow: F3 from the menu, a new person and the request on one
+# screen, saved with F2; then found by a query without Polish letters.
+SCENARIOS="${SCENARIOS:-} reception_registers_person_and_request find_without_diacritics"
+
+# fill_new_person: on the new-request screen, types a new person and the
+# request text (fields: first, surname, PESEL, birth, sex, phone, street,
+# house, flat, postcode, town, gmina, e-mail, filed on, channel, filed by,
+# filer, referred by, coordinator, asked for)
+fill_new_person() {
+	type_text "Żaneta"; keys Tab
+	type_text "Źrebiec-Łęcka"; keys Tab
+	type_text "90051203422"; keys Tab Tab Tab
+	type_text "600 100 200"; keys Tab
+	type_text "ul. Źródlana"; keys Tab
+	type_text "7"; keys Tab Tab
+	type_text "07431"; keys Tab
+	type_text "Czarnia"
+	i=0; while [ $i -lt 9 ]; do keys Tab; i=$((i + 1)); done
+	type_text "Pomoc w domu: zakupy, sprzątanie; mama po udarze."
+}
+
+reception_registers_person_and_request() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	fill_new_person
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	expect_screen "CUS.IPUS.61.2026"
+	keys Enter
+	wait_for "Zarejestrowano wniosek CUS.IPUS.61.2026" || return
+	# what was stored, through the command line
+	out=$(cli person find zrebiec)
+	echo "$out" | grep -q "Źrebiec-Łęcka	Żaneta	90051203422" || fail "person not stored: $out"
+	out=$(cli person find cus.ipus.61.2026)
+	echo "$out" | grep -q "Źrebiec-Łęcka" || fail "case reference not searchable: $out"
+}
+
+find_without_diacritics() {
+	cli person add --first "Żaneta" --last "Źrebiec-Łęcka" --pesel 90051203422 \
+		--town "Żółkiewka" >/dev/null || { fail "cli add"; return; }
+	start
+	login koordynator || return
+	keys F5
+	wait_for "Szukaj:" || return
+	type_text "zrebiec lecka"
+	wait_for "Źrebiec-Łęcka" || return
+	expect_screen "1 osoba"
+	keys Enter
+	wait_for "karta osoby" || return
+	expect_screen "Żółkiewka"
+	expect_screen "1990-05-12"          # birth date derived from the PESEL
+	keys Escape
+	wait_for "Szukaj:" || return
+	keys BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text "ZOLC"                       # nobody: the town is not searched
+	wait_for "Nikogo nie znaleziono"
+}

@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "person.h"
 #include "request.h"
+#include "settings.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -39,6 +40,7 @@ void cli_usage(void)
 		"          [--channel C] [--asked TEXT]          prints the case reference\n"
 		"  cusdesk [--db PATH] demo                      fill the database with demo data\n"
 		"  cusdesk [--db PATH] check                     integrity and schema check\n"
+		"  cusdesk [--db PATH] setting [NAME [VALUE]]    show or change a setting\n"
 		"  cusdesk --help | --version\n"
 		"\n"
 		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
@@ -463,6 +465,38 @@ out:
 	return rc;
 }
 
+static int cmd_setting(struct cd_db *db, int argc, char **argv, int at)
+{
+	const struct setting_def *d;
+	struct fielderr e;
+
+	if (at + 2 < argc)
+		return usage_error(_("unexpected argument '%s'"), argv[at + 2]);
+	if (at + 1 < argc) {
+		if (setting_change(db, argv[at], argv[at + 1], &e))
+			return fail_msg(&e, CD_EINVAL);
+		return 0;
+	}
+	for (d = setting_defs; d->key; d++) {
+		char *v;
+		if (at < argc && strcmp(argv[at], d->key))
+			continue;
+		v = setting_get(db, d->key, "");
+		if (at < argc)
+			printf("%s\n", v);
+		else
+			printf("%s\t%s\t# %s\n", d->key, v, _(d->help));
+		free(v);
+		if (at < argc)
+			return 0;
+	}
+	if (at < argc) {
+		fielderr_set(&e, -1, _("Setting: unknown name '%s'"), argv[at]);
+		return fail_msg(&e, CD_EINVAL);
+	}
+	return 0;
+}
+
 int cli_run(struct cli_opts *o, int argc, char **argv)
 {
 	const char *cmd = argv[o->first_arg];
@@ -472,7 +506,7 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 	if (!strcmp(cmd, "init"))
 		return cmd_init(o, argc, argv, at);
 	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
-	    strcmp(cmd, "demo") && strcmp(cmd, "check"))
+	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -482,6 +516,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_person(db, argc, argv, at);
 	} else if (!strcmp(cmd, "request")) {
 		rc = cmd_request(db, argc, argv, at);
+	} else if (!strcmp(cmd, "setting")) {
+		rc = cmd_setting(db, argc, argv, at);
 	} else if (!strcmp(cmd, "demo")) {
 		rc = demo_fill(db);
 		if (rc == CD_EEXIST)

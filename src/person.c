@@ -505,6 +505,43 @@ static char *prefix_end(const char *prefix)
 #define PERSON_COLS "p.id, p.surname, p.first_names, p.pesel, p.birth_date, p.town"
 #define MAX_QUERY_WORDS 4
 
+/* How many terms start with prefix, counting no further than cap. */
+static int count_prefix(struct cd_db *db, const char *prefix, const char *end,
+			int cap)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (db_prepare(db, "SELECT count(*) FROM (SELECT 1 FROM person_term "
+		       "WHERE term >= ?1 AND term < ?2 LIMIT ?3)", &st))
+		return cap;
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, cap);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* When a word matches a large share of everyone (a first letter such as
+ * "n"), the search walks the persons in alphabetical order and stops at
+ * max; otherwise it collects the matches from the term index and sorts
+ * them.  The share: a third of the highest person id, in terms (each
+ * person has a few). */
+static int broad_threshold(struct cd_db *db)
+{
+	sqlite3_stmt *st;
+	int64_t maxid = 0;
+
+	if (db_prepare(db, "SELECT max(id) FROM person", &st) == CD_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			maxid = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return maxid / 3 > 2000 ? (int)(maxid / 3) : 2000;
+}
+
 int person_search(struct cd_db *db, const struct actor *a, const char *query,
 		  size_t max, struct person_hit **out, size_t *n)
 {
@@ -513,18 +550,30 @@ int person_search(struct cd_db *db, const struct actor *a, const char *query,
 	sqlite3_stmt *st;
 	struct strbuf sql;
 	char *ends[MAX_QUERY_WORDS] = {0};
-	int rc;
+	bool broad = true;
+	int rc, threshold;
 
 	*out = NULL;
 	*n = 0;
 	if (!actor_can(a, PERM_PERSON_READ))
 		return CD_EPERM;
 	ntok = text_tokens(query, &tok, MAX_QUERY_WORDS);
+	threshold = ntok ? broad_threshold(db) : 0;
+	for (i = 0; i < ntok; i++) {
+		ends[i] = prefix_end(tok[i]);
+		/* one narrow word makes the whole query narrow */
+		if (count_prefix(db, tok[i], ends[i], threshold) < threshold)
+			broad = false;
+	}
 	sb_init(&sql);
 	sb_add(&sql, "SELECT " PERSON_COLS " FROM person p");
-	if (ntok) {
-		/* one prefix range per word, each answered from the term
-		 * index; only placeholders are added to the text */
+	if (ntok && broad) {
+		/* only placeholders are added to the text, never the words */
+		for (i = 0; i < ntok; i++)
+			sb_addf(&sql, " %s EXISTS (SELECT 1 FROM person_term t WHERE "
+				"t.person_id = p.id AND t.term >= ?%zu AND t.term < ?%zu)",
+				i ? "AND" : "WHERE", 2 * i + 1, 2 * i + 2);
+	} else if (ntok) {
 		sb_add(&sql, " WHERE p.id IN (");
 		for (i = 0; i < ntok; i++) {
 			if (i)
@@ -537,19 +586,19 @@ int person_search(struct cd_db *db, const struct actor *a, const char *query,
 	sb_add(&sql, " ORDER BY p.sort_key, p.id LIMIT ?20");
 	rc = db_prepare(db, sql.buf, &st);
 	sb_release(&sql);
-	if (rc) {
-		text_tokens_free(tok);
-		return rc;
-	}
+	if (rc)
+		goto out;
 	for (i = 0; i < ntok; i++) {
-		ends[i] = prefix_end(tok[i]);
 		sqlite3_bind_text(st, (int)(2 * i + 1), tok[i], -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, (int)(2 * i + 2), ends[i], -1, SQLITE_TRANSIENT);
-		free(ends[i]);
 	}
 	sqlite3_bind_int64(st, 20, (sqlite3_int64)max);
+	rc = collect_hits(st, max, out, n);
+out:
+	for (i = 0; i < ntok; i++)
+		free(ends[i]);
 	text_tokens_free(tok);
-	return collect_hits(st, max, out, n);
+	return rc;
 }
 
 int person_household_join(struct cd_db *db, const struct actor *a,

@@ -1,0 +1,106 @@
+#!/bin/sh
+# run.sh BINARY - the command line as an admin or a script uses it: exit
+# codes, messages on stderr, nothing written on bad input.
+set -u
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+WORK=$(mktemp -d /tmp/cusdesk-cli-XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+export CUSDESK_TODAY=2026-11-22 LANG=C.UTF-8
+unset CUSDESK_LANG
+DB="$WORK/c.db"
+passed=0; failed=0
+
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "  FAIL: $*"; }
+c() { "$BIN" --db "$DB" "$@"; }
+# expect_fail WHAT STDERR-TEXT CMD...: non-zero exit and the message
+expect_fail() {
+	what=$1; text=$2; shift 2
+	if err=$("$@" 2>&1 >/dev/null); then bad "$what: exit 0"; return; fi
+	case "$err" in *"$text"*) ok;; *) bad "$what: stderr was: $err";; esac
+}
+expect_out() {
+	what=$1; want=$2; shift 2
+	out=$("$@" 2>&1)
+	[ "$out" = "$want" ] && ok || bad "$what: got '$out', want '$want'"
+}
+count_persons() { c person find "" | wc -l; }
+
+# init
+c init --centre "CUS w Żółkiewce" >/dev/null && ok || bad "init"
+[ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database mode is $(stat -c %a "$DB")"
+expect_fail "init twice" "już istnieje" c init
+expect_fail "unknown command" "nieznane polecenie" c frobnicate
+expect_fail "no database" "brak bazy danych" "$BIN" --db "$WORK/none.db" person find x
+CUSDESK_DB="$DB" "$BIN" check >/dev/null && ok || bad "CUSDESK_DB not honoured"
+XDG_DATA_HOME="$WORK/xdg" "$BIN" init >/dev/null && [ -f "$WORK/xdg/cusdesk/cusdesk.db" ] && ok ||
+	bad "XDG_DATA_HOME default location"
+
+# users
+echo "tajne-hasło" | c user add anna --role koordynator,organizator --name "Anna Wiśniewska" >/dev/null && ok || bad "user add"
+echo "12345678" | expect_fail "unknown role" "nieznana rola" c user add bob --role janitor
+echo "short" | expect_fail "short password" "co najmniej 8" c user add bob --role admin
+echo "12345678" | expect_fail "taken login" "jest już zajęty" c user add anna --role admin
+expect_out "user list" "anna	Anna Wiśniewska	coordinator, organiser	active" c user list
+c user disable anna && ok || bad "user disable"
+expect_out "disabled" "anna	Anna Wiśniewska	coordinator, organiser	disabled" c user list
+
+# persons: bad input writes nothing
+before=$(count_persons)
+expect_fail "bad PESEL" "PESEL: błędna cyfra kontrolna" c person add --first Jan --last Nowak --pesel 44051401358
+expect_fail "short PESEL" "PESEL: musi mieć 11 cyfr" c person add --first Jan --last Nowak --pesel 4405
+expect_fail "bad date" "Data urodzenia: niepoprawna data" c person add --first Jan --last Nowak --birth 1944-02-30
+expect_fail "future date" "nie może być z przyszłości" c person add --first Jan --last Nowak --birth 2027-01-01
+expect_fail "bad postcode" "Kod pocztowy" c person add --first Jan --last Nowak --postcode 7-431
+expect_fail "PESEL vs date" "nie zgadza się z numerem PESEL" c person add --first Jan --last Nowak --pesel 44051401359 --birth 1944-05-15
+expect_fail "no surname" "Nazwisko: pole wymagane" c person add --first Jan
+expect_fail "unknown option" "nieoczekiwany argument" c person add --first Jan --last Nowak --shoe 42
+[ "$(count_persons)" = "$before" ] && ok || bad "bad input wrote something"
+
+id=$(c person add --first Jan --last Kowalski --pesel 44051401359 --postcode 07431 --town Czarnia) && ok || bad "person add"
+expect_fail "same PESEL" "ten numer ma już zarejestrowana osoba Kowalski Jan" c person add --first Janusz --last Nowak --pesel 44051401359
+c person add --first Zofia --last Wójcik --birth 1948-02-03 >/dev/null && ok || bad "add Zofia"
+expect_fail "same name and birth" "osoba o tym samym imieniu" c person add --first ZOFIA --last Wojcik --birth 1948-02-03
+c person add --first ZOFIA --last Wojcik --birth 1948-02-03 --force >/dev/null && ok || bad "--force"
+for n in Żak Łoś Lis Śliwa Sowa Zając Źrebiec Maj; do c person add --first Ala --last "$n" >/dev/null; done
+expect_out "Polish order" "Lis
+Łoś
+Maj
+Sowa
+Śliwa
+Zając
+Źrebiec
+Żak" sh -c "'$BIN' --db '$DB' person find ala | cut -f2"
+expect_out "find with diacritics typed plain" "$id	Kowalski	Jan	44051401359" c person find KOWAL
+expect_out "find by PESEL" "$id	Kowalski	Jan	44051401359" c person find 440514
+
+# requests
+expect_out "request add" "CUS.IPUS.1.2026" c request add --person "$id" --asked "Opieka wytchnieniowa" --channel telefonicznie
+expect_out "second number" "CUS.IPUS.2.2026" c request add --person "$id" --asked "Dowóz" --filed 2026-01-05
+expect_out "year of filing" "CUS.IPUS.1.2025" c request add --person "$id" --asked "Dowóz" --filed 2025-12-31
+expect_fail "future filing" "Data złożenia: nie może być z przyszłości" c request add --person "$id" --asked x --filed 2026-11-23
+expect_fail "no asked text" "O co prosi" c request add --person "$id"
+expect_fail "bad channel" "Sposób złożenia" c request add --person "$id" --asked x --channel fax
+expect_fail "no such person" "Osoba: nie ma takiej osoby" c request add --person 99999 --asked x
+expect_out "find by case ref" "$id	Kowalski	Jan	44051401359" c person find cus.ipus.2.2026
+
+# settings
+expect_out "setting default" "10" c setting lock_minutes
+c setting lock_minutes 5 && ok || bad "setting change"
+expect_out "setting changed" "5" c setting lock_minutes
+expect_fail "bad lock minutes" "lock_minutes: liczba całkowita" c setting lock_minutes pięć
+expect_fail "bad pattern" "Wzór znaku sprawy" c setting case_ref_pattern "IPUS/{n}"
+expect_fail "unknown setting" "nieznana nazwa" c setting colour blue
+c setting case_ref_pattern "IPUS/{nnn}/{yy}" && ok || bad "pattern change"
+expect_out "new pattern used" "IPUS/003/26" c request add --person "$id" --asked "x"
+
+# the rest
+c check >/dev/null && ok || bad "check"
+"$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"
+"$BIN" --help | grep -q "person find" && ok || bad "--help"
+"$BIN" --lang en --db "$WORK/none.db" check 2>&1 | grep -q "no database" && ok || bad "--lang en"
+CUSDESK_LANG=en "$BIN" --db "$WORK/none.db" check 2>&1 | grep -q "no database" && ok || bad "CUSDESK_LANG=en"
+
+echo "cli tests:"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

@@ -15,7 +15,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-           -Wno-unused-parameter -Wformat=2
+           -Wno-unused-parameter -Wno-missing-field-initializers -Wformat=2
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DNCURSES_WIDECHAR=1 $(WARN) $(CFLAGS) \
            -Isrc -Ibuild/gen $(PKG_CFLAGS) \
@@ -33,7 +33,7 @@ MO     = $(B)/locale/pl/LC_MESSAGES/cusdesk.mo
 
 RUN_DB ?= var/demo.db
 
-.PHONY: all deps run check unit-test ui-test cli-test layering po-check bench \
+.PHONY: FORCE all deps run check unit-test ui-test cli-test layering po-check bench \
         install uninstall clean update-po
 
 all: $(B)/cusdesk $(MO)
@@ -44,6 +44,13 @@ deps:
 $(B)/gen/embedded_data.c: $(DATA) tools/embed.sh
 	@mkdir -p $(@D)
 	sh tools/embed.sh $@ data $(DATA)
+
+# LOCALEDIR is compiled in: rebuild i18n.o when PREFIX changes.
+$(B)/prefix.stamp: FORCE
+	@mkdir -p $(B)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+$(B)/src/i18n.o: $(B)/prefix.stamp
+FORCE:
 
 $(B)/gen/embedded_data.o: $(B)/gen/embedded_data.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -553,6 +553,11 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 		return UF_HANDLED;
 	}
 	if (ch >= 32 && editable) {
+		if (f->def->accept && (ch > 127 || !strchr(f->def->accept, (int)ch))) {
+			/* a typed field: the key is refused, the text stays */
+			beep();
+			return UF_HANDLED;
+		}
 		form_driver_w(uf->form, OK, (wchar_t)ch);
 		edited(uf);
 		f->invalid = false;

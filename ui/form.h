@@ -29,7 +29,14 @@ struct fdef {
 	int height;          /* lines, for FF_MULTI */
 	bool required;
 	int maxlen;          /* bytes the value may have */
+	const char *accept;  /* the only characters a key may type (NULL: any) */
 };
+
+/* Character sets of typed fields. */
+#define ACCEPT_DIGITS "0123456789"
+#define ACCEPT_DATE "0123456789-"
+#define ACCEPT_PHONE "0123456789+()- "
+
 
 struct fopt {
 	char value[64];

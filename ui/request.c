@@ -9,7 +9,7 @@
 
 /* Request fields: rows relative to row0. */
 static const struct fdef request_fields[] = {
-	{REQUEST_F_FILED, N_("Filed on"), FF_TEXT, 0, FC_LEFT, 10, 0, true, 10},
+	{REQUEST_F_FILED, N_("Filed on"), FF_TEXT, 0, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
 	{REQUEST_F_CHANNEL, N_("Channel"), FF_CHOICE, 0, FC_RIGHT, 0, 0, true, 0},
 	{REQUEST_F_FILED_BY, N_("Filed by"), FF_CHOICE, 1, FC_LEFT, 0, 0, true, 0},
 	{REQUEST_F_FILER, N_("Filer"), FF_LINK, 1, FC_RIGHT, 0, 0, false, 0},

@@ -9,8 +9,10 @@ bad_pesel_keeps_text() {
 	wait_for "nowa osoba" || return
 	type_text "Jan"; keys Tab
 	type_text "Kowalski"; keys Tab
-	type_text "44051401358"; keys Tab
+	type_text "44051401358x"            # a typed field: the letter is refused
+	keys Tab
 	wait_for "PESEL: błędna cyfra kontrolna" || return
+	expect_not_screen "44051401358x"
 	expect_screen "PESEL!"                # the text marker for monochrome
 	keys F2
 	wait_for "Błąd: PESEL: błędna cyfra kontrolna" || return

@@ -57,72 +57,68 @@ static const struct fdef login_form[] = {
 	{LOGIN_F_PASS, N_("Password"), FF_PASSWORD, 3, FC_LEFT, 20, 0, true, 256},
 };
 
+static void login_extras(struct app *app, struct form_screen *fs)
+{
+	wattrset(stdscr, A_BOLD);
+	ui_put(stdscr, 3, 2, _("cusdesk: the social services desk"), COLS - 4, false);
+	wattrset(stdscr, A_NORMAL);
+	ui_put(stdscr, 4, 2, _("Log in with your account. Enter moves to the next field, "
+			       "F2 or Enter on the password logs in, Esc quits."),
+	       COLS - 4, false);
+	wnoutrefresh(stdscr);
+}
+
+/* Checks the login; true when logged in, else the message is shown. */
+static bool login_try(struct app *app, struct uform *uf, int *failures)
+{
+	char login[64], pass[512];
+	bool ok;
+
+	str_copy(login, sizeof(login), uform_get(uf, LOGIN_F_USER));
+	str_copy(pass, sizeof(pass), uform_get(uf, LOGIN_F_PASS));
+	if (!login[0]) {
+		ui_status(app, true, "%s", _("Login: required"));
+		uform_focus(uf, LOGIN_F_USER);
+		return false;
+	}
+	ok = user_login(app->db, login, pass, &app->me) == CD_OK;
+	memset(pass, 0, sizeof(pass));
+	if (ok) {
+		app->logged_in = true;
+		app->last_input = time(NULL);
+		ui_status(app, false, _("Welcome, %s."), app->me.full_name);
+		return true;
+	}
+	(*failures)++;
+	uform_set(uf, LOGIN_F_PASS, "");
+	uform_focus(uf, LOGIN_F_PASS);
+	ui_status(app, true, "%s", _("wrong login or password, or the account is disabled"));
+	if (*failures >= 3)
+		napms(1000 * (*failures - 2)); /* slow down guessing */
+	return false;
+}
+
 bool ui_login(struct app *app)
 {
-	struct uform *uf = uform_new(login_form, ARRAY_SIZE(login_form));
-	unsigned gen = app->resize_gen - 1;
+	struct form_screen fs;
 	bool ok = false;
 	int failures = 0;
+	enum action a;
 
-	app->screen_title = _("log in");
-	app->context = CTX_FORM;
-	for (;;) {
-		wint_t ch;
-		int r;
-		enum action a;
-
-		if (gen != app->resize_gen) {
-			gen = app->resize_gen;
-			werase(stdscr);
-			ui_frame(app);
-			wattrset(stdscr, A_BOLD);
-			ui_put(stdscr, 3, 2, _("cusdesk: the social services desk"), COLS - 4, false);
-			wattrset(stdscr, A_NORMAL);
-			ui_put(stdscr, 4, 2, _("Log in with your account. Enter moves to the next field, "
-					       "F2 or Enter on the password logs in, Esc quits."),
-			       COLS - 4, false);
-			uform_layout(uf, 6);
-			wnoutrefresh(stdscr);
-		}
-		uform_draw(uf);
-		r = ui_getkey(app, uform_window(uf), &ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(CTX_FORM, r, ch);
-		if (a == A_BACK) {
-			app->quit = true;
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(login_form, ARRAY_SIZE(login_form));
+	fs.title = _("log in");
+	fs.ctx = CTX_FORM;
+	fs.top = 6;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = login_extras;
+	fs.enter_saves_on = LOGIN_F_PASS;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK)
+		if (a == A_SAVE && (ok = login_try(app, fs.uf, &failures)))
 			break;
-		}
-		if (a == A_SAVE || (r == OK && (ch == '\r' || ch == '\n') &&
-				    uform_current_id(uf) == LOGIN_F_PASS)) {
-			char login[64], pass[512];
-			str_copy(login, sizeof(login), uform_get(uf, LOGIN_F_USER));
-			str_copy(pass, sizeof(pass), uform_get(uf, LOGIN_F_PASS));
-			if (!login[0]) {
-				ui_status(app, true, "%s", _("Login: required"));
-				uform_focus(uf, LOGIN_F_USER);
-				continue;
-			}
-			if (user_login(app->db, login, pass, &app->me) == CD_OK) {
-				ok = true;
-				app->logged_in = true;
-				app->last_input = time(NULL);
-				ui_status(app, false, _("Welcome, %s."), app->me.full_name);
-				memset(pass, 0, sizeof(pass));
-				break;
-			}
-			memset(pass, 0, sizeof(pass));
-			failures++;
-			uform_set(uf, LOGIN_F_PASS, "");
-			uform_focus(uf, LOGIN_F_PASS);
-			ui_status(app, true, "%s", _("wrong login or password, or the account is disabled"));
-			if (failures >= 3)
-				napms(1000 * (failures - 2)); /* slow down guessing */
-			continue;
-		}
-		uform_key(app, uf, r, ch);
-	}
-	uform_free(&uf);
+	if (a == A_BACK)
+		app->quit = true;
+	uform_free(&fs.uf);
 	werase(stdscr);
 	return ok;
 }

@@ -565,3 +565,52 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 	}
 	return UF_UNHANDLED;
 }
+
+enum action form_screen_turn(struct app *app, struct form_screen *fs)
+{
+	struct uform *uf = fs->uf;
+	enum action a;
+	wint_t ch;
+	int r;
+
+	app->screen_title = fs->title;
+	app->context = fs->ctx;
+	if (fs->gen != app->resize_gen) {
+		fs->gen = app->resize_gen;
+		werase(stdscr);
+		uform_layout(uf, fs->top);
+	}
+	ui_frame(app);
+	wnoutrefresh(stdscr);
+	uform_draw(uf);
+	if (fs->extras)
+		fs->extras(app, fs);
+	uform_place_cursor(uf);
+	r = ui_getkey(app, uform_window(uf), &ch);
+	if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+		return A_NONE;
+	a = keys_action(fs->ctx, r, ch);
+	if (fs->enter_saves_on && uform_current_id(uf) == fs->enter_saves_on &&
+	    ((r == OK && (ch == '\r' || ch == '\n')) || (r == KEY_CODE_YES && ch == KEY_ENTER)))
+		return A_SAVE;
+	switch (a) {
+	case A_BACK:
+		if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
+			return A_BACK;
+		return A_NONE;
+	case A_CLEAR:
+		if (uform_current_type(uf) == FF_LINK)
+			uform_set_link(uf, uform_current_id(uf), 0, NULL);
+		else
+			uform_key(app, uf, r, ch);
+		return A_NONE;
+	case A_PICK:
+		return uform_pick(app, uf) ? A_NONE : A_PICK;
+	case A_NONE:
+	case A_OPEN:
+		uform_key(app, uf, r, ch);
+		return A_NONE;
+	default:
+		return a;
+	}
+}

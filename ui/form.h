@@ -94,4 +94,26 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
  * field is not a choice. */
 bool uform_pick(struct app *app, struct uform *uf);
 
+/* A screen built around one form: the part of the loop every such screen
+ * shares. */
+struct form_screen {
+	struct uform *uf;
+	const char *title;     /* shown in the title bar */
+	unsigned ctx;          /* key context */
+	int top;               /* first screen row of the form */
+	unsigned gen;          /* set to app->resize_gen - 1 before the first turn */
+	/* draws what the screen shows besides the fields (may be NULL) */
+	void (*extras)(struct app *app, struct form_screen *fs);
+	void *data;
+	int enter_saves_on;    /* a field id where Enter means F2 (0: none) */
+};
+
+/* One turn: lays the form out again after a resize, draws it, reads a key
+ * and handles what every form handles (editing, moving, ←/→ and F4 on a
+ * choice, Del on a chosen link, Esc with the "leave unsaved?" question).
+ * Returns the action left for the screen: A_SAVE, A_BACK (leaving is
+ * agreed), A_PICK (F4 on a field that is not a choice), a screen's own
+ * action, or A_NONE when nothing is left to do. */
+enum action form_screen_turn(struct app *app, struct form_screen *fs);
+
 #endif

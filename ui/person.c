@@ -50,129 +50,108 @@ static void draw_extras(struct app *app, struct uform *uf, int64_t id, int row)
 	}
 }
 
+struct card {
+	struct person p;
+};
+
+static void card_extras(struct app *app, struct form_screen *fs)
+{
+	struct card *c = fs->data;
+	draw_extras(app, fs->uf, c->p.id, PERSON_BLOCK_ROWS_FULL + 1);
+}
+
+/* F2 on the card: saves, or shows why not (the form keeps the text). */
+static void card_save(struct app *app, struct uform *uf, struct person *p)
+{
+	struct person q = *p;
+	struct fielderr e;
+	int64_t use;
+	wint_t ans;
+	int rc;
+
+	person_form_read(uf, &q);
+	ans = person_form_precheck(app, uf, &q, &use);
+	if (ans == 'u') {
+		/* open the registered person instead */
+		person_get(app->db, &app->me, use, p);
+		person_form_load(app, uf, p);
+		ui_status(app, false, "%s",
+			  _("Showing the registered person; nothing new was saved."));
+		return;
+	}
+	if (ans != 's')
+		return;
+	if ((rc = person_save(app->db, &app->me, &q, &e))) {
+		form_show_error(app, uf, &e, rc);
+		return;
+	}
+	*p = q;
+	person_form_load(app, uf, p); /* shows the derived birth date and sex */
+	uform_clear_marks(uf);
+	ui_status(app, false, _("Saved: %s %s."), p->surname, p->first_names);
+}
+
 int64_t ui_person_card(struct app *app, int64_t id)
 {
 	struct fdef defs[PERSON_F__COUNT + 1];
-	struct uform *uf;
-	struct person p;
+	struct form_screen fs;
+	struct card c;
 	size_t n;
-	unsigned gen = app->resize_gen - 1;
-	int64_t saved_current = app->current_person, result = 0;
+	int64_t saved_current = app->current_person;
 	const char *saved_title = app->screen_title;
 	unsigned saved_ctx = app->context;
+	enum action a;
 
 	defs[0] = (struct fdef){-1, N_("Person"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0};
 	n = 1 + person_form_defs(defs + 1, 1, true);
-	uf = uform_new(defs, n);
-	uf->check = person_form_check;
-	person_form_options(app, uf);
-	person_init(&p);
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(defs, n);
+	fs.uf->check = person_form_check;
+	fs.ctx = CTX_PERSON;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = card_extras;
+	fs.data = &c;
+	person_form_options(app, fs.uf);
+	person_init(&c.p);
 	ui_status_clear(app);
 	if (id) {
-		int rc = person_get(app->db, &app->me, id, &p);
+		int rc = person_get(app->db, &app->me, id, &c.p);
 		if (rc) {
 			ui_status(app, true, "%s", rc == CD_EPERM ?
 				  _("your role does not allow this") : _("no such person"));
-			uform_free(&uf);
+			uform_free(&fs.uf);
 			return 0;
 		}
-		person_form_load(app, uf, &p);
+		person_form_load(app, fs.uf, &c.p);
 	}
 	for (;;) {
-		wint_t ch;
-		int r;
-		enum action a;
-
-		app->screen_title = id ? _("person card") : _("register a person");
-		app->context = CTX_PERSON;
-		app->current_person = p.id;
-		if (gen != app->resize_gen) {
-			gen = app->resize_gen;
-			werase(stdscr);
-			uform_layout(uf, 1);
-		}
-		ui_frame(app);
-		wnoutrefresh(stdscr);
-		uform_draw(uf);
-		draw_extras(app, uf, p.id, PERSON_BLOCK_ROWS_FULL + 1);
-		uform_place_cursor(uf);
-		r = ui_getkey(app, uform_window(uf), &ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(CTX_PERSON, r, ch);
-		if (a == A_BACK) {
-			if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
-				break;
-			continue;
-		}
+		fs.title = c.p.id ? _("person card") : _("register a person");
+		app->current_person = c.p.id;
+		a = form_screen_turn(app, &fs);
+		if (a == A_BACK)
+			break;
 		if (a == A_PICK) {
-			if (!uform_pick(app, uf))
-				person_form_pick_link(app, uf, (int)p.id);
-			continue;
-		}
-		if (a == A_CLEAR && uform_current_type(uf) == FF_LINK) {
-			uform_set_link(uf, uform_current_id(uf), 0, NULL);
-			continue;
-		}
-		if (a == A_HOUSEHOLD && p.id) {
+			person_form_pick_link(app, fs.uf, (int)c.p.id);
+		} else if (a == A_HOUSEHOLD && c.p.id) {
 			int64_t other = ui_search(app, true, _("add to the household"));
 			struct fielderr e;
-			if (other && person_household_join(app->db, &app->me, p.id, other, &e))
+			if (other && person_household_join(app->db, &app->me, c.p.id, other, &e))
 				ui_status(app, true, "%s", e.msg[0] ? e.msg :
 					  _("your role does not allow this"));
 			else if (other)
 				ui_status(app, false, "%s", _("Added to the household."));
-			person_get(app->db, &app->me, p.id, &p);
-			continue;
+			person_get(app->db, &app->me, c.p.id, &c.p);
+		} else if (a == A_REQUESTS && c.p.id) {
+			ui_requests(app, c.p.id);
+		} else if (a == A_SAVE) {
+			card_save(app, fs.uf, &c.p);
 		}
-		if (a == A_REQUESTS && p.id) {
-			ui_requests(app, p.id);
-			continue;
-		}
-		if (a == A_SAVE) {
-			struct person q = p;
-			struct fielderr e;
-			int rc;
-			person_form_read(uf, &q);
-			if (!q.id) {
-				struct date today;
-				int64_t use;
-				wint_t ans;
-				date_today(&today);
-				if ((rc = person_validate(&q, &today, &e))) {
-					form_show_error(app, uf, &e, rc);
-					continue;
-				}
-				ans = person_dup_dialog(app, &q, &use);
-				if (ans == 'u') {
-					/* open the registered person instead */
-					person_get(app->db, &app->me, use, &p);
-					person_form_load(app, uf, &p);
-					ui_status(app, false, "%s",
-						  _("Showing the registered person; nothing new was saved."));
-					continue;
-				}
-				if (ans != 's')
-					continue;
-			}
-			rc = person_save(app->db, &app->me, &q, &e);
-			if (rc) {
-				form_show_error(app, uf, &e, rc);
-				continue;
-			}
-			p = q;
-			person_form_load(app, uf, &p); /* shows derived birth date and sex */
-			uform_clear_marks(uf);
-			result = p.id;
-			ui_status(app, false, _("Saved: %s %s."), p.surname, p.first_names);
-			continue;
-		}
-		uform_key(app, uf, r, ch);
 	}
-	uform_free(&uf);
+	uform_free(&fs.uf);
 	app->current_person = saved_current;
 	app->screen_title = saved_title;
 	app->context = saved_ctx;
 	werase(stdscr);
-	return result ? result : p.id;
+	return c.p.id;
 }

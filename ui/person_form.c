@@ -213,3 +213,21 @@ wint_t person_dup_dialog(struct app *app, const struct person *p, int64_t *use)
 		*use = dups[0];
 	return r;
 }
+
+wint_t person_form_precheck(struct app *app, struct uform *uf, struct person *q,
+			    int64_t *use)
+{
+	struct fielderr e;
+	struct date today;
+	int rc;
+
+	*use = 0;
+	if (q->id)
+		return 's';
+	date_today(&today);
+	if ((rc = person_validate(q, &today, &e))) {
+		form_show_error(app, uf, &e, rc);
+		return 0;
+	}
+	return person_dup_dialog(app, q, use);
+}

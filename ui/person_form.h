@@ -29,5 +29,11 @@ void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e
  * save a new record anyway, 'u' to use the existing (*use set), 0 to go
  * back. */
 wint_t person_dup_dialog(struct app *app, const struct person *p, int64_t *use);
+/* Before saving a new person q: validates (errors shown on the form) and
+ * asks about duplicates.  Returns 's' to save q as a new person, 'u' to
+ * use the registered person *use instead, 0 to stay in the form.  For a
+ * registered person (q->id set) returns 's' at once. */
+wint_t person_form_precheck(struct app *app, struct uform *uf, struct person *q,
+			    int64_t *use);
 
 #endif

@@ -129,16 +129,61 @@ static void draw_person_marker(struct uform *uf, int64_t pid)
 	wattrset(w, A_NORMAL);
 }
 
+struct newreq {
+	struct person p;
+	struct request r;
+};
+
+static void newreq_extras(struct app *app, struct form_screen *fs)
+{
+	struct newreq *nr = fs->data;
+	draw_person_marker(fs->uf, nr->p.id);
+}
+
+/* F2: true when the request was filed. */
+static bool newreq_save(struct app *app, struct uform *uf, struct newreq *nr)
+{
+	struct person q = nr->p;
+	struct request rq = nr->r;
+	struct fielderr e;
+	int64_t use;
+	wint_t ans;
+	char *msg;
+	int rc;
+
+	person_form_read(uf, &q);
+	request_read(uf, &rq);
+	ans = person_form_precheck(app, uf, &q, &use);
+	if (!ans)
+		return false;
+	if (ans == 'u') {
+		/* file for the registered person as stored */
+		person_get(app->db, &app->me, use, &q);
+		nr->p = q;
+		person_form_load(app, uf, &nr->p);
+	}
+	rc = request_file_with_person(app->db, &app->me, &q, &rq, &e);
+	if (rc) {
+		form_show_error(app, uf, &e, rc);
+		return false;
+	}
+	msg = xasprintf(_("Request %s registered for %s %s.\nFiled on %s."), rq.case_ref,
+			q.surname, q.first_names, rq.filed_on);
+	ui_message(app, _("Request registered"), msg);
+	ui_status(app, false, _("Request %s registered."), rq.case_ref);
+	free(msg);
+	return true;
+}
+
 void ui_new_request(struct app *app, int64_t for_person)
 {
 	struct fdef defs[PERSON_F__COUNT + ARRAY_SIZE(request_fields) + 2];
-	struct uform *uf;
-	struct person p;
-	struct request r;
+	struct form_screen fs;
+	struct newreq nr;
 	size_t n = 0;
-	unsigned gen = app->resize_gen - 1;
 	const char *saved_title = app->screen_title;
 	unsigned saved_ctx = app->context;
+	enum action a;
 
 	if (!actor_can(&app->me, PERM_REQUEST_FILE)) {
 		ui_status(app, true, "%s", _("your role does not allow this"));
@@ -150,120 +195,66 @@ void ui_new_request(struct app *app, int64_t for_person)
 	defs[n++] = (struct fdef){-2, N_("Request"), FF_HEADER, 1 + PERSON_BLOCK_ROWS,
 				  FC_LEFT, 0, 0, false, 0};
 	n += request_defs(defs + n, 2 + PERSON_BLOCK_ROWS, false);
-	uf = uform_new(defs, n);
-	uf->check = newreq_check;
-	person_form_options(app, uf);
-	request_options(app, uf);
-	person_init(&p);
-	request_init(&r);
-	request_load(app, uf, &r);
-	if (for_person && person_get(app->db, &app->me, for_person, &p) == CD_OK) {
-		person_form_load(app, uf, &p);
-		uform_focus(uf, REQUEST_F_FILED);
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(defs, n);
+	fs.uf->check = newreq_check;
+	fs.title = _("new request");
+	fs.ctx = CTX_NEWREQ;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = newreq_extras;
+	fs.data = &nr;
+	person_form_options(app, fs.uf);
+	request_options(app, fs.uf);
+	person_init(&nr.p);
+	request_init(&nr.r);
+	request_load(app, fs.uf, &nr.r);
+	if (for_person && person_get(app->db, &app->me, for_person, &nr.p) == CD_OK) {
+		person_form_load(app, fs.uf, &nr.p);
+		uform_focus(fs.uf, REQUEST_F_FILED);
 	}
 	ui_status_clear(app);
-	for (;;) {
-		wint_t ch;
-		int rk;
-		enum action a;
-
-		app->screen_title = _("new request");
-		app->context = CTX_NEWREQ;
-		if (gen != app->resize_gen) {
-			gen = app->resize_gen;
-			werase(stdscr);
-			uform_layout(uf, 1);
-		}
-		ui_frame(app);
-		wnoutrefresh(stdscr);
-		uform_draw(uf);
-		draw_person_marker(uf, p.id);
-		uform_place_cursor(uf);
-		rk = ui_getkey(app, uform_window(uf), &ch);
-		if (rk == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(CTX_NEWREQ, rk, ch);
-		if (a == A_BACK) {
-			if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
-				break;
-			continue;
-		}
-		if (a == A_CLEAR && uform_current_type(uf) == FF_LINK) {
-			uform_set_link(uf, uform_current_id(uf), 0, NULL);
-			continue;
-		}
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		if (a == A_PICK) {
-			int cur = uform_current_id(uf);
-			if (uform_pick(app, uf) || person_form_pick_link(app, uf, (int)p.id))
+			int cur = uform_current_id(fs.uf);
+			if (person_form_pick_link(app, fs.uf, (int)nr.p.id) || cur >= REQUEST_F_FILED)
 				continue;
-			if (cur < REQUEST_F_FILED) {
-				int64_t chosen = ui_search(app, true, _("choose a registered person"));
-				if (chosen && person_get(app->db, &app->me, chosen, &p) == CD_OK) {
-					person_form_load(app, uf, &p);
-					uf->dirty = true;
-					uform_focus(uf, REQUEST_F_FILED);
-				}
+			/* F4 in the person block: a registered person */
+			int64_t chosen = ui_search(app, true, _("choose a registered person"));
+			if (chosen && person_get(app->db, &app->me, chosen, &nr.p) == CD_OK) {
+				person_form_load(app, fs.uf, &nr.p);
+				fs.uf->dirty = true;
+				uform_focus(fs.uf, REQUEST_F_FILED);
 			}
-			continue;
-		}
-		if (a == A_SAVE) {
-			struct person q = p;
-			struct request rq = r;
-			struct fielderr e;
-			int rc;
-			person_form_read(uf, &q);
-			request_read(uf, &rq);
-			if (!q.id) {
-				struct date today;
-				int64_t use;
-				wint_t ans;
-				date_today(&today);
-				if ((rc = person_validate(&q, &today, &e))) {
-					form_show_error(app, uf, &e, rc);
-					continue;
-				}
-				ans = person_dup_dialog(app, &q, &use);
-				if (!ans)
-					continue;
-				if (ans == 'u') {
-					/* file for the registered person as stored */
-					person_get(app->db, &app->me, use, &q);
-					p = q;
-					person_form_load(app, uf, &p);
-				}
-			}
-			rc = request_file_with_person(app->db, &app->me, &q, &rq, &e);
-			if (rc) {
-				form_show_error(app, uf, &e, rc);
-				continue;
-			}
-			{
-				char *msg = xasprintf(_("Request %s registered for %s %s.\n"
-							"Filed on %s."), rq.case_ref, q.surname,
-						      q.first_names, rq.filed_on);
-				ui_message(app, _("Request registered"), msg);
-				ui_status(app, false, _("Request %s registered."), rq.case_ref);
-				free(msg);
-			}
+		} else if (a == A_SAVE && newreq_save(app, fs.uf, &nr)) {
 			break;
 		}
-		uform_key(app, uf, rk, ch);
 	}
-	uform_free(&uf);
+	uform_free(&fs.uf);
 	app->in_new_request = false;
 	app->screen_title = saved_title;
 	app->context = saved_ctx;
 	werase(stdscr);
 }
 
+static void edit_extras(struct app *app, struct form_screen *fs)
+{
+	const struct request *r = fs->data;
+	char line[400];
+
+	snprintf(line, sizeof(line), "%s: %s   %s: %s", _("Case"), r->case_ref,
+		 _("Person"), r->person_name);
+	ui_put(uform_window(fs->uf), 1, 1, line, COLS - 2, true);
+}
+
 void ui_request_edit(struct app *app, int64_t id)
 {
 	struct fdef defs[ARRAY_SIZE(request_fields) + 1];
-	struct uform *uf;
+	struct form_screen fs;
 	struct request r;
 	size_t n = 0;
-	unsigned gen = app->resize_gen - 1;
 	char title[200];
+	enum action a;
 
 	if (request_get(app->db, &app->me, id, &r)) {
 		ui_status(app, true, "%s", _("no such request"));
@@ -271,67 +262,35 @@ void ui_request_edit(struct app *app, int64_t id)
 	}
 	defs[n++] = (struct fdef){-1, N_("Request"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0};
 	n += request_defs(defs + n, 2, true);
-	uf = uform_new(defs, n);
-	uf->check = newreq_check;
-	request_options(app, uf);
-	request_load(app, uf, &r);
 	snprintf(title, sizeof(title), "%s %s", _("request"), r.case_ref);
-	for (;;) {
-		wint_t ch;
-		int rk;
-		enum action a;
-		char line[400];
-
-		app->screen_title = title;
-		app->context = CTX_FORM;
-		if (gen != app->resize_gen) {
-			gen = app->resize_gen;
-			werase(stdscr);
-			uform_layout(uf, 1);
-		}
-		ui_frame(app);
-		wnoutrefresh(stdscr);
-		uform_draw(uf);
-		snprintf(line, sizeof(line), "%s: %s   %s: %s", _("Case"), r.case_ref,
-			 _("Person"), r.person_name);
-		ui_put(uform_window(uf), 1, 1, line, COLS - 2, true);
-		uform_place_cursor(uf);
-		rk = ui_getkey(app, uform_window(uf), &ch);
-		if (rk == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(CTX_FORM, rk, ch);
-		if (a == A_BACK) {
-			if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
-				break;
-			continue;
-		}
-		if (a == A_CLEAR && uform_current_type(uf) == FF_LINK) {
-			uform_set_link(uf, uform_current_id(uf), 0, NULL);
-			continue;
-		}
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(defs, n);
+	fs.uf->check = newreq_check;
+	fs.title = title;
+	fs.ctx = CTX_FORM;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = edit_extras;
+	fs.data = &r;
+	request_options(app, fs.uf);
+	request_load(app, fs.uf, &r);
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		if (a == A_PICK) {
-			if (!uform_pick(app, uf))
-				person_form_pick_link(app, uf, (int)r.person_id);
-			continue;
-		}
-		if (a == A_SAVE) {
+			person_form_pick_link(app, fs.uf, (int)r.person_id);
+		} else if (a == A_SAVE) {
 			struct request rq = r;
 			struct fielderr e;
 			int rc;
-			request_read(uf, &rq);
+			request_read(fs.uf, &rq);
 			if ((rc = request_update(app->db, &app->me, &rq, &e))) {
-				form_show_error(app, uf, &e, rc);
+				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}
-			r = rq;
-			uf->dirty = false;
-			uform_clear_marks(uf);
-			ui_status(app, false, _("Request %s saved."), r.case_ref);
+			ui_status(app, false, _("Request %s saved."), rq.case_ref);
 			break;
 		}
-		uform_key(app, uf, rk, ch);
 	}
-	uform_free(&uf);
+	uform_free(&fs.uf);
 	werase(stdscr);
 }
 

@@ -1,5 +1,5 @@
 /* users.c - the administrator's user accounts screen, and the offer. */
-#include "form.h"
+#include "person_form.h"
 #include "catalogue.h"
 #include "codes.h"
 
@@ -19,77 +19,53 @@ static const struct fdef user_form[] = {
 	{UF_PASS2, N_("Repeat"), FF_PASSWORD, 7, FC_LEFT, 20, 0, true, 256},
 };
 
+static void user_form_extras(struct app *app, struct form_screen *fs)
+{
+	ui_put(uform_window(fs->uf), 9, 1,
+	       _("Roles, separated by commas: recepcja, koordynator, organizator, "
+		 "dyrektor, osl, admin."), COLS - 2, false);
+}
+
+/* F2: true when the account was created; else the error is on the form. */
+static bool user_form_save(struct app *app, struct uform *uf)
+{
+	struct fielderr e;
+	unsigned roles = 0;
+	int rc = CD_EINVAL;
+
+	fielderr_clear(&e);
+	if (strcmp(uform_get(uf, UF_PASS), uform_get(uf, UF_PASS2)))
+		fielderr_set(&e, UF_PASS2, "%s", _("Repeat: the two passwords differ"));
+	else if (!*uform_get(uf, UF_NAME))
+		fielderr_set(&e, UF_NAME, "%s", _("Full name: required"));
+	else if ((roles = roles_parse(uform_get(uf, UF_ROLES), &e)))
+		rc = user_add(app->db, &app->me, uform_get(uf, UF_LOGIN),
+			      uform_get(uf, UF_NAME), roles, uform_get(uf, UF_PASS),
+			      NULL, &e);
+	if (rc) {
+		form_show_error(app, uf, &e, rc);
+		return false;
+	}
+	ui_status(app, false, _("Account %s created."), uform_get(uf, UF_LOGIN));
+	return true;
+}
+
 static void user_add_form(struct app *app)
 {
-	struct uform *uf = uform_new(user_form, ARRAY_SIZE(user_form));
-	unsigned gen = app->resize_gen - 1;
+	struct form_screen fs;
+	enum action a;
 
-	for (;;) {
-		wint_t ch;
-		int r;
-		enum action a;
-
-		app->screen_title = _("new account");
-		app->context = CTX_FORM;
-		if (gen != app->resize_gen) {
-			gen = app->resize_gen;
-			werase(stdscr);
-			uform_layout(uf, 1);
-		}
-		ui_frame(app);
-		wnoutrefresh(stdscr);
-		uform_draw(uf);
-		ui_put(uform_window(uf), 9, 1,
-		       _("Roles, separated by commas: recepcja, koordynator, organizator, "
-			 "dyrektor, osl, admin."), COLS - 2, false);
-		uform_place_cursor(uf);
-		r = ui_getkey(app, uform_window(uf), &ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(CTX_FORM, r, ch);
-		if (a == A_BACK) {
-			if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
-				break;
-			continue;
-		}
-		if (a == A_SAVE) {
-			struct fielderr e;
-			unsigned roles;
-			int rc;
-			fielderr_clear(&e);
-			if (strcmp(uform_get(uf, UF_PASS), uform_get(uf, UF_PASS2))) {
-				fielderr_set(&e, UF_PASS2, "%s",
-					     _("Repeat: the two passwords differ"));
-				form_show_error_simple:
-				uform_clear_marks(uf);
-				uform_mark_invalid(uf, e.field, true);
-				uform_focus(uf, e.field);
-				ui_status(app, true, "%s", e.msg);
-				continue;
-			}
-			if (!*uform_get(uf, UF_NAME)) {
-				fielderr_set(&e, UF_NAME, "%s", _("Full name: required"));
-				goto form_show_error_simple;
-			}
-			roles = roles_parse(uform_get(uf, UF_ROLES), &e);
-			if (!roles)
-				goto form_show_error_simple;
-			rc = user_add(app->db, &app->me, uform_get(uf, UF_LOGIN),
-				      uform_get(uf, UF_NAME), roles, uform_get(uf, UF_PASS),
-				      NULL, &e);
-			if (rc) {
-				if (e.field < 0)
-					e.field = UF_LOGIN;
-				if (!e.msg[0])
-					str_copy(e.msg, sizeof(e.msg), _("the database refused the change"));
-				goto form_show_error_simple;
-			}
-			ui_status(app, false, _("Account %s created."), uform_get(uf, UF_LOGIN));
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(user_form, ARRAY_SIZE(user_form));
+	fs.title = _("new account");
+	fs.ctx = CTX_FORM;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = user_form_extras;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK)
+		if (a == A_SAVE && user_form_save(app, fs.uf))
 			break;
-		}
-		uform_key(app, uf, r, ch);
-	}
-	uform_free(&uf);
+	uform_free(&fs.uf);
 	werase(stdscr);
 }
 

@@ -1,6 +1,7 @@
 /* main.c - runs every unit test suite. */
 #include "testutil.h"
 #include "centre.h"
+#include "dbint.h"
 #include "i18n.h"
 
 #include <locale.h>
@@ -40,6 +41,18 @@ void tdb_close(struct cd_db **db)
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
 	free(cmd);
+}
+
+int tdb_count(struct cd_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	ck_assert_int_eq(db_prepare(db, sql, &st), CD_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 
 struct actor tactor(unsigned roles)

@@ -7,17 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static int count(struct cd_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int n = -1;
-
-	ck_assert_int_eq(db_prepare(db, sql, &st), CD_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
 
 START_TEST(migrates_empty_file)
 {
@@ -26,10 +15,10 @@ START_TEST(migrates_empty_file)
 
 	ck_assert_int_eq(db_schema_version(db), db_latest_version());
 	ck_assert_int_ge(db_latest_version(), 1);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM area"), 14);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM area WHERE name_pl = 'mieszkalnictwo'"), 1);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM area"), 14);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM area WHERE name_pl = 'mieszkalnictwo'"), 1);
 	ck_assert_int_eq(catalogue_service_count(db), 15);
-	ck_assert_int_eq(count(db, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(tdb_count(db, "PRAGMA foreign_keys"), 1);
 	sb_init(&sb);
 	ck_assert_int_eq(db_check(db, &sb), CD_OK);
 	ck_assert_ptr_nonnull(strstr(sb.buf, "integrity: ok"));

@@ -25,17 +25,6 @@ static int64_t person(struct cd_db *db, const char *first, const char *last)
 	return p.id;
 }
 
-static int count(struct cd_db *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int n = -1;
-
-	ck_assert_int_eq(db_prepare(db, sql, &st), CD_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
 
 START_TEST(case_ref_pattern)
 {
@@ -115,7 +104,7 @@ START_TEST(request_rules)
 	r.coordinator_id = 12345;
 	ck_assert_int_eq(request_update(db, &recep, &r, &e), CD_EINVAL);
 	ck_assert_int_eq(e.field, REQUEST_F_COORDINATOR);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM request"), 1);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM request"), 1);
 	tdb_close(&db);
 }
 END_TEST
@@ -134,22 +123,22 @@ START_TEST(person_and_request_are_one_transaction)
 	/* the request is wrong: neither the person nor the request is stored */
 	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_EINVAL);
 	ck_assert_int_eq(e.field, REQUEST_F_ASKED);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM person"), 0);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM person"), 0);
 	ck_assert_int_eq(p.id, 0);
 	/* a coordinator who does not exist fails after the person was
 	 * written inside the transaction: rolled back too */
 	str_copy(r.asked, sizeof(r.asked), "opieka wytchnieniowa");
 	r.coordinator_id = 777;
 	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_EINVAL);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM person"), 0);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM case_counter"), 0);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM person"), 0);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM case_counter"), 0);
 	r.coordinator_id = 0;
 	ck_assert_int_eq(request_file_with_person(db, &recep, &p, &r, &e), CD_OK);
 	ck_assert_int_gt(p.id, 0);
 	ck_assert_int_eq(r.person_id, p.id);
 	ck_assert_str_eq(r.case_ref, "CUS.IPUS.1.2026");
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM person"), 1);
-	ck_assert_int_eq(count(db, "SELECT count(*) FROM audit_log WHERE action = 'request.file'"), 1);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM person"), 1);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'request.file'"), 1);
 	tdb_close(&db);
 }
 END_TEST

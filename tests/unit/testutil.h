@@ -15,6 +15,8 @@ struct cd_db *tdb_open(void);
 void tdb_close(struct cd_db **db);
 /* The temporary directory of the last tdb_open (for extra files). */
 const char *tdb_dir(void);
+/* The integer the query sql returns (a count). */
+int tdb_count(struct cd_db *db, const char *sql);
 /* An actor with the given roles (user_id 0: not a stored user). */
 struct actor tactor(unsigned roles);
 

@@ -106,6 +106,18 @@ int case_ref_pattern_validate(const char *pattern, struct fielderr *e)
 	return CD_OK;
 }
 
+/* Filed by the legal representative or the actual carer, with no filer
+ * chosen: the one recorded on the person's card. */
+static void default_filer(struct request *r, const struct person *p)
+{
+	if (r->filer_person_id)
+		return;
+	if (!strcmp(r->filed_by, "legal_representative"))
+		r->filer_person_id = p->legal_rep_id;
+	else if (!strcmp(r->filed_by, "actual_carer"))
+		r->filer_person_id = p->carer_id;
+}
+
 static bool coordinator_ok(struct cd_db *db, int64_t id)
 {
 	struct user u;
@@ -197,6 +209,11 @@ int request_file(struct cd_db *db, const struct actor *a, struct request *r,
 	if (!r->person_id)
 		return fielderr_set(e, REQUEST_F_PERSON, "%s",
 				    _("Person: choose the person the request is for"));
+	{
+		struct person p;
+		if (person_get(db, a, r->person_id, &p) == CD_OK)
+			default_filer(r, &p);
+	}
 	if ((rc = request_validate(r, &today, e)) || (rc = check_links(db, a, r, e)))
 		return rc;
 	if (db_begin(db))
@@ -227,6 +244,7 @@ int request_file_with_person(struct cd_db *db, const struct actor *a,
 	 * sees is the first one on the screen */
 	if ((rc = person_validate(p, &today, e)))
 		return rc;
+	default_filer(r, p);
 	r->person_id = p->id ? p->id : -1; /* -1: not known yet */
 	rc = request_validate(r, &today, e);
 	r->person_id = p->id;

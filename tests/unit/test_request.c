@@ -101,10 +101,21 @@ START_TEST(request_rules)
 	ck_assert_int_eq(e.field, REQUEST_F_FILER);
 	r.filer_person_id = person(db, "Maria", "Kowalska");
 	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
+	{
+		/* the carer recorded on the card is the default filer */
+		struct person p;
+		struct request r2 = r;
+		person_get(db, &recep, id, &p);
+		p.carer_id = r.filer_person_id;
+		ck_assert_int_eq(person_save(db, &recep, &p, &e), CD_OK);
+		r2.filer_person_id = 0;
+		ck_assert_int_eq(request_file(db, &recep, &r2, &e), CD_OK);
+		ck_assert_int_eq(r2.filer_person_id, p.carer_id);
+	}
 	r.coordinator_id = 12345;
 	ck_assert_int_eq(request_update(db, &recep, &r, &e), CD_EINVAL);
 	ck_assert_int_eq(e.field, REQUEST_F_COORDINATOR);
-	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM request"), 1);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM request"), 2);
 	tdb_close(&db);
 }
 END_TEST

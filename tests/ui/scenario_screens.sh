@@ -1,0 +1,113 @@
+# The other screens a user walks through: the person card (edit, household,
+# F3 for this person), editing a request, the offer, accounts, password.
+SCENARIOS="${SCENARIOS:-} person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
+
+person_card_edit_household_request() {
+	a=$(cli person add --first "Bożena" --last "Żurawska" --phone "600 000 001")
+	b=$(cli person add --first "Mikołaj" --last "Żurawski")
+	start
+	login koordynator || return
+	keys F5; wait_for "Szukaj:" || return
+	type_text "zurawska bozena"
+	wait_for "Żurawska" || return
+	keys Enter
+	wait_for "karta osoby" || return
+	keys Tab Tab Tab Tab Tab            # to the phone field
+	keys BSpace; type_text "9"
+	keys F2
+	wait_for "Zapisano: Żurawska Bożena" || return
+	cli person find zurawska | grep -q "$a" || fail "person lost"
+	keys F6
+	wait_for "dodaj do gospodarstwa" || return
+	type_text "zurawski mik"
+	wait_for "Mikołaj" || return
+	keys Enter
+	wait_for "Dodano do gospodarstwa domowego" || return
+	expect_screen "Gospodarstwo:  Żurawski Mikołaj"
+	keys F3                              # a request for this person
+	wait_for "osoba zarejestrowana, nr $a" || return
+	expect_screen "Bożena"
+	i=0; while [ $i -lt 6 ]; do keys Tab; i=$((i + 1)); done
+	type_text "Asystent osobisty."
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	wait_for "karta osoby" || return
+	wait_for "CUS.IPUS.61.2026" || return
+	expect_screen "złożony"
+}
+
+request_edit_assigns() {
+	start
+	login recepcja || return
+	keys Down Down Enter                  # Wnioski
+	wait_for "Znak sprawy" || return
+	keys F6                               # coordinator: not assigned
+	wait_for "Koordynator: nieprzydzielone" || return
+	keys Enter
+	wait_for "Data złożenia" || return
+	keys Tab Tab Tab Tab Tab              # to the coordinator field
+	keys Right
+	wait_for "Anna Wiśniewska" || return
+	keys F2
+	wait_for "Zapisano wniosek CUS.IPUS." || return
+	wait_for "Znak sprawy" || return
+}
+
+offer_screen() {
+	start
+	login recepcja || return
+	keys Down Down Down Down Enter
+	wait_for "oferta usług" || return
+	expect_screen "Program usług społecznych gminy Czarnia"
+	expect_screen "Gabinet fizjoterapii"
+	expect_screen "godzina"
+}
+
+admin_accounts() {
+	start
+	login admin || return
+	keys Enter
+	wait_for "konta użytkowników" || return
+	expect_screen "koordynator2"
+	keys F7
+	wait_for "Nowe konto" || return
+	type_text "nowa.koord"; keys Tab
+	type_text "Zuzanna Źdźbło"; keys Tab
+	type_text "koordynator,pralka"; keys Tab
+	type_text "haslo-12345"; keys Tab
+	type_text "haslo-12345"
+	keys F2
+	wait_for "nieznana rola „pralka”" || return
+	expect_screen "Zuzanna Źdźbło"          # nothing typed is lost
+	# the error put the cursor in the roles field
+	keys BSpace BSpace BSpace BSpace BSpace BSpace
+	keys F2
+	wait_for "Utworzono konto nowa.koord" || return
+	cli user list | grep -q "^nowa.koord	Zuzanna Źdźbło	coordinator	active" ||
+		fail "account not stored: $(cli user list)"
+	keys Down Down Down Down              # logins in order: admin ... nowa.koord
+	wait_for ">nowa.koord" || return
+	keys F8
+	wait_for "Wyłączyć konto nowa.koord?" || return
+	keys t
+	wait_for "wyłączone" || return
+	cli user list | grep -q "^nowa.koord	.*disabled" || fail "not disabled"
+}
+
+change_own_password() {
+	start
+	login recepcja || return
+	keys Down Down Down Down Down Enter     # Zmień moje hasło
+	wait_for "Obecne hasło:" || return
+	type_text "demo1234"; keys Enter
+	wait_for "Nowe hasło:" || return
+	type_text "nowe-haslo-1"; keys Enter
+	wait_for "Powtórz je:" || return
+	type_text "nowe-haslo-1"; keys Enter
+	wait_for "Hasło zmienione." || return
+	keys Escape; wait_for "Wylogować?" || return; keys t
+	wait_for "Logowanie" || return
+	type_text "recepcja"; keys Enter; type_text "nowe-haslo-1"; keys Enter
+	wait_for "menu główne"
+}

@@ -13,7 +13,7 @@ start() {
 	while [ $# -gt 0 ] && [ "${1:-}" != "--" ]; do envs="$envs $1"; shift; done
 	[ "${1:-}" = "--" ] && shift
 	tm new-session -d -s ui -x 80 -y 24 \
-		"env -i PATH='$PATH' HOME='$WORK' TERM=screen LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 $envs '$BIN' --db '$DB' $*; sleep 30"
+		"env -i PATH='$PATH' HOME='$WORK' TERM=screen LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} $envs '$BIN' --db '$DB' $*; sleep 30"
 	tm set-option -t ui -g remain-on-exit on >/dev/null 2>&1 || true
 }
 

@@ -81,6 +81,7 @@ enum action {
 	A_PASSWORD,
 	A_CLEAR,
 	A_REQUESTS,
+	A_LEAVE_HOUSEHOLD,
 };
 
 /* Contexts (bit mask) in which a key binding applies and is hinted. */

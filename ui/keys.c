@@ -34,6 +34,8 @@ static const struct keydef keytab[] = {
 	 CTX_MENU, true},
 	{A_HOUSEHOLD, true, KEY_F(6), "F6", N_("household"),
 	 N_("Add a person to this person's household"), CTX_PERSON, true},
+	{A_LEAVE_HOUSEHOLD, true, KEY_F(8), "F8", N_("leave household"),
+	 N_("Take this person out of their household"), CTX_PERSON, false},
 	{A_REQUESTS, true, KEY_F(7), "F7", N_("requests"),
 	 N_("This person's requests"), CTX_PERSON, true},
 	{A_FILTER_STATUS, true, KEY_F(5), "F5", N_("status"),

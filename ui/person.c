@@ -29,6 +29,8 @@ static void draw_extras(struct app *app, struct uform *uf, int64_t id, int row)
 			sb_addf(&sb, "%s%s %s", i ? ", " : "", m[i].surname, m[i].first_names);
 		free(m);
 	}
+	if (sb.len)
+		sb_addf(&sb, "  %s", _("(F6 adds, F8 takes this person out)"));
 	ui_put(w, row, 16, sb.len ? sb.buf : _("(lives alone or not recorded; F6 adds)"),
 	       COLS - 17, true);
 	sb_release(&sb);
@@ -142,6 +144,14 @@ int64_t ui_person_card(struct app *app, int64_t id)
 			else if (other)
 				ui_status(app, false, "%s", _("Added to the household."));
 			person_get(app->db, &app->me, c.p.id, &c.p);
+		} else if (a == A_LEAVE_HOUSEHOLD && c.p.id && c.p.household_id) {
+			if (ui_confirm(app, _("Take this person out of their household?"))) {
+				if (person_household_leave(app->db, &app->me, c.p.id))
+					ui_status(app, true, "%s", _("your role does not allow this"));
+				else
+					ui_status(app, false, "%s", _("Taken out of the household."));
+				person_get(app->db, &app->me, c.p.id, &c.p);
+			}
 		} else if (a == A_REQUESTS && c.p.id) {
 			ui_requests(app, c.p.id);
 		} else if (a == A_SAVE) {

@@ -24,6 +24,11 @@ person_card_edit_household_request() {
 	keys Enter
 	wait_for "Dodano do gospodarstwa domowego" || return
 	expect_screen "Gospodarstwo:  Żurawski Mikołaj"
+	keys F8
+	wait_for "Wyłączyć tę osobę z gospodarstwa" || return
+	keys t
+	wait_for "Wyłączono z gospodarstwa domowego." || return
+	expect_screen "mieszka sam(a)"
 	keys F3                              # a request for this person
 	wait_for "osoba zarejestrowana, nr $a" || return
 	expect_screen "Bożena"

@@ -12,7 +12,27 @@ const struct setting_def setting_defs[] = {
 	{"case_ref_pattern", N_("case reference pattern, e.g. CUS.IPUS.{n}.{yyyy}")},
 	{"lock_minutes", N_("minutes of inactivity before the screen locks (0: never)")},
 	{"centre_started", N_("the date the centre started (YYYY-MM-DD), for reports")},
+	{"ipus_min_services", N_("practice: a plan is advised from this many services (0: off)")},
+	{"provider_contact_days", N_("practice: days within which the provider contacts the person")},
+	{"first_review_months", N_("practice: months after the start of a plan to the first review")},
+	{"absence_limit", N_("practice: absences from a service that prompt ending it")},
+	{"followup_months", N_("practice: months after closing to the follow-up")},
+	{"assessment_income", N_("ask about income in the needs assessment (0 or 1)")},
 	{NULL, NULL},
+};
+
+/* Whole-number settings and their ranges. */
+static const struct {
+	const char *key;
+	int min, max;
+} int_settings[] = {
+	{"lock_minutes", 0, 480},
+	{"ipus_min_services", 0, 20},
+	{"provider_contact_days", 1, 90},
+	{"first_review_months", 1, 12},
+	{"absence_limit", 1, 20},
+	{"followup_months", 1, 24},
+	{"assessment_income", 0, 1},
 };
 
 int setting_change(struct cd_db *db, const char *key, const char *value,
@@ -33,17 +53,21 @@ int setting_change(struct cd_db *db, const char *key, const char *value,
 		int rc = case_ref_pattern_validate(value, e);
 		if (rc)
 			return rc;
-	} else if (!strcmp(key, "lock_minutes")) {
-		n = strtol(value, &end, 10);
-		if (!*value || *end || n < 0 || n > 480)
-			return fielderr_set(e, -1, "%s",
-					    _("lock_minutes: a whole number from 0 to 480"));
 	} else if (!strcmp(key, "centre_started")) {
 		if (!date_parse(value, &d))
 			return fielderr_set(e, -1, "%s",
 					    _("centre_started: not a valid date (use YYYY-MM-DD)"));
 	} else {
-		return fielderr_set(e, -1, _("Setting: unknown name '%s'"), key);
+		size_t i;
+		for (i = 0; i < ARRAY_SIZE(int_settings); i++)
+			if (!strcmp(key, int_settings[i].key))
+				break;
+		if (i == ARRAY_SIZE(int_settings))
+			return fielderr_set(e, -1, _("Setting: unknown name '%s'"), key);
+		n = strtol(value, &end, 10);
+		if (!*value || *end || n < int_settings[i].min || n > int_settings[i].max)
+			return fielderr_set(e, -1, _("%s: a whole number from %d to %d"),
+					    key, int_settings[i].min, int_settings[i].max);
 	}
 	if (setting_set(db, key, value) ||
 	    audit_add(db, 0, "setting", "setting", 0, key))

@@ -88,7 +88,9 @@ expect_out "find by case ref" "$id	Kowalski	Jan	44051401359" c person find cus.i
 expect_out "setting default" "10" c setting lock_minutes
 c setting lock_minutes 5 && ok || bad "setting change"
 expect_out "setting changed" "5" c setting lock_minutes
-expect_fail "bad lock minutes" "lock_minutes: liczba całkowita" c setting lock_minutes pięć
+expect_fail "bad lock minutes" "lock_minutes: liczba całkowita od 0 do 480" c setting lock_minutes pięć
+expect_fail "bad absence limit" "absence_limit: liczba całkowita od 1 do 20" c setting absence_limit 0
+c setting absence_limit 4 && ok || bad "absence_limit"
 expect_fail "bad pattern" "Wzór znaku sprawy" c setting case_ref_pattern "IPUS/{n}"
 expect_fail "unknown setting" "nieznana nazwa" c setting colour blue
 c setting case_ref_pattern "IPUS/{nnn}/{yy}" && ok || bad "pattern change"

@@ -26,5 +26,6 @@ Suite *suite_db(void);
 Suite *suite_person(void);
 Suite *suite_request(void);
 Suite *suite_auth(void);
+Suite *suite_assessment(void);
 
 #endif

@@ -125,6 +125,22 @@ void date_today(struct date *out)
 	out->d = tm.tm_mday;
 }
 
+void date_add_months(const struct date *d, int n, struct date *out)
+{
+	int m = d->y * 12 + (d->m - 1) + n;
+	int dim;
+
+	out->y = m / 12;
+	out->m = m % 12 + 1;
+	dim = date_days_in_month(out->y, out->m);
+	out->d = d->d > dim ? dim : d->d;
+}
+
+long date_diff(const struct date *a, const struct date *b)
+{
+	return date_to_days(b) - date_to_days(a);
+}
+
 int date_age(const struct date *birth, const struct date *on)
 {
 	int age = on->y - birth->y;

@@ -35,6 +35,11 @@ int date_cmp(const struct date *a, const struct date *b);
 /* Today, from the clock, or from $CUSDESK_TODAY (YYYY-MM-DD) when set, so
  * tests and demos have a fixed "today". */
 void date_today(struct date *out);
+/* d moved by n months (n may be negative); the day is clamped to the
+ * month's length (31 Jan + 1 month = 28/29 Feb). */
+void date_add_months(const struct date *d, int n, struct date *out);
+/* Days from a to b (b - a). */
+long date_diff(const struct date *a, const struct date *b);
 /* Whole years between birth and on (age on that day). */
 int date_age(const struct date *birth, const struct date *on);
 

@@ -247,3 +247,14 @@ CREATE TABLE text_draft (
 	updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now')),
 	PRIMARY KEY (user_id, draft_key)
 );
+
+-- The director's authorisation of an organiser to approve plans (art. 41
+-- ust. 1), for a period.  Approvals check it.
+CREATE TABLE authorisation (
+	id           INTEGER PRIMARY KEY,
+	organiser_id INTEGER NOT NULL REFERENCES app_user(id),
+	granted_by   INTEGER REFERENCES app_user(id),
+	valid_from   TEXT NOT NULL,
+	valid_to     TEXT,
+	created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+);

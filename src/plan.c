@@ -1,0 +1,980 @@
+/* plan.c - IPUS: versions, items, rules, approval, orders. */
+#include "plan.h"
+#include "casefile.h"
+#include "dbint.h"
+#include "i18n.h"
+#include "person.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void plan_version_init(struct plan_version *v)
+{
+	memset(v, 0, sizeof(*v));
+	str_copy(v->status, sizeof(v->status), "draft");
+}
+
+void plan_version_release(struct plan_version *v)
+{
+	free(v->items);
+	free(v->acts);
+	v->items = NULL;
+	v->acts = NULL;
+	v->nitems = v->nacts = 0;
+}
+
+struct plan_item *plan_add_item(struct plan_version *v)
+{
+	struct plan_item *it;
+
+	v->items = xrealloc(v->items, (v->nitems + 1) * sizeof(*v->items));
+	it = &v->items[v->nitems++];
+	memset(it, 0, sizeof(*it));
+	str_copy(it->frequency, sizeof(it->frequency), "week");
+	return it;
+}
+
+struct supporting_activity *plan_add_act(struct plan_version *v)
+{
+	struct supporting_activity *s;
+
+	v->acts = xrealloc(v->acts, (v->nacts + 1) * sizeof(*v->acts));
+	s = &v->acts[v->nacts++];
+	memset(s, 0, sizeof(*s));
+	return s;
+}
+
+double plan_item_monthly(const struct plan_item *it)
+{
+	if (!strcmp(it->frequency, "day"))
+		return it->amount * 365.0 / 12.0;
+	if (!strcmp(it->frequency, "week"))
+		return it->amount * 52.0 / 12.0;
+	if (!strcmp(it->frequency, "quarter"))
+		return it->amount / 3.0;
+	if (!strcmp(it->frequency, "year"))
+		return it->amount / 12.0;
+	return it->amount; /* month, once */
+}
+
+/* The request and coordinator of a plan or version. */
+static int64_t request_of_plan(struct cd_db *db, int64_t plan_id)
+{
+	sqlite3_stmt *st;
+	int64_t r = 0;
+
+	if (db_prepare(db, "SELECT request_id FROM plan WHERE id = ?1", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		r = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* Reads a version's header: plan, request, status. */
+static int version_head(struct cd_db *db, int64_t version_id, int64_t *plan_id,
+			int64_t *request_id, char status[12], int *version_no)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (db_prepare(db, "SELECT v.plan_id, p.request_id, v.status, v.version_no "
+		       "FROM plan_version v JOIN plan p ON p.id = v.plan_id WHERE v.id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, version_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*plan_id = sqlite3_column_int64(st, 0);
+		*request_id = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, status, 12);
+		if (version_no)
+			*version_no = sqlite3_column_int(st, 3);
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static bool exists(struct cd_db *db, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st;
+	bool found;
+
+	if (db_prepare(db, sql, &st))
+		return false;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Checks the rules of the law and of the offer; collects limit warnings. */
+static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t person_id,
+			 struct plan_warning **warn, size_t *nwarn, struct fielderr *e)
+{
+	struct date from, to, max_to, s, t, birth;
+	struct person p;
+	struct actor sys;
+	size_t i;
+	bool have_birth;
+
+	actor_system(&sys);
+	person_get(db, &sys, person_id, &p);
+	have_birth = date_parse(p.birth_date, &birth);
+	if (!date_parse(v->period_from, &from))
+		return fielderr_set(e, PLAN_F_FROM, "%s",
+				    _("Plan from: not a valid date (use YYYY-MM-DD)"));
+	if (!date_parse(v->period_to, &to))
+		return fielderr_set(e, PLAN_F_TO, "%s",
+				    _("Plan to: not a valid date (use YYYY-MM-DD)"));
+	if (date_cmp(&to, &from) < 0)
+		return fielderr_set(e, PLAN_F_TO, "%s", _("Plan to: before the start of the plan"));
+	date_add_months(&from, PLAN_MAX_MONTHS, &max_to);
+	date_from_days(date_to_days(&max_to) - 1, &max_to);
+	if (date_cmp(&to, &max_to) > 0) {
+		char m[11];
+		date_format(&max_to, m);
+		return fielderr_set(e, PLAN_F_TO,
+				    _("Plan to: a plan is drawn up for at most one year "
+				      "(art. 40); the latest end is %s"), m);
+	}
+	if (v->agreed_on[0] && !date_parse(v->agreed_on, &s))
+		return fielderr_set(e, PLAN_F_AGREED, "%s",
+				    _("Agreed on: not a valid date (use YYYY-MM-DD)"));
+	for (i = 0; i < v->nitems; i++) {
+		struct plan_item *it = &v->items[i];
+		int f = PLAN_F_ITEM + (int)i;
+		sqlite3_stmt *st;
+		double max_month = -1;
+		int age_min = -1, age_max = -1, cert = 0;
+		char w[300];
+
+		if (!it->service_id || !it->programme_id)
+			return fielderr_set(e, f, _("Item %zu: choose the service and its programme"),
+					    i + 1);
+		if (!exists(db, "SELECT 1 FROM programme_service WHERE programme_id = ?1 AND "
+			    "service_id = ?2", it->programme_id, it->service_id))
+			return fielderr_set(e, f, _("Item %zu: the service is not in the programme"),
+					    i + 1);
+		if (!exists(db, "SELECT 1 FROM programme WHERE id = ?1 AND status = 'active' "
+			    "AND ?2 = ?2", it->programme_id, 0))
+			return fielderr_set(e, f, _("Item %zu: the programme is not active"), i + 1);
+		if (!it->provider_id)
+			return fielderr_set(e, f, _("Item %zu: choose the provider"), i + 1);
+		if (!exists(db, "SELECT 1 FROM provider_service WHERE provider_id = ?1 AND "
+			    "service_id = ?2", it->provider_id, it->service_id))
+			return fielderr_set(e, f, _("Item %zu: the provider does not offer this service"),
+					    i + 1);
+		if (it->place_id && !exists(db, "SELECT 1 FROM place WHERE id = ?1 AND ?2 = ?2",
+					    it->place_id, 0))
+			return fielderr_set(e, f, _("Item %zu: no such place"), i + 1);
+		if (!date_parse(it->starts_on, &s) || !date_parse(it->ends_on, &t))
+			return fielderr_set(e, f, _("Item %zu: start and end must be dates (YYYY-MM-DD)"),
+					    i + 1);
+		if (date_cmp(&t, &s) < 0)
+			return fielderr_set(e, f, _("Item %zu: ends before it starts"), i + 1);
+		if (date_cmp(&s, &from) < 0 || date_cmp(&t, &to) > 0)
+			return fielderr_set(e, f, _("Item %zu: its dates must lie inside the plan "
+						    "period (%s to %s)"), i + 1, v->period_from,
+					    v->period_to);
+		if (!(it->amount > 0) || it->amount > 10000)
+			return fielderr_set(e, f, _("Item %zu: the amount must be a positive number"),
+					    i + 1);
+		if (strcmp(it->frequency, "once") && strcmp(it->frequency, "day") &&
+		    strcmp(it->frequency, "week") && strcmp(it->frequency, "month") &&
+		    strcmp(it->frequency, "quarter") && strcmp(it->frequency, "year"))
+			return fielderr_set(e, f, _("Item %zu: frequency once, a day, a week, a month, "
+						    "a quarter or a year"), i + 1);
+		str_trim(it->override_reason);
+		/* programme limits and entitlements: warnings */
+		if (db_prepare(db, "SELECT COALESCE(max_per_month, -1), COALESCE(age_min, -1), "
+			       "COALESCE(age_max, -1), certificate_required FROM programme_service "
+			       "WHERE programme_id = ?1 AND service_id = ?2", &st))
+			return CD_EDB;
+		sqlite3_bind_int64(st, 1, it->programme_id);
+		sqlite3_bind_int64(st, 2, it->service_id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			max_month = sqlite3_column_double(st, 0);
+			age_min = sqlite3_column_int(st, 1);
+			age_max = sqlite3_column_int(st, 2);
+			cert = sqlite3_column_int(st, 3);
+		}
+		sqlite3_finalize(st);
+		w[0] = '\0';
+		if (max_month >= 0 && plan_item_monthly(it) > max_month + 1e-9)
+			snprintf(w, sizeof(w), _("Item %zu: %.1f a month is over the programme's "
+						 "limit of %g a month"), i + 1,
+				 plan_item_monthly(it), max_month);
+		else if ((age_min >= 0 || age_max >= 0) && !have_birth)
+			snprintf(w, sizeof(w), _("Item %zu: the service has an age limit and the "
+						 "person's birth date is not known"), i + 1);
+		else if (age_min >= 0 && date_age(&birth, &s) < age_min)
+			snprintf(w, sizeof(w), _("Item %zu: the service is for persons aged %d "
+						 "or more"), i + 1, age_min);
+		else if (age_max >= 0 && date_age(&birth, &s) > age_max)
+			snprintf(w, sizeof(w), _("Item %zu: the service is for persons aged up "
+						 "to %d"), i + 1, age_max);
+		if (!w[0] && cert) {
+			int has = 0;
+			if (db_prepare(db, "SELECT disability_certificate FROM person WHERE id = ?1",
+				       &st) == CD_OK) {
+				sqlite3_bind_int64(st, 1, person_id);
+				if (sqlite3_step(st) == SQLITE_ROW)
+					has = sqlite3_column_int(st, 0);
+				sqlite3_finalize(st);
+			}
+			if (!has)
+				snprintf(w, sizeof(w), _("Item %zu: the service requires a disability "
+							 "certificate"), i + 1);
+		}
+		if (w[0]) {
+			if (warn) {
+				*warn = xrealloc(*warn, (*nwarn + 1) * sizeof(**warn));
+				(*warn)[*nwarn].item = i;
+				str_copy((*warn)[*nwarn].text, sizeof((*warn)[*nwarn].text), w);
+				(*nwarn)++;
+			}
+			if (!it->override_reason[0])
+				return fielderr_set(e, f, _("%s; to plan it anyway write a "
+							    "justification"), w);
+		}
+	}
+	for (i = 0; i < v->nacts; i++) {
+		struct supporting_activity *sa = &v->acts[i];
+		if (strcmp(sa->kind, "volunteering") && strcmp(sa->kind, "self_help") &&
+		    strcmp(sa->kind, "neighbour_help"))
+			return fielderr_set(e, PLAN_F_ACT + (int)i, _("Supporting activity %zu: "
+					    "volunteering, self-help or neighbour help"), i + 1);
+		if (str_empty(sa->description))
+			return fielderr_set(e, PLAN_F_ACT + (int)i,
+					    _("Supporting activity %zu: describe it"), i + 1);
+	}
+	return CD_OK;
+}
+
+static int write_children(struct cd_db *db, struct plan_version *v)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (db_prepare(db, "DELETE FROM plan_item WHERE version_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, v->id);
+	if ((rc = db_step_done(db, st)))
+		return rc;
+	if (db_prepare(db, "DELETE FROM supporting_activity WHERE version_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, v->id);
+	if ((rc = db_step_done(db, st)))
+		return rc;
+	for (i = 0; i < v->nitems; i++) {
+		struct plan_item *it = &v->items[i];
+		if (db_prepare(db, "INSERT INTO plan_item(version_id, origin_id, programme_id, "
+			       "service_id, provider_id, place_id, starts_on, ends_on, amount, "
+			       "frequency, notes, override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			       "?7, ?8, ?9, ?10, ?11, ?12)", &st))
+			return CD_EDB;
+		sqlite3_bind_int64(st, 1, v->id);
+		db_bind_id_or_null(st, 2, it->origin_id);
+		sqlite3_bind_int64(st, 3, it->programme_id);
+		sqlite3_bind_int64(st, 4, it->service_id);
+		sqlite3_bind_int64(st, 5, it->provider_id);
+		db_bind_id_or_null(st, 6, it->place_id);
+		sqlite3_bind_text(st, 7, it->starts_on, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 8, it->ends_on, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 9, it->amount);
+		sqlite3_bind_text(st, 10, it->frequency, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, it->notes, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 12, it->override_reason, -1, SQLITE_STATIC);
+		if ((rc = db_step_done(db, st)))
+			return rc;
+		it->id = sqlite3_last_insert_rowid(db->h);
+	}
+	for (i = 0; i < v->nacts; i++) {
+		struct supporting_activity *sa = &v->acts[i];
+		if (db_prepare(db, "INSERT INTO supporting_activity(version_id, kind, description, "
+			       "starts_on, ends_on) VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+			return CD_EDB;
+		sqlite3_bind_int64(st, 1, v->id);
+		sqlite3_bind_text(st, 2, sa->kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, sa->description, -1, SQLITE_STATIC);
+		db_bind_text_or_null(st, 4, sa->starts_on);
+		db_bind_text_or_null(st, 5, sa->ends_on);
+		if ((rc = db_step_done(db, st)))
+			return rc;
+		sa->id = sqlite3_last_insert_rowid(db->h);
+	}
+	return CD_OK;
+}
+
+static int write_header(struct cd_db *db, struct plan_version *v)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE plan_version SET period_from = ?2, period_to = ?3, "
+		       "goals = ?4, person_view = ?5, update_note = ?6, agreed_on = ?7, "
+		       "signed_paper = ?8 WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, v->id);
+	sqlite3_bind_text(st, 2, v->period_from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, v->period_to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, str_trim(v->goals), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, str_trim(v->person_view), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, str_trim(v->update_note), -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 7, v->agreed_on);
+	sqlite3_bind_int(st, 8, v->signed_paper);
+	return db_step_done(db, st);
+}
+
+static int64_t person_of_request(struct cd_db *db, int64_t request_id)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (db_prepare(db, "SELECT person_id FROM request WHERE id = ?1", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, request_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+int plan_create(struct cd_db *db, const struct actor *a, int64_t request_id,
+		struct plan_version *v, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int64_t plan_id;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	if (!exists(db, "SELECT 1 FROM assessment WHERE request_id = ?1 AND outcome = "
+		    "'qualified' AND ?2 = ?2", request_id, 0))
+		return fielderr_set(e, -1, "%s",
+				    _("a plan needs an assessment that qualified the person"));
+	if (exists(db, "SELECT 1 FROM plan WHERE request_id = ?1 AND ?2 = ?2", request_id, 0))
+		return fielderr_set(e, -1, "%s", _("this case already has a plan"));
+	if ((rc = plan_validate(db, v, person_of_request(db, request_id), NULL, NULL, e)))
+		return rc;
+	if (db_begin(db))
+		return CD_EDB;
+	if (db_prepare(db, "INSERT INTO plan(request_id, person_id, coordinator_id) "
+		       "SELECT id, person_id, coordinator_id FROM request WHERE id = ?1", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, request_id);
+	if (db_step_done(db, st))
+		goto fail;
+	plan_id = sqlite3_last_insert_rowid(db->h);
+	if (db_prepare(db, "INSERT INTO plan_version(plan_id, version_no, period_from, "
+		       "period_to, created_by) VALUES (?1, 1, ?2, ?3, ?4)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_text(st, 2, v->period_from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, v->period_to, -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 4, a->user_id);
+	if (db_step_done(db, st))
+		goto fail;
+	v->id = sqlite3_last_insert_rowid(db->h);
+	v->plan_id = plan_id;
+	v->request_id = request_id;
+	v->version_no = 1;
+	str_copy(v->status, sizeof(v->status), "draft");
+	if (write_header(db, v) || write_children(db, v) ||
+	    audit_add(db, a->user_id, "plan.create", "plan", plan_id, "") || db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	v->id = 0;
+	return CD_EDB;
+}
+
+int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
+	      struct plan_warning **warnings, size_t *nwarnings, struct fielderr *e)
+{
+	int64_t plan_id, request_id;
+	char status[12];
+	int rc;
+
+	fielderr_clear(e);
+	if (warnings) {
+		*warnings = NULL;
+		*nwarnings = 0;
+	}
+	if ((rc = version_head(db, v->id, &plan_id, &request_id, status, NULL)))
+		return rc;
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	if (strcmp(status, "draft") && strcmp(status, "returned"))
+		return fielderr_set(e, -1, "%s",
+				    _("only a draft or a returned plan can be changed; "
+				      "start an update instead"));
+	if ((rc = plan_validate(db, v, person_of_request(db, request_id), warnings,
+				nwarnings, e)))
+		return rc;
+	if (db_begin(db))
+		return CD_EDB;
+	if ((rc = write_header(db, v)) || (rc = write_children(db, v)) ||
+	    (rc = audit_add(db, a->user_id, "plan.save", "plan", plan_id, "")) ||
+	    (rc = db_commit(db))) {
+		db_rollback(db);
+		return rc;
+	}
+	return CD_OK;
+}
+
+static int set_status(struct cd_db *db, int64_t version_id, const char *status,
+		      const char *extra_sql, const char *text, int64_t user)
+{
+	sqlite3_stmt *st;
+	char *sql = xasprintf("UPDATE plan_version SET status = ?2%s WHERE id = ?1",
+			      extra_sql ? extra_sql : "");
+	int rc = db_prepare(db, sql, &st);
+
+	free(sql);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, version_id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_text(st, 3, text ? text : "", -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		db_bind_id_or_null(st, 4, user);
+	return db_step_done(db, st);
+}
+
+int plan_submit(struct cd_db *db, const struct actor *a, int64_t version_id,
+		struct fielderr *e)
+{
+	struct plan_version v;
+	int64_t plan_id, request_id;
+	char status[12];
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = version_head(db, version_id, &plan_id, &request_id, status, NULL)))
+		return rc;
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	if (strcmp(status, "draft") && strcmp(status, "returned"))
+		return fielderr_set(e, -1, "%s", _("only a draft or a returned plan can be submitted"));
+	if ((rc = plan_version_get(db, a, version_id, &v)))
+		return rc;
+	if (!v.nitems)
+		rc = fielderr_set(e, PLAN_F_ITEMS, "%s",
+				  _("Services: a plan needs at least one service"));
+	else if (!v.agreed_on[0])
+		rc = fielderr_set(e, PLAN_F_AGREED, "%s",
+				  _("Agreed on: record the date the person agreed to the plan"));
+	else if (v.version_no > 1 && !v.update_reason[0])
+		rc = fielderr_set(e, PLAN_F_REASON, "%s", _("Reason: why is the plan updated"));
+	else
+		rc = plan_validate(db, &v, person_of_request(db, request_id), NULL, NULL, e);
+	plan_version_release(&v);
+	if (rc)
+		return rc;
+	if (db_begin(db))
+		return CD_EDB;
+	if ((rc = set_status(db, version_id, "submitted", ", submitted_at = "
+			     "strftime('%Y-%m-%d %H:%M:%S', 'now')", NULL, 0)) ||
+	    (rc = audit_add(db, a->user_id, "plan.submit", "plan", plan_id, "")) ||
+	    (rc = db_commit(db))) {
+		db_rollback(db);
+		return rc;
+	}
+	return CD_OK;
+}
+
+bool authorised_on(struct cd_db *db, int64_t user_id, const struct date *day)
+{
+	sqlite3_stmt *st;
+	char d[11];
+	bool ok;
+
+	date_format(day, d);
+	if (db_prepare(db, "SELECT 1 FROM authorisation WHERE organiser_id = ?1 AND "
+		       "valid_from <= ?2 AND (valid_to IS NULL OR valid_to >= ?2)", &st))
+		return false;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organiser_id,
+			const char *from, const char *to, struct fielderr *e)
+{
+	struct date f, t;
+	struct user u;
+	sqlite3_stmt *st;
+
+	fielderr_clear(e);
+	if (a->user_id != 0 && !(a->roles & ROLE_DIRECTOR))
+		return fielderr_set(e, -1, "%s", _("only the director authorises organisers"));
+	if (user_get(db, organiser_id, &u) || !(u.roles & ROLE_ORGANISER))
+		return fielderr_set(e, -1, "%s", _("Organiser: not a services organiser"));
+	if (!date_parse(from, &f))
+		return fielderr_set(e, -1, "%s", _("From: not a valid date (use YYYY-MM-DD)"));
+	if (to && *to && (!date_parse(to, &t) || date_cmp(&t, &f) < 0))
+		return fielderr_set(e, -1, "%s", _("To: not a valid date after the start"));
+	if (db_prepare(db, "INSERT INTO authorisation(organiser_id, granted_by, valid_from, "
+		       "valid_to) VALUES (?1, ?2, ?3, ?4)", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, organiser_id);
+	db_bind_id_or_null(st, 2, a->user_id);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 4, to);
+	return db_step_done(db, st);
+}
+
+/* On approval: an order for every item; an item continuing an earlier one
+ * with the same provider keeps that order. */
+static int make_orders(struct cd_db *db, int64_t version_id, const char *today)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "INSERT INTO service_order(item_id, sent_on, provider_contact_on) "
+		       "SELECT i.id, COALESCE(o.sent_on, ?2), o.provider_contact_on "
+		       "FROM plan_item i LEFT JOIN plan_item prev ON prev.id = i.origin_id "
+		       "AND prev.provider_id = i.provider_id "
+		       "LEFT JOIN service_order o ON o.item_id = prev.id "
+		       "WHERE i.version_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, version_id);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}
+
+int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
+		 const struct date *today, struct fielderr *e)
+{
+	int64_t plan_id, request_id;
+	char status[12], d[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = version_head(db, version_id, &plan_id, &request_id, status, NULL)))
+		return rc;
+	if (!(a->roles & ROLE_DIRECTOR) &&
+	    !((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, today)) &&
+	    a->user_id != 0)
+		return fielderr_set(e, -1, "%s",
+				    _("plans are approved by the director or an organiser "
+				      "the director authorised (art. 41)"));
+	if (strcmp(status, "submitted"))
+		return fielderr_set(e, -1, "%s", _("only a submitted plan can be approved"));
+	date_format(today, d);
+	if (db_begin(db))
+		return CD_EDB;
+	if (db_prepare(db, "UPDATE plan_version SET status = 'superseded' WHERE plan_id = ?1 "
+		       "AND status = 'approved'", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (db_step_done(db, st))
+		goto fail;
+	if (set_status(db, version_id, "approved", ", return_comment = ?3, decided_by = ?4, "
+		       "decided_at = strftime('%Y-%m-%d %H:%M:%S', 'now')", "", a->user_id) ||
+	    make_orders(db, version_id, d) ||
+	    audit_add(db, a->user_id, "plan.approve", "plan", plan_id, "") ||
+	    db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	return CD_EDB;
+}
+
+int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
+		const char *comment, struct fielderr *e)
+{
+	int64_t plan_id, request_id;
+	char status[12];
+	struct date today;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = version_head(db, version_id, &plan_id, &request_id, status, NULL)))
+		return rc;
+	date_today(&today);
+	if (!(a->roles & ROLE_DIRECTOR) &&
+	    !((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, &today)) &&
+	    a->user_id != 0)
+		return fielderr_set(e, -1, "%s",
+				    _("plans are approved by the director or an organiser "
+				      "the director authorised (art. 41)"));
+	if (strcmp(status, "submitted"))
+		return fielderr_set(e, -1, "%s", _("only a submitted plan can be returned"));
+	if (str_empty(comment))
+		return fielderr_set(e, PLAN_F_COMMENT, "%s",
+				    _("Comment: say what should change"));
+	if (db_begin(db))
+		return CD_EDB;
+	if ((rc = set_status(db, version_id, "returned", ", return_comment = ?3, decided_by = ?4, "
+			     "decided_at = strftime('%Y-%m-%d %H:%M:%S', 'now')", comment,
+			     a->user_id)) ||
+	    (rc = audit_add(db, a->user_id, "plan.return", "plan", plan_id, "")) ||
+	    (rc = db_commit(db))) {
+		db_rollback(db);
+		return rc;
+	}
+	return CD_OK;
+}
+
+int plan_update(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		const char *reason, const char *note, int64_t *new_version,
+		struct fielderr *e)
+{
+	static const char *reasons[] = {"needs_changed", "new_programme", "person_request",
+					"provider_change", "other"};
+	struct plan_version cur;
+	int64_t request_id = request_of_plan(db, plan_id);
+	sqlite3_stmt *st;
+	size_t i;
+	bool known = false;
+	int rc, next = 0;
+
+	fielderr_clear(e);
+	if (!request_id)
+		return CD_ENOTFOUND;
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	for (i = 0; i < ARRAY_SIZE(reasons); i++)
+		known |= reason && !strcmp(reason, reasons[i]);
+	if (!known)
+		return fielderr_set(e, PLAN_F_REASON, "%s",
+				    _("Reason: needs changed, new programme, the person's "
+				      "request, provider change or other"));
+	if (!strcmp(reason, "other") && str_empty(note))
+		return fielderr_set(e, PLAN_F_REASON, "%s", _("Reason: describe the other reason"));
+	if (exists(db, "SELECT 1 FROM plan_version WHERE plan_id = ?1 AND status IN "
+		   "('draft', 'submitted', 'returned') AND ?2 = ?2", plan_id, 0))
+		return fielderr_set(e, PLAN_F_REASON, "%s",
+				    _("an update of this plan is already in progress"));
+	if (exists(db, "SELECT 1 FROM closure WHERE plan_id = ?1 AND ?2 = ?2", plan_id, 0))
+		return fielderr_set(e, PLAN_F_REASON, "%s", _("the plan is closed"));
+	if ((rc = plan_current(db, a, plan_id, &cur)))
+		return rc == CD_ENOTFOUND ? fielderr_set(e, PLAN_F_REASON, "%s",
+				_("only an approved plan can be updated")) : rc;
+	if (db_prepare(db, "SELECT max(version_no) + 1 FROM plan_version WHERE plan_id = ?1", &st))
+		goto fail_nobegin;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		next = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (db_begin(db))
+		goto fail_nobegin;
+	if (db_prepare(db, "INSERT INTO plan_version(plan_id, version_no, period_from, "
+		       "period_to, goals, person_view, update_reason, update_note, created_by) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int(st, 2, next);
+	sqlite3_bind_text(st, 3, cur.period_from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, cur.period_to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, cur.goals, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, cur.person_view, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, note ? note : "", -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 9, a->user_id);
+	if (db_step_done(db, st))
+		goto fail;
+	cur.id = sqlite3_last_insert_rowid(db->h);
+	/* the items continue the approved ones (unless already ended) */
+	{
+		size_t k = 0;
+		for (i = 0; i < cur.nitems; i++) {
+			if (cur.items[i].ended_on[0])
+				continue;
+			cur.items[i].origin_id = cur.items[i].id;
+			cur.items[k++] = cur.items[i];
+		}
+		cur.nitems = k;
+	}
+	if (write_children(db, &cur) ||
+	    audit_add(db, a->user_id, "plan.update", "plan", plan_id, reason) ||
+	    db_commit(db))
+		goto fail;
+	if (new_version)
+		*new_version = cur.id;
+	plan_version_release(&cur);
+	return CD_OK;
+fail:
+	db_rollback(db);
+fail_nobegin:
+	plan_version_release(&cur);
+	return CD_EDB;
+}
+
+static int read_version(struct cd_db *db, const char *where, int64_t id,
+			struct plan_version *v)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int rc = CD_ENOTFOUND;
+
+	plan_version_init(v);
+	sql = xasprintf("SELECT v.id, v.plan_id, p.request_id, v.version_no, v.status, "
+			"v.period_from, v.period_to, v.goals, v.person_view, "
+			"COALESCE(v.update_reason, ''), v.update_note, COALESCE(v.agreed_on, ''), "
+			"v.signed_paper, COALESCE(v.submitted_at, ''), COALESCE(v.decided_at, ''), "
+			"COALESCE(u.full_name, ''), v.return_comment, "
+			"(v.version_no = 1 AND date(COALESCE(v.submitted_at, 'now')) > "
+			"date(r.filed_on, '+30 days')) "
+			"FROM plan_version v JOIN plan p ON p.id = v.plan_id "
+			"JOIN request r ON r.id = p.request_id "
+			"LEFT JOIN app_user u ON u.id = v.decided_by WHERE %s", where);
+	rc = db_prepare(db, sql, &st);
+	free(sql);
+	if (rc)
+		return rc;
+	rc = CD_ENOTFOUND;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		v->id = sqlite3_column_int64(st, 0);
+		v->plan_id = sqlite3_column_int64(st, 1);
+		v->request_id = sqlite3_column_int64(st, 2);
+		v->version_no = sqlite3_column_int(st, 3);
+		db_col_copy(st, 4, v->status, sizeof(v->status));
+		db_col_copy(st, 5, v->period_from, sizeof(v->period_from));
+		db_col_copy(st, 6, v->period_to, sizeof(v->period_to));
+		db_col_copy(st, 7, v->goals, sizeof(v->goals));
+		db_col_copy(st, 8, v->person_view, sizeof(v->person_view));
+		db_col_copy(st, 9, v->update_reason, sizeof(v->update_reason));
+		db_col_copy(st, 10, v->update_note, sizeof(v->update_note));
+		db_col_copy(st, 11, v->agreed_on, sizeof(v->agreed_on));
+		v->signed_paper = sqlite3_column_int(st, 12);
+		db_col_copy(st, 13, v->submitted_at, sizeof(v->submitted_at));
+		db_col_copy(st, 14, v->decided_at, sizeof(v->decided_at));
+		db_col_copy(st, 15, v->decided_by_name, sizeof(v->decided_by_name));
+		db_col_copy(st, 16, v->return_comment, sizeof(v->return_comment));
+		v->late = sqlite3_column_int(st, 17) != 0;
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int read_children(struct cd_db *db, struct plan_version *v)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "SELECT i.id, COALESCE(i.origin_id, 0), i.programme_id, i.service_id, "
+		       "i.provider_id, COALESCE(i.place_id, 0), i.starts_on, i.ends_on, i.amount, "
+		       "i.frequency, i.notes, i.override_reason, s.name, pr.name, "
+		       "COALESCE(pl.name, ''), s.unit, COALESCE(o.sent_on, ''), "
+		       "COALESCE(o.provider_contact_on, ''), COALESCE(i.ended_on, '') "
+		       "FROM plan_item i JOIN service s ON s.id = i.service_id "
+		       "JOIN provider pr ON pr.id = i.provider_id "
+		       "LEFT JOIN place pl ON pl.id = i.place_id "
+		       "LEFT JOIN service_order o ON o.item_id = i.id "
+		       "WHERE i.version_id = ?1 ORDER BY i.starts_on, i.id", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, v->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct plan_item *it = plan_add_item(v);
+		it->id = sqlite3_column_int64(st, 0);
+		it->origin_id = sqlite3_column_int64(st, 1);
+		it->programme_id = sqlite3_column_int64(st, 2);
+		it->service_id = sqlite3_column_int64(st, 3);
+		it->provider_id = sqlite3_column_int64(st, 4);
+		it->place_id = sqlite3_column_int64(st, 5);
+		db_col_copy(st, 6, it->starts_on, sizeof(it->starts_on));
+		db_col_copy(st, 7, it->ends_on, sizeof(it->ends_on));
+		it->amount = sqlite3_column_double(st, 8);
+		db_col_copy(st, 9, it->frequency, sizeof(it->frequency));
+		db_col_copy(st, 10, it->notes, sizeof(it->notes));
+		db_col_copy(st, 11, it->override_reason, sizeof(it->override_reason));
+		db_col_copy(st, 12, it->service_name, sizeof(it->service_name));
+		db_col_copy(st, 13, it->provider_name, sizeof(it->provider_name));
+		db_col_copy(st, 14, it->place_name, sizeof(it->place_name));
+		db_col_copy(st, 15, it->unit, sizeof(it->unit));
+		db_col_copy(st, 16, it->order_sent_on, sizeof(it->order_sent_on));
+		db_col_copy(st, 17, it->provider_contact_on, sizeof(it->provider_contact_on));
+		db_col_copy(st, 18, it->ended_on, sizeof(it->ended_on));
+	}
+	sqlite3_finalize(st);
+	if (db_prepare(db, "SELECT id, kind, description, COALESCE(starts_on, ''), "
+		       "COALESCE(ends_on, '') FROM supporting_activity WHERE version_id = ?1 "
+		       "ORDER BY id", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, v->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct supporting_activity *sa = plan_add_act(v);
+		sa->id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, sa->kind, sizeof(sa->kind));
+		db_col_copy(st, 2, sa->description, sizeof(sa->description));
+		db_col_copy(st, 3, sa->starts_on, sizeof(sa->starts_on));
+		db_col_copy(st, 4, sa->ends_on, sizeof(sa->ends_on));
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+static int read_full(struct cd_db *db, const struct actor *a, const char *where,
+		     int64_t id, struct plan_version *out)
+{
+	int rc = read_version(db, where, id, out);
+
+	if (rc)
+		return rc;
+	if ((rc = case_access(db, a, out->request_id, false, NULL)))
+		return rc;
+	return read_children(db, out);
+}
+
+int plan_version_get(struct cd_db *db, const struct actor *a, int64_t version_id,
+		     struct plan_version *out)
+{
+	return read_full(db, a, "v.id = ?1", version_id, out);
+}
+
+int plan_latest(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		struct plan_version *out)
+{
+	return read_full(db, a, "v.plan_id = ?1 ORDER BY v.version_no DESC LIMIT 1",
+			 plan_id, out);
+}
+
+int plan_current(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		 struct plan_version *out)
+{
+	return read_full(db, a, "v.plan_id = ?1 AND v.status = 'approved'", plan_id, out);
+}
+
+int plan_of_request(struct cd_db *db, const struct actor *a, int64_t request_id,
+		    int64_t *plan_id, struct plan_version **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 4;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	*plan_id = 0;
+	if ((rc = case_access(db, a, request_id, false, NULL)))
+		return rc;
+	if (db_prepare(db, "SELECT v.id FROM plan_version v JOIN plan p ON p.id = v.plan_id "
+		       "WHERE p.request_id = ?1 ORDER BY v.version_no DESC", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, request_id);
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		if (read_version(db, "v.id = ?1", sqlite3_column_int64(st, 0), &(*out)[*n]) == CD_OK)
+			*plan_id = (*out)[(*n)++].plan_id;
+	}
+	sqlite3_finalize(st);
+	return *n ? CD_OK : CD_ENOTFOUND;
+}
+
+static void diff_add(struct plan_diff **out, size_t *n, enum diff_kind k,
+		     const char *service, const char *what)
+{
+	*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+	(*out)[*n].kind = k;
+	str_copy((*out)[*n].service_name, sizeof((*out)[*n].service_name), service);
+	str_copy((*out)[*n].what, sizeof((*out)[*n].what), what ? what : "");
+	(*n)++;
+}
+
+int plan_compare(const struct plan_version *older, const struct plan_version *newer,
+		 struct plan_diff **out, size_t *n)
+{
+	size_t i, j;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < newer->nitems; i++) {
+		const struct plan_item *b = &newer->items[i], *a = NULL;
+		struct strbuf sb;
+		for (j = 0; j < older->nitems; j++)
+			if (b->origin_id && older->items[j].id == b->origin_id)
+				a = &older->items[j];
+		if (!a) {
+			char *what = xasprintf("%s – %s, %g/%s", b->starts_on, b->ends_on,
+					       b->amount, b->frequency);
+			diff_add(out, n, DIFF_ADDED, b->service_name, what);
+			free(what);
+			continue;
+		}
+		sb_init(&sb);
+		sb_add(&sb, "");
+		if (a->provider_id != b->provider_id)
+			sb_addf(&sb, _("provider %s → %s; "), a->provider_name, b->provider_name);
+		if (a->place_id != b->place_id)
+			sb_addf(&sb, _("place %s → %s; "), a->place_name, b->place_name);
+		if (strcmp(a->starts_on, b->starts_on) || strcmp(a->ends_on, b->ends_on))
+			sb_addf(&sb, _("dates %s–%s → %s–%s; "), a->starts_on, a->ends_on,
+				b->starts_on, b->ends_on);
+		if (fabs(a->amount - b->amount) > 1e-9 || strcmp(a->frequency, b->frequency))
+			sb_addf(&sb, _("amount %g/%s → %g/%s; "), a->amount, a->frequency,
+				b->amount, b->frequency);
+		if (strcmp(a->notes, b->notes))
+			sb_add(&sb, _("notes changed; "));
+		if (sb.len) {
+			sb.buf[sb.len - 2] = '\0';
+			diff_add(out, n, DIFF_CHANGED, b->service_name, sb.buf);
+		}
+		sb_release(&sb);
+	}
+	for (j = 0; j < older->nitems; j++) {
+		bool kept = false;
+		for (i = 0; i < newer->nitems; i++)
+			if (newer->items[i].origin_id == older->items[j].id)
+				kept = true;
+		if (!kept)
+			diff_add(out, n, DIFF_REMOVED, older->items[j].service_name,
+				 older->items[j].provider_name);
+	}
+	return CD_OK;
+}
+
+int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
+		       const char *on, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int64_t request_id = 0;
+	char sent[16] = "";
+	struct date d, s, today;
+	int rc;
+
+	fielderr_clear(e);
+	if (db_prepare(db, "SELECT p.request_id, o.sent_on FROM service_order o "
+		       "JOIN plan_item i ON i.id = o.item_id JOIN plan_version v ON "
+		       "v.id = i.version_id JOIN plan p ON p.id = v.plan_id WHERE o.item_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, item_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		request_id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, sent, sizeof(sent));
+	}
+	sqlite3_finalize(st);
+	if (!request_id)
+		return fielderr_set(e, -1, "%s", _("this service has no order yet"));
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	date_today(&today);
+	if (!date_parse(on, &d) || date_cmp(&d, &today) > 0)
+		return fielderr_set(e, -1, "%s", _("Contact date: a date not in the future"));
+	if (date_parse(sent, &s) && date_cmp(&d, &s) < 0)
+		return fielderr_set(e, -1, _("Contact date: before the order was sent (%s)"), sent);
+	/* the contact belongs to the order of this item and of the items that
+	 * continue it */
+	if (db_prepare(db, "UPDATE service_order SET provider_contact_on = ?2 WHERE item_id = ?1",
+		       &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}

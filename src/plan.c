@@ -726,8 +726,7 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 			"COALESCE(v.update_reason, ''), v.update_note, COALESCE(v.agreed_on, ''), "
 			"v.signed_paper, COALESCE(v.submitted_at, ''), COALESCE(v.decided_at, ''), "
 			"COALESCE(u.full_name, ''), v.return_comment, "
-			"(v.version_no = 1 AND date(COALESCE(v.submitted_at, 'now')) > "
-			"date(r.filed_on, '+30 days')) "
+			"r.filed_on "
 			"FROM plan_version v JOIN plan p ON p.id = v.plan_id "
 			"JOIN request r ON r.id = p.request_id "
 			"LEFT JOIN app_user u ON u.id = v.decided_by WHERE %s", where);
@@ -755,7 +754,18 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 		db_col_copy(st, 14, v->decided_at, sizeof(v->decided_at));
 		db_col_copy(st, 15, v->decided_by_name, sizeof(v->decided_by_name));
 		db_col_copy(st, 16, v->return_comment, sizeof(v->return_comment));
-		v->late = sqlite3_column_int(st, 17) != 0;
+		/* late: version 1 not submitted within 30 days of the request
+		 * (judged on today's date while it is not submitted yet) */
+		{
+			struct date filed, sub;
+			char filed_on[16], day[11];
+			db_col_copy(st, 17, filed_on, sizeof(filed_on));
+			str_copy(day, sizeof(day), v->submitted_at);
+			if (!date_parse(day, &sub))
+				date_today(&sub);
+			v->late = v->version_no == 1 && date_parse(filed_on, &filed) &&
+				  date_diff(&filed, &sub) > PLAN_DEADLINE_DAYS;
+		}
 		rc = CD_OK;
 	}
 	sqlite3_finalize(st);

@@ -20,6 +20,23 @@ int tdb_count(struct cd_db *db, const char *sql);
 /* An actor with the given roles (user_id 0: not a stored user). */
 struct actor tactor(unsigned roles);
 
+/* A centre with one programme of two services (care, physio) offered by
+ * one provider, a second, ended programme, two coordinators (anna,
+ * pawel), reception, a director and an organiser, and a request filed on
+ * 2026-11-02 assigned to anna (see fixture.c). */
+struct fx {
+	struct cd_db *db;
+	struct actor sys, anna, pawel, recep, director, organiser;
+	int64_t programme, old_programme, care, physio, provider, place;
+	int64_t person, request;
+};
+void fx_open(struct fx *f);
+void fx_close(struct fx *f);
+struct actor login_as(struct cd_db *db, const char *login, unsigned roles);
+/* Files a request for a new person (surname Łęcka); returns its id. */
+int64_t file_request(struct fx *f, const char *first, const char *filed_on,
+		     int64_t coordinator);
+
 Suite *suite_text(void);
 Suite *suite_validate(void);
 Suite *suite_db(void);
@@ -27,5 +44,6 @@ Suite *suite_person(void);
 Suite *suite_request(void);
 Suite *suite_auth(void);
 Suite *suite_assessment(void);
+Suite *suite_plan(void);
 
 #endif

@@ -1,0 +1,83 @@
+/* fixture.c - a small centre for the case-path tests. */
+#include "testutil.h"
+#include "assessment.h"
+#include "catalogue.h"
+#include "request.h"
+
+#include <string.h>
+
+/* A centre with one programme of two services, two coordinators, and a
+ * request assigned to the first. */
+struct actor login_as(struct cd_db *db, const char *login, unsigned roles)
+{
+	struct actor sys, a;
+	struct fielderr e;
+	int64_t id;
+
+	actor_system(&sys);
+	ck_assert_int_eq(user_add(db, &sys, login, login, roles, "haslo1234", &id, &e), CD_OK);
+	memset(&a, 0, sizeof(a));
+	a.user_id = id;
+	a.roles = roles;
+	str_copy(a.login, sizeof(a.login), login);
+	return a;
+}
+
+int64_t file_request(struct fx *f, const char *first, const char *filed_on,
+			    int64_t coordinator)
+{
+	struct person p;
+	struct request r;
+	struct fielderr e;
+
+	person_init(&p);
+	str_copy(p.first_names, sizeof(p.first_names), first);
+	str_copy(p.surname, sizeof(p.surname), "Łęcka");
+	str_copy(p.birth_date, sizeof(p.birth_date), "1950-01-01");
+	request_init(&r);
+	str_copy(r.filed_on, sizeof(r.filed_on), filed_on);
+	str_copy(r.asked, sizeof(r.asked), "opieka");
+	r.coordinator_id = coordinator;
+	ck_assert_int_eq(request_file_with_person(f->db, &f->sys, &p, &r, &e), CD_OK);
+	f->person = p.id;
+	return r.id;
+}
+
+void fx_open(struct fx *f)
+{
+	struct programme_def pd = {"PUS Czarnia", "XX/1/2021", "2021-03-01", "2021-05-01",
+				   NULL, "wszyscy", NULL, 100};
+	struct programme_def old = {"PUS 2019", "", NULL, "2019-01-01", "2020-12-31",
+				    "", NULL, 0};
+	struct service_def care = {"Usługi opiekuńcze", 4, "hour", "", 0};
+	struct service_def physio = {"Fizjoterapia", 6, "hour", "", 0};
+
+	memset(f, 0, sizeof(*f));
+	f->db = tdb_open();
+	actor_system(&f->sys);
+	ck_assert_int_eq(programme_add(f->db, &pd, &f->programme), CD_OK);
+	ck_assert_int_eq(programme_add(f->db, &old, &f->old_programme), CD_OK);
+	ck_assert_int_eq(service_ensure(f->db, &care, &f->care), CD_OK);
+	ck_assert_int_eq(service_ensure(f->db, &physio, &f->physio), CD_OK);
+	ck_assert_int_eq(programme_service_add(f->db, f->programme, f->care, 240, 15, ""), CD_OK);
+	ck_assert_int_eq(programme_service_add(f->db, f->programme, f->physio, 80, 100, ""), CD_OK);
+	{
+		struct provider_def pv = {"Stowarzyszenie „Razem”", "ngo", "", "", "", "", "",
+					  NULL, NULL, 0};
+		ck_assert_int_eq(provider_add(f->db, &pv, &f->provider), CD_OK);
+		ck_assert_int_eq(provider_service_add(f->db, f->provider, f->care, 240), CD_OK);
+		ck_assert_int_eq(place_add(f->db, "Dom osoby", "", 0, &f->place), CD_OK);
+	}
+	f->anna = login_as(f->db, "anna", ROLE_COORDINATOR);
+	f->pawel = login_as(f->db, "pawel", ROLE_COORDINATOR);
+	f->recep = login_as(f->db, "recepcja", ROLE_RECEPTION);
+	f->director = login_as(f->db, "dyrektor", ROLE_DIRECTOR);
+	f->organiser = login_as(f->db, "ous", ROLE_ORGANISER);
+	f->request = file_request(f, "Jadwiga", "2026-11-02", f->anna.user_id);
+}
+
+void fx_close(struct fx *f)
+{
+	tdb_close(&f->db);
+}
+

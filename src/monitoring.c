@@ -1,0 +1,720 @@
+/* monitoring.c - monitoring notes, absences, resignations, closing. */
+#include "monitoring.h"
+#include "casefile.h"
+#include "codes.h"
+#include "dbint.h"
+#include "i18n.h"
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void monitoring_note_init(struct monitoring_note *m, int64_t plan_id)
+{
+	struct date today;
+
+	memset(m, 0, sizeof(*m));
+	m->plan_id = plan_id;
+	date_today(&today);
+	date_format(&today, m->held_on);
+	str_copy(m->kind, sizeof(m->kind), "phone");
+}
+
+void monitoring_note_release(struct monitoring_note *m)
+{
+	free(m->checks);
+	m->checks = NULL;
+	m->nchecks = 0;
+}
+
+struct item_check *monitoring_add_check(struct monitoring_note *m, int64_t item_id)
+{
+	struct item_check *c;
+
+	m->checks = xrealloc(m->checks, (m->nchecks + 1) * sizeof(*m->checks));
+	c = &m->checks[m->nchecks++];
+	memset(c, 0, sizeof(*c));
+	c->item_id = item_id;
+	c->taking_place = c->on_time = -1;
+	c->delivered = c->ordered = -1;
+	return c;
+}
+
+/* The request of a plan (0 when none) and whether it is closed. */
+static int64_t plan_request(struct cd_db *db, int64_t plan_id, bool *closed)
+{
+	sqlite3_stmt *st;
+	int64_t r = 0;
+
+	if (db_prepare(db, "SELECT p.request_id, EXISTS (SELECT 1 FROM closure c "
+		       "WHERE c.plan_id = p.id) FROM plan p WHERE p.id = ?1", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r = sqlite3_column_int64(st, 0);
+		if (closed)
+			*closed = sqlite3_column_int(st, 1) != 0;
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* Case access for work on a plan that is approved and still open. */
+static int open_plan(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		     struct plan_version *cur, struct fielderr *e)
+{
+	bool closed = false;
+	int64_t request_id = plan_request(db, plan_id, &closed);
+	int rc;
+
+	if (!request_id)
+		return fielderr_set(e, -1, "%s", _("no such plan"));
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	if (closed)
+		return fielderr_set(e, -1, "%s", _("the plan is closed"));
+	rc = plan_current(db, a, plan_id, cur);
+	if (rc == CD_ENOTFOUND)
+		return fielderr_set(e, -1, "%s", _("the plan is not approved yet"));
+	return rc;
+}
+
+static bool item_of_plan(struct cd_db *db, int64_t plan_id, int64_t item_id)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (db_prepare(db, "SELECT 1 FROM plan_item i JOIN plan_version v ON v.id = i.version_id "
+		       "WHERE i.id = ?1 AND v.plan_id = ?2", &st))
+		return false;
+	sqlite3_bind_int64(st, 1, item_id);
+	sqlite3_bind_int64(st, 2, plan_id);
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static int check_valid(const struct item_check *c, size_t i, struct fielderr *e)
+{
+	int f = MON_F_ITEM + (int)i;
+
+	if (c->quality < 0 || c->quality > 5 || c->satisfaction < 0 || c->satisfaction > 5)
+		return fielderr_set(e, f, _("Service %zu: rate quality and satisfaction "
+					    "from 1 to 5 (0: not rated)"), i + 1);
+	if (c->absences < 0 || c->absences > 100)
+		return fielderr_set(e, f, _("Service %zu: absences must be 0 or more"), i + 1);
+	if (c->delivered > 100000 || c->ordered > 100000)
+		return fielderr_set(e, f, _("Service %zu: amount too large"), i + 1);
+	return CD_OK;
+}
+
+int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_note *m,
+		   struct fielderr *e)
+{
+	static const char *kinds[] = {"phone", "home_visit", "at_cus", "provider_contact",
+				      "specialist_opinion"};
+	struct plan_version cur;
+	struct date held, today, next;
+	sqlite3_stmt *st;
+	size_t i;
+	bool kind_ok = false;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = open_plan(db, a, m->plan_id, &cur, e)))
+		return rc;
+	plan_version_release(&cur);
+	date_today(&today);
+	if (!date_parse(m->held_on, &held))
+		return fielderr_set(e, MON_F_HELD_ON, "%s",
+				    _("Date: not a valid date (use YYYY-MM-DD)"));
+	if (date_cmp(&held, &today) > 0)
+		return fielderr_set(e, MON_F_HELD_ON, "%s", _("Date: cannot be in the future"));
+	for (i = 0; i < ARRAY_SIZE(kinds); i++)
+		kind_ok |= !strcmp(m->kind, kinds[i]);
+	if (!kind_ok)
+		return fielderr_set(e, MON_F_KIND, "%s",
+				    _("Kind: phone, home visit, at the centre, provider "
+				      "contact or specialist opinion"));
+	if (m->next_contact_on[0] && (!date_parse(m->next_contact_on, &next) ||
+				      date_cmp(&next, &held) <= 0))
+		return fielderr_set(e, MON_F_NEXT, "%s",
+				    _("Next contact: a date after this one"));
+	str_trim(m->text);
+	if (!m->text[0] && !m->nchecks)
+		return fielderr_set(e, MON_F_TEXT, "%s",
+				    _("Note: write what you found or check a service"));
+	for (i = 0; i < m->nchecks; i++) {
+		if (!item_of_plan(db, m->plan_id, m->checks[i].item_id))
+			return fielderr_set(e, MON_F_ITEM + (int)i, _("Service %zu: not in this plan"),
+					    i + 1);
+		if ((rc = check_valid(&m->checks[i], i, e)))
+			return rc;
+	}
+	if (db_begin(db))
+		return CD_EDB;
+	if (db_prepare(db, "INSERT INTO monitoring_note(plan_id, held_on, kind, with_whom, text, "
+		       "next_contact_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, m->plan_id);
+	sqlite3_bind_text(st, 2, m->held_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, str_trim(m->with_whom), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, m->text, -1, SQLITE_STATIC);
+	db_bind_text_or_null(st, 6, m->next_contact_on);
+	db_bind_id_or_null(st, 7, a->user_id);
+	if (db_step_done(db, st))
+		goto fail;
+	m->id = sqlite3_last_insert_rowid(db->h);
+	for (i = 0; i < m->nchecks; i++) {
+		struct item_check *c = &m->checks[i];
+		if (db_prepare(db, "INSERT INTO monitoring_item(note_id, item_id, taking_place, "
+			       "on_time, quality, absences, satisfaction, delivered, ordered) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, m->id);
+		sqlite3_bind_int64(st, 2, c->item_id);
+		if (c->taking_place >= 0)
+			sqlite3_bind_int(st, 3, c->taking_place);
+		if (c->on_time >= 0)
+			sqlite3_bind_int(st, 4, c->on_time);
+		if (c->quality > 0)
+			sqlite3_bind_int(st, 5, c->quality);
+		sqlite3_bind_int(st, 6, c->absences);
+		if (c->satisfaction > 0)
+			sqlite3_bind_int(st, 7, c->satisfaction);
+		if (c->delivered >= 0)
+			sqlite3_bind_double(st, 8, c->delivered);
+		if (c->ordered >= 0)
+			sqlite3_bind_double(st, 9, c->ordered);
+		if (db_step_done(db, st))
+			goto fail;
+	}
+	if (audit_add(db, a->user_id, "monitoring.add", "plan", m->plan_id, m->kind) ||
+	    db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	m->id = 0;
+	return CD_EDB;
+}
+
+int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		    struct monitoring_note **out, size_t *n)
+{
+	sqlite3_stmt *st, *ci;
+	size_t cap = 8, k;
+	int64_t request_id = plan_request(db, plan_id, NULL);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!request_id)
+		return CD_ENOTFOUND;
+	if ((rc = case_access(db, a, request_id, false, NULL)))
+		return rc;
+	if (db_prepare(db, "SELECT m.id, m.held_on, m.kind, m.with_whom, m.text, "
+		       "COALESCE(m.next_contact_on, ''), COALESCE(u.full_name, '') "
+		       "FROM monitoring_note m LEFT JOIN app_user u ON u.id = m.author_id "
+		       "WHERE m.plan_id = ?1 ORDER BY m.held_on, m.id", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, plan_id);
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct monitoring_note *m;
+		if (*n == cap) {
+			cap *= 2;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		m = &(*out)[(*n)++];
+		monitoring_note_init(m, plan_id);
+		m->id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, m->held_on, sizeof(m->held_on));
+		db_col_copy(st, 2, m->kind, sizeof(m->kind));
+		db_col_copy(st, 3, m->with_whom, sizeof(m->with_whom));
+		db_col_copy(st, 4, m->text, sizeof(m->text));
+		db_col_copy(st, 5, m->next_contact_on, sizeof(m->next_contact_on));
+		db_col_copy(st, 6, m->author, sizeof(m->author));
+	}
+	sqlite3_finalize(st);
+	for (k = 0; k < *n; k++) {
+		struct monitoring_note *m = &(*out)[k];
+		if (db_prepare(db, "SELECT c.item_id, COALESCE(c.taking_place, -1), "
+			       "COALESCE(c.on_time, -1), COALESCE(c.quality, 0), c.absences, "
+			       "COALESCE(c.satisfaction, 0), COALESCE(c.delivered, -1), "
+			       "COALESCE(c.ordered, -1), s.name FROM monitoring_item c "
+			       "JOIN plan_item i ON i.id = c.item_id JOIN service s ON s.id = i.service_id "
+			       "WHERE c.note_id = ?1 ORDER BY c.item_id", &ci))
+			return CD_EDB;
+		sqlite3_bind_int64(ci, 1, m->id);
+		while (sqlite3_step(ci) == SQLITE_ROW) {
+			struct item_check *c = monitoring_add_check(m, sqlite3_column_int64(ci, 0));
+			c->taking_place = sqlite3_column_int(ci, 1);
+			c->on_time = sqlite3_column_int(ci, 2);
+			c->quality = sqlite3_column_int(ci, 3);
+			c->absences = sqlite3_column_int(ci, 4);
+			c->satisfaction = sqlite3_column_int(ci, 5);
+			c->delivered = sqlite3_column_double(ci, 6);
+			c->ordered = sqlite3_column_double(ci, 7);
+			db_col_copy(ci, 8, c->service_name, sizeof(c->service_name));
+		}
+		sqlite3_finalize(ci);
+	}
+	return CD_OK;
+}
+
+void monitoring_list_free(struct monitoring_note *l, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		monitoring_note_release(&l[i]);
+	free(l);
+}
+
+/* An item and every item it continues (across plan versions). */
+#define ITEM_LINEAGE "WITH RECURSIVE lineage(id) AS (SELECT ?1 UNION " \
+	"SELECT i.origin_id FROM plan_item i JOIN lineage l ON i.id = l.id " \
+	"WHERE i.origin_id IS NOT NULL) "
+
+int item_absences(struct cd_db *db, int64_t item_id)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (db_prepare(db, ITEM_LINEAGE "SELECT COALESCE(sum(absences), 0) FROM "
+		       "monitoring_item WHERE item_id IN (SELECT id FROM lineage)", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, item_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int absence_alerts(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		   int64_t **out, size_t *n)
+{
+	struct plan_version cur;
+	struct practice pr;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = plan_current(db, a, plan_id, &cur)))
+		return rc == CD_ENOTFOUND ? CD_OK : rc;
+	practice_load(db, &pr);
+	*out = xcalloc(cur.nitems + 1, sizeof(**out));
+	for (i = 0; i < cur.nitems; i++)
+		if (!cur.items[i].ended_on[0] &&
+		    item_absences(db, cur.items[i].id) >= pr.absence_limit)
+			(*out)[(*n)++] = cur.items[i].id;
+	plan_version_release(&cur);
+	return CD_OK;
+}
+
+static int end_items(struct cd_db *db, int64_t version_id, int64_t item_id,
+		     const char *on, const char *reason)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE plan_item SET ended_on = ?3, end_reason = ?4 WHERE "
+		       "version_id = ?1 AND (?2 = 0 OR id = ?2) AND ended_on IS NULL", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, version_id);
+	sqlite3_bind_int64(st, 2, item_id);
+	sqlite3_bind_text(st, 3, on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}
+
+/* The plan in force holding item_id (0 when the item is not in it). */
+static int64_t plan_of_current_item(struct cd_db *db, int64_t item_id, int64_t *version_id)
+{
+	sqlite3_stmt *st;
+	int64_t plan_id = 0;
+
+	if (db_prepare(db, "SELECT v.plan_id, v.id FROM plan_item i JOIN plan_version v ON "
+		       "v.id = i.version_id WHERE i.id = ?1 AND v.status = 'approved'", &st))
+		return 0;
+	sqlite3_bind_int64(st, 1, item_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		plan_id = sqlite3_column_int64(st, 0);
+		*version_id = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return plan_id;
+}
+
+static int day_check(const char *on, int field, struct fielderr *e)
+{
+	struct date d, today;
+
+	date_today(&today);
+	if (!date_parse(on, &d))
+		return fielderr_set(e, field, "%s", _("Date: not a valid date (use YYYY-MM-DD)"));
+	if (date_cmp(&d, &today) > 0)
+		return fielderr_set(e, field, "%s", _("Date: cannot be in the future"));
+	return CD_OK;
+}
+
+int item_end(struct cd_db *db, const struct actor *a, int64_t item_id, const char *on,
+	     const char *reason, struct fielderr *e)
+{
+	struct plan_version cur;
+	int64_t version_id = 0, plan_id = plan_of_current_item(db, item_id, &version_id);
+	int rc;
+
+	fielderr_clear(e);
+	if (!plan_id)
+		return fielderr_set(e, -1, "%s", _("the service is not in the plan in force"));
+	if ((rc = open_plan(db, a, plan_id, &cur, e)))
+		return rc;
+	plan_version_release(&cur);
+	if ((rc = day_check(on, -1, e)))
+		return rc;
+	if (str_empty(reason))
+		return fielderr_set(e, -1, "%s", _("Reason: say why the service ends"));
+	if (db_begin(db))
+		return CD_EDB;
+	if ((rc = end_items(db, version_id, item_id, on, reason)) ||
+	    (rc = audit_add(db, a->user_id, "item.end", "plan", plan_id, reason)) ||
+	    (rc = db_commit(db))) {
+		db_rollback(db);
+		return rc;
+	}
+	return CD_OK;
+}
+
+int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		    int64_t item_id, const char *on, const char *reason, bool written,
+		    struct fielderr *e)
+{
+	struct plan_version cur;
+	sqlite3_stmt *st;
+	int64_t version_id = 0;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = open_plan(db, a, plan_id, &cur, e)))
+		return rc;
+	version_id = cur.id;
+	plan_version_release(&cur);
+	if (item_id && plan_of_current_item(db, item_id, &version_id) != plan_id)
+		return fielderr_set(e, -1, "%s", _("the service is not in the plan in force"));
+	if ((rc = day_check(on, -1, e)))
+		return rc;
+	if (db_begin(db))
+		return CD_EDB;
+	if (db_prepare(db, "INSERT INTO resignation(plan_id, item_id, on_date, reason, written) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, plan_id);
+	db_bind_id_or_null(st, 2, item_id);
+	sqlite3_bind_text(st, 3, on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason ? reason : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, written);
+	if (db_step_done(db, st) ||
+	    end_items(db, version_id, item_id, on, _("resignation")) ||
+	    audit_add(db, a->user_id, "resignation", "plan", plan_id, "") ||
+	    db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	return CD_EDB;
+}
+
+static const char *freq_label(const char *f)
+{
+	if (!strcmp(f, "once"))
+		return _("once");
+	if (!strcmp(f, "day"))
+		return _("a day");
+	if (!strcmp(f, "week"))
+		return _("a week");
+	if (!strcmp(f, "month"))
+		return _("a month");
+	if (!strcmp(f, "quarter"))
+		return _("a quarter");
+	return _("a year");
+}
+
+static const char *update_reason_label(const char *r)
+{
+	if (!strcmp(r, "needs_changed"))
+		return _("the needs changed");
+	if (!strcmp(r, "new_programme"))
+		return _("a new programme");
+	if (!strcmp(r, "person_request"))
+		return _("at the person's request");
+	if (!strcmp(r, "provider_change"))
+		return _("a change of provider");
+	return _("another reason");
+}
+
+static const char *kind_label(const char *k)
+{
+	if (!strcmp(k, "phone"))
+		return _("phone call");
+	if (!strcmp(k, "home_visit"))
+		return _("home visit");
+	if (!strcmp(k, "at_cus"))
+		return _("meeting at the centre");
+	if (!strcmp(k, "provider_contact"))
+		return _("contact with the provider");
+	return _("specialist opinion");
+}
+
+char *closing_draft(struct cd_db *db, const struct actor *a, const struct closing *c)
+{
+	struct plan_version *vers = NULL, cur;
+	struct monitoring_note *notes = NULL;
+	int64_t plan_id = 0, request_id = plan_request(db, c->plan_id, NULL);
+	size_t nv = 0, nn = 0, i, j;
+	struct strbuf sb;
+	int sat_sum = 0, sat_n = 0;
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	if (!request_id || plan_of_request(db, a, request_id, &plan_id, &vers, &nv))
+		return sb_detach(&sb);
+	/* versions: oldest first */
+	sb_add(&sb, _("Course of the plan."));
+	sb_add(&sb, "\n");
+	for (i = nv; i-- > 0;) {
+		const struct plan_version *v = &vers[i];
+		if (strcmp(v->status, "approved") && strcmp(v->status, "superseded"))
+			continue;
+		if (v->version_no == 1)
+			sb_addf(&sb, _("The plan for %s to %s was approved on %.10s by %s."),
+				v->period_from, v->period_to, v->decided_at, v->decided_by_name);
+		else
+			sb_addf(&sb, _(" Update %d (%s) was approved on %.10s by %s."),
+				v->version_no - 1, update_reason_label(v->update_reason),
+				v->decided_at, v->decided_by_name);
+	}
+	sb_add(&sb, "\n\n");
+	/* services of the plan in force, with what monitoring found */
+	if (plan_current(db, a, c->plan_id, &cur) == CD_OK) {
+		sb_add(&sb, _("Services:"));
+		sb_add(&sb, "\n");
+		for (i = 0; i < cur.nitems; i++) {
+			const struct plan_item *it = &cur.items[i];
+			sb_addf(&sb, "- %s (%s), %s – %s, %g %s %s", it->service_name,
+				it->provider_name, it->starts_on, it->ends_on, it->amount,
+				code_label(&codes_unit, it->unit), freq_label(it->frequency));
+			if (it->ended_on[0])
+				sb_addf(&sb, _("; ended on %s"), it->ended_on);
+			j = (size_t)item_absences(db, it->id);
+			if (j)
+				sb_addf(&sb, P_("; %zu absence", "; %zu absences", j), j);
+			sb_add(&sb, ".\n");
+		}
+		for (i = 0; i < cur.nacts; i++)
+			sb_addf(&sb, _("- supporting activity: %s.\n"), cur.acts[i].description);
+		if (cur.goals[0])
+			sb_addf(&sb, _("Goals of the plan: %s\n"), cur.goals);
+		plan_version_release(&cur);
+		sb_add(&sb, "\n");
+	}
+	/* monitoring */
+	if (monitoring_list(db, a, c->plan_id, &notes, &nn) == CD_OK && nn) {
+		sb_addf(&sb, P_("Monitoring: %zu contact, from %s to %s:",
+				"Monitoring: %zu contacts, from %s to %s:", nn), nn,
+			notes[0].held_on, notes[nn - 1].held_on);
+		sb_add(&sb, "\n");
+		for (i = 0; i < nn; i++) {
+			sb_addf(&sb, "- %s, %s", notes[i].held_on, kind_label(notes[i].kind));
+			if (notes[i].text[0])
+				sb_addf(&sb, ": %s", notes[i].text);
+			sb_add(&sb, "\n");
+			for (j = 0; j < notes[i].nchecks; j++)
+				if (notes[i].checks[j].satisfaction > 0) {
+					sat_sum += notes[i].checks[j].satisfaction;
+					sat_n++;
+				}
+		}
+		if (sat_n)
+			sb_addf(&sb, _("Average satisfaction with the services: %.1f of 5.\n"),
+				(double)sat_sum / sat_n);
+		sb_add(&sb, "\n");
+	}
+	monitoring_list_free(notes, nn);
+	/* the summary conversation */
+	if (c->conversation_on[0]) {
+		sb_addf(&sb, _("Summary conversation on %s."), c->conversation_on);
+		sb_add(&sb, "\n");
+		if (c->person_view[0])
+			sb_addf(&sb, _("The person's view of the services: %s\n"), c->person_view);
+		if (c->changes[0])
+			sb_addf(&sb, _("What changed: %s\n"), c->changes);
+		if (c->goals_met[0])
+			sb_addf(&sb, _("Goals met: %s\n"), c->goals_met);
+		if (c->further_needs[0])
+			sb_addf(&sb, _("Further needs: %s\n"), c->further_needs);
+	}
+	for (i = 0; i < nv; i++)
+		plan_version_release(&vers[i]);
+	free(vers);
+	return sb_detach(&sb);
+}
+
+static const char *closure_reasons[] = {"completed", "goals_achieved", "resignation",
+					"moved_away", "death", "transferred", "other"};
+
+int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
+		 struct fielderr *e)
+{
+	struct plan_version cur;
+	struct practice pr;
+	struct date conv, closed, due;
+	sqlite3_stmt *st;
+	int64_t request_id;
+	size_t i;
+	bool reason_ok = false;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = open_plan(db, a, c->plan_id, &cur, e)))
+		return rc;
+	if ((rc = day_check(c->conversation_on, CLOSE_F_CONVERSATION, e)) ||
+	    (rc = day_check(c->closed_on, CLOSE_F_CLOSED_ON, e)))
+		goto out;
+	date_parse(c->conversation_on, &conv);
+	date_parse(c->closed_on, &closed);
+	if (date_cmp(&closed, &conv) < 0) {
+		rc = fielderr_set(e, CLOSE_F_CLOSED_ON, "%s",
+				  _("Closed on: not before the summary conversation"));
+		goto out;
+	}
+	for (i = 0; i < ARRAY_SIZE(closure_reasons); i++)
+		reason_ok |= !strcmp(c->reason, closure_reasons[i]);
+	if (!reason_ok) {
+		rc = fielderr_set(e, CLOSE_F_REASON, "%s",
+				  _("Reason: completed, goals achieved, resignation, moved away, "
+				    "death, transferred or other"));
+		goto out;
+	}
+	str_trim(c->description);
+	if (!c->description[0]) {
+		rc = fielderr_set(e, CLOSE_F_DESCRIPTION, "%s",
+				  _("Description: the description of the plan's course is "
+				    "required (art. 45 ust. 3)"));
+		goto out;
+	}
+	practice_load(db, &pr);
+	date_add_months(&closed, pr.followup_months, &due);
+	date_format(&due, c->followup_due);
+	request_id = cur.request_id;
+	if (db_begin(db)) {
+		rc = CD_EDB;
+		goto out;
+	}
+	if (db_prepare(db, "INSERT INTO closure(plan_id, conversation_on, person_view, changes, "
+		       "goals_met, further_needs, description, reason, closed_on, followup_due, "
+		       "author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, c->plan_id);
+	sqlite3_bind_text(st, 2, c->conversation_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, str_trim(c->person_view), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, str_trim(c->changes), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, str_trim(c->goals_met), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, str_trim(c->further_needs), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, c->description, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, c->reason, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, c->closed_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, c->followup_due, -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 11, a->user_id);
+	if (db_step_done(db, st) || end_items(db, cur.id, 0, c->closed_on, _("plan closed")))
+		goto fail;
+	if (db_prepare(db, "UPDATE request SET status = 'closed', updated_at = "
+		       "strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = ?1", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, request_id);
+	if (db_step_done(db, st) ||
+	    audit_add(db, a->user_id, "plan.close", "plan", c->plan_id, c->reason) ||
+	    db_commit(db))
+		goto fail;
+	rc = CD_OK;
+	goto out;
+fail:
+	db_rollback(db);
+	rc = CD_EDB;
+out:
+	plan_version_release(&cur);
+	return rc;
+}
+
+int closing_get(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		struct closing *out)
+{
+	sqlite3_stmt *st;
+	int64_t request_id = plan_request(db, plan_id, NULL);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!request_id)
+		return CD_ENOTFOUND;
+	if ((rc = case_access(db, a, request_id, false, NULL)))
+		return rc;
+	if (db_prepare(db, "SELECT conversation_on, person_view, changes, goals_met, "
+		       "further_needs, description, reason, closed_on, COALESCE(followup_due, ''), "
+		       "COALESCE(followup_on, ''), followup_note FROM closure WHERE plan_id = ?1",
+		       &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, plan_id);
+	rc = CD_ENOTFOUND;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		out->plan_id = plan_id;
+		db_col_copy(st, 0, out->conversation_on, sizeof(out->conversation_on));
+		db_col_copy(st, 1, out->person_view, sizeof(out->person_view));
+		db_col_copy(st, 2, out->changes, sizeof(out->changes));
+		db_col_copy(st, 3, out->goals_met, sizeof(out->goals_met));
+		db_col_copy(st, 4, out->further_needs, sizeof(out->further_needs));
+		db_col_copy(st, 5, out->description, sizeof(out->description));
+		db_col_copy(st, 6, out->reason, sizeof(out->reason));
+		db_col_copy(st, 7, out->closed_on, sizeof(out->closed_on));
+		db_col_copy(st, 8, out->followup_due, sizeof(out->followup_due));
+		db_col_copy(st, 9, out->followup_on, sizeof(out->followup_on));
+		db_col_copy(st, 10, out->followup_note, sizeof(out->followup_note));
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
+		    const char *on, const char *note, struct fielderr *e)
+{
+	struct closing c;
+	struct date d, closed;
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = closing_get(db, a, plan_id, &c)))
+		return rc == CD_ENOTFOUND ? fielderr_set(e, -1, "%s", _("the plan is not closed")) : rc;
+	if ((rc = case_access(db, a, plan_request(db, plan_id, NULL), true, e)))
+		return rc;
+	if ((rc = day_check(on, CLOSE_F_FOLLOWUP, e)))
+		return rc;
+	date_parse(on, &d);
+	date_parse(c.closed_on, &closed);
+	if (date_cmp(&d, &closed) < 0)
+		return fielderr_set(e, CLOSE_F_FOLLOWUP, "%s",
+				    _("Follow-up: not before the plan was closed"));
+	if (str_empty(note))
+		return fielderr_set(e, CLOSE_F_FOLLOWUP, "%s",
+				    _("Follow-up: write how the person is doing"));
+	if (db_prepare(db, "UPDATE closure SET followup_on = ?2, followup_note = ?3 "
+		       "WHERE plan_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}

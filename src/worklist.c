@@ -1,0 +1,240 @@
+/* worklist.c - what is due today. */
+#include "worklist.h"
+#include "casefile.h"
+#include "dbint.h"
+#include "i18n.h"
+#include "monitoring.h"
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *code;
+	const char *label;
+} kinds[WL__COUNT] = {
+	[WL_ASSESSMENT] = {"assessment", N_("needs assessment")},
+	[WL_PLAN_DUE] = {"plan_due", N_("plan due (30 days)")},
+	[WL_RETURNED] = {"plan_returned", N_("plan returned")},
+	[WL_APPROVAL] = {"approval", N_("plan to approve")},
+	[WL_PROVIDER_CONTACT] = {"provider_contact", N_("no provider contact")},
+	[WL_ABSENCES] = {"absences", N_("absences")},
+	[WL_REVIEW] = {"review", N_("first review")},
+	[WL_NEXT_CONTACT] = {"next_contact", N_("next contact")},
+	[WL_PLAN_ENDING] = {"plan_ending", N_("plan ending")},
+	[WL_FOLLOWUP] = {"followup", N_("follow-up")},
+};
+
+const char *wl_kind_code(enum wl_kind k)
+{
+	return k < WL__COUNT ? kinds[k].code : "?";
+}
+
+const char *wl_kind_label(enum wl_kind k)
+{
+	return k < WL__COUNT ? _(kinds[k].label) : "?";
+}
+
+/* Cases the actor works: ?2 = all, ?3 = the user. */
+#define MINE "(?2 OR r.coordinator_id = ?3 OR EXISTS (SELECT 1 FROM case_share cs " \
+	"WHERE cs.request_id = r.id AND cs.user_id = ?3))"
+#define OPEN_PLAN "NOT EXISTS (SELECT 1 FROM closure c WHERE c.plan_id = p.id)"
+
+/* Each query returns: due, case_ref, person, request id, plan id, detail;
+ * ?1 is today, ?4 a number of days, ?5 a number of months. */
+static const struct {
+	enum wl_kind kind;
+	bool approvers;      /* only for those who may approve */
+	const char *sql;
+} queries[] = {
+	{WL_ASSESSMENT, false,
+	 "SELECT date(r.filed_on, '+30 days'), r.case_ref, pe.surname || ' ' || pe.first_names, "
+	 "r.id, 0, '' FROM request r JOIN person pe ON pe.id = r.person_id "
+	 "WHERE r.status IN ('filed', 'assessment') AND " MINE " AND NOT EXISTS "
+	 "(SELECT 1 FROM assessment s WHERE s.request_id = r.id AND s.status = 'final')"},
+	{WL_PLAN_DUE, false,
+	 "SELECT date(r.filed_on, '+30 days'), r.case_ref, pe.surname || ' ' || pe.first_names, "
+	 "r.id, COALESCE(p.id, 0), '' FROM request r JOIN person pe ON pe.id = r.person_id "
+	 "JOIN assessment s ON s.request_id = r.id AND s.outcome = 'qualified' "
+	 "LEFT JOIN plan p ON p.request_id = r.id WHERE r.status = 'qualified' AND " MINE
+	 " AND NOT EXISTS (SELECT 1 FROM plan_version v WHERE v.plan_id = p.id AND "
+	 "v.status IN ('submitted', 'approved', 'superseded'))"},
+	{WL_RETURNED, false,
+	 "SELECT date(v.decided_at), r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, "
+	 "v.return_comment FROM plan_version v JOIN plan p ON p.id = v.plan_id "
+	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
+	 "WHERE v.status = 'returned' AND " MINE},
+	{WL_APPROVAL, true,
+	 "SELECT CASE WHEN v.version_no = 1 THEN min(date(r.filed_on, '+30 days'), "
+	 "date(v.submitted_at, '+7 days')) ELSE date(v.submitted_at, '+7 days') END, "
+	 "r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, "
+	 "v.version_no - 1 "
+	 "FROM plan_version v JOIN plan p ON p.id = v.plan_id "
+	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
+	 "WHERE v.status = 'submitted' AND ?2 = ?2 AND ?3 = ?3"},
+	{WL_PROVIDER_CONTACT, false,
+	 "SELECT date(o.sent_on, '+' || ?4 || ' days') AS due, r.case_ref, "
+	 "pe.surname || ' ' || pe.first_names, r.id, p.id, sv.name || ' – ' || pv.name "
+	 "FROM service_order o JOIN plan_item i ON i.id = o.item_id "
+	 "JOIN plan_version v ON v.id = i.version_id AND v.status = 'approved' "
+	 "JOIN plan p ON p.id = v.plan_id JOIN request r ON r.id = p.request_id "
+	 "JOIN person pe ON pe.id = r.person_id JOIN service sv ON sv.id = i.service_id "
+	 "JOIN provider pv ON pv.id = i.provider_id "
+	 "WHERE o.provider_contact_on IS NULL AND i.ended_on IS NULL AND " OPEN_PLAN
+	 " AND " MINE " AND due <= ?1"},
+	{WL_REVIEW, false,
+	 "SELECT date(v1.period_from, '+' || ?5 || ' months') AS due, r.case_ref, "
+	 "pe.surname || ' ' || pe.first_names, r.id, p.id, '' "
+	 "FROM plan p JOIN plan_version v1 ON v1.plan_id = p.id AND v1.version_no = 1 "
+	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
+	 "WHERE EXISTS (SELECT 1 FROM plan_version v WHERE v.plan_id = p.id AND "
+	 "v.status = 'approved') AND " OPEN_PLAN " AND " MINE
+	 " AND date(due, '-14 days') <= ?1 AND NOT EXISTS (SELECT 1 FROM monitoring_note m "
+	 "WHERE m.plan_id = p.id AND m.held_on >= date(due, '-14 days'))"},
+	{WL_NEXT_CONTACT, false,
+	 "SELECT m.next_contact_on, r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, "
+	 "'' FROM monitoring_note m JOIN plan p ON p.id = m.plan_id "
+	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
+	 "WHERE m.next_contact_on IS NOT NULL AND " OPEN_PLAN " AND " MINE
+	 " AND m.id = (SELECT m2.id FROM monitoring_note m2 WHERE m2.plan_id = p.id "
+	 "ORDER BY m2.held_on DESC, m2.id DESC LIMIT 1) AND date(m.next_contact_on, '-7 days') <= ?1"},
+	{WL_PLAN_ENDING, false,
+	 "SELECT v.period_to, r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, '' "
+	 "FROM plan_version v JOIN plan p ON p.id = v.plan_id "
+	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
+	 "WHERE v.status = 'approved' AND " OPEN_PLAN " AND " MINE
+	 " AND date(v.period_to, '-30 days') <= ?1"},
+	{WL_FOLLOWUP, false,
+	 "SELECT c.followup_due, r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, '' "
+	 "FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r ON r.id = p.request_id "
+	 "JOIN person pe ON pe.id = r.person_id WHERE c.followup_on IS NULL AND " MINE
+	 " AND date(c.followup_due, '-14 days') <= ?1"},
+};
+
+static struct wl_item *push(struct wl_item **out, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*out = xrealloc(*out, *cap * sizeof(**out));
+	}
+	memset(&(*out)[*n], 0, sizeof(**out));
+	return &(*out)[(*n)++];
+}
+
+static int by_urgency(const void *a, const void *b)
+{
+	const struct wl_item *x = a, *y = b;
+
+	if (x->days_left != y->days_left)
+		return x->days_left < y->days_left ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->case_ref, y->case_ref);
+}
+
+/* Items whose absences reached the limit, in the actor's open plans. */
+static int absence_items(struct cd_db *db, const struct actor *a, bool all,
+			 const struct date *today, struct wl_item **out, size_t *n,
+			 size_t *cap)
+{
+	sqlite3_stmt *st;
+	char d[11];
+
+	date_format(today, d);
+	if (db_prepare(db, "SELECT p.id, r.case_ref, pe.surname || ' ' || pe.first_names, r.id "
+		       "FROM plan p JOIN request r ON r.id = p.request_id "
+		       "JOIN person pe ON pe.id = r.person_id WHERE " OPEN_PLAN " AND " MINE
+		       " AND ?1 = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, all);
+	sqlite3_bind_int64(st, 3, a->user_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t *ids;
+		size_t k, m;
+		struct actor sys;
+		actor_system(&sys);
+		if (absence_alerts(db, &sys, sqlite3_column_int64(st, 0), &ids, &m))
+			continue;
+		for (k = 0; k < m; k++) {
+			struct wl_item *w = push(out, n, cap);
+			w->kind = WL_ABSENCES;
+			str_copy(w->due, sizeof(w->due), d);
+			w->plan_id = sqlite3_column_int64(st, 0);
+			db_col_copy(st, 1, w->case_ref, sizeof(w->case_ref));
+			db_col_copy(st, 2, w->person, sizeof(w->person));
+			w->request_id = sqlite3_column_int64(st, 3);
+			snprintf(w->detail, sizeof(w->detail), _("%d absences"),
+				 item_absences(db, ids[k]));
+		}
+		free(ids);
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
+	     struct wl_item **out, size_t *n)
+{
+	struct practice pr;
+	sqlite3_stmt *st;
+	char d[11];
+	size_t i, cap = 0;
+	bool all = a->user_id == 0;
+	bool approver = all || (a->roles & ROLE_DIRECTOR) ||
+			((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, today));
+	bool works_cases = all || (a->roles & (ROLE_COORDINATOR | ROLE_ORGANISER));
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_CASE_CONTENT))
+		return CD_EPERM;
+	practice_load(db, &pr);
+	date_format(today, d);
+	for (i = 0; i < ARRAY_SIZE(queries); i++) {
+		if (queries[i].approvers ? !approver : !works_cases)
+			continue;
+		if (db_prepare(db, queries[i].sql, &st)) {
+			free(*out);
+			*out = NULL;
+			return CD_EDB;
+		}
+		sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, all);
+		sqlite3_bind_int64(st, 3, a->user_id);
+		if (sqlite3_bind_parameter_count(st) >= 4)
+			sqlite3_bind_int(st, 4, pr.provider_contact_days);
+		if (sqlite3_bind_parameter_count(st) >= 5)
+			sqlite3_bind_int(st, 5, pr.first_review_months);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct wl_item *w = push(out, n, &cap);
+			w->kind = queries[i].kind;
+			db_col_copy(st, 0, w->due, sizeof(w->due));
+			db_col_copy(st, 1, w->case_ref, sizeof(w->case_ref));
+			db_col_copy(st, 2, w->person, sizeof(w->person));
+			w->request_id = sqlite3_column_int64(st, 3);
+			w->plan_id = sqlite3_column_int64(st, 4);
+			db_col_copy(st, 5, w->detail, sizeof(w->detail));
+			if (w->kind == WL_APPROVAL) {
+				/* the column holds the number of the update */
+				int upd = atoi(w->detail);
+				if (upd > 0)
+					snprintf(w->detail, sizeof(w->detail), _("update %d"), upd);
+				else
+					w->detail[0] = '\0';
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	if (works_cases)
+		absence_items(db, a, all, today, out, n, &cap);
+	for (i = 0; i < *n; i++) {
+		struct date due;
+		(*out)[i].days_left = date_parse((*out)[i].due, &due) ?
+			date_diff(today, &due) : 0;
+	}
+	if (*n)
+		qsort(*out, *n, sizeof(**out), by_urgency);
+	return CD_OK;
+}

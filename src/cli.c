@@ -9,6 +9,7 @@
 #include "person.h"
 #include "request.h"
 #include "settings.h"
+#include "worklist.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -41,6 +42,8 @@ void cli_usage(void)
 		"  cusdesk [--db PATH] demo                      fill the database with demo data\n"
 		"  cusdesk [--db PATH] check                     integrity and schema check\n"
 		"  cusdesk [--db PATH] setting [NAME [VALUE]]    show or change a setting\n"
+		"  cusdesk [--db PATH] worklist [--user LOGIN] [--date YYYY-MM-DD]\n"
+		"                                                kind, due, days left, case, person\n"
 		"  cusdesk --help | --version\n"
 		"\n"
 		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
@@ -465,6 +468,58 @@ out:
 	return rc;
 }
 
+/* The worklist of a user (or of everyone: every case, every approval). */
+static int cmd_worklist(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *login = opt_value(argc, argv, at, "--user", used);
+	const char *day = opt_value(argc, argv, at, "--date", used);
+	struct actor a;
+	struct date today;
+	struct wl_item *w;
+	size_t n, i;
+	int rc;
+
+	rc = check_all_used(argc, argv, at, used);
+	free(used);
+	if (rc)
+		return rc;
+	if (day && !date_parse(day, &today)) {
+		fprintf(stderr, "cusdesk: %s\n", _("--date: not a valid date (use YYYY-MM-DD)"));
+		return 1;
+	}
+	if (!day)
+		date_today(&today);
+	actor_system(&a);
+	if (login) {
+		struct user *u;
+		size_t nu;
+		bool found = false;
+		user_list(db, &a, &u, &nu);
+		for (i = 0; i < nu && !found; i++)
+			if (!strcmp(u[i].login, login)) {
+				a.user_id = u[i].id;
+				a.roles = u[i].roles;
+				str_copy(a.login, sizeof(a.login), u[i].login);
+				found = true;
+			}
+		free(u);
+		if (!found) {
+			fprintf(stderr, "cusdesk: ");
+			fprintf(stderr, _("Login: no user '%s'"), login);
+			fputc('\n', stderr);
+			return 1;
+		}
+	}
+	if ((rc = worklist(db, &a, &today, &w, &n)))
+		return fail_msg(NULL, rc);
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\t%ld\t%s\t%s\n", wl_kind_code(w[i].kind), w[i].due,
+		       w[i].days_left, w[i].case_ref, w[i].person);
+	free(w);
+	return 0;
+}
+
 static int cmd_setting(struct cd_db *db, int argc, char **argv, int at)
 {
 	const struct setting_def *d;
@@ -506,7 +561,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 	if (!strcmp(cmd, "init"))
 		return cmd_init(o, argc, argv, at);
 	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
-	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting"))
+	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
+	    strcmp(cmd, "worklist"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -516,6 +572,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_person(db, argc, argv, at);
 	} else if (!strcmp(cmd, "request")) {
 		rc = cmd_request(db, argc, argv, at);
+	} else if (!strcmp(cmd, "worklist")) {
+		rc = cmd_worklist(db, argc, argv, at);
 	} else if (!strcmp(cmd, "setting")) {
 		rc = cmd_setting(db, argc, argv, at);
 	} else if (!strcmp(cmd, "demo")) {

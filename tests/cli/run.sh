@@ -96,6 +96,15 @@ expect_fail "unknown setting" "nieznana nazwa" c setting colour blue
 c setting case_ref_pattern "IPUS/{nnn}/{yy}" && ok || bad "pattern change"
 expect_out "new pattern used" "IPUS/003/26" c request add --person "$id" --asked "x"
 
+# worklist: requests wait for their assessment, 30 days from filing
+echo "haslo-12345" | c user add ewa --role koordynator --name "Ewa Ćwik" >/dev/null
+expect_out "worklist of a coordinator without cases" "" c worklist --user ewa
+out=$(c worklist --date 2026-11-22 | head -1)
+expect_out "worklist line" "assessment	2026-01-30	-296	CUS.IPUS.1.2025	Kowalski Jan" echo "$out"
+expect_fail "worklist of an unknown user" "nie ma użytkownika" c worklist --user nikt
+expect_fail "worklist bad date" "--date" c worklist --date 2026-13-01
+expect_fail "worklist of reception" "Twoja rola na to nie pozwala" sh -c "echo haslo-12345 | '$BIN' --db '$DB' user add rec --role recepcja >/dev/null; '$BIN' --db '$DB' worklist --user rec"
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

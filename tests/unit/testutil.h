@@ -45,5 +45,6 @@ Suite *suite_request(void);
 Suite *suite_auth(void);
 Suite *suite_assessment(void);
 Suite *suite_plan(void);
+Suite *suite_monitoring(void);
 
 #endif

@@ -9,6 +9,9 @@
 #include "person.h"
 #include "request.h"
 #include "text.h"
+#include "assessment.h"
+#include "monitoring.h"
+#include "plan.h"
 #include "codes.h"
 
 #include <stdio.h>
@@ -143,6 +146,10 @@ static const struct {
 	{"Klub wolontariuszy", 11, "session", -1, 0, "usługa grupowa"},
 };
 
+/* What the demo cases plan with. */
+static int64_t demo_prog, demo_care, demo_care_provider, demo_physio,
+	demo_physio_provider, demo_home;
+
 static int demo_offer(struct cd_db *db)
 {
 	struct programme_def prog = {
@@ -176,6 +183,7 @@ static int demo_offer(struct cd_db *db)
 	if ((rc = gmina_add(db, "Czarnia", NULL)) ||
 	    (rc = programme_add(db, &prog, &prog_id)))
 		return rc;
+	demo_prog = prog_id;
 	for (i = 0; i < ARRAY_SIZE(prov); i++)
 		if ((rc = provider_add(db, &prov[i], &prov_id[i])))
 			return rc;
@@ -185,7 +193,16 @@ static int demo_offer(struct cd_db *db)
 					 czarnia_services[i].area == 11};
 		/* which provider delivers what */
 		static const int who[] = {1, 1, 0, 1, 1, 3, 3, 2, 1, 0, 0, 0};
-		if ((rc = service_ensure(db, &sd, &sid)) ||
+		if ((rc = service_ensure(db, &sd, &sid)))
+			return rc;
+		if (i == 3) {
+			demo_care = sid;
+			demo_care_provider = prov_id[who[i]];
+		} else if (i == 7) {
+			demo_physio = sid;
+			demo_physio_provider = prov_id[who[i]];
+		}
+		if (
 		    (rc = programme_service_add(db, prog_id, sid, czarnia_services[i].monthly,
 						czarnia_services[i].persons,
 						czarnia_services[i].limit)) ||
@@ -197,7 +214,7 @@ static int demo_offer(struct cd_db *db)
 			    prov_id[0], NULL)) ||
 	    (rc = place_add(db, "Gabinet fizjoterapii", "Czarnia 45, 07-431 Czarnia",
 			    prov_id[2], NULL)) ||
-	    (rc = place_add(db, "Miejsce zamieszkania osoby", "", 0, NULL)))
+	    (rc = place_add(db, "Miejsce zamieszkania osoby", "", 0, &demo_home)))
 		return rc;
 	return CD_OK;
 }
@@ -227,6 +244,148 @@ static const char *asked_texts[] = {
 	"Terapia uzależnień dla męża, wsparcie dla mnie.",
 	"Badania profilaktyczne, samotny senior.",
 };
+
+static void day_plus(const struct date *d, long days, const struct date *cap, char out[16])
+{
+	struct date x;
+
+	date_from_days(date_to_days(d) + days, &x);
+	if (cap && date_cmp(&x, cap) > 0)
+		x = *cap;
+	date_format(&x, out);
+}
+
+/* Takes a demo request through the real case path as far as `to`:
+ * assessment (draft), qualified, plan submitted, plan running with notes,
+ * closed; or waiting, forwarded, not qualified. */
+static int demo_case(struct cd_db *db, const struct request *r, const char *to, int n,
+		     const struct date *today)
+{
+	struct actor sys;
+	struct assessment as;
+	struct assessment_domain *d;
+	struct outcome o;
+	struct plan_version v;
+	struct plan_item *it;
+	struct fielderr e;
+	struct date filed;
+	int rc;
+
+	actor_system(&sys);
+	if (!strcmp(to, "filed"))
+		return CD_OK;
+	date_parse(r->filed_on, &filed);
+	assessment_init(&as, r->id);
+	day_plus(&filed, 5, today, as.held_on);
+	str_copy(as.place, sizeof(as.place), n % 2 ? "home" : "cus");
+	d = assessment_domain(&as, "care");
+	str_copy(d->situation, sizeof(d->situation),
+		 "Mieszka sama; po pobycie w szpitalu słabiej chodzi.");
+	str_copy(d->needs, sizeof(d->needs), "Pomoc przy zakupach, sprzątaniu i kąpieli.");
+	str_copy(d->wishes, sizeof(d->wishes), "Chce zostać we własnym domu.");
+	d = assessment_domain(&as, "social");
+	str_copy(d->strengths, sizeof(d->strengths), "Sąsiadka zagląda codziennie; syn dzwoni.");
+	rc = assessment_save(db, &sys, &as, &e);
+	assessment_release(&as);
+	if (rc || !strcmp(to, "assessment"))
+		return rc;
+	memset(&o, 0, sizeof(o));
+	if (!strcmp(to, "waiting")) {
+		str_copy(o.kind, sizeof(o.kind), "waiting");
+		o.waiting_programme = demo_prog;
+		o.waiting_services[o.nwaiting++] = demo_care;
+	} else if (!strcmp(to, "forwarded")) {
+		str_copy(o.kind, sizeof(o.kind), "forwarded");
+		str_copy(o.forward_to, sizeof(o.forward_to), "social_assistance");
+		str_copy(o.consent_on, sizeof(o.consent_on), r->filed_on);
+		str_copy(o.note, sizeof(o.note), "zasiłek celowy na leki");
+	} else if (!strcmp(to, "not_qualified")) {
+		str_copy(o.kind, sizeof(o.kind), "not_qualified");
+		str_copy(o.note, sizeof(o.note), "Potrzeby zaspokaja rodzina; informacja o ofercie.");
+	} else {
+		str_copy(o.kind, sizeof(o.kind), "qualified");
+		o.programmes[o.nprogrammes++] = demo_prog;
+		o.coordination_months = 6;
+	}
+	if ((rc = assessment_decide(db, &sys, r->id, &o, today, &e)) || strcmp(o.kind, "qualified"))
+		return rc;
+	if (!strcmp(to, "qualified") && n % 3 == 0)
+		return CD_OK;           /* the plan is still to be drawn up */
+	plan_version_init(&v);
+	day_plus(&filed, 20, NULL, v.period_from);
+	day_plus(&filed, 20 + 180, NULL, v.period_to);
+	str_copy(v.goals, sizeof(v.goals), "Bezpieczne i samodzielne życie we własnym domu.");
+	str_copy(v.person_view, sizeof(v.person_view), "Najważniejsze, żeby ktoś pomógł w zakupach.");
+	day_plus(&filed, 15, today, v.agreed_on);
+	v.signed_paper = true;
+	it = plan_add_item(&v);
+	it->programme_id = demo_prog;
+	it->service_id = demo_care;
+	it->provider_id = demo_care_provider;
+	it->place_id = demo_home;
+	str_copy(it->starts_on, sizeof(it->starts_on), v.period_from);
+	str_copy(it->ends_on, sizeof(it->ends_on), v.period_to);
+	it->amount = 3;
+	str_copy(it->frequency, sizeof(it->frequency), "week");
+	if (n % 2) {
+		it = plan_add_item(&v);
+		it->programme_id = demo_prog;
+		it->service_id = demo_physio;
+		it->provider_id = demo_physio_provider;
+		str_copy(it->starts_on, sizeof(it->starts_on), v.period_from);
+		day_plus(&filed, 20 + 90, NULL, it->ends_on);
+		it->amount = 8;
+		str_copy(it->frequency, sizeof(it->frequency), "month");
+	}
+	if ((rc = plan_create(db, &sys, r->id, &v, &e)) ||
+	    (rc = plan_submit(db, &sys, v.id, &e))) {
+		fprintf(stderr, "demo plan: %s\n", e.msg);
+		goto out;
+	}
+	if (!strcmp(to, "qualified") && n % 3 == 1)
+		goto out;               /* waiting for approval */
+	if ((rc = plan_approve(db, &sys, v.id, today, &e)))
+		goto out;
+	{
+		struct monitoring_note m;
+		struct plan_version cur;
+		monitoring_note_init(&m, v.plan_id);
+		str_copy(m.kind, sizeof(m.kind), "phone");
+		str_copy(m.with_whom, sizeof(m.with_whom), "osoba i opiekunka");
+		str_copy(m.text, sizeof(m.text), "Usługa się odbywa; opiekunka punktualna.");
+		day_plus(today, 14, NULL, m.next_contact_on);
+		if (plan_current(db, &sys, v.plan_id, &cur) == CD_OK && cur.nitems) {
+			struct item_check *c = monitoring_add_check(&m, cur.items[0].id);
+			c->taking_place = 1;
+			c->satisfaction = 4 + n % 2;
+			c->absences = n % 4 == 0 ? 1 : 0;
+		}
+		plan_version_release(&cur);
+		rc = monitoring_add(db, &sys, &m, &e);
+		monitoring_note_release(&m);
+		if (rc)
+			goto out;
+	}
+	if (!strcmp(to, "closed")) {
+		struct closing c;
+		char *text;
+		memset(&c, 0, sizeof(c));
+		c.plan_id = v.plan_id;
+		day_plus(today, -1, NULL, c.conversation_on);
+		str_copy(c.person_view, sizeof(c.person_view), "Pomoc była bardzo potrzebna.");
+		str_copy(c.changes, sizeof(c.changes), "Radzi sobie z zakupami z pomocą sąsiadki.");
+		str_copy(c.goals_met, sizeof(c.goals_met), "Tak, w większości.");
+		text = closing_draft(db, &sys, &c);
+		str_copy(c.description, sizeof(c.description), text);
+		free(text);
+		str_copy(c.reason, sizeof(c.reason), "goals_achieved");
+		date_format(today, c.closed_on);
+		rc = closing_save(db, &sys, &c, &e);
+	}
+out:
+	plan_version_release(&v);
+	return rc;
+}
 
 int demo_fill(struct cd_db *db)
 {
@@ -340,10 +499,12 @@ int demo_fill(struct cd_db *db)
 		str_copy(r.referral_source, sizeof(r.referral_source),
 			 codes_referral.items[(i * 3) % codes_referral.count].code);
 		str_copy(r.asked, sizeof(r.asked), asked_texts[i % ARRAY_SIZE(asked_texts)]);
-		str_copy(r.status, sizeof(r.status), statuses[i % ARRAY_SIZE(statuses)]);
-		if (strcmp(r.status, "filed") || i % 2)
+		if (strcmp(statuses[i % ARRAY_SIZE(statuses)], "filed") || i % 2)
 			r.coordinator_id = coord[i % 2];
 		rc = request_file(db, &sys, &r, &e);
+		if (!rc)
+			rc = demo_case(db, &r, statuses[i % ARRAY_SIZE(statuses)], (int)(i / 10),
+				       &today);
 		if (rc)
 			fprintf(stderr, "demo request: %s\n", e.msg);
 	}

@@ -292,3 +292,64 @@ int catalogue_service_count(struct cd_db *db)
 	sqlite3_finalize(st);
 	return n;
 }
+
+static int choice_query(struct cd_db *db, const char *sql, int64_t param,
+			struct choice **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 16;
+
+	*n = 0;
+	*out = xcalloc(cap, sizeof(**out));
+	if (db_prepare(db, sql, &st))
+		return CD_EDB;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int64(st, 1, param);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct choice *c;
+		if (*n == cap) {
+			cap *= 2;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		c = &(*out)[(*n)++];
+		c->id = sqlite3_column_int64(st, 0);
+		c->id2 = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, c->label, sizeof(c->label));
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int catalogue_programme_services(struct cd_db *db, struct choice **out, size_t *n)
+{
+	return choice_query(db, "SELECT p.id, s.id, s.name || ' (' || p.name || ')' "
+			    "FROM programme_service ps JOIN programme p ON p.id = ps.programme_id "
+			    "JOIN service s ON s.id = ps.service_id WHERE p.status = 'active' "
+			    "ORDER BY s.name COLLATE PL, p.name COLLATE PL", 0, out, n);
+}
+
+int catalogue_providers_of(struct cd_db *db, int64_t service_id, struct choice **out,
+			   size_t *n)
+{
+	return choice_query(db, "SELECT v.id, 0, v.name FROM provider_service pv "
+			    "JOIN provider v ON v.id = pv.provider_id WHERE pv.service_id = ?1 "
+			    "ORDER BY v.name COLLATE PL", service_id, out, n);
+}
+
+int catalogue_places(struct cd_db *db, struct choice **out, size_t *n)
+{
+	return choice_query(db, "SELECT id, 0, name || CASE WHEN address != '' THEN ', ' || "
+			    "address ELSE '' END FROM place ORDER BY name COLLATE PL", 0, out, n);
+}
+
+int catalogue_programmes(struct cd_db *db, struct choice **out, size_t *n)
+{
+	return choice_query(db, "SELECT id, 0, name FROM programme WHERE status = 'active' "
+			    "ORDER BY name COLLATE PL", 0, out, n);
+}
+
+int catalogue_services(struct cd_db *db, struct choice **out, size_t *n)
+{
+	return choice_query(db, "SELECT id, 0, name FROM service ORDER BY name COLLATE PL",
+			    0, out, n);
+}

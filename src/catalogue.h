@@ -60,6 +60,24 @@ struct offer_line {
  * service name.  *out is allocated; caller frees. */
 int catalogue_offer(struct cd_db *db, const struct actor *a,
 		    struct offer_line **out, size_t *n);
+/* A choice for the plan editor: id and a label. */
+struct choice {
+	int64_t id;
+	int64_t id2;          /* a second id (the service of a programme service) */
+	char label[320];
+};
+/* Services of active programmes: id = programme, id2 = service, label
+ * "Service (programme)", in Polish order.  *out allocated. */
+int catalogue_programme_services(struct cd_db *db, struct choice **out, size_t *n);
+/* Providers offering a service (id = provider). */
+int catalogue_providers_of(struct cd_db *db, int64_t service_id, struct choice **out,
+			   size_t *n);
+int catalogue_places(struct cd_db *db, struct choice **out, size_t *n);
+/* Active programmes (id = programme). */
+int catalogue_programmes(struct cd_db *db, struct choice **out, size_t *n);
+/* Every service in the catalogue (id = service). */
+int catalogue_services(struct cd_db *db, struct choice **out, size_t *n);
+
 /* Number of services in the catalogue (all, in or out of programmes). */
 int catalogue_service_count(struct cd_db *db);
 

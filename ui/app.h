@@ -40,6 +40,9 @@ struct app {
 	bool status_error;
 	const char *screen_title; /* shown in the title bar */
 	unsigned context;         /* key-hint context of the current screen */
+	/* called about once a second while no key comes (autosave) */
+	void (*idle)(struct app *app, void *ctx);
+	void *idle_ctx;
 };
 
 /* Colour roles; each has a monochrome attribute too. */
@@ -82,6 +85,32 @@ enum action {
 	A_CLEAR,
 	A_REQUESTS,
 	A_LEAVE_HOUSEHOLD,
+	/* the case view */
+	A_CASE_ASSESS,
+	A_CASE_OUTCOME,
+	A_CASE_PLAN,
+	A_CASE_SUBMIT,
+	A_CASE_APPROVE,
+	A_CASE_RETURN,
+	A_CASE_UPDATE,
+	A_CASE_MONITOR,
+	A_CASE_CONTACT,
+	A_CASE_END_ITEM,
+	A_CASE_RESIGN,
+	A_CASE_CLOSE,
+	A_CASE_COMPARE,
+	A_CASE_CARD,
+	A_CASE_REQUEST,
+	A_CASE_FOLLOWUP,
+	/* forms of the case path */
+	A_ADD_ITEM,
+	A_EDIT_ITEM,
+	A_DEL_ITEM,
+	A_ADD_ACT,
+	A_DOMAINS,
+	A_NEEDS,
+	A_GENERATE,
+	A_WORKLIST,
 };
 
 /* Contexts (bit mask) in which a key binding applies and is hinted. */
@@ -96,6 +125,12 @@ enum {
 	CTX_LIST = 1 << 7,
 	CTX_NEWREQ = 1 << 8,
 	CTX_PICK = 1 << 9,
+	CTX_CASE = 1 << 10,
+	CTX_WORKLIST = 1 << 11,
+	CTX_PLAN = 1 << 12,
+	CTX_ASSESS = 1 << 13,
+	CTX_CLOSING = 1 << 14,
+	CTX_TEXT = 1 << 15,
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -159,5 +194,17 @@ void ui_request_edit(struct app *app, int64_t id);
 void ui_users(struct app *app);
 void ui_offer(struct app *app);
 void ui_change_password(struct app *app);
+/* The worklist ("Na dziś"); returns when the user leaves it. */
+void ui_worklist(struct app *app);
+/* The case of a request: timeline, what is due, the case path's actions. */
+void ui_case(struct app *app, int64_t request_id);
+/* A scrollable text (service card, description, comparison). */
+void ui_text_view(struct app *app, const char *title, const char *text);
+/* Case path screens (ui/assess.c, ui/planedit.c, ui/monitor.c). */
+void ui_assessment(struct app *app, int64_t request_id);
+void ui_outcome(struct app *app, int64_t request_id);
+void ui_plan_edit(struct app *app, int64_t request_id);
+void ui_monitoring_note(struct app *app, int64_t plan_id);
+void ui_closing(struct app *app, int64_t plan_id);
 
 #endif

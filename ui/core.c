@@ -301,6 +301,8 @@ int ui_getkey(struct app *app, WINDOW *w, wint_t *ch)
 		r = wget_wch(w, ch);
 		if (r == ERR) {
 			unsigned gen = app->resize_gen;
+			if (app->idle)
+				app->idle(app, app->idle_ctx);
 			if (app->logged_in && app->lock_seconds > 0 &&
 			    time(NULL) - app->last_input >= app->lock_seconds) {
 				ui_lock(app);

@@ -34,6 +34,9 @@ int ui_run(const char *db_path, bool mono)
 	while (!app.quit) {
 		if (!ui_login(&app))
 			break;
+		/* coordinators and approvers start with what is due today */
+		if (actor_can(&app.me, PERM_CASE_CONTENT))
+			ui_worklist(&app);
 		ui_main_menu(&app);
 		if (app.logged_in)
 			audit_add(app.db, app.me.user_id, "logout", "app_user",
@@ -126,6 +129,7 @@ bool ui_login(struct app *app)
 /* ---- main menu ---- */
 
 enum menu_item {
+	M_WORKLIST,
 	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_OFFER, M_USERS,
 	M_PASSWORD, M_LOCK, M_LOGOUT, M_QUIT,
 };
@@ -136,6 +140,7 @@ static const struct {
 	const char *label;
 	int perm;        /* -1: everyone */
 } menu_items[] = {
+	{M_WORKLIST, "F6", N_("For today (worklist)"), PERM_CASE_CONTENT},
 	{M_SEARCH, "F5", N_("Find a person"), PERM_PERSON_READ},
 	{M_NEW_REQUEST, "F3", N_("New request (wniosek)"), PERM_REQUEST_FILE},
 	{M_REQUESTS, "", N_("Requests"), PERM_REQUEST_FILE},
@@ -192,6 +197,11 @@ void ui_main_menu(struct app *app)
 			sel = sel > 0 ? sel - 1 : (int)n - 1;
 		else if (r == KEY_CODE_YES && ch == KEY_DOWN)
 			sel = (size_t)sel + 1 < n ? sel + 1 : 0;
+		if (a == A_WORKLIST && actor_can(&app->me, PERM_CASE_CONTENT)) {
+			ui_worklist(app);
+			gen--;
+			continue;
+		}
 		if (a == A_SEARCH && actor_can(&app->me, PERM_PERSON_READ)) {
 			ui_search(app, false, NULL);
 			gen--;
@@ -207,6 +217,9 @@ void ui_main_menu(struct app *app)
 		chosen = menu_items[visible[sel]].item;
 		ui_status_clear(app);
 		switch (chosen) {
+		case M_WORKLIST:
+			ui_worklist(app);
+			break;
 		case M_SEARCH:
 			ui_search(app, false, NULL);
 			break;

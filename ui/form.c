@@ -1,6 +1,7 @@
 /* form.c - the form engine. */
 #include "form.h"
 #include "codes.h"
+#include "draft.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,43 @@ void uform_free(struct uform **ufp)
 	*ufp = NULL;
 }
 
+/* A long text with line breaks, as a multi-line field shows it: every
+ * line padded to the field's width, so the breaks survive on screen. */
+static char *multi_display(const char *text, int width)
+{
+	struct strbuf sb;
+	char *copy = xstrdup(text ? text : ""), *rest = copy, *line;
+	bool first = true;
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	while ((line = strsep(&rest, "\n"))) {
+		int w;
+		if (!first && width > 0) {
+			w = ui_text_width(sb.buf) % width;
+			while (w > 0 && w < width) {
+				sb_addc(&sb, ' ');
+				w++;
+			}
+		}
+		first = false;
+		sb_add(&sb, line);
+	}
+	free(copy);
+	return sb_detach(&sb);
+}
+
+static void set_multi(FIELD *f, const char *value)
+{
+	int rows, cols, frow, fcol, nrow, nbuf;
+	char *shown;
+
+	field_info(f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
+	shown = multi_display(value, cols);
+	set_field_buffer(f, 0, shown);
+	free(shown);
+}
+
 static void geometry(const struct fdef *d, int *x, int *w)
 {
 	int half = COLS / 2, avail;
@@ -159,12 +197,18 @@ static void apply_look(struct uform *uf, struct ffield *f, bool active)
 	set_field_fore(f->f, a);
 }
 
+/* Every layout of any form gets a number.  Forms share stdscr's cells, so
+ * when another form was laid out over this one (a nested screen), this one
+ * is laid out again from its kept values before it is used. */
+static unsigned layouts;
+
 void uform_layout(struct uform *uf, int top)
 {
 	size_t i, k = 0;
 	int height = LINES - 2 - top;
 
 	teardown(uf);
+	uf->layout_no = ++layouts;
 	uf->top = top;
 	uf->win = derwin(stdscr, height, COLS, top, 0);
 	keypad(uf->win, TRUE);
@@ -194,7 +238,7 @@ void uform_layout(struct uform *uf, int top)
 			break;
 		case FF_MULTI:
 			field_opts_off(f->f, O_STATIC);
-			set_field_buffer(f->f, 0, f->value);
+			set_multi(f->f, f->value);
 			break;
 		default:
 			field_opts_off(f->f, O_EDIT);
@@ -291,7 +335,9 @@ void uform_set(struct uform *uf, int id, const char *value)
 		free(f->display);
 		f->display = xstrdup(f->value);
 	}
-	if (f->f)
+	if (f->f && f->def->type == FF_MULTI)
+		set_multi(f->f, f->value);
+	else if (f->f)
 		set_field_buffer(f->f, 0, is_text(f) ? f->value : f->display);
 }
 
@@ -566,6 +612,74 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 	return UF_UNHANDLED;
 }
 
+#define AUTOSAVE_SECONDS 3
+
+static void draft_key(const struct form_screen *fs, int id, char *out, size_t size)
+{
+	snprintf(out, size, "%s:%d", fs->draft_prefix, id);
+}
+
+/* Saves the long texts of the form as drafts. */
+static void autosave(struct app *app, struct form_screen *fs)
+{
+	size_t i;
+	char key[96];
+
+	for (i = 0; i < fs->uf->n; i++) {
+		const struct fdef *d = fs->uf->ff[i].def;
+		if (d->type != FF_MULTI)
+			continue;
+		draft_key(fs, d->id, key, sizeof(key));
+		draft_save(app->db, app->me.user_id, key, fs->uf->ff[i].value);
+	}
+	fs->last_autosave = time(NULL);
+	fs->unsaved_typing = false;
+}
+
+/* The idle hook: a pause in typing saves what was typed. */
+static void autosave_idle(struct app *app, void *ctx)
+{
+	struct form_screen *fs = ctx;
+
+	if (fs->unsaved_typing && time(NULL) - fs->last_autosave >= 1)
+		autosave(app, fs);
+}
+
+bool form_screen_restore(struct app *app, struct form_screen *fs)
+{
+	size_t i;
+	char key[96], at[24] = "";
+	bool any = false;
+
+	if (!fs->draft_prefix[0])
+		return false;
+	for (i = 0; i < fs->uf->n; i++) {
+		const struct fdef *d = fs->uf->ff[i].def;
+		char *text;
+		if (d->type != FF_MULTI)
+			continue;
+		draft_key(fs, d->id, key, sizeof(key));
+		text = draft_get(app->db, app->me.user_id, key, at);
+		if (text && strcmp(text, fs->uf->ff[i].value)) {
+			uform_set(fs->uf, d->id, text);
+			any = true;
+		}
+		free(text);
+	}
+	if (any) {
+		fs->uf->dirty = true;
+		ui_status(app, false, _("Restored the text you had not saved (kept at %s)."), at);
+	}
+	return any;
+}
+
+void form_screen_saved(struct app *app, struct form_screen *fs)
+{
+	if (fs->draft_prefix[0])
+		draft_clear_prefix(app->db, app->me.user_id, fs->draft_prefix);
+	fs->unsaved_typing = false;
+}
+
 enum action form_screen_turn(struct app *app, struct form_screen *fs)
 {
 	struct uform *uf = fs->uf;
@@ -575,7 +689,7 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 
 	app->screen_title = fs->title;
 	app->context = fs->ctx;
-	if (fs->gen != app->resize_gen) {
+	if (fs->gen != app->resize_gen || uf->layout_no != layouts) {
 		fs->gen = app->resize_gen;
 		werase(stdscr);
 		uform_layout(uf, fs->top);
@@ -586,7 +700,13 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 	if (fs->extras)
 		fs->extras(app, fs);
 	uform_place_cursor(uf);
+	if (fs->draft_prefix[0]) {
+		app->idle = autosave_idle;
+		app->idle_ctx = fs;
+	}
 	r = ui_getkey(app, uform_window(uf), &ch);
+	app->idle = NULL;
+	app->idle_ctx = NULL;
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 		return A_NONE;
 	a = keys_action(fs->ctx, r, ch);
@@ -609,6 +729,11 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 	case A_NONE:
 	case A_OPEN:
 		uform_key(app, uf, r, ch);
+		if (fs->draft_prefix[0] && uf->dirty) {
+			fs->unsaved_typing = true;
+			if (time(NULL) - fs->last_autosave >= AUTOSAVE_SECONDS)
+				autosave(app, fs);
+		}
 		return A_NONE;
 	default:
 		return a;

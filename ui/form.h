@@ -57,6 +57,7 @@ struct uform {
 	/* called when the user leaves a field: NULL or a translated message */
 	const char *(*check)(void *ctx, int id, const char *value);
 	void *ctx;
+	unsigned layout_no;    /* which layout of all forms this one is */
 };
 
 struct uform *uform_new(const struct fdef *defs, size_t n);
@@ -106,7 +107,18 @@ struct form_screen {
 	void (*extras)(struct app *app, struct form_screen *fs);
 	void *data;
 	int enter_saves_on;    /* a field id where Enter means F2 (0: none) */
+	/* Autosave: when set, the long texts (FF_MULTI) are kept as drafts
+	 * under "<draft_prefix>:<field id>" a few seconds after typing. */
+	char draft_prefix[64];
+	time_t last_autosave;
+	bool unsaved_typing;
 };
+
+/* Puts back autosaved drafts into the form's long texts; true (and a
+ * status message) when something was restored. */
+bool form_screen_restore(struct app *app, struct form_screen *fs);
+/* After a successful save: the drafts are no longer needed. */
+void form_screen_saved(struct app *app, struct form_screen *fs);
 
 /* One turn: lays the form out again after a resize, draws it, reads a key
  * and handles what every form handles (editing, moving, ←/→ and F4 on a

@@ -411,7 +411,7 @@ void ui_requests(struct app *app, int64_t person_id)
 			coord_at = (coord_at + 1) % ncoords;
 			reload = true;
 		} else if (a == A_OPEN && n) {
-			ui_request_edit(app, list[sel].id);
+			ui_case(app, list[sel].id);   /* reception: the request's data */
 			reload = true;
 		} else if (rk == KEY_CODE_YES) {
 			if (ch == KEY_UP && sel > 0)

@@ -1,0 +1,391 @@
+/* assess.c - the needs assessment screens and its outcome. */
+#include "form.h"
+#include "assessment.h"
+#include "catalogue.h"
+#include "casefile.h"
+#include "person_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { AF_WITH_PERSON = 250, AF_WITH_REP, AF_WITH_CARER, AF_OTHERS, AF_PLACE_NOTE };
+
+static const struct fdef assess_fields[] = {
+	{-1, N_("Needs assessment"), FF_HEADER, 0, FC_LEFT},
+	{ASSESS_F_HELD_ON, N_("Held on"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{ASSESS_F_PLACE, N_("Place"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true},
+	{AF_PLACE_NOTE, N_("Where"), FF_TEXT, 3, FC_RIGHT, 0, 0, false, 190},
+	{AF_WITH_PERSON, N_("The person"), FF_CHOICE, 4, FC_LEFT, 0, 0, false},
+	{AF_WITH_REP, N_("Legal repr."), FF_CHOICE, 5, FC_LEFT, 0, 0, false},
+	{AF_WITH_CARER, N_("Actual carer"), FF_CHOICE, 6, FC_LEFT, 0, 0, false},
+	{AF_OTHERS, N_("Others"), FF_TEXT, 7, FC_FULL, 0, 0, false, 190},
+	{ASSESS_F_MONTHS, N_("Coordination"), FF_TEXT, 8, FC_LEFT, 2, 0, false, 2, ACCEPT_DIGITS},
+};
+
+static void yes_no(struct uform *uf, int id)
+{
+	struct fopt o[2];
+
+	memset(o, 0, sizeof(o));
+	str_copy(o[0].value, sizeof(o[0].value), "1");
+	str_copy(o[0].label, sizeof(o[0].label), _("yes"));
+	str_copy(o[1].value, sizeof(o[1].value), "0");
+	str_copy(o[1].label, sizeof(o[1].label), _("no"));
+	uform_set_options(uf, id, o, 2);
+}
+
+static void place_options(struct uform *uf)
+{
+	struct fopt o[3];
+
+	memset(o, 0, sizeof(o));
+	str_copy(o[0].value, sizeof(o[0].value), "cus");
+	str_copy(o[0].label, sizeof(o[0].label), _("at the centre"));
+	str_copy(o[1].value, sizeof(o[1].value), "home");
+	str_copy(o[1].label, sizeof(o[1].label), _("at the person's home"));
+	str_copy(o[2].value, sizeof(o[2].value), "other");
+	str_copy(o[2].label, sizeof(o[2].label), _("elsewhere"));
+	uform_set_options(uf, ASSESS_F_PLACE, o, 3);
+}
+
+static void assess_extras(struct app *app, struct form_screen *fs)
+{
+	const struct assessment *as = fs->data;
+	WINDOW *w = uform_window(fs->uf);
+
+	ui_put(w, 1, 1, _("Who took part, where, and for how many months the services need "
+			  "coordination (3 or more: a plan is required)."), COLS - 2, false);
+	ui_put(w, 10, 1, as->id ? _("F6: what the person said per life domain   F7: needs "
+				    "found") : _("Save first (F2); then F6 life domains, F7 needs."),
+	       COLS - 2, false);
+	if (!strcmp(as->status, "final"))
+		ui_put(w, 12, 1, _("The assessment is final: read only."), COLS - 2, false);
+}
+
+static void domain_screen(struct app *app, struct assessment *as);
+static void needs_screen(struct app *app, struct assessment *as);
+
+void ui_assessment(struct app *app, int64_t request_id)
+{
+	struct assessment as;
+	struct form_screen fs;
+	char months[8];
+	enum action a;
+	int rc;
+
+	rc = assessment_get(app->db, &app->me, request_id, &as);
+	if (rc == CD_ENOTFOUND)
+		assessment_init(&as, request_id);
+	else if (rc) {
+		ui_status(app, true, "%s", _("your role does not allow this"));
+		return;
+	}
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(assess_fields, ARRAY_SIZE(assess_fields));
+	fs.title = _("needs assessment");
+	fs.ctx = CTX_ASSESS;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = assess_extras;
+	fs.data = &as;
+	place_options(fs.uf);
+	yes_no(fs.uf, AF_WITH_PERSON);
+	yes_no(fs.uf, AF_WITH_REP);
+	yes_no(fs.uf, AF_WITH_CARER);
+	uform_set(fs.uf, ASSESS_F_HELD_ON, as.held_on);
+	uform_set(fs.uf, ASSESS_F_PLACE, as.place);
+	uform_set(fs.uf, AF_PLACE_NOTE, as.place_note);
+	uform_set(fs.uf, AF_WITH_PERSON, as.with_person ? "1" : "0");
+	uform_set(fs.uf, AF_WITH_REP, as.with_legal_rep ? "1" : "0");
+	uform_set(fs.uf, AF_WITH_CARER, as.with_carer ? "1" : "0");
+	uform_set(fs.uf, AF_OTHERS, as.others);
+	snprintf(months, sizeof(months), "%d", as.coordination_months);
+	uform_set(fs.uf, ASSESS_F_MONTHS, as.coordination_months ? months : "");
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		if (a == A_SAVE) {
+			str_copy(as.held_on, sizeof(as.held_on), uform_get(fs.uf, ASSESS_F_HELD_ON));
+			str_copy(as.place, sizeof(as.place), uform_get(fs.uf, ASSESS_F_PLACE));
+			str_copy(as.place_note, sizeof(as.place_note), uform_get(fs.uf, AF_PLACE_NOTE));
+			as.with_person = !strcmp(uform_get(fs.uf, AF_WITH_PERSON), "1");
+			as.with_legal_rep = !strcmp(uform_get(fs.uf, AF_WITH_REP), "1");
+			as.with_carer = !strcmp(uform_get(fs.uf, AF_WITH_CARER), "1");
+			str_copy(as.others, sizeof(as.others), uform_get(fs.uf, AF_OTHERS));
+			as.coordination_months = atoi(uform_get(fs.uf, ASSESS_F_MONTHS));
+			if ((rc = assessment_save(app->db, &app->me, &as, &e))) {
+				form_show_error(app, fs.uf, &e, rc);
+				continue;
+			}
+			fs.uf->dirty = false;
+			uform_clear_marks(fs.uf);
+			ui_status(app, false, "%s", _("The assessment was saved (draft)."));
+		} else if (a == A_DOMAINS && as.id) {
+			domain_screen(app, &as);
+		} else if (a == A_NEEDS && as.id) {
+			needs_screen(app, &as);
+		}
+	}
+	uform_free(&fs.uf);
+	assessment_release(&as);
+	werase(stdscr);
+}
+
+/* ---- one life domain: four texts in the person's words ---- */
+
+enum { DF_SITUATION = 1, DF_NEEDS, DF_STRENGTHS, DF_WISHES };
+
+static const struct fdef domain_fields[] = {
+	{-1, N_("Life domain"), FF_HEADER, 0, FC_LEFT},
+	{DF_SITUATION, N_("Situation"), FF_MULTI, 2, FC_FULL, 0, 4, false, 1990},
+	{DF_NEEDS, N_("Needs"), FF_MULTI, 7, FC_FULL, 0, 4, false, 1990},
+	{DF_STRENGTHS, N_("Strengths"), FF_MULTI, 12, FC_FULL, 0, 3, false, 1990},
+	{DF_WISHES, N_("Wishes"), FF_MULTI, 16, FC_FULL, 0, 3, false, 1990},
+};
+
+static void domain_extras(struct app *app, struct form_screen *fs)
+{
+	const struct life_domain *d = fs->data;
+
+	wattrset(uform_window(fs->uf), ui_attr(R_HEADER));
+	ui_put(uform_window(fs->uf), 0, 18, d->name, COLS - 20, false);
+	wattrset(uform_window(fs->uf), A_NORMAL);
+	ui_put(uform_window(fs->uf), 1, 1, _("In the person's own words. Saved as you type."),
+	       COLS - 2, false);
+}
+
+static void domain_edit(struct app *app, struct assessment *as, struct life_domain *ld)
+{
+	struct form_screen fs;
+	struct assessment_domain *d = assessment_domain(as, ld->code);
+	struct assessment_domain before = *d;
+	enum action a;
+
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(domain_fields, ARRAY_SIZE(domain_fields));
+	fs.title = _("life domain");
+	fs.ctx = CTX_FORM;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = domain_extras;
+	fs.data = ld;
+	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "assessment:%lld:%s",
+		 (long long)as->request_id, ld->code);
+	uform_set(fs.uf, DF_SITUATION, d->situation);
+	uform_set(fs.uf, DF_NEEDS, d->needs);
+	uform_set(fs.uf, DF_STRENGTHS, d->strengths);
+	uform_set(fs.uf, DF_WISHES, d->wishes);
+	fs.uf->dirty = false;
+	form_screen_restore(app, &fs);
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		int rc;
+		if (a != A_SAVE)
+			continue;
+		d = assessment_domain(as, ld->code);
+		str_copy(d->situation, sizeof(d->situation), uform_get(fs.uf, DF_SITUATION));
+		str_copy(d->needs, sizeof(d->needs), uform_get(fs.uf, DF_NEEDS));
+		str_copy(d->strengths, sizeof(d->strengths), uform_get(fs.uf, DF_STRENGTHS));
+		str_copy(d->wishes, sizeof(d->wishes), uform_get(fs.uf, DF_WISHES));
+		if ((rc = assessment_save(app->db, &app->me, as, &e))) {
+			*d = before;
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		form_screen_saved(app, &fs);
+		ui_status(app, false, _("Saved: %s."), ld->name);
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+static void domain_screen(struct app *app, struct assessment *as)
+{
+	struct life_domain *ld;
+	size_t n, i;
+	int sel = 0;
+
+	if (life_domains(app->db, &ld, &n))
+		return;
+	for (;;) {
+		const char **labels = xcalloc(n, sizeof(char *));
+		char **own = xcalloc(n, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			struct assessment_domain *d = NULL;
+			size_t k;
+			for (k = 0; k < as->ndomains; k++)
+				if (!strcmp(as->domains[k].code, ld[i].code))
+					d = &as->domains[k];
+			own[i] = xasprintf("%s %s", d && (d->situation[0] || d->needs[0] ||
+							  d->strengths[0] || d->wishes[0]) ? "[*]" : "[ ]",
+					   ld[i].name);
+			labels[i] = own[i];
+		}
+		sel = ui_choose(app, _("Life domains ([*]: written)"), labels, n, sel);
+		for (i = 0; i < n; i++)
+			free(own[i]);
+		free(own);
+		free(labels);
+		if (sel < 0)
+			break;
+		domain_edit(app, as, &ld[sel]);
+	}
+	free(ld);
+}
+
+/* ---- needs ---- */
+
+static void needs_screen(struct app *app, struct assessment *as)
+{
+	for (;;) {
+		struct need *l;
+		size_t n, i, nl = 0;
+		const char **labels;
+		char **own;
+		int k;
+
+		if (need_list(app->db, &app->me, as->request_id, &l, &n))
+			return;
+		labels = xcalloc(n + 1, sizeof(char *));
+		own = xcalloc(n + 1, sizeof(char *));
+		labels[nl++] = _("+ add a need");
+		for (i = 0; i < n; i++) {
+			own[i] = xasprintf("%s → %s", l[i].description,
+					   l[i].unmet ? _("unmet") : l[i].service_name);
+			labels[nl++] = own[i];
+		}
+		k = ui_choose(app, _("Needs found (Enter on a need removes it)"), labels, nl, 0);
+		if (k > 0 && ui_confirm(app, _("Remove this need?")))
+			need_remove(app->db, &app->me, l[k - 1].id);
+		for (i = 0; i < n; i++)
+			free(own[i]);
+		free(own);
+		free(labels);
+		free(l);
+		if (k < 0)
+			return;
+		if (k == 0) {
+			struct need nd;
+			struct choice *sv;
+			size_t ns;
+			struct fielderr e;
+			memset(&nd, 0, sizeof(nd));
+			if (!ui_prompt(app, _("A need"), _("Need:"), false, nd.description,
+				       sizeof(nd.description)))
+				continue;
+			if (catalogue_services(app->db, &sv, &ns) == CD_OK) {
+				const char **sl = xcalloc(ns + 1, sizeof(char *));
+				int c;
+				sl[0] = _("unmet: the offer cannot meet it today");
+				for (i = 0; i < ns; i++)
+					sl[i + 1] = sv[i].label;
+				c = ui_choose(app, _("Answered by"), sl, ns + 1, 0);
+				if (c == 0)
+					nd.unmet = true;
+				else if (c > 0)
+					nd.service_id = sv[c - 1].id;
+				free(sl);
+				free(sv);
+				if (c < 0)
+					continue;
+			}
+			if (need_add(app->db, &app->me, as->request_id, &nd, &e))
+				ui_status(app, true, "%s", e.msg);
+		}
+	}
+}
+
+/* ---- the outcome ---- */
+
+void ui_outcome(struct app *app, int64_t request_id)
+{
+	const char *kinds[] = {_("qualified: services of a programme"),
+			       _("forward the request (with consent)"),
+			       _("not qualified"), _("waiting list")};
+	static const char *codes[] = {"qualified", "forwarded", "not_qualified", "waiting"};
+	struct outcome o;
+	struct fielderr e;
+	struct date today;
+	struct choice *c;
+	size_t n, i;
+	char buf[16];
+	int k, rc;
+
+	memset(&o, 0, sizeof(o));
+	date_today(&today);
+	k = ui_choose(app, _("Outcome of the assessment"), kinds, ARRAY_SIZE(kinds), 0);
+	if (k < 0)
+		return;
+	str_copy(o.kind, sizeof(o.kind), codes[k]);
+	if (k == 0 || k == 3) {
+		const char **l;
+		int p;
+		if (catalogue_programmes(app->db, &c, &n) || !n) {
+			ui_status(app, true, "%s", _("Programmes: choose at least one programme"));
+			free(c);
+			return;
+		}
+		l = xcalloc(n, sizeof(char *));
+		for (i = 0; i < n; i++)
+			l[i] = c[i].label;
+		p = ui_choose(app, _("Programme"), l, n, 0);
+		free(l);
+		if (p < 0) {
+			free(c);
+			return;
+		}
+		if (k == 0) {
+			o.programmes[o.nprogrammes++] = c[p].id;
+			if (ui_prompt(app, _("Coordination"), _("Months of coordination:"), false,
+				      buf, sizeof(buf)))
+				o.coordination_months = atoi(buf);
+		} else {
+			struct choice *ps;
+			size_t nps, m = 0;
+			o.waiting_programme = c[p].id;
+			if (catalogue_programme_services(app->db, &ps, &nps) == CD_OK) {
+				const char **sl = xcalloc(nps + 1, sizeof(char *));
+				int64_t *ids = xcalloc(nps + 1, sizeof(int64_t));
+				int s;
+				for (i = 0; i < nps; i++)
+					if (ps[i].id == c[p].id) {
+						ids[m] = ps[i].id2;
+						sl[m++] = ps[i].label;
+					}
+				s = m ? ui_choose(app, _("Service whose limit is reached"), sl, m, 0) : -1;
+				if (s >= 0)
+					o.waiting_services[o.nwaiting++] = ids[s];
+				free(sl);
+				free(ids);
+				free(ps);
+			}
+		}
+		free(c);
+	} else if (k == 1) {
+		const char *to[] = {_("the social-assistance team"), _("another team of the centre"),
+				    _("the gmina office"), _("a gmina unit")};
+		static const char *to_codes[] = {"social_assistance", "other_team", "gmina_office",
+						 "gmina_unit"};
+		int t = ui_choose(app, _("Forward to"), to, ARRAY_SIZE(to), 0);
+		if (t < 0)
+			return;
+		str_copy(o.forward_to, sizeof(o.forward_to), to_codes[t]);
+		o.forward_whole = ui_confirm(app, _("Forward the whole request? (no: a part)"));
+		if (!ui_prompt(app, _("Consent"), _("Consent given on (Enter: today):"), false,
+			       o.consent_on, sizeof(o.consent_on)))
+			return;
+		str_trim(o.consent_on);
+		if (!o.consent_on[0])
+			date_format(&today, o.consent_on);
+		ui_prompt(app, _("Forward"), _("What is forwarded:"), false, o.note, sizeof(o.note));
+	} else {
+		if (!ui_prompt(app, _("Not qualified"), _("Reason:"), false, o.note, sizeof(o.note)))
+			return;
+	}
+	if ((rc = assessment_decide(app->db, &app->me, request_id, &o, &today, &e)))
+		ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+	else
+		ui_status(app, false, "%s", _("The outcome was recorded; the assessment is final."));
+}

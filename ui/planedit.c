@@ -1,0 +1,398 @@
+/* planedit.c - drawing up and updating the plan (IPUS). */
+#include "form.h"
+#include "catalogue.h"
+#include "person_form.h"
+#include "plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PF_SIGNED = 350, PF_VIEW, PF_NOTE };
+
+static const struct fdef plan_fields[] = {
+	{-1, N_("Plan (IPUS)"), FF_HEADER, 0, FC_LEFT},
+	{PLAN_F_FROM, N_("From"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{PLAN_F_TO, N_("To"), FF_TEXT, 1, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
+	{PLAN_F_AGREED, N_("Agreed on"), FF_TEXT, 2, FC_LEFT, 10, 0, false, 10, ACCEPT_DATE},
+	{PF_SIGNED, N_("Signed"), FF_CHOICE, 2, FC_RIGHT},
+	{PLAN_F_GOALS, N_("Goals"), FF_MULTI, 3, FC_FULL, 0, 2, false, 1990},
+	{PF_VIEW, N_("Person's view"), FF_MULTI, 5, FC_FULL, 0, 2, false, 1990},
+};
+
+struct plan_screen {
+	struct plan_version v;
+	const char *warning;
+	char warn[300];
+};
+
+static void plan_extras(struct app *app, struct form_screen *fs)
+{
+	struct plan_screen *ps = fs->data;
+	WINDOW *w = uform_window(fs->uf);
+	int y = 8, maxy = getmaxy(w);
+	size_t i;
+	char line[600];
+
+	wattrset(w, ui_attr(R_HEADER));
+	snprintf(line, sizeof(line), _(" Services (F6 add, F7 change, F8 remove) — version %d, %s "),
+		 ps->v.version_no ? ps->v.version_no : 1, ps->v.status);
+	ui_put(w, y++, 1, line, COLS - 2, true);
+	wattrset(w, A_NORMAL);
+	for (i = 0; i < ps->v.nitems && y < maxy - 2; i++) {
+		const struct plan_item *it = &ps->v.items[i];
+		snprintf(line, sizeof(line), "%zu. %s – %s, %s – %s, %g/%s%s", i + 1,
+			 it->service_name, it->provider_name, it->starts_on, it->ends_on,
+			 it->amount, it->frequency, it->override_reason[0] ? _(" [limit overridden]") : "");
+		ui_put(w, y++, 1, line, COLS - 2, true);
+	}
+	if (!ps->v.nitems)
+		ui_put(w, y++, 1, _("No services yet."), COLS - 2, true);
+	for (i = 0; i < ps->v.nacts && y < maxy - 1; i++) {
+		snprintf(line, sizeof(line), _("Supporting: %s"), ps->v.acts[i].description);
+		ui_put(w, y++, 1, line, COLS - 2, true);
+	}
+	if (ps->warn[0] && y < maxy) {
+		wattrset(w, ui_attr(R_ERROR));
+		ui_put(w, maxy - 1, 1, ps->warn, COLS - 2, true);
+		wattrset(w, A_NORMAL);
+	}
+}
+
+/* ---- one service of the plan ---- */
+
+enum { IF_SERVICE = 1, IF_PROVIDER, IF_PLACE, IF_FROM, IF_TO, IF_AMOUNT, IF_FREQ, IF_NOTES,
+       IF_OVERRIDE };
+
+static const struct fdef item_fields[] = {
+	{-1, N_("A service of the plan"), FF_HEADER, 0, FC_LEFT},
+	{IF_SERVICE, N_("Service"), FF_CHOICE, 2, FC_FULL, 0, 0, true},
+	{IF_PROVIDER, N_("Provider"), FF_CHOICE, 3, FC_FULL, 0, 0, true},
+	{IF_PLACE, N_("Place"), FF_CHOICE, 4, FC_FULL, 0, 0, false},
+	{IF_FROM, N_("From"), FF_TEXT, 5, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{IF_TO, N_("To"), FF_TEXT, 5, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
+	{IF_AMOUNT, N_("Amount"), FF_TEXT, 6, FC_LEFT, 6, 0, true, 6, "0123456789.,"},
+	{IF_FREQ, N_("How often"), FF_CHOICE, 6, FC_RIGHT, 0, 0, true},
+	{IF_NOTES, N_("Notes"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490},
+	{IF_OVERRIDE, N_("Justification"), FF_TEXT, 9, FC_FULL, 0, 0, false, 490},
+};
+
+static void item_extras(struct app *app, struct form_screen *fs)
+{
+	ui_put(uform_window(fs->uf), 10, 1,
+	       _("A justification is needed only when the plan goes over a programme limit."),
+	       COLS - 2, false);
+}
+
+static void set_choice_options(struct uform *uf, int id, struct choice *c, size_t n,
+			       bool empty, bool two_ids)
+{
+	struct fopt *o = xcalloc(n + 1, sizeof(*o));
+	size_t i, k = 0;
+
+	if (empty)
+		k++;
+	for (i = 0; i < n; i++, k++) {
+		if (two_ids)
+			snprintf(o[k].value, sizeof(o[k].value), "%lld:%lld",
+				 (long long)c[i].id, (long long)c[i].id2);
+		else
+			snprintf(o[k].value, sizeof(o[k].value), "%lld", (long long)c[i].id);
+		str_copy(o[k].label, sizeof(o[k].label), c[i].label);
+	}
+	uform_set_options(uf, id, o, k);
+	free(o);
+}
+
+static void provider_options(struct app *app, struct uform *uf)
+{
+	struct choice *c;
+	size_t n;
+	const char *sv = strchr(uform_get(uf, IF_SERVICE), ':');
+
+	if (catalogue_providers_of(app->db, sv ? strtoll(sv + 1, NULL, 10) : 0, &c, &n) == CD_OK)
+		set_choice_options(uf, IF_PROVIDER, c, n, false, false);
+	free(c);
+}
+
+static void freq_options(struct uform *uf)
+{
+	static const char *codes[] = {"once", "day", "week", "month", "quarter", "year"};
+	const char *labels[] = {_("once"), _("a day"), _("a week"), _("a month"),
+				_("a quarter"), _("a year")};
+	struct fopt o[6];
+	size_t i;
+
+	memset(o, 0, sizeof(o));
+	for (i = 0; i < 6; i++) {
+		str_copy(o[i].value, sizeof(o[i].value), codes[i]);
+		str_copy(o[i].label, sizeof(o[i].label), labels[i]);
+	}
+	uform_set_options(uf, IF_FREQ, o, 6);
+}
+
+/* Edits *it; true when the user confirmed it with F2. */
+static bool item_edit(struct app *app, const struct plan_version *v, struct plan_item *it)
+{
+	struct form_screen fs;
+	struct choice *c;
+	size_t n;
+	char buf[64], service_before[64];
+	enum action a;
+	bool ok = false;
+
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(item_fields, ARRAY_SIZE(item_fields));
+	fs.title = _("service of the plan");
+	fs.ctx = CTX_FORM;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = item_extras;
+	if (catalogue_programme_services(app->db, &c, &n) == CD_OK)
+		set_choice_options(fs.uf, IF_SERVICE, c, n, false, true);
+	free(c);
+	if (catalogue_places(app->db, &c, &n) == CD_OK)
+		set_choice_options(fs.uf, IF_PLACE, c, n, true, false);
+	free(c);
+	freq_options(fs.uf);
+	if (it->service_id) {
+		snprintf(buf, sizeof(buf), "%lld:%lld", (long long)it->programme_id,
+			 (long long)it->service_id);
+		uform_set(fs.uf, IF_SERVICE, buf);
+	}
+	provider_options(app, fs.uf);
+	if (it->provider_id) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)it->provider_id);
+		uform_set(fs.uf, IF_PROVIDER, buf);
+	}
+	if (it->place_id) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)it->place_id);
+		uform_set(fs.uf, IF_PLACE, buf);
+	}
+	uform_set(fs.uf, IF_FROM, it->starts_on[0] ? it->starts_on : v->period_from);
+	uform_set(fs.uf, IF_TO, it->ends_on[0] ? it->ends_on : v->period_to);
+	if (it->amount > 0) {
+		snprintf(buf, sizeof(buf), "%g", it->amount);
+		uform_set(fs.uf, IF_AMOUNT, buf);
+	}
+	uform_set(fs.uf, IF_FREQ, it->frequency[0] ? it->frequency : "week");
+	uform_set(fs.uf, IF_NOTES, it->notes);
+	uform_set(fs.uf, IF_OVERRIDE, it->override_reason);
+	fs.uf->dirty = false;
+	str_copy(service_before, sizeof(service_before), uform_get(fs.uf, IF_SERVICE));
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		/* the providers follow the chosen service */
+		if (strcmp(service_before, uform_get(fs.uf, IF_SERVICE))) {
+			str_copy(service_before, sizeof(service_before), uform_get(fs.uf, IF_SERVICE));
+			uform_set(fs.uf, IF_PROVIDER, "");
+			provider_options(app, fs.uf);
+		}
+		if (a == A_SAVE) {
+			const char *sv = uform_get(fs.uf, IF_SERVICE);
+			char amount[16];
+			it->programme_id = strtoll(sv, NULL, 10);
+			it->service_id = strchr(sv, ':') ? strtoll(strchr(sv, ':') + 1, NULL, 10) : 0;
+			it->provider_id = uform_get_id(fs.uf, IF_PROVIDER);
+			it->place_id = uform_get_id(fs.uf, IF_PLACE);
+			str_copy(it->starts_on, sizeof(it->starts_on), uform_get(fs.uf, IF_FROM));
+			str_copy(it->ends_on, sizeof(it->ends_on), uform_get(fs.uf, IF_TO));
+			str_copy(amount, sizeof(amount), uform_get(fs.uf, IF_AMOUNT));
+			if (strchr(amount, ','))
+				*strchr(amount, ',') = '.';
+			it->amount = strtod(amount, NULL);
+			str_copy(it->frequency, sizeof(it->frequency), uform_get(fs.uf, IF_FREQ));
+			str_copy(it->notes, sizeof(it->notes), uform_get(fs.uf, IF_NOTES));
+			str_copy(it->override_reason, sizeof(it->override_reason),
+				 uform_get(fs.uf, IF_OVERRIDE));
+			/* names for the list; the rules are checked when the plan is saved */
+			{
+				const char *p;
+				size_t k;
+				struct choice *cc;
+				size_t nc;
+				if (catalogue_programme_services(app->db, &cc, &nc) == CD_OK) {
+					for (k = 0; k < nc; k++)
+						if (cc[k].id == it->programme_id && cc[k].id2 == it->service_id) {
+							str_copy(it->service_name, sizeof(it->service_name),
+								 cc[k].label);
+							if ((p = strstr(it->service_name, " (")))
+								it->service_name[p - it->service_name] = '\0';
+						}
+					free(cc);
+				}
+				if (catalogue_providers_of(app->db, it->service_id, &cc, &nc) == CD_OK) {
+					for (k = 0; k < nc; k++)
+						if (cc[k].id == it->provider_id)
+							str_copy(it->provider_name, sizeof(it->provider_name),
+								 cc[k].label);
+					free(cc);
+				}
+			}
+			ok = true;
+			break;
+		}
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+	return ok;
+}
+
+static int choose_item(struct app *app, const struct plan_version *v, const char *title)
+{
+	const char **l = xcalloc(v->nitems + 1, sizeof(char *));
+	char **own = xcalloc(v->nitems + 1, sizeof(char *));
+	size_t i;
+	int r;
+
+	for (i = 0; i < v->nitems; i++) {
+		own[i] = xasprintf("%zu. %s – %s", i + 1, v->items[i].service_name,
+				   v->items[i].provider_name);
+		l[i] = own[i];
+	}
+	r = v->nitems ? ui_choose(app, title, l, v->nitems, 0) : -1;
+	for (i = 0; i < v->nitems; i++)
+		free(own[i]);
+	free(own);
+	free(l);
+	return r;
+}
+
+static void load_form(struct uform *uf, const struct plan_version *v)
+{
+	uform_set(uf, PLAN_F_FROM, v->period_from);
+	uform_set(uf, PLAN_F_TO, v->period_to);
+	uform_set(uf, PLAN_F_AGREED, v->agreed_on);
+	uform_set(uf, PF_SIGNED, v->signed_paper ? "1" : "0");
+	uform_set(uf, PLAN_F_GOALS, v->goals);
+	uform_set(uf, PF_VIEW, v->person_view);
+	uf->dirty = false;
+}
+
+static int save(struct app *app, int64_t request_id, struct form_screen *fs,
+		struct plan_screen *ps)
+{
+	struct plan_warning *w = NULL;
+	size_t nw = 0;
+	struct fielderr e;
+	int rc;
+
+	str_copy(ps->v.period_from, sizeof(ps->v.period_from), uform_get(fs->uf, PLAN_F_FROM));
+	str_copy(ps->v.period_to, sizeof(ps->v.period_to), uform_get(fs->uf, PLAN_F_TO));
+	str_copy(ps->v.agreed_on, sizeof(ps->v.agreed_on), uform_get(fs->uf, PLAN_F_AGREED));
+	ps->v.signed_paper = !strcmp(uform_get(fs->uf, PF_SIGNED), "1");
+	str_copy(ps->v.goals, sizeof(ps->v.goals), uform_get(fs->uf, PLAN_F_GOALS));
+	str_copy(ps->v.person_view, sizeof(ps->v.person_view), uform_get(fs->uf, PF_VIEW));
+	ps->warn[0] = '\0';
+	if (!ps->v.id)
+		rc = plan_create(app->db, &app->me, request_id, &ps->v, &e);
+	else
+		rc = plan_save(app->db, &app->me, &ps->v, &w, &nw, &e);
+	if (rc) {
+		if (e.field >= PLAN_F_ITEM && e.field < PLAN_F_ACT)
+			str_copy(ps->warn, sizeof(ps->warn), e.msg);
+		form_show_error(app, fs->uf, &e, rc);
+		free(w);
+		return rc;
+	}
+	form_screen_saved(app, fs);
+	fs->uf->dirty = false;
+	uform_clear_marks(fs->uf);
+	if (nw)
+		snprintf(ps->warn, sizeof(ps->warn), _("Saved with a limit overridden: %s"), w[0].text);
+	ui_status(app, false, "%s", _("The plan was saved. In the case view, s submits it "
+				      "for approval."));
+	free(w);
+	return CD_OK;
+}
+
+void ui_plan_edit(struct app *app, int64_t request_id)
+{
+	struct form_screen fs;
+	struct plan_screen ps;
+	struct plan_version *vers = NULL;
+	struct fopt yn[2];
+	size_t nv = 0, i;
+	int64_t plan_id = 0;
+	enum action a;
+
+	memset(&ps, 0, sizeof(ps));
+	plan_version_init(&ps.v);
+	if (plan_of_request(app->db, &app->me, request_id, &plan_id, &vers, &nv) == CD_OK) {
+		plan_version_release(&ps.v);
+		plan_version_get(app->db, &app->me, vers[0].id, &ps.v);
+		for (i = 0; i < nv; i++)
+			plan_version_release(&vers[i]);
+	}
+	free(vers);
+	if (ps.v.id && strcmp(ps.v.status, "draft") && strcmp(ps.v.status, "returned")) {
+		ui_status(app, true, "%s", _("only a draft or a returned plan can be changed; "
+					     "start an update instead"));
+		plan_version_release(&ps.v);
+		return;
+	}
+	if (!ps.v.id) {
+		struct date today, to;
+		date_today(&today);
+		date_format(&today, ps.v.period_from);
+		date_add_months(&today, 6, &to);
+		date_from_days(date_to_days(&to) - 1, &to);
+		date_format(&to, ps.v.period_to);
+	}
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(plan_fields, ARRAY_SIZE(plan_fields));
+	fs.title = _("plan");
+	fs.ctx = CTX_PLAN;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = plan_extras;
+	fs.data = &ps;
+	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "plan:%lld", (long long)request_id);
+	memset(yn, 0, sizeof(yn));
+	str_copy(yn[0].value, sizeof(yn[0].value), "0");
+	str_copy(yn[0].label, sizeof(yn[0].label), _("no"));
+	str_copy(yn[1].value, sizeof(yn[1].value), "1");
+	str_copy(yn[1].label, sizeof(yn[1].label), _("yes, on paper"));
+	uform_set_options(fs.uf, PF_SIGNED, yn, 2);
+	load_form(fs.uf, &ps.v);
+	form_screen_restore(app, &fs);
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		if (a == A_SAVE) {
+			save(app, request_id, &fs, &ps);
+		} else if (a == A_ADD_ITEM) {
+			struct plan_item it;
+			memset(&it, 0, sizeof(it));
+			if (item_edit(app, &ps.v, &it)) {
+				*plan_add_item(&ps.v) = it;
+				fs.uf->dirty = true;
+				ui_status(app, false, "%s", _("Service added; F2 saves the plan."));
+			}
+		} else if (a == A_EDIT_ITEM) {
+			int k = choose_item(app, &ps.v, _("Change which service"));
+			if (k >= 0 && item_edit(app, &ps.v, &ps.v.items[k]))
+				fs.uf->dirty = true;
+		} else if (a == A_DEL_ITEM) {
+			int k = choose_item(app, &ps.v, _("Remove which service"));
+			if (k >= 0 && ui_confirm(app, _("Remove this service from the plan?"))) {
+				memmove(&ps.v.items[k], &ps.v.items[k + 1],
+					(ps.v.nitems - (size_t)k - 1) * sizeof(*ps.v.items));
+				ps.v.nitems--;
+				fs.uf->dirty = true;
+			}
+		} else if (a == A_ADD_ACT) {
+			const char *kinds[] = {_("volunteering"), _("self-help"), _("neighbour help")};
+			static const char *codes[] = {"volunteering", "self_help", "neighbour_help"};
+			int k = ui_choose(app, _("Supporting activity"), kinds, 3, 0);
+			char desc[400];
+			if (k >= 0 && ui_prompt(app, _("Supporting activity"), _("What:"), false, desc,
+						sizeof(desc))) {
+				struct supporting_activity *sa = plan_add_act(&ps.v);
+				str_copy(sa->kind, sizeof(sa->kind), codes[k]);
+				str_copy(sa->description, sizeof(sa->description), desc);
+				fs.uf->dirty = true;
+			}
+		}
+	}
+	uform_free(&fs.uf);
+	plan_version_release(&ps.v);
+	werase(stdscr);
+}

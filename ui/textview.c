@@ -1,0 +1,196 @@
+/* textview.c - a scrollable text, and the worklist screen. */
+#include "app.h"
+#include "worklist.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Splits text into lines wrapped at width columns (at spaces when it can). */
+static char **wrap_lines(const char *text, int width, size_t *n)
+{
+	char **out = NULL;
+	char *copy = xstrdup(text), *rest = copy, *line;
+
+	*n = 0;
+	while ((line = strsep(&rest, "\n"))) {
+		do {
+			const char *p = line, *cut = NULL;
+			int w = 0;
+			mbstate_t st;
+			wchar_t wc;
+			size_t len;
+			memset(&st, 0, sizeof(st));
+			while (*p && (len = mbrtowc(&wc, p, MB_CUR_MAX, &st)) != 0 &&
+			       len != (size_t)-1 && len != (size_t)-2) {
+				int cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+				if (w + cw > width)
+					break;
+				if (wc == L' ')
+					cut = p;
+				w += cw;
+				p += len;
+			}
+			if (!*p || !cut || (size_t)(cut - line) < 1)
+				cut = p;
+			out = xrealloc(out, (*n + 1) * sizeof(char *));
+			out[(*n)++] = xstrndup(line, (size_t)(cut - line));
+			line = (char *)cut;
+			while (*line == ' ' && cut != p)
+				line++;
+			if (!*p)
+				break;
+		} while (*line);
+	}
+	free(copy);
+	return out;
+}
+
+static void free_lines(char **l, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+void ui_text_view(struct app *app, const char *title, const char *text)
+{
+	const char *saved_title = app->screen_title;
+	unsigned saved_ctx = app->context;
+	size_t top = 0;
+
+	for (;;) {
+		size_t n, i;
+		char **lines = wrap_lines(text, COLS - 2, &n);
+		int rows = LINES - 3;
+		wint_t ch;
+		int r;
+
+		app->screen_title = title;
+		app->context = CTX_TEXT;
+		werase(stdscr);
+		ui_frame(app);
+		if (top + (size_t)rows > n)
+			top = n > (size_t)rows ? n - (size_t)rows : 0;
+		for (i = 0; i < (size_t)rows && top + i < n; i++) {
+			const char *l = lines[top + i];
+			bool head = !strncmp(l, "== ", 3) || !strncmp(l, "-- ", 3);
+			if (head)
+				wattrset(stdscr, ui_attr(R_HEADER));
+			ui_put(stdscr, 1 + (int)i, 1, l, COLS - 2, false);
+			wattrset(stdscr, A_NORMAL);
+		}
+		free_lines(lines, n);
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		if (keys_action(CTX_TEXT, r, ch) == A_BACK)
+			break;
+		if (r != KEY_CODE_YES)
+			continue;
+		if (ch == KEY_DOWN)
+			top++;
+		else if (ch == KEY_UP && top)
+			top--;
+		else if (ch == KEY_NPAGE)
+			top += (size_t)rows - 1;
+		else if (ch == KEY_PPAGE)
+			top = top > (size_t)rows ? top - (size_t)rows + 1 : 0;
+		else if (ch == KEY_HOME)
+			top = 0;
+	}
+	app->screen_title = saved_title;
+	app->context = saved_ctx;
+	werase(stdscr);
+}
+
+void ui_worklist(struct app *app)
+{
+	const char *saved_title = app->screen_title;
+	unsigned saved_ctx = app->context;
+	struct wl_item *w = NULL;
+	size_t n = 0;
+	int sel = 0, top = 0;
+	bool reload = true;
+
+	for (;;) {
+		struct date today;
+		int rows = LINES - 6, y, r;
+		char line[400];
+		wint_t ch;
+		enum action a;
+
+		if (reload) {
+			free(w);
+			date_today(&today);
+			if (worklist(app->db, &app->me, &today, &w, &n)) {
+				ui_status(app, true, "%s", _("your role does not allow this"));
+				break;
+			}
+			if ((size_t)sel >= n)
+				sel = n ? (int)n - 1 : 0;
+			reload = false;
+		}
+		app->screen_title = _("for today");
+		app->context = CTX_WORKLIST;
+		werase(stdscr);
+		ui_frame(app);
+		snprintf(line, sizeof(line), P_("%zu thing to do, the most urgent first.",
+						"%zu things to do, the most urgent first.", n), n);
+		ui_put(stdscr, 1, 1, line, COLS - 2, false);
+		wattrset(stdscr, ui_attr(R_HEADER));
+		snprintf(line, sizeof(line), "  %-10s %5s  %-22s %-19s %s", _("Due"), _("Days"),
+			 _("What"), _("Case ref."), _("Person"));
+		ui_put(stdscr, 3, 0, line, COLS - 1, true);
+		wattrset(stdscr, A_NORMAL);
+		if (sel < top)
+			top = sel;
+		if (sel >= top + rows)
+			top = sel - rows + 1;
+		for (y = 0; y < rows && (size_t)(top + y) < n; y++) {
+			const struct wl_item *it = &w[top + y];
+			bool s = top + y == sel, overdue = it->days_left < 0;
+			int x = 0;
+			char days[16];
+			/* "!" marks overdue, so it shows on a monochrome screen */
+			wattrset(stdscr, s ? ui_attr(R_SELECTED) : overdue ? ui_attr(R_ERROR) : A_NORMAL);
+			x += ui_put(stdscr, 4 + y, x, s ? ">" : " ", 1, false);
+			x += ui_put(stdscr, 4 + y, x, overdue ? "!" : " ", 1, false);
+			x += ui_put(stdscr, 4 + y, x, it->due, 10, true) + 1;
+			snprintf(days, sizeof(days), "%5ld", it->days_left);
+			x += ui_put(stdscr, 4 + y, x, days, 5, true) + 2;
+			x += ui_put(stdscr, 4 + y, x, wl_kind_label(it->kind), 22, true) + 1;
+			x += ui_put(stdscr, 4 + y, x, it->case_ref, 19, true) + 1;
+			ui_put(stdscr, 4 + y, x, it->person, COLS - x - 1, true);
+			wattrset(stdscr, A_NORMAL);
+		}
+		if (!n)
+			ui_put(stdscr, 4, 2, _("Nothing due. Esc opens the menu."), COLS - 4, false);
+		else if (w[sel].detail[0])
+			ui_put(stdscr, LINES - 3, 1, w[sel].detail, COLS - 2, true);
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			reload = true;
+			continue;
+		}
+		a = keys_action(CTX_WORKLIST, r, ch);
+		if (a == A_BACK)
+			break;
+		if (a == A_OPEN && n) {
+			ui_case(app, w[sel].request_id);
+			reload = true;
+		} else if (r == KEY_CODE_YES && ch == KEY_UP && sel > 0) {
+			sel--;
+		} else if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)sel + 1 < n) {
+			sel++;
+		}
+	}
+	free(w);
+	app->screen_title = saved_title;
+	app->context = saved_ctx;
+	werase(stdscr);
+}

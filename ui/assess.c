@@ -149,7 +149,11 @@ static void domain_extras(struct app *app, struct form_screen *fs)
 	const struct life_domain *d = fs->data;
 
 	wattrset(uform_window(fs->uf), ui_attr(R_HEADER));
-	ui_put(uform_window(fs->uf), 0, 18, d->name, COLS - 20, false);
+	/* after the header's own title: "── Obszar życia ── zdrowie" */
+	{
+		int x = 2 + ui_text_width(_("Life domain")) + 4;
+		ui_put(uform_window(fs->uf), 0, x, d->name, COLS - x - 2, false);
+	}
 	wattrset(uform_window(fs->uf), A_NORMAL);
 	ui_put(uform_window(fs->uf), 1, 1, _("In the person's own words. Saved as you type."),
 	       COLS - 2, false);

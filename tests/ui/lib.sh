@@ -67,7 +67,20 @@ login() {
 	wait_for "Logowanie" || return 1
 	type_text "$1"; keys Enter
 	type_text "demo1234"; keys Enter
-	wait_for "menu główne"
+	to_menu "menu główne" "na dziś"
+}
+
+# to_menu MENU_TITLE WORKLIST_TITLE: after logging in, coordinators and
+# approvers land on the worklist; Esc from there opens the main menu
+to_menu() {
+	i=0
+	while [ "$i" -lt 50 ]; do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		if screen | grep -qF -- "$2"; then keys Escape; break; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	wait_for "$1"
 }
 
 cli() { "$BIN" --db "$DB" "$@"; }

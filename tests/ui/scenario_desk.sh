@@ -20,7 +20,7 @@ lock_keeps_work() {
 request_list_filters() {
 	start
 	login koordynator || return
-	keys Down Down Enter
+	keys Down Down Down Enter
 	wait_for "Znak sprawy" || return
 	expect_screen "Status: otwarte"
 	expect_screen "Koordynator: Anna Wiśniewska"
@@ -39,7 +39,7 @@ english_and_help() {
 	start -- --lang en
 	wait_for "Log in" || return
 	type_text "koordynator"; keys Enter; type_text "demo1234"; keys Enter
-	wait_for "main menu" || return
+	to_menu "main menu" "for today" || return
 	keys F1
 	wait_for "cusdesk help" || return
 	expect_screen "Register a new request"

@@ -10,7 +10,7 @@ login_bad_then_good() {
 	wait_for "zły login lub hasło" || return
 	expect_screen "koordynator"       # the login stays typed
 	type_text "demo1234"; keys Enter
-	wait_for "menu główne" || return
+	to_menu "menu główne" "na dziś" || return
 	expect_screen "Anna Wiśniewska"
 	keys Escape
 	wait_for "Wylogować?" || return

@@ -111,13 +111,16 @@ layering:
 		echo "layering: SQLite or SQL under ui/"; exit 1; fi
 	@echo "layering: ok"
 
+# the translation keywords (src/i18n.h), for update-po and po-check
+XGETTEXT_KEYS = -k_ -kN_ -kP_:1,2 -kPC_:1c,2,3
+
 po-check:
 	@stats=$$(LC_ALL=C msgfmt --statistics -o /dev/null po/pl.po 2>&1); echo "po/pl.po: $$stats"; \
 	case "$$stats" in *untranslated*|*fuzzy*) echo "po-check: pl.po is not complete"; exit 1;; esac
-	@sh tools/po-missing.sh
+	@XGETTEXT_KEYS="$(XGETTEXT_KEYS)" sh tools/po-missing.sh
 
 update-po:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS: \
+	xgettext --from-code=UTF-8 $(XGETTEXT_KEYS) --add-comments=TRANSLATORS: \
 		--package-name=cusdesk --package-version=$(VERSION) \
 		-o po/cusdesk.pot $(SRC_C) $(UI_C)
 	msgmerge --quiet --update --backup=none po/pl.po po/cusdesk.pot

@@ -185,6 +185,9 @@ static int assessment_validate(struct cd_db *db, struct assessment *as,
 	if (!as->with_person && !as->with_legal_rep && !as->with_carer && !as->others[0])
 		return fielderr_set(e, ASSESS_F_PLACE, "%s",
 				    _("Participants: say who took part in the conversation"));
+	if (as->coordination_months < 0 || as->coordination_months > 12)
+		return fielderr_set(e, ASSESS_F_MONTHS, "%s",
+				    _("Coordination: give 0 to 12 months"));
 	for (i = 0; i < as->ndomains; i++)
 		if (!domain_known(db, as->domains[i].code))
 			return fielderr_set(e, ASSESS_F_DOMAIN + (int)i,
@@ -222,8 +225,7 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 	if (db_prepare(db, as->id ?
 		       "UPDATE assessment SET held_on = ?2, place = ?3, place_note = ?4, "
 		       "with_person = ?5, with_legal_rep = ?6, with_carer = ?7, others = ?8, "
-		       "coordination_months = ?9, updated_at = strftime('%Y-%m-%d %H:%M:%S', "
-		       "'now') WHERE id = ?10 AND status = 'draft'" :
+		       "coordination_months = ?9, updated_at = cd_now() WHERE id = ?10 AND status = 'draft'" :
 		       "INSERT INTO assessment(request_id, held_on, place, place_note, "
 		       "with_person, with_legal_rep, with_carer, others, coordination_months, "
 		       "author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st))
@@ -267,7 +269,7 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 			goto fail;
 	}
 	if (db_prepare(db, "UPDATE request SET status = 'assessment', updated_at = "
-		       "strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = ?1 AND status = 'filed'",
+		       "cd_now() WHERE id = ?1 AND status = 'filed'",
 		       &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, as->request_id);
@@ -392,7 +394,7 @@ int assessment_decide(struct cd_db *db, const struct actor *a, int64_t request_i
 	if (db_begin(db))
 		return CD_EDB;
 	if (db_prepare(db, "UPDATE assessment SET status = 'final', finalised_at = "
-		       "strftime('%Y-%m-%d %H:%M:%S', 'now'), outcome = ?2, outcome_note = ?3, "
+		       "cd_now(), outcome = ?2, outcome_note = ?3, "
 		       "forward_to = ?4, forward_whole = ?5, consent_on = ?6, "
 		       "coordination_months = ?7 WHERE id = ?1", &st))
 		goto fail;
@@ -429,7 +431,7 @@ int assessment_decide(struct cd_db *db, const struct actor *a, int64_t request_i
 			goto fail;
 	}
 	if (db_prepare(db, "UPDATE request SET status = ?2, updated_at = "
-		       "strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = ?1", &st))
+		       "cd_now() WHERE id = ?1", &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, request_id);
 	sqlite3_bind_text(st, 2, o->kind, -1, SQLITE_STATIC);
@@ -690,4 +692,33 @@ int waiting_remove(struct cd_db *db, const struct actor *a, int64_t entry_id,
 	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
 	return db_step_done(db, st);
+}
+
+enum ipus_need assessment_ipus_need(struct cd_db *db, const struct actor *a,
+				    int64_t request_id, const char **reason)
+{
+	struct assessment as;
+	struct need *nd = NULL;
+	struct practice pr;
+	int64_t seen[64];
+	size_t n = 0, i, j, services = 0;
+	enum ipus_need r;
+
+	if (assessment_get(db, a, request_id, &as) != CD_OK)
+		return ipus_needed(0, 0, 0, reason);
+	if (need_list(db, a, request_id, &nd, &n) == CD_OK)
+		for (i = 0; i < n; i++) {
+			bool dup = false;
+			if (!nd[i].service_id)
+				continue;
+			for (j = 0; j < services; j++)
+				dup |= seen[j] == nd[i].service_id;
+			if (!dup && services < ARRAY_SIZE(seen))
+				seen[services++] = nd[i].service_id;
+		}
+	free(nd);
+	practice_load(db, &pr);
+	r = ipus_needed(as.coordination_months, (int)services, pr.ipus_min_services, reason);
+	assessment_release(&as);
+	return r;
 }

@@ -105,6 +105,12 @@ enum ipus_need { IPUS_OPTIONAL, IPUS_ADVISED, IPUS_REQUIRED };
 enum ipus_need ipus_needed(int coordination_months, int services,
 			   int min_services, const char **reason);
 
+/* ipus_needed for a case: the assessment's months of coordination and the
+ * number of distinct services its needs point to, against the centre's
+ * practice setting.  IPUS_OPTIONAL when there is no assessment yet. */
+enum ipus_need assessment_ipus_need(struct cd_db *db, const struct actor *a,
+				    int64_t request_id, const char **reason);
+
 struct need {
 	int64_t id;
 	int64_t assessment_id;

@@ -75,6 +75,54 @@ static const struct code provider_kind[] = {
 };
 TABLE(codes_provider_kind, provider_kind);
 
+static const struct code frequency[] = {
+	{"once", N_("once")},
+	{"day", N_("a day")},
+	{"week", N_("a week")},
+	{"month", N_("a month")},
+	{"quarter", N_("a quarter")},
+	{"year", N_("a year")},
+};
+TABLE(codes_frequency, frequency);
+
+static const struct code plan_status[] = {
+	{"draft", N_("draft")},
+	{"submitted", N_("awaiting approval")},
+	{"approved", N_("approved")},
+	{"returned", N_("returned")},
+	{"superseded", N_("superseded")},
+};
+TABLE(codes_plan_status, plan_status);
+
+static const struct code note_kind[] = {
+	{"phone", N_("phone call")},
+	{"home_visit", N_("home visit")},
+	{"at_cus", N_("meeting at the centre")},
+	{"provider_contact", N_("contact with the provider")},
+	{"specialist_opinion", N_("specialist opinion")},
+};
+TABLE(codes_note_kind, note_kind);
+
+static const struct code update_reason[] = {
+	{"needs_changed", N_("the needs changed")},
+	{"new_programme", N_("a new programme")},
+	{"person_request", N_("at the person's request")},
+	{"provider_change", N_("a change of provider")},
+	{"other", N_("another reason")},
+};
+TABLE(codes_update_reason, update_reason);
+
+static const struct code closure_reason[] = {
+	{"completed", N_("completed")},
+	{"goals_achieved", N_("goals achieved")},
+	{"resignation", N_("resignation")},
+	{"moved_away", N_("moved away")},
+	{"death", N_("death")},
+	{"transferred", N_("transferred")},
+	{"other", N_("other")},
+};
+TABLE(codes_closure_reason, closure_reason);
+
 int code_index(const struct code_table *t, const char *code)
 {
 	size_t i;
@@ -120,4 +168,25 @@ bool request_status_is_open(const char *status)
 {
 	return status && (!strcmp(status, "filed") || !strcmp(status, "assessment") ||
 			  !strcmp(status, "qualified") || !strcmp(status, "waiting"));
+}
+
+const char *unit_amount_label(const char *u, double amount)
+{
+	/* whole numbers take the plural form of their count; a fraction reads
+	 * like "1,5 godziny", the form of 2 */
+	unsigned long n = amount == (double)(unsigned long)amount ? (unsigned long)amount : 2;
+
+	if (!u || !strcmp(u, "hour"))
+		return PC_("amount", "hour", "hours", n);
+	if (!strcmp(u, "session"))
+		return PC_("amount", "session", "sessions", n);
+	if (!strcmp(u, "ride"))
+		return PC_("amount", "ride", "rides", n);
+	if (!strcmp(u, "visit"))
+		return PC_("amount", "visit", "visits", n);
+	if (!strcmp(u, "day"))
+		return PC_("amount", "day", "days", n);
+	if (!strcmp(u, "meal"))
+		return PC_("amount", "meal", "meals", n);
+	return PC_("amount", "unit", "units", n);
 }

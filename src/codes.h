@@ -24,6 +24,11 @@ extern const struct code_table codes_request_status;
 extern const struct code_table codes_sex;
 extern const struct code_table codes_unit;
 extern const struct code_table codes_provider_kind;
+extern const struct code_table codes_plan_status;    /* of a plan version */
+extern const struct code_table codes_frequency;      /* of a plan item's amount */
+extern const struct code_table codes_note_kind;      /* monitoring notes */
+extern const struct code_table codes_update_reason;  /* plan updates */
+extern const struct code_table codes_closure_reason;
 
 /* Index of code in t, or -1. */
 int code_index(const struct code_table *t, const char *code);
@@ -32,6 +37,10 @@ const char *code_label(const struct code_table *t, const char *code);
 /* Finds a code by its stored value or by its label (translated or not,
  * case- and diacritic-insensitive); NULL when nothing matches. */
 const char *code_lookup(const struct code_table *t, const char *text);
+
+/* The unit of a plan item's amount in the form its number takes: "1
+ * godzina", "2 godziny", "5 godzin". */
+const char *unit_amount_label(const char *unit, double amount);
 
 /* Request statuses in which the case is still open. */
 bool request_status_is_open(const char *status);

@@ -3,6 +3,7 @@
 #include "embedded.h"
 #include "i18n.h"
 #include "text.h"
+#include "validate.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int db_prepare(struct cd_db *db, const char *sql, sqlite3_stmt **st)
@@ -228,6 +230,24 @@ static int pl_collation(void *unused, int la, const void *a, int lb, const void 
 	return r;
 }
 
+/* cd_now(): "YYYY-MM-DD HH:MM:SS", local time, the date from the
+ * program's clock (date_today) so that CUSDESK_TODAY moves it too. */
+static void sql_cd_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct date d;
+	struct tm tm;
+	time_t t = time(NULL);
+	char buf[32];
+
+	(void)argc;
+	(void)argv;
+	date_today(&d);
+	localtime_r(&t, &tm);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d %02d:%02d:%02d", d.y, d.m, d.d,
+		 tm.tm_hour, tm.tm_min, tm.tm_sec);
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
 int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 	    char **errmsg)
 {
@@ -271,6 +291,8 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 		return CD_EDB;
 	}
 	sqlite3_busy_timeout(db->h, 5000);
+	/* the program's clock for timestamps (CUSDESK_TODAY moves it) */
+	sqlite3_create_function(db->h, "cd_now", 0, SQLITE_UTF8, NULL, sql_cd_now, NULL, NULL);
 	sqlite3_create_collation(db->h, "PL", SQLITE_UTF8, NULL, pl_collation);
 	/* The journal mode query also proves the file is a database. */
 	if (db_exec(db, "PRAGMA journal_mode = WAL") ||

@@ -10,7 +10,7 @@ int draft_save(struct cd_db *db, int64_t user_id, const char *key, const char *t
 
 	if (db_prepare(db, "INSERT INTO text_draft(user_id, draft_key, text) VALUES (?1, ?2, ?3) "
 		       "ON CONFLICT(user_id, draft_key) DO UPDATE SET text = excluded.text, "
-		       "updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now')", &st))
+		       "updated_at = cd_now()", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);

@@ -61,3 +61,13 @@ const char *i18n_lang(void)
 {
 	return chosen;
 }
+
+const char *i18n_npgettext(const char *ctx_and_msgid, const char *plural, unsigned long n)
+{
+	const char *r = ngettext(ctx_and_msgid, plural, n);
+
+	/* untranslated: ngettext gives back our own string, context and all */
+	if (r == ctx_and_msgid)
+		return strchr(ctx_and_msgid, '\004') + 1;
+	return r;
+}

@@ -7,6 +7,11 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 #define P_(s, p, n) ngettext((s), (p), (n))
+/* ngettext with a context (msgctxt in the .po), for a word that also
+ * appears alone: PC_("amount", "hour", "hours", n). */
+#define PC_(c, s, p, n) i18n_npgettext(c "\004" s, (p), (n))
+
+const char *i18n_npgettext(const char *ctx_and_msgid, const char *plural, unsigned long n);
 
 /* Chooses the language ("pl" or "en") and binds the message catalogue.
  * Looks for catalogues in $CUSDESK_LOCALEDIR, then in locale/ next to the

@@ -95,7 +95,7 @@ static bool item_of_plan(struct cd_db *db, int64_t plan_id, int64_t item_id)
 	return ok;
 }
 
-static int check_valid(const struct item_check *c, size_t i, struct fielderr *e)
+int item_check_validate(const struct item_check *c, size_t i, struct fielderr *e)
 {
 	int f = MON_F_ITEM + (int)i;
 
@@ -112,13 +112,10 @@ static int check_valid(const struct item_check *c, size_t i, struct fielderr *e)
 int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_note *m,
 		   struct fielderr *e)
 {
-	static const char *kinds[] = {"phone", "home_visit", "at_cus", "provider_contact",
-				      "specialist_opinion"};
 	struct plan_version cur;
 	struct date held, today, next;
 	sqlite3_stmt *st;
 	size_t i;
-	bool kind_ok = false;
 	int rc;
 
 	fielderr_clear(e);
@@ -131,9 +128,7 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 				    _("Date: not a valid date (use YYYY-MM-DD)"));
 	if (date_cmp(&held, &today) > 0)
 		return fielderr_set(e, MON_F_HELD_ON, "%s", _("Date: cannot be in the future"));
-	for (i = 0; i < ARRAY_SIZE(kinds); i++)
-		kind_ok |= !strcmp(m->kind, kinds[i]);
-	if (!kind_ok)
+	if (code_index(&codes_note_kind, m->kind) < 0)
 		return fielderr_set(e, MON_F_KIND, "%s",
 				    _("Kind: phone, home visit, at the centre, provider "
 				      "contact or specialist opinion"));
@@ -149,7 +144,7 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 		if (!item_of_plan(db, m->plan_id, m->checks[i].item_id))
 			return fielderr_set(e, MON_F_ITEM + (int)i, _("Service %zu: not in this plan"),
 					    i + 1);
-		if ((rc = check_valid(&m->checks[i], i, e)))
+		if ((rc = item_check_validate(&m->checks[i], i, e)))
 			return rc;
 	}
 	if (db_begin(db))
@@ -428,47 +423,6 @@ fail:
 	return CD_EDB;
 }
 
-static const char *freq_label(const char *f)
-{
-	if (!strcmp(f, "once"))
-		return _("once");
-	if (!strcmp(f, "day"))
-		return _("a day");
-	if (!strcmp(f, "week"))
-		return _("a week");
-	if (!strcmp(f, "month"))
-		return _("a month");
-	if (!strcmp(f, "quarter"))
-		return _("a quarter");
-	return _("a year");
-}
-
-static const char *update_reason_label(const char *r)
-{
-	if (!strcmp(r, "needs_changed"))
-		return _("the needs changed");
-	if (!strcmp(r, "new_programme"))
-		return _("a new programme");
-	if (!strcmp(r, "person_request"))
-		return _("at the person's request");
-	if (!strcmp(r, "provider_change"))
-		return _("a change of provider");
-	return _("another reason");
-}
-
-static const char *kind_label(const char *k)
-{
-	if (!strcmp(k, "phone"))
-		return _("phone call");
-	if (!strcmp(k, "home_visit"))
-		return _("home visit");
-	if (!strcmp(k, "at_cus"))
-		return _("meeting at the centre");
-	if (!strcmp(k, "provider_contact"))
-		return _("contact with the provider");
-	return _("specialist opinion");
-}
-
 char *closing_draft(struct cd_db *db, const struct actor *a, const struct closing *c)
 {
 	struct plan_version *vers = NULL, cur;
@@ -494,7 +448,7 @@ char *closing_draft(struct cd_db *db, const struct actor *a, const struct closin
 				v->period_from, v->period_to, v->decided_at, v->decided_by_name);
 		else
 			sb_addf(&sb, _(" Update %d (%s) was approved on %.10s by %s."),
-				v->version_no - 1, update_reason_label(v->update_reason),
+				v->version_no - 1, code_label(&codes_update_reason, v->update_reason),
 				v->decided_at, v->decided_by_name);
 	}
 	sb_add(&sb, "\n\n");
@@ -504,9 +458,10 @@ char *closing_draft(struct cd_db *db, const struct actor *a, const struct closin
 		sb_add(&sb, "\n");
 		for (i = 0; i < cur.nitems; i++) {
 			const struct plan_item *it = &cur.items[i];
-			sb_addf(&sb, "- %s (%s), %s – %s, %g %s %s", it->service_name,
-				it->provider_name, it->starts_on, it->ends_on, it->amount,
-				code_label(&codes_unit, it->unit), freq_label(it->frequency));
+			char amount[96];
+			item_amount_text(it, amount, sizeof(amount));
+			sb_addf(&sb, "- %s (%s), %s – %s, %s", it->service_name,
+				it->provider_name, it->starts_on, it->ends_on, amount);
 			if (it->ended_on[0])
 				sb_addf(&sb, _("; ended on %s"), it->ended_on);
 			j = (size_t)item_absences(db, it->id);
@@ -528,7 +483,7 @@ char *closing_draft(struct cd_db *db, const struct actor *a, const struct closin
 			notes[0].held_on, notes[nn - 1].held_on);
 		sb_add(&sb, "\n");
 		for (i = 0; i < nn; i++) {
-			sb_addf(&sb, "- %s, %s", notes[i].held_on, kind_label(notes[i].kind));
+			sb_addf(&sb, "- %s, %s", notes[i].held_on, code_label(&codes_note_kind, notes[i].kind));
 			if (notes[i].text[0])
 				sb_addf(&sb, ": %s", notes[i].text);
 			sb_add(&sb, "\n");
@@ -563,8 +518,6 @@ char *closing_draft(struct cd_db *db, const struct actor *a, const struct closin
 	return sb_detach(&sb);
 }
 
-static const char *closure_reasons[] = {"completed", "goals_achieved", "resignation",
-					"moved_away", "death", "transferred", "other"};
 
 int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 		 struct fielderr *e)
@@ -574,8 +527,6 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 	struct date conv, closed, due;
 	sqlite3_stmt *st;
 	int64_t request_id;
-	size_t i;
-	bool reason_ok = false;
 	int rc;
 
 	fielderr_clear(e);
@@ -591,9 +542,7 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 				  _("Closed on: not before the summary conversation"));
 		goto out;
 	}
-	for (i = 0; i < ARRAY_SIZE(closure_reasons); i++)
-		reason_ok |= !strcmp(c->reason, closure_reasons[i]);
-	if (!reason_ok) {
+	if (code_index(&codes_closure_reason, c->reason) < 0) {
 		rc = fielderr_set(e, CLOSE_F_REASON, "%s",
 				  _("Reason: completed, goals achieved, resignation, moved away, "
 				    "death, transferred or other"));
@@ -632,7 +581,7 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 	if (db_step_done(db, st) || end_items(db, cur.id, 0, c->closed_on, _("plan closed")))
 		goto fail;
 	if (db_prepare(db, "UPDATE request SET status = 'closed', updated_at = "
-		       "strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = ?1", &st))
+		       "cd_now() WHERE id = ?1", &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, request_id);
 	if (db_step_done(db, st) ||

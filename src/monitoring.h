@@ -56,6 +56,9 @@ void monitoring_note_init(struct monitoring_note *m, int64_t plan_id);
 void monitoring_note_release(struct monitoring_note *m);
 struct item_check *monitoring_add_check(struct monitoring_note *m, int64_t item_id);
 
+/* Checks one item check (the i-th of its note: messages say "Service
+ * i+1"); the error's field is MON_F_ITEM + i. */
+int item_check_validate(const struct item_check *c, size_t i, struct fielderr *e);
 /* Records a note (one transaction with its item checks). */
 int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_note *m,
 		   struct fielderr *e);

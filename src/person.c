@@ -234,8 +234,13 @@ int person_reindex(struct cd_db *db, int64_t id)
 			      &refs) == CD_OK) {
 		sqlite3_bind_int64(refs, 1, id);
 		while (!rc && sqlite3_step(refs) == SQLITE_ROW) {
-			char *f = text_fold((const char *)sqlite3_column_text(refs, 0));
+			char *f = text_fold((const char *)sqlite3_column_text(refs, 0)), *p;
 			rc = add_term(ins, id, f);
+			/* and every tail after a separator, so "3.2026" or
+			 * "ipus.3.2026" finds CUS.IPUS.3.2026 */
+			for (p = f; !rc && *p; p++)
+				if ((*p == '.' || *p == '/' || *p == '-') && p[1])
+					rc = add_term(ins, id, p + 1);
 			free(f);
 		}
 		sqlite3_finalize(refs);
@@ -352,7 +357,7 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 		"postcode = ?9, town = ?10, gmina_id = ?11, phone = ?12, email = ?13, "
 		"notes = ?14, legal_representative_id = ?15, actual_carer_id = ?16, "
 		"household_id = ?17, sort_key = ?18, dup_key = ?19, "
-		"updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now') WHERE id = ?20", &st);
+		"updated_at = cd_now() WHERE id = ?20", &st);
 	if (rc)
 		goto fail;
 	sqlite3_bind_text(st, 1, p->first_names, -1, SQLITE_STATIC);

@@ -1,6 +1,7 @@
 /* plan.c - IPUS: versions, items, rules, approval, orders. */
 #include "plan.h"
 #include "casefile.h"
+#include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
 #include "person.h"
@@ -183,9 +184,7 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		if (!(it->amount > 0) || it->amount > 10000)
 			return fielderr_set(e, f, _("Item %zu: the amount must be a positive number"),
 					    i + 1);
-		if (strcmp(it->frequency, "once") && strcmp(it->frequency, "day") &&
-		    strcmp(it->frequency, "week") && strcmp(it->frequency, "month") &&
-		    strcmp(it->frequency, "quarter") && strcmp(it->frequency, "year"))
+		if (code_index(&codes_frequency, it->frequency) < 0)
 			return fielderr_set(e, f, _("Item %zu: frequency once, a day, a week, a month, "
 						    "a quarter or a year"), i + 1);
 		str_trim(it->override_reason);
@@ -482,13 +481,19 @@ int plan_submit(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if (db_begin(db))
 		return CD_EDB;
 	if ((rc = set_status(db, version_id, "submitted", ", submitted_at = "
-			     "strftime('%Y-%m-%d %H:%M:%S', 'now')", NULL, 0)) ||
+			     "cd_now()", NULL, 0)) ||
 	    (rc = audit_add(db, a->user_id, "plan.submit", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {
 		db_rollback(db);
 		return rc;
 	}
 	return CD_OK;
+}
+
+bool plan_may_approve(struct cd_db *db, const struct actor *a, const struct date *day)
+{
+	return a->user_id == 0 || (a->roles & ROLE_DIRECTOR) ||
+	       ((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, day));
 }
 
 bool authorised_on(struct cd_db *db, int64_t user_id, const struct date *day)
@@ -563,9 +568,7 @@ int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 	fielderr_clear(e);
 	if ((rc = version_head(db, version_id, &plan_id, &request_id, status, NULL)))
 		return rc;
-	if (!(a->roles & ROLE_DIRECTOR) &&
-	    !((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, today)) &&
-	    a->user_id != 0)
+	if (!plan_may_approve(db, a, today))
 		return fielderr_set(e, -1, "%s",
 				    _("plans are approved by the director or an organiser "
 				      "the director authorised (art. 41)"));
@@ -581,7 +584,7 @@ int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if (db_step_done(db, st))
 		goto fail;
 	if (set_status(db, version_id, "approved", ", return_comment = ?3, decided_by = ?4, "
-		       "decided_at = strftime('%Y-%m-%d %H:%M:%S', 'now')", "", a->user_id) ||
+		       "decided_at = cd_now()", "", a->user_id) ||
 	    make_orders(db, version_id, d) ||
 	    audit_add(db, a->user_id, "plan.approve", "plan", plan_id, "") ||
 	    db_commit(db))
@@ -604,9 +607,7 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if ((rc = version_head(db, version_id, &plan_id, &request_id, status, NULL)))
 		return rc;
 	date_today(&today);
-	if (!(a->roles & ROLE_DIRECTOR) &&
-	    !((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, &today)) &&
-	    a->user_id != 0)
+	if (!plan_may_approve(db, a, &today))
 		return fielderr_set(e, -1, "%s",
 				    _("plans are approved by the director or an organiser "
 				      "the director authorised (art. 41)"));
@@ -618,7 +619,7 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if (db_begin(db))
 		return CD_EDB;
 	if ((rc = set_status(db, version_id, "returned", ", return_comment = ?3, decided_by = ?4, "
-			     "decided_at = strftime('%Y-%m-%d %H:%M:%S', 'now')", comment,
+			     "decided_at = cd_now()", comment,
 			     a->user_id)) ||
 	    (rc = audit_add(db, a->user_id, "plan.return", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {
@@ -632,13 +633,10 @@ int plan_update(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		const char *reason, const char *note, int64_t *new_version,
 		struct fielderr *e)
 {
-	static const char *reasons[] = {"needs_changed", "new_programme", "person_request",
-					"provider_change", "other"};
 	struct plan_version cur;
 	int64_t request_id = request_of_plan(db, plan_id);
 	sqlite3_stmt *st;
 	size_t i;
-	bool known = false;
 	int rc, next = 0;
 
 	fielderr_clear(e);
@@ -646,9 +644,7 @@ int plan_update(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		return CD_ENOTFOUND;
 	if ((rc = case_access(db, a, request_id, true, e)))
 		return rc;
-	for (i = 0; i < ARRAY_SIZE(reasons); i++)
-		known |= reason && !strcmp(reason, reasons[i]);
-	if (!known)
+	if (!reason || code_index(&codes_update_reason, reason) < 0)
 		return fielderr_set(e, PLAN_F_REASON, "%s",
 				    _("Reason: needs changed, new programme, the person's "
 				      "request, provider change or other"));
@@ -912,8 +908,9 @@ int plan_compare(const struct plan_version *older, const struct plan_version *ne
 			if (b->origin_id && older->items[j].id == b->origin_id)
 				a = &older->items[j];
 		if (!a) {
-			char *what = xasprintf("%s – %s, %g/%s", b->starts_on, b->ends_on,
-					       b->amount, b->frequency);
+			char amount[96], *what;
+			item_amount_text(b, amount, sizeof(amount));
+			what = xasprintf("%s – %s, %s", b->starts_on, b->ends_on, amount);
 			diff_add(out, n, DIFF_ADDED, b->service_name, what);
 			free(what);
 			continue;
@@ -927,9 +924,12 @@ int plan_compare(const struct plan_version *older, const struct plan_version *ne
 		if (strcmp(a->starts_on, b->starts_on) || strcmp(a->ends_on, b->ends_on))
 			sb_addf(&sb, _("dates %s–%s → %s–%s; "), a->starts_on, a->ends_on,
 				b->starts_on, b->ends_on);
-		if (fabs(a->amount - b->amount) > 1e-9 || strcmp(a->frequency, b->frequency))
-			sb_addf(&sb, _("amount %g/%s → %g/%s; "), a->amount, a->frequency,
-				b->amount, b->frequency);
+		if (fabs(a->amount - b->amount) > 1e-9 || strcmp(a->frequency, b->frequency)) {
+			char am[96], bm[96];
+			item_amount_text(a, am, sizeof(am));
+			item_amount_text(b, bm, sizeof(bm));
+			sb_addf(&sb, _("amount %s → %s; "), am, bm);
+		}
 		if (strcmp(a->notes, b->notes))
 			sb_add(&sb, _("notes changed; "));
 		if (sb.len) {
@@ -987,4 +987,33 @@ int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
 	sqlite3_bind_int64(st, 1, item_id);
 	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
 	return db_step_done(db, st);
+}
+
+void item_amount_text(const struct plan_item *it, char *out, size_t size)
+{
+	snprintf(out, size, "%g %s %s", it->amount, unit_amount_label(it->unit, it->amount),
+		 code_label(&codes_frequency, it->frequency));
+}
+
+int plan_item_describe(struct cd_db *db, struct plan_item *it)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (db_prepare(db, "SELECT s.name, s.unit, COALESCE((SELECT name FROM provider "
+		       "WHERE id = ?2), ''), COALESCE((SELECT name FROM place WHERE id = ?3), '') "
+		       "FROM service s WHERE s.id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, it->service_id);
+	sqlite3_bind_int64(st, 2, it->provider_id);
+	sqlite3_bind_int64(st, 3, it->place_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_col_copy(st, 0, it->service_name, sizeof(it->service_name));
+		db_col_copy(st, 1, it->unit, sizeof(it->unit));
+		db_col_copy(st, 2, it->provider_name, sizeof(it->provider_name));
+		db_col_copy(st, 3, it->place_name, sizeof(it->place_name));
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }

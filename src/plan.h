@@ -138,8 +138,19 @@ int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
 int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organiser_id,
 			const char *from, const char *to, struct fielderr *e);
 bool authorised_on(struct cd_db *db, int64_t user_id, const struct date *day);
+/* Whether a may approve or return plans on day: the director, an organiser
+ * authorised that day, or the system. */
+bool plan_may_approve(struct cd_db *db, const struct actor *a, const struct date *day);
 
 /* Amount per month of an item (hours a week x 52/12 ...). */
 double plan_item_monthly(const struct plan_item *it);
+
+/* Fills the names an item shows (service, provider, place, unit) from its
+ * ids, e.g. after the user chose them in a form. */
+int plan_item_describe(struct cd_db *db, struct plan_item *it);
+
+/* "2 hours a week": the amount with its unit and frequency, translated,
+ * into out. */
+void item_amount_text(const struct plan_item *it, char *out, size_t size);
 
 #endif

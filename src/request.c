@@ -290,7 +290,7 @@ int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 	if (db_prepare(db, "UPDATE request SET filed_on = ?1, channel = ?2, "
 		       "filed_by = ?3, filer_person_id = ?4, referral_source = ?5, "
 		       "asked = ?6, coordinator_id = ?7, status = ?8, "
-		       "updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now') "
+		       "updated_at = cd_now() "
 		       "WHERE id = ?9", &st))
 		goto fail;
 	sqlite3_bind_text(st, 1, r->filed_on, -1, SQLITE_STATIC);

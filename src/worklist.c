@@ -182,8 +182,7 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 	char d[11];
 	size_t i, cap = 0;
 	bool all = a->user_id == 0;
-	bool approver = all || (a->roles & ROLE_DIRECTOR) ||
-			((a->roles & ROLE_ORGANISER) && authorised_on(db, a->user_id, today));
+	bool approver = plan_may_approve(db, a, today);
 	bool works_cases = all || (a->roles & (ROLE_COORDINATOR | ROLE_ORGANISER));
 
 	*out = NULL;

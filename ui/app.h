@@ -110,6 +110,7 @@ enum action {
 	A_DOMAINS,
 	A_NEEDS,
 	A_GENERATE,
+	A_CHECK_ITEM,
 	A_WORKLIST,
 };
 
@@ -131,6 +132,7 @@ enum {
 	CTX_ASSESS = 1 << 13,
 	CTX_CLOSING = 1 << 14,
 	CTX_TEXT = 1 << 15,
+	CTX_MONITOR = 1 << 16,
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -160,6 +162,10 @@ void ui_draw_status(struct app *app);
 /* Writes s (UTF-8) at y,x clipped to width columns; pads with spaces
  * when pad.  Returns the columns used. */
 int ui_put(WINDOW *w, int y, int x, const char *s, int width, bool pad);
+/* A table row: cells in columns of the given display widths (0: the rest
+ * of maxw), a space between them; Polish letters count one column each. */
+void ui_put_row(WINDOW *w, int y, int x, int maxw, const int *widths,
+		const char *const *cells, size_t n);
 int ui_text_width(const char *s);
 
 /* Dialogs (panels over the screen). */
@@ -177,6 +183,13 @@ int ui_choose(struct app *app, const char *title, const char *const *labels,
 /* Asks for one line of text (password when secret); false on Esc. */
 bool ui_prompt(struct app *app, const char *title, const char *label,
 	       bool secret, char *out, size_t size);
+/* The same, the entry starting from the text already in out. */
+bool ui_prompt_value(struct app *app, const char *title, const char *label,
+		     char *out, size_t size);
+/* Splits text into lines wrapped at width columns (at spaces when it
+ * can); free with ui_free_lines. */
+char **ui_wrap_lines(const char *text, int width, size_t *n);
+void ui_free_lines(char **lines, size_t n);
 /* The inactivity lock; returns after the right password. */
 void ui_lock(struct app *app);
 

@@ -54,8 +54,8 @@ static void assess_extras(struct app *app, struct form_screen *fs)
 	const struct assessment *as = fs->data;
 	WINDOW *w = uform_window(fs->uf);
 
-	ui_put(w, 1, 1, _("Who took part, where, and for how many months the services need "
-			  "coordination (3 or more: a plan is required)."), COLS - 2, false);
+	ui_put(w, 1, 1, _("Who took part, where; months of coordination (3 or more: a plan "
+			  "is required)."), COLS - 2, false);
 	ui_put(w, 10, 1, as->id ? _("F6: what the person said per life domain   F7: needs "
 				    "found") : _("Save first (F2); then F6 life domains, F7 needs."),
 	       COLS - 2, false);
@@ -149,10 +149,12 @@ static void domain_extras(struct app *app, struct form_screen *fs)
 	const struct life_domain *d = fs->data;
 
 	wattrset(uform_window(fs->uf), ui_attr(R_HEADER));
-	/* after the header's own title: "── Obszar życia ── zdrowie" */
+	/* right after the header's own title: "── Obszar życia: zdrowie ──" */
 	{
-		int x = 2 + ui_text_width(_("Life domain")) + 4;
-		ui_put(uform_window(fs->uf), 0, x, d->name, COLS - x - 2, false);
+		int x = 3 + ui_text_width(_("Life domain"));
+		char label[200];
+		snprintf(label, sizeof(label), ": %s ", d->name);
+		ui_put(uform_window(fs->uf), 0, x, label, COLS - x - 2, false);
 	}
 	wattrset(uform_window(fs->uf), A_NORMAL);
 	ui_put(uform_window(fs->uf), 1, 1, _("In the person's own words. Saved as you type."),
@@ -303,6 +305,36 @@ static void needs_screen(struct app *app, struct assessment *as)
 
 /* ---- the outcome ---- */
 
+/* Qualifying for more than one programme: offers the programmes not yet
+ * chosen until "no more". */
+static void more_programmes(struct app *app, const struct choice *c, size_t n,
+			    struct outcome *o)
+{
+	while (o->nprogrammes < n && o->nprogrammes < ARRAY_SIZE(o->programmes)) {
+		const char **l = xcalloc(n + 1, sizeof(char *));
+		size_t *which = xcalloc(n + 1, sizeof(size_t));
+		size_t m = 0, i, j;
+		int q;
+		l[m++] = _("no other programme");
+		for (i = 0; i < n; i++) {
+			bool chosen = false;
+			for (j = 0; j < o->nprogrammes; j++)
+				chosen |= o->programmes[j] == c[i].id;
+			if (!chosen) {
+				which[m] = i;
+				l[m++] = c[i].label;
+			}
+		}
+		q = ui_choose(app, _("Also qualify for"), l, m, 0);
+		if (q > 0)
+			o->programmes[o->nprogrammes++] = c[which[q]].id;
+		free(l);
+		free(which);
+		if (q <= 0)
+			break;
+	}
+}
+
 void ui_outcome(struct app *app, int64_t request_id)
 {
 	const char *kinds[] = {_("qualified: services of a programme"),
@@ -319,6 +351,13 @@ void ui_outcome(struct app *app, int64_t request_id)
 
 	memset(&o, 0, sizeof(o));
 	date_today(&today);
+	{
+		struct assessment as;
+		if (assessment_get(app->db, &app->me, request_id, &as) == CD_OK) {
+			o.coordination_months = as.coordination_months;
+			assessment_release(&as);
+		}
+	}
 	k = ui_choose(app, _("Outcome of the assessment"), kinds, ARRAY_SIZE(kinds), 0);
 	if (k < 0)
 		return;
@@ -342,9 +381,16 @@ void ui_outcome(struct app *app, int64_t request_id)
 		}
 		if (k == 0) {
 			o.programmes[o.nprogrammes++] = c[p].id;
-			if (ui_prompt(app, _("Coordination"), _("Months of coordination:"), false,
-				      buf, sizeof(buf)))
-				o.coordination_months = atoi(buf);
+			more_programmes(app, c, n, &o);
+			buf[0] = '\0';
+			if (o.coordination_months > 0)
+				snprintf(buf, sizeof(buf), "%d", o.coordination_months);
+			if (!ui_prompt_value(app, _("Coordination"), _("Months of coordination:"),
+					     buf, sizeof(buf))) {
+				free(c);
+				return;
+			}
+			o.coordination_months = atoi(buf);
 		} else {
 			struct choice *ps;
 			size_t nps, m = 0;

@@ -48,19 +48,6 @@ static void lines_free(struct lines *L)
 	memset(L, 0, sizeof(*L));
 }
 
-static const char *version_status(const char *s)
-{
-	if (!strcmp(s, "draft"))
-		return _("draft");
-	if (!strcmp(s, "submitted"))
-		return _("awaiting approval");
-	if (!strcmp(s, "approved"))
-		return _("approved");
-	if (!strcmp(s, "returned"))
-		return _("returned");
-	return _("superseded");
-}
-
 /* What the case screen knows of the case. */
 struct case_state {
 	struct request r;
@@ -98,6 +85,35 @@ static void state_free(struct case_state *cs)
 		plan_version_release(&cs->latest);
 }
 
+/* What the user can do next in this case, with the keys for it. */
+static void next_step(struct app *app, const struct case_state *cs, struct lines *L)
+{
+	struct date today;
+	const char *s = NULL;
+
+	date_today(&today);
+	if (cs->closed)
+		s = _("f: the follow-up half a year after closing · u: service card");
+	else if (!cs->have_assessment)
+		s = _("r: start the needs assessment");
+	else if (strcmp(cs->as.status, "final"))
+		s = _("r: continue the assessment · w: record its outcome");
+	else if (strcmp(cs->as.outcome, "qualified"))
+		s = NULL;
+	else if (!cs->have_plan)
+		s = _("p: draw up the plan (IPUS)");
+	else if (!strcmp(cs->latest.status, "draft") || !strcmp(cs->latest.status, "returned"))
+		s = _("p: edit the plan · s: submit it for approval");
+	else if (!strcmp(cs->latest.status, "submitted"))
+		s = plan_may_approve(app->db, &app->me, &today) ?
+		    _("z: approve the plan · x: return it with a comment") :
+		    _("the plan awaits the director's approval");
+	else if (!strcmp(cs->latest.status, "approved"))
+		s = _("m: monitoring note · k: provider contact · a: update · c: close");
+	if (s)
+		add(L, false, "» %s %s", _("Next:"), s);
+}
+
 static void build(struct app *app, const struct case_state *cs, struct lines *L)
 {
 	struct plan_version *vers = NULL;
@@ -121,6 +137,7 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 				    wl_kind_label(w[i].kind), w[i].due, w[i].days_left, _("days"),
 				    w[i].detail);
 	free(w);
+	next_step(app, cs, L);
 	add(L, true, "%s", _("Needs assessment"));
 	if (!cs->have_assessment) {
 		add(L, false, "%s", _("  not started (r: start it)"));
@@ -132,14 +149,24 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 		if (cs->as.outcome[0])
 			add(L, false, _("  outcome: %s %s"), code_label(&codes_request_status,
 			    cs->as.outcome), cs->as.outcome_note);
+		if (cs->as.coordination_months > 0 || cs->as.outcome[0]) {
+			const char *why;
+			assessment_ipus_need(app->db, &app->me, cs->r.id, &why);
+			add(L, false, _("  coordination %d months; IPUS %s"),
+			    cs->as.coordination_months, why);
+		}
 	}
 	if (plan_of_request(app->db, &app->me, cs->r.id, &pid, &vers, &nv) == CD_OK) {
 		add(L, true, "%s", _("Plan (IPUS)"));
 		for (i = nv; i-- > 0;) {
 			add(L, false, _("  version %d: %s, %s – %s%s%s%s"), vers[i].version_no,
-			    version_status(vers[i].status), vers[i].period_from, vers[i].period_to,
+			    code_label(&codes_plan_status, vers[i].status), vers[i].period_from, vers[i].period_to,
 			    vers[i].decided_by_name[0] ? ", " : "", vers[i].decided_by_name,
 			    vers[i].late ? _(" [LATE: over 30 days]") : "");
+			if (vers[i].update_reason[0])
+				add(L, false, _("    update (%s): %s"),
+				    code_label(&codes_update_reason, vers[i].update_reason),
+				    vers[i].update_note);
 			if (!strcmp(vers[i].status, "returned"))
 				add(L, false, _("    returned: %s"), vers[i].return_comment);
 		}
@@ -149,27 +176,54 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 		if (cs->have_plan)
 			for (i = 0; i < cs->latest.nitems; i++) {
 				const struct plan_item *it = &cs->latest.items[i];
-				add(L, false, "  - %s, %s, %s – %s, %g/%s%s%s%s%s", it->service_name,
-				    it->provider_name, it->starts_on, it->ends_on, it->amount,
-				    it->frequency, it->order_sent_on[0] ? _("; order ") : "",
+				char amount[96];
+				item_amount_text(it, amount, sizeof(amount));
+				add(L, false, "  - %s, %s, %s – %s, %s%s%s%s%s", it->service_name,
+				    it->provider_name, it->starts_on, it->ends_on, amount,
+				    it->order_sent_on[0] ? _("; order ") : "",
 				    it->order_sent_on, it->ended_on[0] ? _("; ended ") : "",
 				    it->ended_on);
 			}
 		if (monitoring_list(app->db, &app->me, pid, &notes, &nn) == CD_OK && nn) {
 			add(L, true, "%s", _("Monitoring"));
 			for (i = 0; i < nn; i++)
-				add(L, false, "  %s %s: %s", notes[i].held_on, notes[i].kind, notes[i].text);
+				add(L, false, "  %s %s: %s", notes[i].held_on,
+				    code_label(&codes_note_kind, notes[i].kind), notes[i].text);
 		}
 		monitoring_list_free(notes, nn);
 		if (cs->closed) {
 			add(L, true, "%s", _("Closing"));
 			add(L, false, _("  closed %s (%s); follow-up %s %s"), cs->c.closed_on,
-			    cs->c.reason, cs->c.followup_on[0] ? cs->c.followup_on : _("due"),
+			    code_label(&codes_closure_reason, cs->c.reason), cs->c.followup_on[0] ? cs->c.followup_on : _("due"),
 			    cs->c.followup_on[0] ? cs->c.followup_note : cs->c.followup_due);
 		}
 	} else {
 		free(vers);
 	}
+}
+
+/* Wraps the long lines at width columns, continuation lines indented. */
+static void wrap(struct lines *L, int width)
+{
+	struct lines out;
+	size_t i, j, n;
+
+	memset(&out, 0, sizeof(out));
+	for (i = 0; i < L->n; i++) {
+		char **parts = ui_wrap_lines(L->l[i], width, &n);
+		size_t first = n ? strlen(parts[0]) : 0;
+		add(&out, L->head[i], "%s", n ? parts[0] : "");
+		ui_free_lines(parts, n);
+		if (!L->l[i][first])
+			continue;
+		/* the rest, indented under the first piece */
+		parts = ui_wrap_lines(L->l[i] + first + strspn(L->l[i] + first, " "), width - 4, &n);
+		for (j = 0; j < n; j++)
+			add(&out, L->head[i], "    %s", parts[j]);
+		ui_free_lines(parts, n);
+	}
+	lines_free(L);
+	*L = out;
 }
 
 /* Chooses an item of the plan in force; -1 when none or cancelled. */
@@ -247,12 +301,21 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		report(app, rc, &e, _("The plan was submitted for approval."));
 		break;
 	case A_CASE_APPROVE:
+	case A_CASE_RETURN:
+		/* asked only of those who may decide (the domain checks again) */
+		if (cs->have_plan && !plan_may_approve(app->db, &app->me, &today)) {
+			ui_status(app, true, "%s", _("plans are approved by the director or an "
+						     "organiser the director authorised (art. 41)"));
+			break;
+		}
+		if (a == A_CASE_RETURN)
+			goto return_plan;
 		if (!cs->have_plan || !ui_confirm(app, _("Approve the plan?")))
 			break;
 		rc = plan_approve(app->db, &app->me, cs->latest.id, &today, &e);
 		report(app, rc, &e, _("The plan was approved; orders went to the providers."));
 		break;
-	case A_CASE_RETURN:
+	return_plan:
 		if (!cs->have_plan || !ui_prompt(app, _("Return the plan"), _("Comment:"), false,
 						 buf, sizeof(buf)))
 			break;
@@ -260,18 +323,18 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		report(app, rc, &e, _("The plan was returned to the coordinator."));
 		break;
 	case A_CASE_UPDATE: {
-		static const char *codes[] = {"needs_changed", "new_programme", "person_request",
-					       "provider_change", "other"};
-		const char *labels[] = {_("the needs changed"), _("a new programme"),
-					_("at the person's request"), _("a change of provider"),
-					_("another reason")};
+		const struct code_table *t = &codes_update_reason;
+		const char *labels[8];
+		size_t i;
 		int k;
 		if (!cs->plan_id)
 			break;
-		k = ui_choose(app, _("Reason for the update"), labels, ARRAY_SIZE(labels), 0);
+		for (i = 0; i < t->count && i < ARRAY_SIZE(labels); i++)
+			labels[i] = _(t->items[i].label);
+		k = ui_choose(app, _("Reason for the update"), labels, i, 0);
 		if (k < 0 || !ui_prompt(app, _("Update the plan"), _("Note:"), false, buf, sizeof(buf)))
 			break;
-		rc = plan_update(app->db, &app->me, cs->plan_id, codes[k], buf, NULL, &e);
+		rc = plan_update(app->db, &app->me, cs->plan_id, t->items[k].code, buf, NULL, &e);
 		report(app, rc, &e, _("A new version was started from the approved plan."));
 		if (!rc)
 			ui_plan_edit(app, cs->r.id);
@@ -415,6 +478,7 @@ void ui_case(struct app *app, int64_t request_id)
 		memset(&L, 0, sizeof(L));
 		state_load(app, request_id, &cs);
 		build(app, &cs, &L);
+		wrap(&L, COLS - 2);
 		app->screen_title = _("case");
 		app->context = CTX_CASE;
 		werase(stdscr);
@@ -435,6 +499,14 @@ void ui_case(struct app *app, int64_t request_id)
 			top++;
 		else if (r == KEY_CODE_YES && ch == KEY_UP && top)
 			top--;
+		else if (r == KEY_CODE_YES && ch == KEY_NPAGE)
+			top += (size_t)rows - 1;
+		else if (r == KEY_CODE_YES && ch == KEY_PPAGE)
+			top = top > (size_t)rows ? top - (size_t)rows + 1 : 0;
+		else if (r == KEY_CODE_YES && ch == KEY_HOME)
+			top = 0;
+		else if (r == KEY_CODE_YES && ch == KEY_END)
+			top = (size_t)-1 / 2;     /* clamped to the last page when drawn */
 		if (a == A_BACK) {
 			state_free(&cs);
 			break;

@@ -1,5 +1,6 @@
 /* core.c - curses set-up, the frame, key reading, dialogs, the lock. */
 #include "app.h"
+#include "text.h"
 
 #include <ncursesw/panel.h>
 #include <stdarg.h>
@@ -152,6 +153,20 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int width, bool pad)
 		used++;
 	}
 	return used;
+}
+
+void ui_put_row(WINDOW *w, int y, int x, int maxw, const int *widths,
+		const char *const *cells, size_t n)
+{
+	int end = x + maxw;
+	size_t i;
+
+	for (i = 0; i < n && x < end; i++) {
+		int cw = widths[i] > 0 && x + widths[i] < end ? widths[i] : end - x;
+		x += ui_put(w, y, x, cells[i], cw, true);
+		if (i + 1 < n && x < end)
+			x += ui_put(w, y, x, " ", 1, false);
+	}
 }
 
 int ui_content_top(void)
@@ -511,11 +526,46 @@ void ui_message(struct app *app, const char *title, const char *text)
 	free(full);
 }
 
+/* The first label (from start, wrapping) whose folded text begins with
+ * the folded typed text, else the first that contains it; -1 if none. */
+static int choose_find(const char *const *labels, size_t n, int start, const char *typed)
+{
+	char *want = text_fold(typed);
+	int found = -1, pass;
+	size_t k;
+
+	if (!want)
+		return -1;
+	for (pass = 0; pass < 2 && found < 0; pass++)
+		for (k = 0; k < n && found < 0; k++) {
+			int i = (int)((start + k) % n);
+			char *f = text_fold(labels[i]);
+			if (f && (pass == 0 ? !strncmp(f, want, strlen(want)) : !!strstr(f, want)))
+				found = i;
+			free(f);
+		}
+	free(want);
+	return found;
+}
+
+/* Drops the last UTF-8 character of the type-ahead text. */
+static void choose_backspace(char *typed)
+{
+	size_t len = strlen(typed);
+
+	while (len > 0 && ((unsigned char)typed[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	typed[len] = '\0';
+}
+
 int ui_choose(struct app *app, const char *title, const char *const *labels,
 	      size_t n, int current)
 {
 	struct dialog d;
 	int sel = current >= 0 && (size_t)current < n ? current : 0, top = 0;
+	char typed[64] = "";
 	wint_t ch;
 
 	if (!n)
@@ -540,15 +590,29 @@ int ui_choose(struct app *app, const char *title, const char *const *labels,
 			ui_put(d.win, 1 + i, 1, top + i == sel ? "> " : "  ", 2, false);
 			ui_put(d.win, 1 + i, 3, labels[top + i], d.w - 4, true);
 		}
+		wattrset(d.win, ui_attr(R_DIALOG));
+		if (typed[0]) {
+			char shown[96];
+			snprintf(shown, sizeof(shown), " %s: %s ", _("find"), typed);
+			ui_put(d.win, d.h - 1, 2, shown, d.w - 4, false);
+		} else if ((size_t)rows < n)
+			ui_put(d.win, d.h - 1, 2, _(" type to find "), d.w - 4, false);
 		wattrset(d.win, A_NORMAL);
 		curs_set(0);
 		r = ui_getkey(app, d.win, &ch);
 		dialog_close(&d);
-		if (r == KEY_CODE_YES) {
+		if (r == KEY_CODE_YES && ch == KEY_BACKSPACE) {
+			choose_backspace(typed);
+		} else if (r == KEY_CODE_YES) {
+			typed[0] = '\0';
 			if (ch == KEY_UP && sel > 0)
 				sel--;
 			else if (ch == KEY_DOWN && (size_t)sel + 1 < n)
 				sel++;
+			else if (ch == KEY_PPAGE)
+				sel = sel > rows ? sel - rows : 0;
+			else if (ch == KEY_NPAGE)
+				sel = (size_t)(sel + rows) < n ? sel + rows : (int)n - 1;
 			else if (ch == KEY_HOME)
 				sel = 0;
 			else if (ch == KEY_END)
@@ -560,13 +624,45 @@ int ui_choose(struct app *app, const char *title, const char *const *labels,
 				return sel;
 			if (ch == 27)
 				return -1;
+			if (ch == 127 || ch == 8) {
+				choose_backspace(typed);
+			} else if (ch >= 32) {
+				char u[8];
+				size_t ul = utf8_put(u, (uint32_t)ch), len = strlen(typed);
+				if (len + ul < sizeof(typed)) {
+					int at;
+					memcpy(typed + len, u, ul);
+					typed[len + ul] = '\0';
+					/* one letter steps to the next match; more refine */
+					at = choose_find(labels, n,
+							 typed[ul] ? sel : (sel + 1) % (int)n, typed);
+					if (at >= 0)
+						sel = at;
+				}
+			}
 		}
 	}
 }
 
+static bool prompt(struct app *app, const char *title, const char *label,
+		   bool secret, bool prefill, char *out, size_t size);
+
 /* A one-line text entry inside a dialog; secret shows stars. */
 bool ui_prompt(struct app *app, const char *title, const char *label,
 	       bool secret, char *out, size_t size)
+{
+	return prompt(app, title, label, secret, false, out, size);
+}
+
+/* The same, starting from the text already in out (e.g. a known value). */
+bool ui_prompt_value(struct app *app, const char *title, const char *label,
+		     char *out, size_t size)
+{
+	return prompt(app, title, label, false, true, out, size);
+}
+
+static bool prompt(struct app *app, const char *title, const char *label,
+		   bool secret, bool prefill, char *out, size_t size)
 {
 	struct dialog d;
 	wchar_t buf[256];
@@ -575,6 +671,11 @@ bool ui_prompt(struct app *app, const char *title, const char *label,
 	int r;
 
 	buf[0] = L'\0';
+	if (prefill && out[0]) {
+		size_t m = mbstowcs(buf, out, ARRAY_SIZE(buf) - 1);
+		len = m == (size_t)-1 ? 0 : m;
+		buf[len] = L'\0';
+	}
 	for (;;) {
 		int lw = ui_text_width(label), fx, fw;
 		size_t i;

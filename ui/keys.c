@@ -23,12 +23,12 @@ static const struct keydef keytab[] = {
 	{A_HELP, true, KEY_F(1), "F1", N_("help"), N_("Show this help"),
 	 CTX_GLOBAL, true},
 	{A_SAVE, true, KEY_F(2), "F2", N_("save"), N_("Save the form"),
-	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING, true},
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR, true},
 	{A_NEW_REQUEST, true, KEY_F(3), "F3", N_("new request"),
 	 N_("Register a new request (wniosek) from any screen"), CTX_GLOBAL, true},
 	{A_PICK, true, KEY_F(4), "F4", N_("choose"),
 	 N_("Choose from a list: a registered person, a coordinator, a value"),
-	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING, true},
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR, true},
 	{A_SEARCH, true, KEY_F(5), "F5", N_("find person"),
 	 N_("Find a person by surname, first name, PESEL or case reference"),
 	 CTX_MENU, true},
@@ -56,7 +56,7 @@ static const struct keydef keytab[] = {
 	 CTX_MENU | CTX_SEARCH | CTX_REQUESTS | CTX_LIST | CTX_PICK | CTX_WORKLIST, false},
 	{A_CLEAR, true, KEY_DC, "Del", N_("clear"),
 	 N_("Clear a chosen person or value"),
-	 CTX_FORM | CTX_NEWREQ | CTX_PERSON | CTX_PLAN | CTX_ASSESS | CTX_CLOSING, false},
+	 CTX_FORM | CTX_NEWREQ | CTX_PERSON | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR, false},
 	{A_WORKLIST, true, KEY_F(6), "F6", N_("for today"),
 	 N_("The worklist: what is due today"), CTX_MENU, true},
 	{A_CASE_ASSESS, false, 'r', "r", N_("assessment"),
@@ -104,13 +104,15 @@ static const struct keydef keytab[] = {
 	 N_("What the person said, per life domain"), CTX_ASSESS, true},
 	{A_NEEDS, true, KEY_F(7), "F7", N_("needs"), N_("Needs found, linked to services or unmet"),
 	 CTX_ASSESS, true},
+	{A_CHECK_ITEM, true, KEY_F(6), "F6", N_("check a service"),
+	 N_("What the note found about one service of the plan"), CTX_MONITOR, true},
 	{A_GENERATE, true, KEY_F(6), "F6", N_("draft description"),
 	 N_("Draft the description of the plan's course from the record"), CTX_CLOSING, true},
 	{A_BACK, false, 27, "Esc", N_("back"),
 	 N_("Go back (asks first when something typed is not saved)"),
 	 CTX_MENU | CTX_FORM | CTX_SEARCH | CTX_PERSON | CTX_REQUESTS | CTX_USERS |
 	 CTX_LIST | CTX_NEWREQ | CTX_PICK | CTX_CASE | CTX_WORKLIST | CTX_PLAN |
-	 CTX_ASSESS | CTX_CLOSING | CTX_TEXT, true},
+	 CTX_ASSESS | CTX_CLOSING | CTX_TEXT | CTX_MONITOR, true},
 };
 
 /* Keys that only move or edit, listed in the help screen. */
@@ -193,6 +195,7 @@ void keys_help(struct app *app)
 		{CTX_ASSESS, N_("Needs assessment")},
 		{CTX_PLAN, N_("Plan")},
 		{CTX_CLOSING, N_("Closing")},
+		{CTX_MONITOR, N_("Monitoring note")},
 	};
 	char **lines = NULL;
 	size_t n = 0, s, i, top = 0;

@@ -1,5 +1,6 @@
 /* monitor.c - monitoring notes and closing the plan. */
 #include "form.h"
+#include "codes.h"
 #include "monitoring.h"
 #include "person_form.h"
 #include "plan.h"
@@ -9,8 +10,9 @@
 #include <string.h>
 
 enum { MF_WITH = 610 };
-#define MAX_CHECKED 3
-#define CF(i, k) (MON_F_ITEM + (int)(i) * 4 + (k))   /* k: 0 place 1 absences 2 satisfaction 3 delivered */
+/* fields of the form for one service's check */
+enum { KF_PLACE = 640, KF_ON_TIME, KF_QUALITY, KF_SATISFACTION, KF_ABSENCES, KF_DELIVERED,
+       KF_ORDERED };
 
 static void option_list(struct uform *uf, int id, const char *const *values,
 			const char *const *labels, size_t n)
@@ -26,120 +28,325 @@ static void option_list(struct uform *uf, int id, const char *const *values,
 	free(o);
 }
 
+static const struct fdef note_fields[] = {
+	{-1, N_("Monitoring note"), FF_HEADER, 0, FC_LEFT},
+	{MON_F_HELD_ON, N_("Date"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{MON_F_KIND, N_("Kind"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true},
+	{MF_WITH, N_("With whom"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 190},
+	{MON_F_NEXT, N_("Next contact"), FF_TEXT, 3, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
+	{MON_F_TEXT, N_("Note"), FF_MULTI, 4, FC_FULL, 0, 6, false, 3990},
+};
+
+static const struct fdef check_fields[] = {
+	{-1, N_("Service check"), FF_HEADER, 0, FC_LEFT},
+	{KF_PLACE, N_("Taking place"), FF_CHOICE, 3, FC_LEFT},
+	{KF_ON_TIME, N_("On time"), FF_CHOICE, 3, FC_RIGHT},
+	{KF_QUALITY, N_("Quality"), FF_CHOICE, 4, FC_LEFT},
+	{KF_SATISFACTION, N_("Satisfaction"), FF_CHOICE, 4, FC_RIGHT},
+	{KF_ABSENCES, N_("Absences"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS},
+	{KF_DELIVERED, N_("Delivered"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
+	{KF_ORDERED, N_("Ordered"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, "0123456789.,"},
+};
+
+/* The monitoring note screen: the note, and what it found per service. */
+struct note_screen {
+	struct app *app;
+	struct plan_version cur;
+	struct monitoring_note m;     /* checks collected so far */
+	int limit;                    /* absences that prompt ending a service */
+};
+
+static struct item_check *check_of(struct monitoring_note *m, int64_t item_id)
+{
+	size_t i;
+
+	for (i = 0; i < m->nchecks; i++)
+		if (m->checks[i].item_id == item_id)
+			return &m->checks[i];
+	return NULL;
+}
+
+/* "tak, na czas, jakość 4, zadowolenie 5, 0 nieob., 8/8.7" */
+static void check_summary(const struct item_check *c, char *out, size_t size)
+{
+	struct strbuf sb;
+
+	sb_init(&sb);
+	if (!c) {
+		sb_add(&sb, _("not checked (F6)"));
+	} else {
+		if (c->taking_place >= 0)
+			sb_addf(&sb, "%s: %s, ", _("taking place"), c->taking_place ? _("yes") : _("no"));
+		if (c->on_time >= 0)
+			sb_addf(&sb, "%s: %s, ", _("on time"), c->on_time ? _("yes") : _("no"));
+		if (c->quality > 0)
+			sb_addf(&sb, "%s %d, ", _("quality"), c->quality);
+		if (c->satisfaction > 0)
+			sb_addf(&sb, "%s %d, ", _("satisfaction"), c->satisfaction);
+		sb_addf(&sb, P_("%d absence", "%d absences", (unsigned long)c->absences), c->absences);
+		if (c->delivered >= 0) {
+			sb_addf(&sb, ", %s %g", _("delivered"), c->delivered);
+			if (c->ordered >= 0)
+				sb_addf(&sb, "/%g", c->ordered);
+		}
+	}
+	str_copy(out, size, sb.buf ? sb.buf : "");
+	sb_release(&sb);
+}
+
 static void note_extras(struct app *app, struct form_screen *fs)
 {
-	ui_put(uform_window(fs->uf), 1, 1, _("Per service: is it taking place, absences since "
-					     "the last note, satisfaction 1-5, amount delivered."),
+	struct note_screen *ns = fs->data;
+	WINDOW *w = uform_window(fs->uf);
+	int y = 11, maxy = getmaxy(w);
+	size_t i, k = 0;
+	char line[600], sum[300];
+
+	ui_put(w, 1, 1, _("Who you spoke with and what you found; F6 checks each service."),
 	       COLS - 2, false);
+	wattrset(w, ui_attr(R_HEADER));
+	ui_put(w, y++, 1, _(" Services of the plan (F6: check one) "), COLS - 2, true);
+	wattrset(w, A_NORMAL);
+	for (i = 0; i < ns->cur.nitems && y < maxy - 1; i++) {
+		const struct plan_item *it = &ns->cur.items[i];
+		if (it->ended_on[0])
+			continue;
+		k++;
+		snprintf(line, sizeof(line), "%zu. %s – %s", k, it->service_name, it->provider_name);
+		ui_put(w, y++, 1, line, COLS - 2, true);
+		if (y >= maxy)
+			break;
+		check_summary(check_of(&ns->m, it->id), sum, sizeof(sum));
+		snprintf(line, sizeof(line), "   %s", sum);
+		ui_put(w, y++, 1, line, COLS - 2, true);
+	}
+	if (!k)
+		ui_put(w, y, 1, _("No service of the plan is running."), COLS - 2, true);
+}
+
+static void set_number(struct uform *uf, int id, double v)
+{
+	char buf[32];
+
+	buf[0] = '\0';
+	if (v >= 0)
+		snprintf(buf, sizeof(buf), "%g", v);
+	uform_set(uf, id, buf);
+}
+
+static double get_number(struct uform *uf, int id)
+{
+	char buf[32];
+
+	str_copy(buf, sizeof(buf), uform_get(uf, id));
+	if (!buf[0])
+		return -1;
+	if (strchr(buf, ','))
+		*strchr(buf, ',') = '.';
+	return strtod(buf, NULL);
+}
+
+static void check_extras(struct app *app, struct form_screen *fs)
+{
+	const struct plan_item *it = fs->data;
+	char line[1200], amount[96];
+
+	item_amount_text(it, amount, sizeof(amount));
+	snprintf(line, sizeof(line), "%s – %s (%s)", it->service_name, it->provider_name, amount);
+	ui_put(uform_window(fs->uf), 1, 1, line, COLS - 2, false);
+	ui_put(uform_window(fs->uf), 8, 1, _("Absences since the last note; amounts for the "
+					     "period the note covers (ordered: a month by default)."),
+	       COLS - 2, false);
+}
+
+/* The check of one service; true when confirmed with F2. */
+static bool check_edit(struct app *app, const struct plan_item *it, size_t index,
+		       struct item_check *c)
+{
+	static const char *yn[] = {"-1", "1", "0"};
+	const char *yn_labels[] = {_("not checked"), _("yes"), _("no")};
+	static const char *rate[] = {"0", "1", "2", "3", "4", "5"};
+	const char *rate_labels[] = {_("not rated"), "1", "2", "3", "4", "5"};
+	struct form_screen fs;
+	struct item_check edited;
+	char buf[8];
+	enum action a;
+	bool ok = false;
+
+	memset(&fs, 0, sizeof(fs));
+	fs.uf = uform_new(check_fields, ARRAY_SIZE(check_fields));
+	fs.title = _("service check");
+	fs.ctx = CTX_FORM;
+	fs.top = 1;
+	fs.gen = app->resize_gen - 1;
+	fs.extras = check_extras;
+	fs.data = (void *)it;
+	option_list(fs.uf, KF_PLACE, yn, yn_labels, 3);
+	option_list(fs.uf, KF_ON_TIME, yn, yn_labels, 3);
+	option_list(fs.uf, KF_QUALITY, rate, rate_labels, 6);
+	option_list(fs.uf, KF_SATISFACTION, rate, rate_labels, 6);
+	snprintf(buf, sizeof(buf), "%d", c->taking_place < 0 ? -1 : !!c->taking_place);
+	uform_set(fs.uf, KF_PLACE, buf);
+	snprintf(buf, sizeof(buf), "%d", c->on_time < 0 ? -1 : !!c->on_time);
+	uform_set(fs.uf, KF_ON_TIME, buf);
+	snprintf(buf, sizeof(buf), "%d", c->quality);
+	uform_set(fs.uf, KF_QUALITY, buf);
+	snprintf(buf, sizeof(buf), "%d", c->satisfaction);
+	uform_set(fs.uf, KF_SATISFACTION, buf);
+	snprintf(buf, sizeof(buf), "%d", c->absences);
+	uform_set(fs.uf, KF_ABSENCES, buf);
+	set_number(fs.uf, KF_DELIVERED, c->delivered);
+	set_number(fs.uf, KF_ORDERED, c->ordered >= 0 ? c->ordered :
+		   /* a month of the plan by default, rounded to a tenth */
+		   (double)(long)(plan_item_monthly(it) * 10 + 0.5) / 10);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		if (a != A_SAVE)
+			continue;
+		edited = *c;
+		edited.taking_place = atoi(uform_get(fs.uf, KF_PLACE));
+		edited.on_time = atoi(uform_get(fs.uf, KF_ON_TIME));
+		edited.quality = atoi(uform_get(fs.uf, KF_QUALITY));
+		edited.satisfaction = atoi(uform_get(fs.uf, KF_SATISFACTION));
+		edited.absences = atoi(uform_get(fs.uf, KF_ABSENCES));
+		edited.delivered = get_number(fs.uf, KF_DELIVERED);
+		edited.ordered = get_number(fs.uf, KF_ORDERED);
+		fielderr_clear(&e);
+		if (item_check_validate(&edited, index, &e)) {
+			ui_status(app, true, "%s", e.msg);
+			continue;
+		}
+		*c = edited;
+		ok = true;
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+	return ok;
+}
+
+/* Chooses a running service of the plan; its index in cur, or -1. */
+static int choose_running(struct app *app, const struct plan_version *cur)
+{
+	const char **labels = xcalloc(cur->nitems + 1, sizeof(char *));
+	int *which = xcalloc(cur->nitems + 1, sizeof(int));
+	size_t i, n = 0;
+	int r;
+
+	for (i = 0; i < cur->nitems; i++)
+		if (!cur->items[i].ended_on[0]) {
+			which[n] = (int)i;
+			labels[n++] = cur->items[i].service_name;
+		}
+	r = n == 1 ? 0 : n ? ui_choose(app, _("Check which service"), labels, n, 0) : -1;
+	r = r >= 0 ? which[r] : -1;
+	free(labels);
+	free(which);
+	return r;
+}
+
+/* After saving: services whose absences reached the centre's limit. */
+static void absence_prompt(struct app *app, int64_t plan_id, const struct plan_version *cur)
+{
+	int64_t *ids = NULL;
+	size_t n = 0, i, j;
+	struct strbuf msg;
+
+	if (absence_alerts(app->db, &app->me, plan_id, &ids, &n) || !n) {
+		free(ids);
+		return;
+	}
+	sb_init(&msg);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < cur->nitems; j++)
+			if (cur->items[j].id == ids[i]) {
+				int k = item_absences(app->db, ids[i]);
+				sb_addf(&msg, "%s: ", cur->items[j].service_name);
+				sb_addf(&msg, P_("%d absence", "%d absences", (unsigned long)k), k);
+				sb_add(&msg, "\n");
+			}
+	sb_add(&msg, "\n");
+	sb_add(&msg, _("The absences reached the centre's limit. In the case view, "
+		       "e ends the service and a updates the plan."));
+	ui_message(app, _("Absences"), msg.buf);
+	sb_release(&msg);
+	free(ids);
 }
 
 void ui_monitoring_note(struct app *app, int64_t plan_id)
 {
-	struct plan_version cur;
-	struct fdef defs[8 + MAX_CHECKED * 5];
+	struct note_screen ns;
 	struct form_screen fs;
-	struct monitoring_note m;
-	size_t n = 0, i, nchecked = 0, idx[MAX_CHECKED];
 	enum action a;
-	static const char *kinds[] = {"phone", "home_visit", "at_cus", "provider_contact",
-				      "specialist_opinion"};
-	const char *kind_labels[] = {_("phone call"), _("home visit"), _("meeting at the centre"),
-				     _("contact with the provider"), _("specialist opinion")};
-	static const char *tp[] = {"-1", "1", "0"};
-	const char *tp_labels[] = {_("not checked"), _("yes"), _("no")};
-	static const char *sat[] = {"0", "1", "2", "3", "4", "5"};
-	const char *sat_labels[] = {_("not rated"), "1", "2", "3", "4", "5"};
 
-	if (plan_current(app->db, &app->me, plan_id, &cur)) {
+	memset(&ns, 0, sizeof(ns));
+	ns.app = app;
+	if (plan_current(app->db, &app->me, plan_id, &ns.cur)) {
 		ui_status(app, true, "%s", _("the plan is not approved yet"));
 		return;
 	}
-	defs[n++] = (struct fdef){-1, N_("Monitoring note"), FF_HEADER, 0, FC_LEFT};
-	defs[n++] = (struct fdef){MON_F_HELD_ON, N_("Date"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10,
-				  ACCEPT_DATE};
-	defs[n++] = (struct fdef){MON_F_KIND, N_("Kind"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true};
-	defs[n++] = (struct fdef){MF_WITH, N_("With whom"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 190};
-	defs[n++] = (struct fdef){MON_F_NEXT, N_("Next contact"), FF_TEXT, 3, FC_RIGHT, 10, 0,
-				  false, 10, ACCEPT_DATE};
-	defs[n++] = (struct fdef){MON_F_TEXT, N_("Note"), FF_MULTI, 4, FC_FULL, 0, 4, false, 3990};
-	for (i = 0; i < cur.nitems && nchecked < MAX_CHECKED; i++) {
-		int row = 9 + (int)nchecked * 3;
-		if (cur.items[i].ended_on[0])
-			continue;
-		idx[nchecked] = i;
-		/* the service's name heads its rows (not a message: not translated) */
-		defs[n++] = (struct fdef){-10 - (int)nchecked, cur.items[i].service_name, FF_HEADER,
-					  row, FC_LEFT};
-		defs[n++] = (struct fdef){CF(nchecked, 0), N_("Taking place"), FF_CHOICE, row + 1,
-					  FC_LEFT};
-		defs[n++] = (struct fdef){CF(nchecked, 1), N_("Absences"), FF_TEXT, row + 1, FC_RIGHT,
-					  3, 0, false, 3, ACCEPT_DIGITS};
-		defs[n++] = (struct fdef){CF(nchecked, 2), N_("Satisfaction"), FF_CHOICE, row + 2,
-					  FC_LEFT};
-		defs[n++] = (struct fdef){CF(nchecked, 3), N_("Delivered"), FF_TEXT, row + 2,
-					  FC_RIGHT, 6, 0, false, 6, "0123456789.,"};
-		nchecked++;
-	}
+	monitoring_note_init(&ns.m, plan_id);
 	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(defs, n);
+	fs.uf = uform_new(note_fields, ARRAY_SIZE(note_fields));
 	fs.title = _("monitoring note");
-	fs.ctx = CTX_FORM;
+	fs.ctx = CTX_MONITOR;
 	fs.top = 1;
 	fs.gen = app->resize_gen - 1;
 	fs.extras = note_extras;
+	fs.data = &ns;
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "monitoring:%lld", (long long)plan_id);
-	option_list(fs.uf, MON_F_KIND, kinds, kind_labels, ARRAY_SIZE(kinds));
-	for (i = 0; i < nchecked; i++) {
-		option_list(fs.uf, CF(i, 0), tp, tp_labels, 3);
-		option_list(fs.uf, CF(i, 2), sat, sat_labels, 6);
-		uform_set(fs.uf, CF(i, 1), "0");
-	}
-	monitoring_note_init(&m, plan_id);
-	uform_set(fs.uf, MON_F_HELD_ON, m.held_on);
+	uform_set_code_options(fs.uf, MON_F_KIND, &codes_note_kind, false);
+	uform_set(fs.uf, MON_F_HELD_ON, ns.m.held_on);
 	fs.uf->dirty = false;
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
 		int rc;
+		if (a == A_CHECK_ITEM) {
+			int k = choose_running(app, &ns.cur);
+			struct item_check *c, tmp;
+			size_t index = 0, i;
+			if (k < 0)
+				continue;
+			for (i = 0; i < (size_t)k; i++)
+				index += !ns.cur.items[i].ended_on[0];
+			c = check_of(&ns.m, ns.cur.items[k].id);
+			if (!c) {
+				/* a fresh check: only kept when confirmed */
+				memset(&tmp, 0, sizeof(tmp));
+				tmp.item_id = ns.cur.items[k].id;
+				tmp.taking_place = tmp.on_time = -1;
+				tmp.delivered = tmp.ordered = -1;
+				if (check_edit(app, &ns.cur.items[k], index, &tmp)) {
+					*monitoring_add_check(&ns.m, tmp.item_id) = tmp;
+					fs.uf->dirty = true;
+				}
+			} else if (check_edit(app, &ns.cur.items[k], index, c)) {
+				fs.uf->dirty = true;
+			}
+			continue;
+		}
 		if (a != A_SAVE)
 			continue;
-		monitoring_note_release(&m);
-		monitoring_note_init(&m, plan_id);
-		str_copy(m.held_on, sizeof(m.held_on), uform_get(fs.uf, MON_F_HELD_ON));
-		str_copy(m.kind, sizeof(m.kind), uform_get(fs.uf, MON_F_KIND));
-		str_copy(m.with_whom, sizeof(m.with_whom), uform_get(fs.uf, MF_WITH));
-		str_copy(m.next_contact_on, sizeof(m.next_contact_on), uform_get(fs.uf, MON_F_NEXT));
-		str_copy(m.text, sizeof(m.text), uform_get(fs.uf, MON_F_TEXT));
-		for (i = 0; i < nchecked; i++) {
-			struct item_check *c;
-			const char *tpv = uform_get(fs.uf, CF(i, 0));
-			const char *del = uform_get(fs.uf, CF(i, 3));
-			int sv = atoi(uform_get(fs.uf, CF(i, 2))), ab = atoi(uform_get(fs.uf, CF(i, 1)));
-			if (!strcmp(tpv, "-1") && !sv && !ab && !del[0])
-				continue;       /* nothing checked for this service */
-			c = monitoring_add_check(&m, cur.items[idx[i]].id);
-			c->taking_place = atoi(tpv);
-			c->absences = ab;
-			c->satisfaction = sv;
-			if (del[0]) {
-				char d[16];
-				str_copy(d, sizeof(d), del);
-				if (strchr(d, ','))
-					*strchr(d, ',') = '.';
-				c->delivered = strtod(d, NULL);
-			}
-		}
-		if ((rc = monitoring_add(app->db, &app->me, &m, &e))) {
+		str_copy(ns.m.held_on, sizeof(ns.m.held_on), uform_get(fs.uf, MON_F_HELD_ON));
+		str_copy(ns.m.kind, sizeof(ns.m.kind), uform_get(fs.uf, MON_F_KIND));
+		str_copy(ns.m.with_whom, sizeof(ns.m.with_whom), uform_get(fs.uf, MF_WITH));
+		str_copy(ns.m.next_contact_on, sizeof(ns.m.next_contact_on),
+			 uform_get(fs.uf, MON_F_NEXT));
+		str_copy(ns.m.text, sizeof(ns.m.text), uform_get(fs.uf, MON_F_TEXT));
+		if ((rc = monitoring_add(app->db, &app->me, &ns.m, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
 		form_screen_saved(app, &fs);
 		ui_status(app, false, "%s", _("The monitoring note was saved."));
+		absence_prompt(app, plan_id, &ns.cur);
 		break;
 	}
-	monitoring_note_release(&m);
+	monitoring_note_release(&ns.m);
 	uform_free(&fs.uf);
-	plan_version_release(&cur);
+	plan_version_release(&ns.cur);
 	werase(stdscr);
 }
 
@@ -181,10 +388,6 @@ static void read_closing(struct uform *uf, struct closing *c)
 
 void ui_closing(struct app *app, int64_t plan_id)
 {
-	static const char *reasons[] = {"completed", "goals_achieved", "resignation",
-					"moved_away", "death", "transferred", "other"};
-	const char *reason_labels[] = {_("completed"), _("goals achieved"), _("resignation"),
-				       _("moved away"), _("death"), _("transferred"), _("other")};
 	struct form_screen fs;
 	struct closing *c = xcalloc(1, sizeof(*c));
 	struct date today;
@@ -204,7 +407,7 @@ void ui_closing(struct app *app, int64_t plan_id)
 	fs.gen = app->resize_gen - 1;
 	fs.extras = closing_extras;
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "closing:%lld", (long long)plan_id);
-	option_list(fs.uf, CLOSE_F_REASON, reasons, reason_labels, ARRAY_SIZE(reasons));
+	uform_set_code_options(fs.uf, CLOSE_F_REASON, &codes_closure_reason, false);
 	date_today(&today);
 	date_format(&today, d);
 	uform_set(fs.uf, CLOSE_F_CONVERSATION, d);

@@ -1,5 +1,6 @@
 /* planedit.c - drawing up and updating the plan (IPUS). */
 #include "form.h"
+#include "codes.h"
 #include "catalogue.h"
 #include "person_form.h"
 #include "plan.h"
@@ -32,18 +33,30 @@ static void plan_extras(struct app *app, struct form_screen *fs)
 	WINDOW *w = uform_window(fs->uf);
 	int y = 8, maxy = getmaxy(w);
 	size_t i;
-	char line[600];
+	char line[1200];
 
 	wattrset(w, ui_attr(R_HEADER));
 	snprintf(line, sizeof(line), _(" Services (F6 add, F7 change, F8 remove) — version %d, %s "),
-		 ps->v.version_no ? ps->v.version_no : 1, ps->v.status);
+		 ps->v.version_no ? ps->v.version_no : 1,
+		 code_label(&codes_plan_status, ps->v.status[0] ? ps->v.status : "draft"));
 	ui_put(w, y++, 1, line, COLS - 2, true);
 	wattrset(w, A_NORMAL);
-	for (i = 0; i < ps->v.nitems && y < maxy - 2; i++) {
+	/* two rows a service: what, then who, when and how much */
+	for (i = 0; i < ps->v.nitems && y < maxy - 3; i++) {
 		const struct plan_item *it = &ps->v.items[i];
-		snprintf(line, sizeof(line), "%zu. %s – %s, %s – %s, %g/%s%s", i + 1,
-			 it->service_name, it->provider_name, it->starts_on, it->ends_on,
-			 it->amount, it->frequency, it->override_reason[0] ? _(" [limit overridden]") : "");
+		char amount[96];
+		item_amount_text(it, amount, sizeof(amount));
+		snprintf(line, sizeof(line), "%zu. %s%s", i + 1, it->service_name,
+			 it->override_reason[0] ? _(" [limit overridden]") : "");
+		ui_put(w, y++, 1, line, COLS - 2, true);
+		snprintf(line, sizeof(line), "   %s – %s · %s · %s", it->starts_on, it->ends_on,
+			 amount, it->provider_name);
+		ui_put(w, y++, 1, line, COLS - 2, true);
+	}
+	if (i < ps->v.nitems) {
+		snprintf(line, sizeof(line), P_("… and %zu more service (F7 lists them all)",
+						"… and %zu more services (F7 lists them all)",
+						ps->v.nitems - i), ps->v.nitems - i);
 		ui_put(w, y++, 1, line, COLS - 2, true);
 	}
 	if (!ps->v.nitems)
@@ -115,22 +128,6 @@ static void provider_options(struct app *app, struct uform *uf)
 	free(c);
 }
 
-static void freq_options(struct uform *uf)
-{
-	static const char *codes[] = {"once", "day", "week", "month", "quarter", "year"};
-	const char *labels[] = {_("once"), _("a day"), _("a week"), _("a month"),
-				_("a quarter"), _("a year")};
-	struct fopt o[6];
-	size_t i;
-
-	memset(o, 0, sizeof(o));
-	for (i = 0; i < 6; i++) {
-		str_copy(o[i].value, sizeof(o[i].value), codes[i]);
-		str_copy(o[i].label, sizeof(o[i].label), labels[i]);
-	}
-	uform_set_options(uf, IF_FREQ, o, 6);
-}
-
 /* Edits *it; true when the user confirmed it with F2. */
 static bool item_edit(struct app *app, const struct plan_version *v, struct plan_item *it)
 {
@@ -154,7 +151,7 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 	if (catalogue_places(app->db, &c, &n) == CD_OK)
 		set_choice_options(fs.uf, IF_PLACE, c, n, true, false);
 	free(c);
-	freq_options(fs.uf);
+	uform_set_code_options(fs.uf, IF_FREQ, &codes_frequency, false);
 	if (it->service_id) {
 		snprintf(buf, sizeof(buf), "%lld:%lld", (long long)it->programme_id,
 			 (long long)it->service_id);
@@ -205,29 +202,7 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 			str_copy(it->override_reason, sizeof(it->override_reason),
 				 uform_get(fs.uf, IF_OVERRIDE));
 			/* names for the list; the rules are checked when the plan is saved */
-			{
-				const char *p;
-				size_t k;
-				struct choice *cc;
-				size_t nc;
-				if (catalogue_programme_services(app->db, &cc, &nc) == CD_OK) {
-					for (k = 0; k < nc; k++)
-						if (cc[k].id == it->programme_id && cc[k].id2 == it->service_id) {
-							str_copy(it->service_name, sizeof(it->service_name),
-								 cc[k].label);
-							if ((p = strstr(it->service_name, " (")))
-								it->service_name[p - it->service_name] = '\0';
-						}
-					free(cc);
-				}
-				if (catalogue_providers_of(app->db, it->service_id, &cc, &nc) == CD_OK) {
-					for (k = 0; k < nc; k++)
-						if (cc[k].id == it->provider_id)
-							str_copy(it->provider_name, sizeof(it->provider_name),
-								 cc[k].label);
-					free(cc);
-				}
-			}
+			plan_item_describe(app->db, it);
 			ok = true;
 			break;
 		}
@@ -249,7 +224,8 @@ static int choose_item(struct app *app, const struct plan_version *v, const char
 				   v->items[i].provider_name);
 		l[i] = own[i];
 	}
-	r = v->nitems ? ui_choose(app, title, l, v->nitems, 0) : -1;
+	/* a plan of one service needs no choosing */
+	r = v->nitems == 1 ? 0 : v->nitems ? ui_choose(app, title, l, v->nitems, 0) : -1;
 	for (i = 0; i < v->nitems; i++)
 		free(own[i]);
 	free(own);

@@ -370,9 +370,12 @@ void ui_requests(struct app *app, int64_t person_id)
 			 _("Shown"), n);
 		ui_put(stdscr, 1, 1, line, COLS - 2, false);
 		wattrset(stdscr, ui_attr(R_HEADER));
-		snprintf(line, sizeof(line), "%-19s %-10s %-22s %-16s %s", _("Case ref."),
-			 _("Filed"), _("Person"), _("Status"), _("Coordinator"));
-		ui_put(stdscr, 3, 1, line, COLS - 2, true);
+		{
+			static const int wd[] = {19, 10, 22, 16, 0};
+			const char *h[] = {_("Case ref."), _("Filed"), _("Person"), _("Status"),
+					   _("Coordinator")};
+			ui_put_row(stdscr, 3, 1, COLS - 2, wd, h, 5);
+		}
 		wattrset(stdscr, A_NORMAL);
 		if (sel < top)
 			top = sel;

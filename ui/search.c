@@ -50,9 +50,11 @@ static void draw(struct app *app, struct search_state *s, bool pick)
 	qbuf[sizeof(qbuf) - 1] = '\0';
 	ui_put(stdscr, 2, 11, qbuf, COLS - 12, false);
 	wattrset(stdscr, ui_attr(R_HEADER));
-	snprintf(line, sizeof(line), "%-20s %-16s %-11s %-10s %s", _("Surname"),
-		 _("First name"), "PESEL", _("Born"), _("Town"));
-	ui_put(stdscr, 3, 1, line, COLS - 2, true);
+	{
+		static const int wd[] = {20, 16, 11, 10, 0};
+		const char *h[] = {_("Surname"), _("First name"), "PESEL", _("Born"), _("Town")};
+		ui_put_row(stdscr, 3, 1, COLS - 2, wd, h, 5);
+	}
 	wattrset(stdscr, A_NORMAL);
 	if (s->sel < s->top)
 		s->top = s->sel;

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Splits text into lines wrapped at width columns (at spaces when it can). */
-static char **wrap_lines(const char *text, int width, size_t *n)
+char **ui_wrap_lines(const char *text, int width, size_t *n)
 {
 	char **out = NULL;
 	char *copy = xstrdup(text), *rest = copy, *line;
@@ -46,7 +45,7 @@ static char **wrap_lines(const char *text, int width, size_t *n)
 	return out;
 }
 
-static void free_lines(char **l, size_t n)
+void ui_free_lines(char **l, size_t n)
 {
 	size_t i;
 
@@ -63,7 +62,7 @@ void ui_text_view(struct app *app, const char *title, const char *text)
 
 	for (;;) {
 		size_t n, i;
-		char **lines = wrap_lines(text, COLS - 2, &n);
+		char **lines = ui_wrap_lines(text, COLS - 2, &n);
 		int rows = LINES - 3;
 		wint_t ch;
 		int r;
@@ -82,7 +81,7 @@ void ui_text_view(struct app *app, const char *title, const char *text)
 			ui_put(stdscr, 1 + (int)i, 1, l, COLS - 2, false);
 			wattrset(stdscr, A_NORMAL);
 		}
-		free_lines(lines, n);
+		ui_free_lines(lines, n);
 		curs_set(0);
 		r = ui_getkey(app, stdscr, &ch);
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
@@ -142,9 +141,15 @@ void ui_worklist(struct app *app)
 						"%zu things to do, the most urgent first.", n), n);
 		ui_put(stdscr, 1, 1, line, COLS - 2, false);
 		wattrset(stdscr, ui_attr(R_HEADER));
-		snprintf(line, sizeof(line), "  %-10s %5s  %-22s %-19s %s", _("Due"), _("Days"),
-			 _("What"), _("Case ref."), _("Person"));
-		ui_put(stdscr, 3, 0, line, COLS - 1, true);
+		{
+			/* the days column is right-aligned like its numbers */
+			static const int wd[] = {10, 6, 22, 19, 0};
+			char days[32];
+			const char *h[] = {_("Due"), days, _("What"), _("Case ref."), _("Person")};
+			snprintf(days, sizeof(days), "%*s", 5 - ui_text_width(_("Days")) +
+				 (int)strlen(_("Days")), _("Days"));
+			ui_put_row(stdscr, 3, 2, COLS - 3, wd, h, 5);
+		}
 		wattrset(stdscr, A_NORMAL);
 		if (sel < top)
 			top = sel;

@@ -82,7 +82,6 @@ void ui_users(struct app *app)
 		wint_t ch;
 		int r, y;
 		enum action a;
-		char line[300];
 
 		if (reload) {
 			free(u);
@@ -99,9 +98,11 @@ void ui_users(struct app *app)
 		werase(stdscr);
 		ui_frame(app);
 		wattrset(stdscr, ui_attr(R_HEADER));
-		snprintf(line, sizeof(line), "%-14s %-24s %-10s %s", _("Login"), _("Full name"),
-			 _("State"), _("Roles"));
-		ui_put(stdscr, 2, 1, line, COLS - 2, true);
+		{
+			static const int wd[] = {14, 24, 10, 0};
+			const char *h[] = {_("Login"), _("Full name"), _("State"), _("Roles")};
+			ui_put_row(stdscr, 2, 1, COLS - 2, wd, h, 4);
+		}
 		wattrset(stdscr, A_NORMAL);
 		for (y = 0; (size_t)y < n && y < LINES - 6; y++) {
 			char *roles = roles_describe(u[y].roles);
@@ -174,7 +175,6 @@ void ui_offer(struct app *app)
 	for (;;) {
 		wint_t ch;
 		int r, y, rows = LINES - 5, row = 0;
-		char line[600];
 		const char *prog = "";
 		size_t i;
 
@@ -183,9 +183,11 @@ void ui_offer(struct app *app)
 		werase(stdscr);
 		ui_frame(app);
 		wattrset(stdscr, ui_attr(R_HEADER));
-		snprintf(line, sizeof(line), "%-44s %-9s %-9s %s", _("Service"), _("Unit"),
-			 _("Monthly"), _("Providers"));
-		ui_put(stdscr, 1, 1, line, COLS - 2, true);
+		{
+			static const int wd[] = {44, 9, 9, 0};
+			const char *h[] = {_("Service"), _("Unit"), _("Monthly"), _("Providers")};
+			ui_put_row(stdscr, 1, 1, COLS - 2, wd, h, 4);
+		}
 		wattrset(stdscr, A_NORMAL);
 		/* programme names as headings, then their services */
 		for (i = 0, y = 0; i < n && y < rows; i++) {

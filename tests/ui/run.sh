@@ -1,6 +1,7 @@
 #!/bin/sh
-# run.sh BINARY - runs every tmux UI scenario against a throwaway copy of
-# the demo database; prints "N passed, N failed".
+# run.sh BINARY [SCENARIO...] - runs every tmux UI scenario (or the named
+# ones) against a throwaway copy of the demo database; prints
+# "N passed, N failed".
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +21,8 @@ passed=0; failed=0
 for f in "$HERE"/scenario_*.sh; do
 	. "$f"
 done
+shift
+[ $# -gt 0 ] && SCENARIOS="$*"
 for s in $SCENARIOS; do
 	DB="$WORK/$s.db"
 	cp "$WORK/demo.db" "$DB"

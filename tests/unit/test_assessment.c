@@ -328,6 +328,45 @@ START_TEST(when_an_ipus_is_needed)
 }
 END_TEST
 
+START_TEST(ipus_need_of_a_case)
+{
+	struct fx f;
+	struct assessment as;
+	struct fielderr e;
+	struct need nd;
+
+	fx_open(&f);
+	/* no assessment yet: nothing to say */
+	ck_assert_int_eq(assessment_ipus_need(f.db, &f.anna, f.request, NULL), IPUS_OPTIONAL);
+	draft(&f, &as);
+	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
+	memset(&nd, 0, sizeof(nd));
+	str_copy(nd.description, sizeof(nd.description), "pomoc w domu");
+	nd.service_id = f.care;
+	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_OK);
+	/* the same service twice still counts once */
+	str_copy(nd.description, sizeof(nd.description), "zakupy");
+	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_OK);
+	ck_assert_int_eq(assessment_ipus_need(f.db, &f.anna, f.request, NULL), IPUS_OPTIONAL);
+	/* a second service: the practice (2 services) advises a plan */
+	nd.service_id = f.physio;
+	str_copy(nd.description, sizeof(nd.description), "rehabilitacja");
+	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_OK);
+	ck_assert_int_eq(assessment_ipus_need(f.db, &f.anna, f.request, NULL), IPUS_ADVISED);
+	/* months of coordination are checked when the draft is saved */
+	as.coordination_months = 66;
+	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, ASSESS_F_MONTHS);
+	ck_assert_str_eq(e.msg, "Coordination: give 0 to 12 months");
+	/* three months of coordination: the law requires it */
+	as.coordination_months = 3;
+	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
+	ck_assert_int_eq(assessment_ipus_need(f.db, &f.anna, f.request, NULL), IPUS_REQUIRED);
+	assessment_release(&as);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_assessment(void)
 {
 	Suite *s = suite_create("assessment");
@@ -343,6 +382,7 @@ Suite *suite_assessment(void)
 	tcase_add_test(tc, waiting_list_in_filing_order);
 	tcase_add_test(tc, needs_and_unmet_register);
 	tcase_add_test(tc, when_an_ipus_is_needed);
+	tcase_add_test(tc, ipus_need_of_a_case);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -242,6 +242,13 @@ START_TEST(search_by_case_reference)
 	ck_assert_uint_eq(find(db, "cus.ipus.1.2026", &h), 1);
 	ck_assert_int_eq(h[0].id, id);
 	free(h);
+	/* the tail of the reference is enough */
+	ck_assert_uint_eq(find(db, "IPUS.1.2026", &h), 1);
+	ck_assert_int_eq(h[0].id, id);
+	free(h);
+	ck_assert_uint_eq(find(db, "1.2026", &h), 1);
+	ck_assert_int_eq(h[0].id, id);
+	free(h);
 	tdb_close(&db);
 }
 END_TEST

@@ -325,7 +325,7 @@ START_TEST(updates_keep_versions_and_compare)
 	for (i = 0; i < n; i++) {
 		if (d[i].kind == DIFF_ADDED && !strcmp(d[i].service_name, "Fizjoterapia"))
 			added = true;
-		if (d[i].kind == DIFF_CHANGED && strstr(d[i].what, "amount 2/week → 3/week"))
+		if (d[i].kind == DIFF_CHANGED && strstr(d[i].what, "amount 2 hours a week → 3 hours a week"))
 			changed = true;
 	}
 	ck_assert_uint_eq(n, 2);
@@ -389,6 +389,31 @@ START_TEST(monthly_amounts)
 }
 END_TEST
 
+START_TEST(item_names_and_amount_text)
+{
+	struct fx f;
+	struct plan_version v;
+	char text[96];
+
+	fx_open(&f);
+	plan_version_init(&v);
+	care_item(&f, &v, "2026-12-01", "2027-05-31", 2, "week");
+	ck_assert_int_eq(plan_item_describe(f.db, &v.items[0]), CD_OK);
+	ck_assert_str_eq(v.items[0].service_name, "Usługi opiekuńcze");
+	ck_assert_str_eq(v.items[0].unit, "hour");
+	ck_assert_str_eq(v.items[0].place_name, "Dom osoby");
+	ck_assert_str_ne(v.items[0].provider_name, "");
+	item_amount_text(&v.items[0], text, sizeof(text));
+	ck_assert_str_eq(text, "2 hours a week");
+	v.items[0].amount = 1;
+	str_copy(v.items[0].frequency, sizeof(v.items[0].frequency), "month");
+	item_amount_text(&v.items[0], text, sizeof(text));
+	ck_assert_str_eq(text, "1 hour a month");
+	plan_version_release(&v);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_plan(void)
 {
 	Suite *s = suite_create("plan");
@@ -404,6 +429,7 @@ Suite *suite_plan(void)
 	tcase_add_test(tc, updates_keep_versions_and_compare);
 	tcase_add_test(tc, provider_contact_on_an_order);
 	tcase_add_test(tc, monthly_amounts);
+	tcase_add_test(tc, item_names_and_amount_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

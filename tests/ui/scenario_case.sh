@@ -1,0 +1,263 @@
+# The coordinator's case path, walked with two logins on the demo case
+# CUS.IPUS.3.2026 (Łódź Żaneta, assessment begun, coordinator Anna
+# Wiśniewska): assessment, outcome, plan, approval by the director,
+# monitoring, update re-approved, closing with the drafted description;
+# and the autosaved text coming back after the terminal was killed.
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill"
+
+# logout: Esc back to the menu and answer the "log out?" question
+logout() {
+	i=0
+	while [ "$i" -lt 10 ]; do
+		if screen | grep -qF "Wylogować?"; then
+			keys t
+			wait_for "Logowanie"
+			return
+		fi
+		keys Escape
+		sleep 0.4
+		i=$((i + 1))
+	done
+	fail "could not get back to the login screen"
+	return 1
+}
+
+# login_worklist LOGIN: logs in and expects the worklist first
+login_worklist() {
+	wait_for "Logowanie" || return 1
+	type_text "$1"; keys Enter
+	type_text "demo1234"; keys Enter
+	wait_for "na dziś"
+}
+
+# open_case TEXT NAME REF: from the worklist or the menu, finds the person
+# by TEXT (NAME shows in the results) and opens the case REF through the
+# person's requests
+open_case() {
+	if screen | grep -qF "na dziś"; then keys Escape; fi
+	wait_for "menu główne" || return 1
+	keys F5
+	wait_for "Szukaj:" || return 1
+	type_text "$1"
+	wait_for "$2" || return 1
+	keys Enter
+	wait_for "karta osoby" || return 1
+	keys F7
+	wait_for "Znak sprawy" || return 1
+	keys Enter
+	wait_for "$3 ·"
+}
+
+# confirm KEY QUESTION: presses KEY, waits for the question, answers yes
+confirm() {
+	keys "$1"
+	wait_for "$2" || return 1
+	keys t
+}
+
+worklist_first_for_coordinator() {
+	start
+	login_worklist koordynator || return
+	expect_screen "najpilniejsze najpierw"
+	expect_screen "CUS.IPUS.3.2026"
+	expect_screen "rozpoznanie potrzeb"
+	expect_screen "!2026-09-26"            # overdue: marked in text, not only colour
+	# the command line gives the same list
+	cli worklist --user koordynator --date 2026-11-22 | grep -q "^assessment	2026-09-26	-57	CUS.IPUS.3.2026	Łódź Żaneta$" ||
+		fail "cusdesk worklist does not list the assessment of CUS.IPUS.3.2026"
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	expect_screen "Dalej: r: kontynuuj rozpoznanie · w: zapisz wynik"
+	expect_screen "! rozpoznanie potrzeb 2026-09-26 (-57 dni)"
+}
+
+case_path_two_logins() {
+	start
+	# --- the coordinator: assessment, outcome, plan, submit
+	login_worklist koordynator || return
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	keys r
+	wait_for "Rozpoznanie potrzeb" || return
+	keys F6
+	wait_for "Obszary życia" || return
+	keys Enter
+	wait_for "Obszar życia: zdrowie" || return
+	type_text "Cukrzyca; sama z trudem robi zakupy."
+	keys Tab
+	type_text "Pomoc w zakupach i sprzątaniu."
+	keys F2
+	wait_for "[*] zdrowie" || return
+	keys Escape
+	wait_for "Zapisano: zdrowie." || return
+	keys F7
+	wait_for "Rozpoznane potrzeby" || return
+	keys Enter
+	wait_for "Potrzeba:" || return
+	type_text "Pomoc w domu"; keys Enter
+	wait_for "Odpowiedź na potrzebę" || return
+	type_text "usługi opiek"
+	wait_for "szukaj: usługi opiek" || return
+	keys Enter
+	wait_for "Pomoc w domu → Usługi opiekuńcze dla osób starszych" || return
+	keys Escape
+	sleep 0.3
+	i=0; while [ $i -lt 7 ]; do keys Tab; i=$((i + 1)); done
+	type_text "6"
+	keys F2
+	wait_for "Zapisano rozpoznanie potrzeb (projekt)." || return
+	keys Escape
+	wait_for "w: zapisz wynik" || return
+	keys w
+	wait_for "Wynik rozpoznania potrzeb" || return
+	keys Enter
+	wait_for "Program usług społecznych gminy Czarnia" || return
+	keys Enter
+	wait_for "Miesiące koordynacji: 6" || return     # taken from the assessment
+	keys Enter
+	wait_for "rozpoznanie potrzeb jest zakończone" || return
+	expect_screen "IPUS wymagany"
+	expect_screen "p: sporządź plan"
+	keys p
+	wait_for "Plan (IPUS)" || return
+	keys Tab Tab
+	type_text "2026-11-22"
+	keys Tab Tab
+	type_text "Zostać w domu mimo choroby."
+	keys F6
+	wait_for "Usługa w planie" || return
+	keys F4
+	wait_for "┌─ Usługa ─" || return
+	type_text "usługi opiek"
+	keys Enter
+	wait_for "Usługi opiekuńcze dla osób starszych (Program" || return
+	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	type_text "2"
+	keys F2
+	wait_for "2 godziny tygodniowo" || return
+	keys F2
+	wait_for "Zapisano plan." || return
+	keys Escape
+	wait_for "s: przekaż go do zatwierdzenia" || return
+	confirm s "Przekazać plan do zatwierdzenia?" || return
+	wait_for "Plan przekazano do zatwierdzenia." || return
+	expect_screen "wersja 1: czeka na zatwierdzenie"
+	expect_screen "[PO TERMINIE:"     # filed 2026-08-27: late, and marked so
+	# the coordinator may not approve
+	keys z
+	wait_for "plany zatwierdza dyrektor" || return
+	expect_not_screen "Zatwierdzić plan?"
+	logout || return
+
+	# --- the director approves
+	login_worklist dyrektor || return
+	expect_screen "plan do zatwierdzenia"
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	expect_screen "z: zatwierdź plan"
+	confirm z "Zatwierdzić plan?" || return
+	wait_for "Plan zatwierdzony; zlecenia przekazano realizatorom." || return
+	expect_screen "wersja 1: zatwierdzony"
+	expect_screen "Elżbieta Nowicka"
+	expect_screen "zlecenie 2026-11-22"
+	logout || return
+
+	# --- the coordinator: monitoring, update
+	login_worklist koordynator || return
+	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
+	keys m
+	wait_for "Notatka z monitoringu" || return
+	keys Tab Tab
+	type_text "córka"
+	keys Tab Tab
+	type_text "Opiekunka przychodzi; mama chce więcej godzin."
+	keys F6
+	wait_for "Odbywa się" || return
+	keys Right Tab Right Tab Right Right Right Right Tab Right Right Right Right Right
+	keys Tab BSpace
+	type_text "1"
+	keys Tab
+	type_text "8"
+	keys F2
+	wait_for "odbywa się: tak" || return
+	expect_screen "zadowolenie 5"
+	keys F2
+	wait_for "Zapisano notatkę z monitoringu." || return
+	expect_screen "Opiekunka przychodzi"
+	keys a
+	wait_for "Powód aktualizacji" || return
+	keys Down Down Enter
+	wait_for "Uwaga:" || return
+	type_text "Prosi o trzecią godzinę."
+	keys Enter
+	wait_for "wersja 2, projekt" || return
+	keys F7
+	wait_for "Usługa w planie" || return
+	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	keys BSpace
+	type_text "3"
+	keys F2
+	wait_for "3 godziny tygodniowo" || return
+	keys Tab Tab                           # an update is agreed again
+	type_text "2026-11-22"
+	keys F2
+	wait_for "Zapisano plan." || return
+	keys Escape
+	wait_for "wersja 2: projekt" || return
+	expect_screen "aktualizacja (na wniosek osoby): Prosi o trzecią godzinę."
+	confirm s "Przekazać plan do zatwierdzenia?" || return
+	wait_for "wersja 2: czeka na zatwierdzenie" || return
+	logout || return
+
+	# --- the director approves the update
+	login_worklist dyrektor || return
+	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
+	confirm z "Zatwierdzić plan?" || return
+	wait_for "wersja 2: zatwierdzony" || return
+	expect_screen "wersja 1: zastąpiony"
+	logout || return
+
+	# --- the coordinator compares the versions and closes the plan
+	login_worklist koordynator || return
+	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
+	keys o
+	wait_for "Wersja 2 w porównaniu z wersją 1" || return
+	expect_screen "wymiar 2 godziny tygodniowo → 3"
+	keys Escape
+	wait_for "CUS.IPUS.3.2026 ·" || return
+	keys c
+	wait_for "Zamknięcie planu" || return
+	expect_screen "Rozmowa*       2026-11-22"   # today unless changed
+	keys Tab Tab
+	keys Right        # reason: goals achieved
+	keys Tab
+	type_text "Jest zadowolona z opiekunki."
+	keys Tab
+	type_text "Radzi sobie z zakupami."
+	keys F6
+	wait_for "Przebieg planu." || return    # the drafted description
+	expect_screen "zatwierdził(a) 2026-11-22"
+	keys F2
+	wait_for "Plan zamknięty; sprawdzenie do 2027-05-22." || return
+	keys End
+	wait_for "zamknięty 2026-11-22 (osiągnięcie celów)" || return
+	expect_screen "Dalej: f: losy osoby pół roku po zamknięciu"
+}
+
+closing_text_survives_a_kill() {
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys c
+	wait_for "Zamknięcie planu" || return
+	keys Tab Tab Tab
+	type_text "Mówi, że opiekunka jest bardzo punktualna."
+	sleep 5                       # autosaved a few seconds after typing
+	stop                          # the terminal is gone, nothing was saved by hand
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys c
+	wait_for "Przywrócono niezapisany tekst" || return
+	expect_screen "bardzo punktualna"
+}

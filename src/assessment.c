@@ -548,7 +548,7 @@ int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id)
 
 #define NEED_COLS "n.id, n.assessment_id, COALESCE(n.domain_code, ''), n.description, " \
 	"COALESCE(n.service_id, 0), n.unmet, COALESCE(sv.name, ''), " \
-	"p.surname || ' ' || p.first_names, r.case_ref, s.held_on"
+	"p.surname || ' ' || p.first_names, r.case_ref, s.held_on, r.id"
 #define NEED_FROM " FROM need n JOIN assessment s ON s.id = n.assessment_id " \
 	"JOIN request r ON r.id = s.request_id JOIN person p ON p.id = r.person_id " \
 	"LEFT JOIN service sv ON sv.id = n.service_id"
@@ -577,6 +577,7 @@ static int need_query(sqlite3_stmt *st, struct need **out, size_t *n)
 		db_col_copy(st, 7, x->person_name, sizeof(x->person_name));
 		db_col_copy(st, 8, x->case_ref, sizeof(x->case_ref));
 		db_col_copy(st, 9, x->held_on, sizeof(x->held_on));
+		x->request_id = sqlite3_column_int64(st, 10);
 	}
 	sqlite3_finalize(st);
 	return CD_OK;

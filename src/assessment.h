@@ -120,6 +120,7 @@ struct need {
 	bool unmet;
 	char service_name[256];      /* filled by lists */
 	/* filled by the unmet-needs register */
+	int64_t request_id;
 	char person_name[256];
 	char case_ref[48];
 	char held_on[16];

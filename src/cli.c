@@ -10,6 +10,7 @@
 #include "request.h"
 #include "settings.h"
 #include "worklist.h"
+#include "assessment.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -44,6 +45,10 @@ void cli_usage(void)
 		"  cusdesk [--db PATH] setting [NAME [VALUE]]    show or change a setting\n"
 		"  cusdesk [--db PATH] worklist [--user LOGIN] [--date YYYY-MM-DD]\n"
 		"                                                kind, due, days left, case, person\n"
+		"  cusdesk [--db PATH] unmet [--user LOGIN]      the register of unmet needs:\n"
+		"                                                date, case, person, domain, need\n"
+		"  cusdesk [--db PATH] waiting [--user LOGIN]    the waiting list: service,\n"
+		"                                                position, filed, case, person\n"
 		"  cusdesk --help | --version\n"
 		"\n"
 		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
@@ -468,6 +473,34 @@ out:
 	return rc;
 }
 
+/* --user LOGIN: the actor of that account; without it the system (all). */
+static int actor_of_login(struct cd_db *db, const char *login, struct actor *a)
+{
+	struct user *u;
+	size_t nu, i;
+	bool found = false;
+
+	actor_system(a);
+	if (!login)
+		return 0;
+	user_list(db, a, &u, &nu);
+	for (i = 0; i < nu && !found; i++)
+		if (!strcmp(u[i].login, login)) {
+			a->user_id = u[i].id;
+			a->roles = u[i].roles;
+			str_copy(a->login, sizeof(a->login), u[i].login);
+			found = true;
+		}
+	free(u);
+	if (!found) {
+		fprintf(stderr, "cusdesk: ");
+		fprintf(stderr, _("Login: no user '%s'"), login);
+		fputc('\n', stderr);
+		return 1;
+	}
+	return 0;
+}
+
 /* The worklist of a user (or of everyone: every case, every approval). */
 static int cmd_worklist(struct cd_db *db, int argc, char **argv, int at)
 {
@@ -490,33 +523,47 @@ static int cmd_worklist(struct cd_db *db, int argc, char **argv, int at)
 	}
 	if (!day)
 		date_today(&today);
-	actor_system(&a);
-	if (login) {
-		struct user *u;
-		size_t nu;
-		bool found = false;
-		user_list(db, &a, &u, &nu);
-		for (i = 0; i < nu && !found; i++)
-			if (!strcmp(u[i].login, login)) {
-				a.user_id = u[i].id;
-				a.roles = u[i].roles;
-				str_copy(a.login, sizeof(a.login), u[i].login);
-				found = true;
-			}
-		free(u);
-		if (!found) {
-			fprintf(stderr, "cusdesk: ");
-			fprintf(stderr, _("Login: no user '%s'"), login);
-			fputc('\n', stderr);
-			return 1;
-		}
-	}
+	if (actor_of_login(db, login, &a))
+		return 1;
 	if ((rc = worklist(db, &a, &today, &w, &n)))
 		return fail_msg(NULL, rc);
 	for (i = 0; i < n; i++)
 		printf("%s\t%s\t%ld\t%s\t%s\n", wl_kind_code(w[i].kind), w[i].due,
 		       w[i].days_left, w[i].case_ref, w[i].person);
 	free(w);
+	return 0;
+}
+
+/* The register of unmet needs, or the waiting list, as the user sees it. */
+static int cmd_register(struct cd_db *db, const char *cmd, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *login = opt_value(argc, argv, at, "--user", used);
+	struct actor a;
+	size_t n, i;
+	int rc;
+
+	rc = check_all_used(argc, argv, at, used);
+	free(used);
+	if (rc || actor_of_login(db, login, &a))
+		return 1;
+	if (!strcmp(cmd, "unmet")) {
+		struct need *l;
+		if ((rc = unmet_needs(db, &a, &l, &n)))
+			return fail_msg(NULL, rc);
+		for (i = 0; i < n; i++)
+			printf("%s\t%s\t%s\t%s\t%s\n", l[i].held_on, l[i].case_ref,
+			       l[i].person_name, l[i].domain, l[i].description);
+		free(l);
+	} else {
+		struct waiting *l;
+		if ((rc = waiting_list(db, &a, 0, &l, &n)))
+			return fail_msg(NULL, rc);
+		for (i = 0; i < n; i++)
+			printf("%s\t%d\t%s\t%s\t%s\n", l[i].service_name, l[i].position,
+			       l[i].filed_on, l[i].case_ref, l[i].person_name);
+		free(l);
+	}
 	return 0;
 }
 
@@ -562,7 +609,7 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		return cmd_init(o, argc, argv, at);
 	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
 	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
-	    strcmp(cmd, "worklist"))
+	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -574,6 +621,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_request(db, argc, argv, at);
 	} else if (!strcmp(cmd, "worklist")) {
 		rc = cmd_worklist(db, argc, argv, at);
+	} else if (!strcmp(cmd, "unmet") || !strcmp(cmd, "waiting")) {
+		rc = cmd_register(db, cmd, argc, argv, at);
 	} else if (!strcmp(cmd, "setting")) {
 		rc = cmd_setting(db, argc, argv, at);
 	} else if (!strcmp(cmd, "demo")) {

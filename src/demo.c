@@ -287,6 +287,28 @@ static int demo_case(struct cd_db *db, const struct request *r, const char *to, 
 	str_copy(d->strengths, sizeof(d->strengths), "Sąsiadka zagląda codziennie; syn dzwoni.");
 	rc = assessment_save(db, &sys, &as, &e);
 	assessment_release(&as);
+	if (!rc) {
+		/* the needs found: care from the offer; now and then one the
+		 * offer cannot meet, for the organiser's register */
+		struct need nd;
+		memset(&nd, 0, sizeof(nd));
+		str_copy(nd.domain, sizeof(nd.domain), "care");
+		str_copy(nd.description, sizeof(nd.description), "Pomoc w domu: zakupy, sprzątanie.");
+		nd.service_id = demo_care;
+		rc = need_add(db, &sys, r->id, &nd, &e);
+		if (!rc && r->id % 3 == 0) {
+			static const char *unmet[] = {
+				"Dowóz na rehabilitację do szpitala powiatowego.",
+				"Grupa wsparcia dla opiekunów osób z demencją.",
+				"Pomoc w nocy (opiekunka nocna).",
+			};
+			memset(&nd, 0, sizeof(nd));
+			str_copy(nd.domain, sizeof(nd.domain), (r->id / 3) % 2 ? "health" : "family");
+			str_copy(nd.description, sizeof(nd.description), unmet[(r->id / 3) % 3]);
+			nd.unmet = true;
+			rc = need_add(db, &sys, r->id, &nd, &e);
+		}
+	}
 	if (rc || !strcmp(to, "assessment"))
 		return rc;
 	memset(&o, 0, sizeof(o));

@@ -194,6 +194,9 @@ void ui_free_lines(char **lines, size_t n);
 void ui_lock(struct app *app);
 
 /* ---- screens ---- */
+/* The register of unmet needs and the waiting list (registers.c). */
+void ui_unmet_needs(struct app *app);
+void ui_waiting_list(struct app *app);
 bool ui_login(struct app *app);
 void ui_main_menu(struct app *app);
 /* Search; when pick is true returns the chosen person id (0 = none). */

@@ -130,7 +130,7 @@ bool ui_login(struct app *app)
 
 enum menu_item {
 	M_WORKLIST,
-	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_OFFER, M_USERS,
+	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_UNMET, M_WAITING, M_OFFER, M_USERS,
 	M_PASSWORD, M_LOCK, M_LOGOUT, M_QUIT,
 };
 
@@ -145,6 +145,8 @@ static const struct {
 	{M_NEW_REQUEST, "F3", N_("New request (wniosek)"), PERM_REQUEST_FILE},
 	{M_REQUESTS, "", N_("Requests"), PERM_REQUEST_FILE},
 	{M_NEW_PERSON, "", N_("Register a person"), PERM_PERSON_WRITE},
+	{M_UNMET, "", N_("Unmet needs (register)"), PERM_CASE_CONTENT},
+	{M_WAITING, "", N_("Waiting list"), PERM_CASE_CONTENT},
 	{M_OFFER, "", N_("Offer of services"), PERM_OFFER_READ},
 	{M_USERS, "", N_("User accounts"), PERM_USER_ADMIN},
 	{M_PASSWORD, "", N_("Change my password"), -1},
@@ -231,6 +233,12 @@ void ui_main_menu(struct app *app)
 			break;
 		case M_NEW_PERSON:
 			ui_person_card(app, 0);
+			break;
+		case M_UNMET:
+			ui_unmet_needs(app);
+			break;
+		case M_WAITING:
+			ui_waiting_list(app);
 			break;
 		case M_OFFER:
 			ui_offer(app);

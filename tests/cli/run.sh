@@ -105,6 +105,20 @@ expect_fail "worklist of an unknown user" "nie ma użytkownika" c worklist --use
 expect_fail "worklist bad date" "--date" c worklist --date 2026-13-01
 expect_fail "worklist of reception" "Twoja rola na to nie pozwala" sh -c "echo haslo-12345 | '$BIN' --db '$DB' user add rec --role recepcja >/dev/null; '$BIN' --db '$DB' worklist --user rec"
 
+# registers on the demo: the waiting list in filing order, unmet needs by role
+D="$WORK/demo.db"
+"$BIN" --db "$D" init >/dev/null && "$BIN" --db "$D" demo >/dev/null && ok || bad "demo"
+"$BIN" --db "$D" waiting >"$WORK/w.tsv" && ok || bad "waiting"
+[ "$(wc -l <"$WORK/w.tsv")" -ge 3 ] && ok || bad "waiting list has $(wc -l <"$WORK/w.tsv") lines"
+awk -F '\t' 'NF != 5 || $2 != NR || (NR > 1 && $3 < prev) { exit 1 } { prev = $3 }' "$WORK/w.tsv" &&
+	ok || bad "waiting list not numbered in filing order: $(head -3 "$WORK/w.tsv")"
+all=$("$BIN" --db "$D" unmet --user organizator | wc -l)
+own=$("$BIN" --db "$D" unmet --user koordynator | wc -l)
+[ "$all" -gt "$own" ] && [ "$own" -gt 0 ] && ok || bad "unmet: organiser $all, coordinator $own"
+"$BIN" --db "$D" unmet --user koordynator | grep -q "	CUS.IPUS.3.2026	Łódź Żaneta	" &&
+	ok || bad "unmet needs of the coordinator's case"
+expect_fail "unmet for reception" "Twoja rola na to nie pozwala" "$BIN" --db "$D" unmet --user recepcja
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill"
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -260,4 +260,30 @@ closing_text_survives_a_kill() {
 	keys c
 	wait_for "Przywrócono niezapisany tekst" || return
 	expect_screen "bardzo punktualna"
+}
+
+registers_for_the_organiser() {
+	start
+	login organizator || return
+	keys Down Down Down Down Down Enter
+	wait_for "potrzeby niezaspokojone ·" || return
+	expect_screen "Grupa wsparcia dla opiekunów"
+	expect_screen "CUS.IPUS.3.2026"
+	keys Enter                 # the oldest: Łódź Żaneta's case
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	keys Escape
+	wait_for "potrzeby niezaspokojone ·" || return
+	keys Escape
+	wait_for "menu główne" || return
+	keys Down Enter
+	wait_for "lista oczekujących ·" || return
+	expect_screen ">1   Usługi opiekuńcze"
+	expect_screen "CUS.IPUS.6.2026"
+	keys DC
+	wait_for "Skreślenie z listy oczekujących" || return
+	type_text "Zrezygnował, opiekuje się nim córka."
+	keys Enter
+	wait_for "Skreślono z listy oczekujących." || return
+	expect_not_screen "CUS.IPUS.6.2026"
+	expect_screen ">1   Usługi opiekuńcze"     # the next one moves up
 }

@@ -304,6 +304,7 @@ START_TEST(needs_and_unmet_register)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(l[0].description, "dowóz do lekarza");
 	ck_assert_str_eq(l[0].person_name, "Łęcka Jadwiga");
+	ck_assert_int_eq(l[0].request_id, f.request);
 	free(l);
 	ck_assert_int_eq(unmet_needs(f.db, &f.pawel, &l, &n), CD_OK);
 	ck_assert_uint_eq(n, 0);

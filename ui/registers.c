@@ -1,0 +1,220 @@
+/* registers.c - the register of unmet needs and the waiting list: lists
+ * the organiser and the coordinators keep an eye on; Enter opens the case. */
+#include "app.h"
+#include "assessment.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A table to choose a row from.  cells holds nrows * ncols strings.
+ * Returns the row chosen with Enter, or -1 on Esc; *key is set when one
+ * of the keys in extra (function keys) was pressed instead, with the row
+ * in *sel. */
+static int table(struct app *app, const char *title, const char *intro, const int *widths,
+		 const char *const *header, size_t ncols, char **cells, size_t nrows,
+		 int *sel, const int *extra, size_t nextra, int *key)
+{
+	const char *saved_title = app->screen_title;
+	unsigned saved_ctx = app->context;
+	int top = 0, result = -1;
+
+	*key = 0;
+	if ((size_t)*sel >= nrows)
+		*sel = nrows ? (int)nrows - 1 : 0;
+	for (;;) {
+		int rows = LINES - 6, y, r;
+		size_t k;
+		wint_t ch;
+		enum action a;
+
+		app->screen_title = title;
+		app->context = CTX_LIST;
+		werase(stdscr);
+		ui_frame(app);
+		{
+			size_t nl, i;
+			char **l = ui_wrap_lines(intro, COLS - 2, &nl);
+			for (i = 0; i < nl && i < 2; i++)
+				ui_put(stdscr, 1 + (int)i, 1, l[i], COLS - 2, false);
+			ui_free_lines(l, nl);
+		}
+		wattrset(stdscr, ui_attr(R_HEADER));
+		ui_put_row(stdscr, 3, 1, COLS - 2, widths, header, ncols);
+		wattrset(stdscr, A_NORMAL);
+		if (*sel < top)
+			top = *sel;
+		if (*sel >= top + rows)
+			top = *sel - rows + 1;
+		for (y = 0; y < rows && (size_t)(top + y) < nrows; y++) {
+			bool s = top + y == *sel;
+			wattrset(stdscr, s ? ui_attr(R_SELECTED) : A_NORMAL);
+			ui_put(stdscr, 4 + y, 0, s ? ">" : " ", 1, false);
+			ui_put_row(stdscr, 4 + y, 1, COLS - 2, widths,
+				   (const char *const *)&cells[(size_t)(top + y) * ncols], ncols);
+			wattrset(stdscr, A_NORMAL);
+		}
+		if (!nrows)
+			ui_put(stdscr, 4, 2, _("The list is empty."), COLS - 4, false);
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		a = keys_action(CTX_LIST, r, ch);
+		if (a == A_BACK)
+			break;
+		if (a == A_OPEN && nrows) {
+			result = *sel;
+			break;
+		}
+		if (r != KEY_CODE_YES)
+			continue;
+		for (k = 0; k < nextra; k++)
+			if ((int)ch == extra[k] && nrows)
+				*key = extra[k];
+		if (*key)
+			break;
+		if (ch == KEY_DOWN && (size_t)*sel + 1 < nrows)
+			(*sel)++;
+		else if (ch == KEY_UP && *sel > 0)
+			(*sel)--;
+		else if (ch == KEY_NPAGE)
+			*sel = (size_t)(*sel + rows) < nrows ? *sel + rows : (int)nrows - 1;
+		else if (ch == KEY_PPAGE)
+			*sel = *sel > rows ? *sel - rows : 0;
+		else if (ch == KEY_HOME)
+			*sel = 0;
+		else if (ch == KEY_END && nrows)
+			*sel = (int)nrows - 1;
+	}
+	app->screen_title = saved_title;
+	app->context = saved_ctx;
+	werase(stdscr);
+	return result;
+}
+
+static void cells_free(char **cells, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+/* The translated name of a life domain (from data/), or the code. */
+static const char *domain_name(const struct life_domain *d, size_t nd, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < nd; i++)
+		if (!strcmp(d[i].code, code))
+			return d[i].name;
+	return code;
+}
+
+void ui_unmet_needs(struct app *app)
+{
+	static const int widths[] = {10, 17, 20, 0};
+	const char *header[] = {_("Found on"), _("Case ref."), _("Person"), _("Need")};
+	struct life_domain *dom = NULL;
+	size_t ndom = 0;
+	int sel = 0;
+
+	life_domains(app->db, &dom, &ndom);
+	for (;;) {
+		struct need *l;
+		size_t n, i;
+		char **cells;
+		int chosen, key;
+
+		if (unmet_needs(app->db, &app->me, &l, &n)) {
+			ui_status(app, true, "%s", _("your role does not allow this"));
+			break;
+		}
+		cells = xcalloc(n * 4 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 4] = xstrdup(l[i].held_on);
+			cells[i * 4 + 1] = xstrdup(l[i].case_ref);
+			cells[i * 4 + 2] = xstrdup(l[i].person_name);
+			cells[i * 4 + 3] = l[i].domain[0] ?
+				xasprintf("%s (%s)", l[i].description,
+					  domain_name(dom, ndom, l[i].domain)) :
+				xstrdup(l[i].description);
+		}
+		chosen = table(app, _("unmet needs"),
+			       _("Needs the offer could not meet, oldest first: material for the "
+				 "organiser's next programme. Enter opens the case."),
+			       widths, header, 4, cells, n, &sel, NULL, 0, &key);
+		cells_free(cells, n * 4);
+		if (chosen < 0) {
+			free(l);
+			break;
+		}
+		{
+			int64_t request_id = l[chosen].request_id;
+			free(l);
+			ui_case(app, request_id);
+		}
+	}
+	free(dom);
+}
+
+void ui_waiting_list(struct app *app)
+{
+	static const int widths[] = {3, 28, 10, 17, 0};
+	static const int extra[] = {KEY_DC};
+	const char *header[] = {_("No."), _("Service"), _("Filed"), _("Case ref."), _("Person")};
+	int sel = 0;
+
+	for (;;) {
+		struct waiting *l;
+		size_t n, i;
+		char **cells;
+		int chosen, key;
+
+		if (waiting_list(app->db, &app->me, 0, &l, &n)) {
+			ui_status(app, true, "%s", _("your role does not allow this"));
+			break;
+		}
+		cells = xcalloc(n * 5 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 5] = xasprintf("%d", l[i].position);
+			cells[i * 5 + 1] = xstrdup(l[i].service_name);
+			cells[i * 5 + 2] = xstrdup(l[i].filed_on);
+			cells[i * 5 + 3] = xstrdup(l[i].case_ref);
+			cells[i * 5 + 4] = xstrdup(l[i].person_name);
+		}
+		chosen = table(app, _("waiting list"),
+			       _("In the order the requests were filed, per service. Enter opens "
+				 "the case; Del takes a person off the list."),
+			       widths, header, 5, cells, n, &sel, extra, 1, &key);
+		cells_free(cells, n * 5);
+		if (key == KEY_DC) {
+			char reason[300];
+			struct fielderr e;
+			struct date today;
+			date_today(&today);
+			if (ui_prompt(app, _("Take off the waiting list"), _("Reason:"), false, reason,
+				      sizeof(reason))) {
+				int rc = waiting_remove(app->db, &app->me, l[sel].id, reason, &today, &e);
+				if (rc)
+					ui_status(app, true, "%s", e.msg[0] ? e.msg :
+						  _("the database refused the change"));
+				else
+					ui_status(app, false, "%s", _("Taken off the waiting list."));
+			}
+			free(l);
+			continue;
+		}
+		if (chosen < 0) {
+			free(l);
+			break;
+		}
+		{
+			int64_t request_id = l[chosen].request_id;
+			free(l);
+			ui_case(app, request_id);
+		}
+	}
+}

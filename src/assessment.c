@@ -38,6 +38,20 @@ int life_domains(struct cd_db *db, struct life_domain **out, size_t *n)
 	return CD_OK;
 }
 
+void life_domain_name(struct cd_db *db, const char *code, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+
+	str_copy(out, size, code ? code : "");
+	if (!code || db_prepare(db, "SELECT name_pl, name_en FROM life_domain WHERE code = ?1",
+				&st))
+		return;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_copy(st, strcmp(i18n_lang(), "en") ? 0 : 1, out, size);
+	sqlite3_finalize(st);
+}
+
 void assessment_init(struct assessment *as, int64_t request_id)
 {
 	struct date today;

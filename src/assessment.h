@@ -38,6 +38,9 @@ struct life_domain {
 /* The life domains in order; optional ones (income) only when the centre
  * switched them on.  *out allocated, caller frees. */
 int life_domains(struct cd_db *db, struct life_domain **out, size_t *n);
+/* The name of one life domain in the desk's language (the code itself
+ * when unknown). */
+void life_domain_name(struct cd_db *db, const char *code, char *out, size_t size);
 
 struct assessment_domain {
 	char code[16];

@@ -35,10 +35,12 @@ static void case_part(struct cd_db *db, const struct actor *a, const struct requ
 		sb_add(sb, "\n");
 		for (i = 0; i < as.ndomains; i++) {
 			const struct assessment_domain *d = &as.domains[i];
+			char name[160];
+			life_domain_name(db, d->code, name, sizeof(name));
 			if (d->needs[0])
-				sb_addf(sb, _("  needs (%s): %s\n"), d->code, d->needs);
+				sb_addf(sb, _("  needs (%s): %s\n"), name, d->needs);
 			if (d->strengths[0])
-				sb_addf(sb, _("  resources (%s): %s\n"), d->code, d->strengths);
+				sb_addf(sb, _("  resources (%s): %s\n"), name, d->strengths);
 		}
 		assessment_release(&as);
 	}

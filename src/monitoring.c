@@ -388,6 +388,7 @@ int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		    int64_t item_id, const char *on, const char *reason, bool written,
 		    struct fielderr *e)
 {
+	char *why;
 	struct plan_version cur;
 	sqlite3_stmt *st;
 	int64_t version_id = 0;
@@ -412,11 +413,16 @@ int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	sqlite3_bind_text(st, 3, on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, reason ? reason : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, written);
+	why = reason && *reason ? xasprintf("%s: %s", _("resignation"), reason) :
+				  xstrdup(_("resignation"));
 	if (db_step_done(db, st) ||
-	    end_items(db, version_id, item_id, on, _("resignation")) ||
+	    end_items(db, version_id, item_id, on, why) ||
 	    audit_add(db, a->user_id, "resignation", "plan", plan_id, "") ||
-	    db_commit(db))
+	    db_commit(db)) {
+		free(why);
 		goto fail;
+	}
+	free(why);
 	return CD_OK;
 fail:
 	db_rollback(db);

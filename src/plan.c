@@ -776,7 +776,7 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		       "i.provider_id, COALESCE(i.place_id, 0), i.starts_on, i.ends_on, i.amount, "
 		       "i.frequency, i.notes, i.override_reason, s.name, pr.name, "
 		       "COALESCE(pl.name, ''), s.unit, COALESCE(o.sent_on, ''), "
-		       "COALESCE(o.provider_contact_on, ''), COALESCE(i.ended_on, '') "
+		       "COALESCE(o.provider_contact_on, ''), COALESCE(i.ended_on, ''), i.end_reason "
 		       "FROM plan_item i JOIN service s ON s.id = i.service_id "
 		       "JOIN provider pr ON pr.id = i.provider_id "
 		       "LEFT JOIN place pl ON pl.id = i.place_id "
@@ -805,6 +805,7 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 16, it->order_sent_on, sizeof(it->order_sent_on));
 		db_col_copy(st, 17, it->provider_contact_on, sizeof(it->provider_contact_on));
 		db_col_copy(st, 18, it->ended_on, sizeof(it->ended_on));
+		db_col_copy(st, 19, it->end_reason, sizeof(it->end_reason));
 	}
 	sqlite3_finalize(st);
 	if (db_prepare(db, "SELECT id, kind, description, COALESCE(starts_on, ''), "

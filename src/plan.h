@@ -43,6 +43,7 @@ struct plan_item {
 	char service_name[256], provider_name[256], place_name[256], unit[16];
 	char order_sent_on[16], provider_contact_on[16];
 	char ended_on[16];
+	char end_reason[300];
 };
 
 struct supporting_activity {

@@ -178,11 +178,16 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 				const struct plan_item *it = &cs->latest.items[i];
 				char amount[96];
 				item_amount_text(it, amount, sizeof(amount));
-				add(L, false, "  - %s, %s, %s – %s, %s%s%s%s%s", it->service_name,
+				add(L, false, "  - %s, %s, %s – %s, %s%s%s%s%s%s%s%s%s%s",
+				    it->service_name,
 				    it->provider_name, it->starts_on, it->ends_on, amount,
-				    it->order_sent_on[0] ? _("; order ") : "",
-				    it->order_sent_on, it->ended_on[0] ? _("; ended ") : "",
-				    it->ended_on);
+				    it->order_sent_on[0] ? _("; order ") : "", it->order_sent_on,
+				    it->provider_contact_on[0] ? _("; provider's contact ") : "",
+				    it->provider_contact_on,
+				    it->ended_on[0] ? _("; ended ") : "", it->ended_on,
+				    it->ended_on[0] && it->end_reason[0] ? " (" : "",
+				    it->ended_on[0] ? it->end_reason : "",
+				    it->ended_on[0] && it->end_reason[0] ? ")" : "");
 			}
 		if (monitoring_list(app->db, &app->me, pid, &notes, &nn) == CD_OK && nn) {
 			add(L, true, "%s", _("Monitoring"));
@@ -241,7 +246,8 @@ static int choose_item(struct app *app, const struct plan_version *v, const char
 		own[i] = xasprintf("%s – %s", v->items[i].service_name, v->items[i].provider_name);
 		labels[n++] = own[i];
 	}
-	r = n ? ui_choose(app, title, labels, n, 0) : -1;
+	/* one service and no "whole plan" to choose: nothing to ask */
+	r = n == 1 ? 0 : n ? ui_choose(app, title, labels, n, 0) : -1;
 	for (i = 0; i < v->nitems; i++)
 		free(own[i]);
 	free(own);

@@ -102,26 +102,12 @@ static void cells_free(char **cells, size_t n)
 	free(cells);
 }
 
-/* The translated name of a life domain (from data/), or the code. */
-static const char *domain_name(const struct life_domain *d, size_t nd, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < nd; i++)
-		if (!strcmp(d[i].code, code))
-			return d[i].name;
-	return code;
-}
-
 void ui_unmet_needs(struct app *app)
 {
 	static const int widths[] = {10, 17, 20, 0};
 	const char *header[] = {_("Found on"), _("Case ref."), _("Person"), _("Need")};
-	struct life_domain *dom = NULL;
-	size_t ndom = 0;
 	int sel = 0;
 
-	life_domains(app->db, &dom, &ndom);
 	for (;;) {
 		struct need *l;
 		size_t n, i;
@@ -137,10 +123,13 @@ void ui_unmet_needs(struct app *app)
 			cells[i * 4] = xstrdup(l[i].held_on);
 			cells[i * 4 + 1] = xstrdup(l[i].case_ref);
 			cells[i * 4 + 2] = xstrdup(l[i].person_name);
-			cells[i * 4 + 3] = l[i].domain[0] ?
-				xasprintf("%s (%s)", l[i].description,
-					  domain_name(dom, ndom, l[i].domain)) :
-				xstrdup(l[i].description);
+			if (l[i].domain[0]) {
+				char name[160];
+				life_domain_name(app->db, l[i].domain, name, sizeof(name));
+				cells[i * 4 + 3] = xasprintf("%s (%s)", l[i].description, name);
+			} else {
+				cells[i * 4 + 3] = xstrdup(l[i].description);
+			}
 		}
 		chosen = table(app, _("unmet needs"),
 			       _("Needs the offer could not meet, oldest first: material for the "
@@ -157,7 +146,6 @@ void ui_unmet_needs(struct app *app)
 			ui_case(app, request_id);
 		}
 	}
-	free(dom);
 }
 
 void ui_waiting_list(struct app *app)

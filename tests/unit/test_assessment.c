@@ -126,10 +126,16 @@ START_TEST(life_domains_come_from_data)
 	struct fx f;
 	struct life_domain *d;
 	size_t n;
+	char name[160];
 
 	fx_open(&f);
+	life_domain_name(f.db, "nosuch", name, sizeof(name));
+	ck_assert_str_eq(name, "nosuch");
+	life_domain_name(f.db, "care", name, sizeof(name));
+	ck_assert_str_ne(name, "care");            /* a name from data/, not the code */
 	ck_assert_int_eq(life_domains(f.db, &d, &n), CD_OK);
 	ck_assert_uint_eq(n, 9);
+	ck_assert_str_eq(d[1].name, name);
 	ck_assert_str_eq(d[0].code, "health");
 	free(d);
 	ck_assert_int_eq(setting_set(f.db, "assessment_income", "1"), CD_OK);

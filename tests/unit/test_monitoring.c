@@ -176,6 +176,7 @@ START_TEST(resignation_and_ending)
 					 "przeprowadzka do córki", true, &e), CD_OK);
 	ck_assert_int_eq(plan_current(f.db, &f.anna, plan_id, &cur), CD_OK);
 	ck_assert_str_eq(cur.items[0].ended_on, "2026-11-20");
+	ck_assert_str_eq(cur.items[0].end_reason, "resignation: przeprowadzka do córki");
 	plan_version_release(&cur);
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM resignation WHERE written = 1"), 1);
 	fx_close(&f);

@@ -175,6 +175,36 @@ int programme_service_add(struct cd_db *db, int64_t programme, int64_t service,
 	return db_step_done(db, st);
 }
 
+int programme_service_set_limits(struct cd_db *db, int64_t programme, int64_t service,
+				 double max_per_month, int age_min, int age_max,
+				 bool certificate_required)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE programme_service SET max_per_month = ?3, age_min = ?4, "
+		       "age_max = ?5, certificate_required = ?6 "
+		       "WHERE programme_id = ?1 AND service_id = ?2", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, programme);
+	sqlite3_bind_int64(st, 2, service);
+	if (max_per_month >= 0)
+		sqlite3_bind_double(st, 3, max_per_month);
+	else
+		sqlite3_bind_null(st, 3);
+	if (age_min >= 0)
+		sqlite3_bind_int(st, 4, age_min);
+	else
+		sqlite3_bind_null(st, 4);
+	if (age_max >= 0)
+		sqlite3_bind_int(st, 5, age_max);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_int(st, 6, certificate_required);
+	if (db_step_done(db, st))
+		return CD_EDB;
+	return sqlite3_changes(db->h) ? CD_OK : CD_ENOTFOUND;
+}
+
 int provider_add(struct cd_db *db, const struct provider_def *d, int64_t *id)
 {
 	sqlite3_stmt *st;

@@ -33,6 +33,12 @@ int service_ensure(struct cd_db *db, const struct service_def *d, int64_t *id);
 int programme_service_add(struct cd_db *db, int64_t programme, int64_t service,
 			  double monthly_capacity, int expected_persons,
 			  const char *limit_text);
+/* The per-person entitlements of a programme service that plans are
+ * checked against: amount a month, age range (negative: none), and a
+ * disability certificate. */
+int programme_service_set_limits(struct cd_db *db, int64_t programme, int64_t service,
+				 double max_per_month, int age_min, int age_max,
+				 bool certificate_required);
 
 struct provider_def {
 	const char *name, *kind, *address, *contact_person, *phone, *email,

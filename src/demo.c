@@ -150,6 +150,29 @@ static const struct {
 static int64_t demo_prog, demo_care, demo_care_provider, demo_physio,
 	demo_physio_provider, demo_home;
 
+/* Per-person entitlements the plans are checked against (the organiser
+ * edits them, issue 4): a few, so that the plan's warnings show. */
+static int demo_limits(struct cd_db *db, int64_t prog, int64_t sid, const char *name)
+{
+	static const struct {
+		const char *name;
+		double max;
+		int age_min, age_max;
+	} lim[] = {
+		{"Doradztwo prawne", 4, -1, -1},
+		{"Opieka wytchnieniowa", 20, -1, -1},
+		{"Stomatologia dla dzieci", -1, -1, 17},
+		{"Usługi opiekuńcze dla osób starszych", 40, -1, -1},
+	};
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(lim); k++)
+		if (!strcmp(lim[k].name, name))
+			return programme_service_set_limits(db, prog, sid, lim[k].max,
+							    lim[k].age_min, lim[k].age_max, false);
+	return CD_OK;
+}
+
 static int demo_offer(struct cd_db *db)
 {
 	struct programme_def prog = {
@@ -207,7 +230,8 @@ static int demo_offer(struct cd_db *db)
 						czarnia_services[i].persons,
 						czarnia_services[i].limit)) ||
 		    (rc = provider_service_add(db, prov_id[who[i]], sid,
-					       czarnia_services[i].monthly)))
+					       czarnia_services[i].monthly)) ||
+		    (rc = demo_limits(db, prog_id, sid, czarnia_services[i].name)))
 			return rc;
 	}
 	if ((rc = place_add(db, "Siedziba CUS", "ul. Kurpiowska 1, 07-431 Czarnia",

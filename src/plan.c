@@ -151,7 +151,7 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		sqlite3_stmt *st;
 		double max_month = -1;
 		int age_min = -1, age_max = -1, cert = 0;
-		char w[300];
+		char w[300], unit[16] = "";
 
 		if (!it->service_id || !it->programme_id)
 			return fielderr_set(e, f, _("Item %zu: choose the service and its programme"),
@@ -190,7 +190,8 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		str_trim(it->override_reason);
 		/* programme limits and entitlements: warnings */
 		if (db_prepare(db, "SELECT COALESCE(max_per_month, -1), COALESCE(age_min, -1), "
-			       "COALESCE(age_max, -1), certificate_required FROM programme_service "
+			       "COALESCE(age_max, -1), certificate_required, "
+			       "(SELECT unit FROM service WHERE id = ?2) FROM programme_service "
 			       "WHERE programme_id = ?1 AND service_id = ?2", &st))
 			return CD_EDB;
 		sqlite3_bind_int64(st, 1, it->programme_id);
@@ -200,13 +201,14 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 			age_min = sqlite3_column_int(st, 1);
 			age_max = sqlite3_column_int(st, 2);
 			cert = sqlite3_column_int(st, 3);
+			db_col_copy(st, 4, unit, sizeof(unit));
 		}
 		sqlite3_finalize(st);
 		w[0] = '\0';
 		if (max_month >= 0 && plan_item_monthly(it) > max_month + 1e-9)
-			snprintf(w, sizeof(w), _("Item %zu: %.1f a month is over the programme's "
-						 "limit of %g a month"), i + 1,
-				 plan_item_monthly(it), max_month);
+			snprintf(w, sizeof(w), _("Item %zu: %.1f %s a month is over the programme's "
+						 "limit of %g"), i + 1, plan_item_monthly(it),
+				 unit_amount_label(unit, plan_item_monthly(it)), max_month);
 		else if ((age_min >= 0 || age_max >= 0) && !have_birth)
 			snprintf(w, sizeof(w), _("Item %zu: the service has an age limit and the "
 						 "person's birth date is not known"), i + 1);
@@ -346,11 +348,22 @@ static int64_t person_of_request(struct cd_db *db, int64_t request_id)
 int plan_create(struct cd_db *db, const struct actor *a, int64_t request_id,
 		struct plan_version *v, struct fielderr *e)
 {
+	return plan_create_warn(db, a, request_id, v, NULL, NULL, e);
+}
+
+int plan_create_warn(struct cd_db *db, const struct actor *a, int64_t request_id,
+		     struct plan_version *v, struct plan_warning **warnings,
+		     size_t *nwarnings, struct fielderr *e)
+{
 	sqlite3_stmt *st;
 	int64_t plan_id;
 	int rc;
 
 	fielderr_clear(e);
+	if (warnings) {
+		*warnings = NULL;
+		*nwarnings = 0;
+	}
 	if ((rc = case_access(db, a, request_id, true, e)))
 		return rc;
 	if (!exists(db, "SELECT 1 FROM assessment WHERE request_id = ?1 AND outcome = "
@@ -359,7 +372,8 @@ int plan_create(struct cd_db *db, const struct actor *a, int64_t request_id,
 				    _("a plan needs an assessment that qualified the person"));
 	if (exists(db, "SELECT 1 FROM plan WHERE request_id = ?1 AND ?2 = ?2", request_id, 0))
 		return fielderr_set(e, -1, "%s", _("this case already has a plan"));
-	if ((rc = plan_validate(db, v, person_of_request(db, request_id), NULL, NULL, e)))
+	if ((rc = plan_validate(db, v, person_of_request(db, request_id), warnings, nwarnings,
+				e)))
 		return rc;
 	if (db_begin(db))
 		return CD_EDB;

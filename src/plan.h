@@ -88,6 +88,10 @@ struct plan_warning {
 /* Starts the plan of a qualified request: version 1, a draft. */
 int plan_create(struct cd_db *db, const struct actor *a, int64_t request_id,
 		struct plan_version *v, struct fielderr *e);
+/* The same, giving the limit warnings like plan_save. */
+int plan_create_warn(struct cd_db *db, const struct actor *a, int64_t request_id,
+		     struct plan_version *v, struct plan_warning **warnings,
+		     size_t *nwarnings, struct fielderr *e);
 /* Saves a draft or returned version with its items and supporting
  * activities (one transaction).  Checks the law's rules (12 months, items
  * inside the period, the provider offers the service) and the programme

@@ -188,6 +188,9 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 				    it->ended_on[0] && it->end_reason[0] ? " (" : "",
 				    it->ended_on[0] ? it->end_reason : "",
 				    it->ended_on[0] && it->end_reason[0] ? ")" : "");
+				if (it->override_reason[0])
+					add(L, false, _("    over the limit, because: %s"),
+					    it->override_reason);
 			}
 		if (monitoring_list(app->db, &app->me, pid, &notes, &nn) == CD_OK && nn) {
 			add(L, true, "%s", _("Monitoring"));

@@ -65,10 +65,19 @@ static void plan_extras(struct app *app, struct form_screen *fs)
 		snprintf(line, sizeof(line), _("Supporting: %s"), ps->v.acts[i].description);
 		ui_put(w, y++, 1, line, COLS - 2, true);
 	}
-	if (ps->warn[0] && y < maxy) {
+	if (y < maxy - 1) {
+		ui_put(w, maxy - 2, 1, "", COLS - 2, true);
+		ui_put(w, maxy - 1, 1, "", COLS - 2, true);
+	}
+	if (ps->warn[0] && y < maxy - 1) {
+		/* the whole message, over two rows at the bottom */
+		size_t nl, k;
+		char **l = ui_wrap_lines(ps->warn, COLS - 2, &nl);
 		wattrset(w, ui_attr(R_ERROR));
-		ui_put(w, maxy - 1, 1, ps->warn, COLS - 2, true);
+		for (k = 0; k < nl && k < 2; k++)
+			ui_put(w, maxy - 2 + (int)k, 1, l[k], COLS - 2, true);
 		wattrset(w, A_NORMAL);
+		ui_free_lines(l, nl);
 	}
 }
 
@@ -260,7 +269,7 @@ static int save(struct app *app, int64_t request_id, struct form_screen *fs,
 	str_copy(ps->v.person_view, sizeof(ps->v.person_view), uform_get(fs->uf, PF_VIEW));
 	ps->warn[0] = '\0';
 	if (!ps->v.id)
-		rc = plan_create(app->db, &app->me, request_id, &ps->v, &e);
+		rc = plan_create_warn(app->db, &app->me, request_id, &ps->v, &w, &nw, &e);
 	else
 		rc = plan_save(app->db, &app->me, &ps->v, &w, &nw, &e);
 	if (rc) {

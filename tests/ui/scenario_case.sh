@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser"
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -286,4 +286,37 @@ registers_for_the_organiser() {
 	wait_for "Skreślono z listy oczekujących." || return
 	expect_not_screen "CUS.IPUS.6.2026"
 	expect_screen ">1   Usługi opiekuńcze"     # the next one moves up
+}
+
+plan_over_a_limit() {
+	start
+	login_worklist koordynator || return
+	keys Down Enter            # CUS.IPUS.5.2026: qualified, the plan is due
+	wait_for "CUS.IPUS.5.2026 · Walczak Żaneta" || return
+	keys p
+	wait_for "Plan (IPUS)" || return
+	keys F6
+	wait_for "Usługa w planie" || return
+	keys F4
+	wait_for "┌─ Usługa ─" || return
+	type_text "doradztwo pr"
+	keys Enter
+	wait_for "Doradztwo prawne (Program" || return
+	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	type_text "10"
+	keys F2
+	wait_for "10 godzin tygodniowo" || return
+	keys F2
+	wait_for "przekracza limit programu (4); aby mimo" || return
+	keys F7
+	wait_for "Uzasadnienie" || return
+	i=0; while [ $i -lt 8 ]; do keys Tab; i=$((i + 1)); done
+	type_text "Sprawa sądowa w toku; decyzja zespołu."
+	keys F2
+	wait_for "[ponad limit]" || return
+	keys F2
+	wait_for "Zapisano z przekroczeniem limitu" || return
+	keys Escape
+	wait_for "CUS.IPUS.5.2026 ·" || return
+	expect_screen "ponad limit, bo: Sprawa sądowa w toku; decyzja zespołu."
 }

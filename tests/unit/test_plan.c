@@ -143,8 +143,10 @@ START_TEST(limits_warn_and_need_a_justification)
 	struct fielderr e;
 
 	fx_open(&f);
-	ck_assert_int_eq(db_exec(f.db, "UPDATE programme_service SET max_per_month = 20"),
-			 CD_OK);
+	ck_assert_int_eq(programme_service_set_limits(f.db, f.programme, f.care, 20, -1, -1,
+						      false), CD_OK);
+	ck_assert_int_eq(programme_service_set_limits(f.db, f.programme, 999, 20, -1, -1,
+						      false), CD_ENOTFOUND);
 	qualify(&f, f.request);
 	plan_version_init(&v);
 	str_copy(v.period_from, sizeof(v.period_from), "2026-12-01");
@@ -152,7 +154,7 @@ START_TEST(limits_warn_and_need_a_justification)
 	ck_assert_int_eq(plan_create(f.db, &f.anna, f.request, &v, &e), CD_OK);
 	care_item(&f, &v, "2026-12-01", "2027-05-31", 6, "week");  /* 26 a month */
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, &w, &nw, &e), CD_EINVAL);
-	ck_assert_ptr_nonnull(strstr(e.msg, "over the programme's limit of 20 a month"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "26.0 hours a month is over the programme's limit of 20"));
 	ck_assert_ptr_nonnull(strstr(e.msg, "justification"));
 	ck_assert_uint_eq(nw, 1);
 	free(w);

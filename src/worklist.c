@@ -165,8 +165,9 @@ static int absence_items(struct cd_db *db, const struct actor *a, bool all,
 			db_col_copy(st, 1, w->case_ref, sizeof(w->case_ref));
 			db_col_copy(st, 2, w->person, sizeof(w->person));
 			w->request_id = sqlite3_column_int64(st, 3);
-			snprintf(w->detail, sizeof(w->detail), _("%d absences"),
-				 item_absences(db, ids[k]));
+			int count = item_absences(db, ids[k]);
+			snprintf(w->detail, sizeof(w->detail),
+				 P_("%d absence", "%d absences", (unsigned long)count), count);
 		}
 		free(ids);
 	}

@@ -1,5 +1,6 @@
 /* assessment.c - needs assessment, outcome, needs, waiting list. */
 #include "assessment.h"
+#include "codes.h"
 #include "casefile.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -347,8 +348,7 @@ static int outcome_validate(struct cd_db *db, const struct outcome *o,
 				return fielderr_set(e, ASSESS_F_PROGRAMMES, "%s",
 						    _("Programmes: a chosen programme is not active"));
 	} else if (!strcmp(o->kind, "forwarded")) {
-		if (strcmp(o->forward_to, "social_assistance") && strcmp(o->forward_to, "other_team") &&
-		    strcmp(o->forward_to, "gmina_office") && strcmp(o->forward_to, "gmina_unit"))
+		if (code_index(&codes_forward_to, o->forward_to) < 0)
 			return fielderr_set(e, ASSESS_F_FORWARD_TO, "%s",
 					    _("Forward to: choose the social-assistance team, another "
 					      "team, the gmina office or a gmina unit"));

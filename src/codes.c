@@ -94,6 +94,14 @@ static const struct code plan_status[] = {
 };
 TABLE(codes_plan_status, plan_status);
 
+static const struct code forward_to[] = {
+	{"social_assistance", N_("the social-assistance team")},
+	{"other_team", N_("another team of the centre")},
+	{"gmina_office", N_("the gmina office")},
+	{"gmina_unit", N_("a gmina unit")},
+};
+TABLE(codes_forward_to, forward_to);
+
 static const struct code note_kind[] = {
 	{"phone", N_("phone call")},
 	{"home_visit", N_("home visit")},

@@ -27,6 +27,7 @@ extern const struct code_table codes_provider_kind;
 extern const struct code_table codes_plan_status;    /* of a plan version */
 extern const struct code_table codes_frequency;      /* of a plan item's amount */
 extern const struct code_table codes_note_kind;      /* monitoring notes */
+extern const struct code_table codes_forward_to;     /* where a request is forwarded */
 extern const struct code_table codes_update_reason;  /* plan updates */
 extern const struct code_table codes_closure_reason;
 

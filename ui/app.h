@@ -186,6 +186,9 @@ bool ui_prompt(struct app *app, const char *title, const char *label,
 /* The same, the entry starting from the text already in out. */
 bool ui_prompt_value(struct app *app, const char *title, const char *label,
 		     char *out, size_t size);
+/* Moves the selection *sel of a list of n rows (rows on screen) on ↑ ↓
+ * PgUp PgDn Home End; false when ch is none of them. */
+bool ui_list_move(wint_t ch, int *sel, size_t n, int rows);
 /* Splits text into lines wrapped at width columns (at spaces when it
  * can); free with ui_free_lines. */
 char **ui_wrap_lines(const char *text, int width, size_t *n);

@@ -1,6 +1,7 @@
 /* assess.c - the needs assessment screens and its outcome. */
 #include "form.h"
 #include "assessment.h"
+#include "codes.h"
 #include "catalogue.h"
 #include "casefile.h"
 #include "person_form.h"
@@ -81,14 +82,8 @@ void ui_assessment(struct app *app, int64_t request_id)
 		ui_status(app, true, "%s", _("your role does not allow this"));
 		return;
 	}
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(assess_fields, ARRAY_SIZE(assess_fields));
-	fs.title = _("needs assessment");
-	fs.ctx = CTX_ASSESS;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = assess_extras;
-	fs.data = &as;
+	form_screen_init(&fs, app, assess_fields, ARRAY_SIZE(assess_fields), _("needs assessment"),
+			 CTX_ASSESS, assess_extras, &as);
 	place_options(fs.uf);
 	yes_no(fs.uf, AF_WITH_PERSON);
 	yes_no(fs.uf, AF_WITH_REP);
@@ -168,14 +163,8 @@ static void domain_edit(struct app *app, struct assessment *as, struct life_doma
 	struct assessment_domain before = *d;
 	enum action a;
 
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(domain_fields, ARRAY_SIZE(domain_fields));
-	fs.title = _("life domain");
-	fs.ctx = CTX_FORM;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = domain_extras;
-	fs.data = ld;
+	form_screen_init(&fs, app, domain_fields, ARRAY_SIZE(domain_fields), _("life domain"),
+			 CTX_FORM, domain_extras, ld);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "assessment:%lld:%s",
 		 (long long)as->request_id, ld->code);
 	uform_set(fs.uf, DF_SITUATION, d->situation);
@@ -414,14 +403,15 @@ void ui_outcome(struct app *app, int64_t request_id)
 		}
 		free(c);
 	} else if (k == 1) {
-		const char *to[] = {_("the social-assistance team"), _("another team of the centre"),
-				    _("the gmina office"), _("a gmina unit")};
-		static const char *to_codes[] = {"social_assistance", "other_team", "gmina_office",
-						 "gmina_unit"};
-		int t = ui_choose(app, _("Forward to"), to, ARRAY_SIZE(to), 0);
+		const struct code_table *ft = &codes_forward_to;
+		const char *to[8];
+		int t;
+		for (i = 0; i < ft->count && i < ARRAY_SIZE(to); i++)
+			to[i] = _(ft->items[i].label);
+		t = ui_choose(app, _("Forward to"), to, i, 0);
 		if (t < 0)
 			return;
-		str_copy(o.forward_to, sizeof(o.forward_to), to_codes[t]);
+		str_copy(o.forward_to, sizeof(o.forward_to), ft->items[t].code);
 		o.forward_whole = ui_confirm(app, _("Forward the whole request? (no: a part)"));
 		if (!ui_prompt(app, _("Consent"), _("Consent given on (Enter: today):"), false,
 			       o.consent_on, sizeof(o.consent_on)))

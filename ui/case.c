@@ -149,6 +149,10 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 		if (cs->as.outcome[0])
 			add(L, false, _("  outcome: %s %s"), code_label(&codes_request_status,
 			    cs->as.outcome), cs->as.outcome_note);
+		if (!strcmp(cs->as.outcome, "forwarded"))
+			add(L, false, _("  forwarded (%s) to %s; consent %s"),
+			    cs->as.forward_whole ? _("whole") : _("in part"),
+			    code_label(&codes_forward_to, cs->as.forward_to), cs->as.consent_on);
 		if (cs->as.coordination_months > 0 || cs->as.outcome[0]) {
 			const char *why;
 			assessment_ipus_need(app->db, &app->me, cs->r.id, &why);

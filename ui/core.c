@@ -548,6 +548,36 @@ static int choose_find(const char *const *labels, size_t n, int start, const cha
 	return found;
 }
 
+bool ui_list_move(wint_t ch, int *sel, size_t n, int rows)
+{
+	int last = n ? (int)n - 1 : 0;
+
+	if (rows < 1)
+		rows = 1;
+	switch (ch) {
+	case KEY_UP:
+		*sel = *sel > 0 ? *sel - 1 : 0;
+		return true;
+	case KEY_DOWN:
+		*sel = *sel < last ? *sel + 1 : last;
+		return true;
+	case KEY_PPAGE:
+		*sel = *sel > rows ? *sel - rows : 0;
+		return true;
+	case KEY_NPAGE:
+		*sel = *sel + rows < last ? *sel + rows : last;
+		return true;
+	case KEY_HOME:
+		*sel = 0;
+		return true;
+	case KEY_END:
+		*sel = last;
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Drops the last UTF-8 character of the type-ahead text. */
 static void choose_backspace(char *typed)
 {
@@ -605,19 +635,7 @@ int ui_choose(struct app *app, const char *title, const char *const *labels,
 			choose_backspace(typed);
 		} else if (r == KEY_CODE_YES) {
 			typed[0] = '\0';
-			if (ch == KEY_UP && sel > 0)
-				sel--;
-			else if (ch == KEY_DOWN && (size_t)sel + 1 < n)
-				sel++;
-			else if (ch == KEY_PPAGE)
-				sel = sel > rows ? sel - rows : 0;
-			else if (ch == KEY_NPAGE)
-				sel = (size_t)(sel + rows) < n ? sel + rows : (int)n - 1;
-			else if (ch == KEY_HOME)
-				sel = 0;
-			else if (ch == KEY_END)
-				sel = (int)n - 1;
-			else if (ch == KEY_ENTER)
+			if (!ui_list_move(ch, &sel, n, rows) && ch == KEY_ENTER)
 				return sel;
 		} else if (r == OK) {
 			if (ch == '\r' || ch == '\n')

@@ -842,3 +842,17 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 		return a;
 	}
 }
+
+void form_screen_init(struct form_screen *fs, struct app *app, const struct fdef *defs,
+		      size_t n, const char *title, unsigned ctx,
+		      void (*extras)(struct app *, struct form_screen *), void *data)
+{
+	memset(fs, 0, sizeof(*fs));
+	fs->uf = uform_new(defs, n);
+	fs->title = title;
+	fs->ctx = ctx;
+	fs->top = 1;
+	fs->gen = app->resize_gen - 1;   /* lays out on the first turn */
+	fs->extras = extras;
+	fs->data = data;
+}

@@ -114,6 +114,12 @@ struct form_screen {
 	bool unsaved_typing;
 };
 
+/* Starts a form screen of the given fields below the title bar: title,
+ * key context, what it draws besides the fields and its data. */
+void form_screen_init(struct form_screen *fs, struct app *app, const struct fdef *defs,
+		      size_t n, const char *title, unsigned ctx,
+		      void (*extras)(struct app *, struct form_screen *), void *data);
+
 /* Puts back autosaved drafts into the form's long texts; true (and a
  * status message) when something was restored. */
 bool form_screen_restore(struct app *app, struct form_screen *fs);

@@ -173,14 +173,8 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 	enum action a;
 	bool ok = false;
 
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(check_fields, ARRAY_SIZE(check_fields));
-	fs.title = _("service check");
-	fs.ctx = CTX_FORM;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = check_extras;
-	fs.data = (void *)it;
+	form_screen_init(&fs, app, check_fields, ARRAY_SIZE(check_fields), _("service check"),
+			 CTX_FORM, check_extras, (void *)it);
 	option_list(fs.uf, KF_PLACE, yn, yn_labels, 3);
 	option_list(fs.uf, KF_ON_TIME, yn, yn_labels, 3);
 	option_list(fs.uf, KF_QUALITY, rate, rate_labels, 6);
@@ -287,14 +281,8 @@ void ui_monitoring_note(struct app *app, int64_t plan_id)
 		return;
 	}
 	monitoring_note_init(&ns.m, plan_id);
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(note_fields, ARRAY_SIZE(note_fields));
-	fs.title = _("monitoring note");
-	fs.ctx = CTX_MONITOR;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = note_extras;
-	fs.data = &ns;
+	form_screen_init(&fs, app, note_fields, ARRAY_SIZE(note_fields), _("monitoring note"),
+			 CTX_MONITOR, note_extras, &ns);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "monitoring:%lld", (long long)plan_id);
 	uform_set_code_options(fs.uf, MON_F_KIND, &codes_note_kind, false);
 	uform_set(fs.uf, MON_F_HELD_ON, ns.m.held_on);
@@ -399,13 +387,8 @@ void ui_closing(struct app *app, int64_t plan_id)
 		free(c);
 		return;
 	}
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(closing_fields, ARRAY_SIZE(closing_fields));
-	fs.title = _("closing the plan");
-	fs.ctx = CTX_CLOSING;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = closing_extras;
+	form_screen_init(&fs, app, closing_fields, ARRAY_SIZE(closing_fields), _("closing the plan"),
+			 CTX_CLOSING, closing_extras, NULL);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "closing:%lld", (long long)plan_id);
 	uform_set_code_options(fs.uf, CLOSE_F_REASON, &codes_closure_reason, false);
 	date_today(&today);

@@ -147,13 +147,8 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 	enum action a;
 	bool ok = false;
 
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(item_fields, ARRAY_SIZE(item_fields));
-	fs.title = _("service of the plan");
-	fs.ctx = CTX_FORM;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = item_extras;
+	form_screen_init(&fs, app, item_fields, ARRAY_SIZE(item_fields), _("service of the plan"),
+			 CTX_FORM, item_extras, NULL);
 	if (catalogue_programme_services(app->db, &c, &n) == CD_OK)
 		set_choice_options(fs.uf, IF_SERVICE, c, n, false, true);
 	free(c);
@@ -323,14 +318,8 @@ void ui_plan_edit(struct app *app, int64_t request_id)
 		date_from_days(date_to_days(&to) - 1, &to);
 		date_format(&to, ps.v.period_to);
 	}
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(plan_fields, ARRAY_SIZE(plan_fields));
-	fs.title = _("plan");
-	fs.ctx = CTX_PLAN;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = plan_extras;
-	fs.data = &ps;
+	form_screen_init(&fs, app, plan_fields, ARRAY_SIZE(plan_fields), _("plan"),
+			 CTX_PLAN, plan_extras, &ps);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "plan:%lld", (long long)request_id);
 	memset(yn, 0, sizeof(yn));
 	str_copy(yn[0].value, sizeof(yn[0].value), "0");

@@ -74,18 +74,7 @@ static int table(struct app *app, const char *title, const char *intro, const in
 				*key = extra[k];
 		if (*key)
 			break;
-		if (ch == KEY_DOWN && (size_t)*sel + 1 < nrows)
-			(*sel)++;
-		else if (ch == KEY_UP && *sel > 0)
-			(*sel)--;
-		else if (ch == KEY_NPAGE)
-			*sel = (size_t)(*sel + rows) < nrows ? *sel + rows : (int)nrows - 1;
-		else if (ch == KEY_PPAGE)
-			*sel = *sel > rows ? *sel - rows : 0;
-		else if (ch == KEY_HOME)
-			*sel = 0;
-		else if (ch == KEY_END && nrows)
-			*sel = (int)nrows - 1;
+		ui_list_move(ch, sel, nrows, rows);
 	}
 	app->screen_title = saved_title;
 	app->context = saved_ctx;

@@ -195,15 +195,8 @@ void ui_new_request(struct app *app, int64_t for_person)
 	defs[n++] = (struct fdef){-2, N_("Request"), FF_HEADER, 1 + PERSON_BLOCK_ROWS,
 				  FC_LEFT, 0, 0, false, 0};
 	n += request_defs(defs + n, 2 + PERSON_BLOCK_ROWS, false);
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(defs, n);
+	form_screen_init(&fs, app, defs, n, _("new request"), CTX_NEWREQ, newreq_extras, &nr);
 	fs.uf->check = newreq_check;
-	fs.title = _("new request");
-	fs.ctx = CTX_NEWREQ;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = newreq_extras;
-	fs.data = &nr;
 	person_form_options(app, fs.uf);
 	request_options(app, fs.uf);
 	person_init(&nr.p);
@@ -263,15 +256,8 @@ void ui_request_edit(struct app *app, int64_t id)
 	defs[n++] = (struct fdef){-1, N_("Request"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0};
 	n += request_defs(defs + n, 2, true);
 	snprintf(title, sizeof(title), "%s %s", _("request"), r.case_ref);
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(defs, n);
+	form_screen_init(&fs, app, defs, n, title, CTX_FORM, edit_extras, &r);
 	fs.uf->check = newreq_check;
-	fs.title = title;
-	fs.ctx = CTX_FORM;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = edit_extras;
-	fs.data = &r;
 	request_options(app, fs.uf);
 	request_load(app, fs.uf, &r);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
@@ -417,14 +403,7 @@ void ui_requests(struct app *app, int64_t person_id)
 			ui_case(app, list[sel].id);   /* reception: the request's data */
 			reload = true;
 		} else if (rk == KEY_CODE_YES) {
-			if (ch == KEY_UP && sel > 0)
-				sel--;
-			else if (ch == KEY_DOWN && (size_t)sel + 1 < n)
-				sel++;
-			else if (ch == KEY_PPAGE)
-				sel = sel > rows ? sel - rows : 0;
-			else if (ch == KEY_NPAGE)
-				sel = (size_t)(sel + rows) < n ? sel + rows : (n ? (int)n - 1 : 0);
+			ui_list_move(ch, &sel, n, rows);
 		}
 	}
 	free(list);

@@ -188,10 +188,8 @@ void ui_worklist(struct app *app)
 		if (a == A_OPEN && n) {
 			ui_case(app, w[sel].request_id);
 			reload = true;
-		} else if (r == KEY_CODE_YES && ch == KEY_UP && sel > 0) {
-			sel--;
-		} else if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)sel + 1 < n) {
-			sel++;
+		} else if (r == KEY_CODE_YES) {
+			ui_list_move(ch, &sel, n, rows);
 		}
 	}
 	free(w);

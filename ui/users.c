@@ -55,13 +55,8 @@ static void user_add_form(struct app *app)
 	struct form_screen fs;
 	enum action a;
 
-	memset(&fs, 0, sizeof(fs));
-	fs.uf = uform_new(user_form, ARRAY_SIZE(user_form));
-	fs.title = _("new account");
-	fs.ctx = CTX_FORM;
-	fs.top = 1;
-	fs.gen = app->resize_gen - 1;
-	fs.extras = user_form_extras;
+	form_screen_init(&fs, app, user_form, ARRAY_SIZE(user_form), _("new account"),
+			 CTX_FORM, user_form_extras, NULL);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK)
 		if (a == A_SAVE && user_form_save(app, fs.uf))
 			break;
@@ -148,10 +143,8 @@ void ui_users(struct app *app)
 					ui_status(app, false, _("Password of %s changed."), u[sel].login);
 			}
 			memset(pw, 0, sizeof(pw));
-		} else if (r == KEY_CODE_YES && ch == KEY_UP && sel > 0) {
-			sel--;
-		} else if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)sel + 1 < n) {
-			sel++;
+		} else if (r == KEY_CODE_YES) {
+			ui_list_move(ch, &sel, n, LINES - 6);
 		}
 	}
 	free(u);

@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit"
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -319,4 +319,24 @@ plan_over_a_limit() {
 	keys Escape
 	wait_for "CUS.IPUS.5.2026 ·" || return
 	expect_screen "ponad limit, bo: Sprawa sądowa w toku; decyzja zespołu."
+}
+
+director_returns_a_plan() {
+	start
+	login_worklist dyrektor || return
+	expect_screen "CUS.IPUS.15.2026"
+	keys Enter                 # the oldest plan to approve
+	wait_for "CUS.IPUS.15.2026 ·" || return
+	expect_screen "Dalej: z: zatwierdź plan · x: zwróć go z uwagami"
+	keys x
+	wait_for "Zwrot planu" || return
+	type_text "Brak uzgodnienia z córką; proszę dopisać dowóz."
+	keys Enter
+	wait_for "Plan zwrócono koordynatorowi." || return
+	expect_screen "wersja 1: zwrócony"
+	expect_screen "zwrócony: Brak uzgodnienia z córką; proszę dopisać dowóz."
+	logout || return
+	login_worklist koordynator || return
+	expect_screen "plan zwrócony"
+	expect_screen "CUS.IPUS.15.2026"
 }

@@ -20,4 +20,16 @@ int draft_clear_prefix(struct cd_db *db, int64_t user_id, const char *prefix);
 /* How many drafts the user has left. */
 int draft_count(struct cd_db *db, int64_t user_id);
 
+/* The forms a user left unsaved text in, newest first: one entry a form
+ * (a key "<form>:<id>:..."), with the case it belongs to. */
+struct draft_form {
+	char form[16];          /* assessment, plan, monitoring, closing */
+	int64_t id;             /* request id (assessment, plan) or plan id */
+	int64_t request_id;
+	char case_ref[48];
+	char person[256];
+	char saved_at[24];
+};
+int draft_forms(struct cd_db *db, int64_t user_id, struct draft_form **out, size_t *n);
+
 #endif

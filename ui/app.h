@@ -197,6 +197,9 @@ void ui_free_lines(char **lines, size_t n);
 void ui_lock(struct app *app);
 
 /* ---- screens ---- */
+/* After logging in: the forms with text left unsaved (a crash, a killed
+ * terminal); offers to open them, where the text comes back. */
+void ui_unsaved_text(struct app *app);
 /* The register of unmet needs and the waiting list (registers.c). */
 void ui_unmet_needs(struct app *app);
 void ui_waiting_list(struct app *app);

@@ -34,9 +34,12 @@ int ui_run(const char *db_path, bool mono)
 	while (!app.quit) {
 		if (!ui_login(&app))
 			break;
-		/* coordinators and approvers start with what is due today */
-		if (actor_can(&app.me, PERM_CASE_CONTENT))
+		/* coordinators and approvers start with what is due today,
+		 * after the text they left unsaved last time, if any */
+		if (actor_can(&app.me, PERM_CASE_CONTENT)) {
+			ui_unsaved_text(&app);
 			ui_worklist(&app);
+		}
 		ui_main_menu(&app);
 		if (app.logged_in)
 			audit_add(app.db, app.me.user_id, "logout", "app_user",

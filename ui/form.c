@@ -818,8 +818,13 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 		return A_SAVE;
 	switch (a) {
 	case A_BACK:
-		if (!uf->dirty || ui_confirm(app, _("Leave without saving what you typed?")))
+		if (!uf->dirty)
 			return A_BACK;
+		if (ui_confirm(app, _("Leave without saving what you typed?"))) {
+			/* the user dropped the text: its autosaved copy goes too */
+			form_screen_saved(app, fs);
+			return A_BACK;
+		}
 		return A_NONE;
 	case A_CLEAR:
 		if (uform_current_type(uf) == FF_LINK)

@@ -2,6 +2,7 @@
  * the organiser and the coordinators keep an eye on; Enter opens the case. */
 #include "app.h"
 #include "assessment.h"
+#include "draft.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,5 +194,51 @@ void ui_waiting_list(struct app *app)
 			free(l);
 			ui_case(app, request_id);
 		}
+	}
+}
+
+void ui_unsaved_text(struct app *app)
+{
+	for (;;) {
+		struct draft_form *f;
+		size_t n, i;
+		const char **labels;
+		char **own;
+		int k;
+
+		if (draft_forms(app->db, app->me.user_id, &f, &n) || !n) {
+			free(f);
+			return;
+		}
+		labels = xcalloc(n + 1, sizeof(char *));
+		own = xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			const char *what = !strcmp(f[i].form, "assessment") ? _("needs assessment") :
+					   !strcmp(f[i].form, "plan") ? _("plan") :
+					   !strcmp(f[i].form, "monitoring") ? _("monitoring note") :
+					   _("closing the plan");
+			own[i] = xasprintf("%.16s  %s %s: %s", f[i].saved_at, f[i].case_ref,
+					   f[i].person, what);
+			labels[i] = own[i];
+		}
+		labels[n] = _("later: go on to the worklist");
+		k = ui_choose(app, _("Text you did not save last time"), labels, n + 1, 0);
+		for (i = 0; i < n; i++)
+			free(own[i]);
+		free(own);
+		free(labels);
+		if (k < 0 || (size_t)k == n) {
+			free(f);
+			return;
+		}
+		if (!strcmp(f[k].form, "assessment"))
+			ui_assessment(app, f[k].id);
+		else if (!strcmp(f[k].form, "plan"))
+			ui_plan_edit(app, f[k].id);
+		else if (!strcmp(f[k].form, "monitoring"))
+			ui_monitoring_note(app, f[k].id);
+		else
+			ui_closing(app, f[k].id);
+		free(f);
 	}
 }

@@ -255,11 +255,23 @@ closing_text_survives_a_kill() {
 	sleep 5                       # autosaved a few seconds after typing
 	stop                          # the terminal is gone, nothing was saved by hand
 	start
-	login_worklist koordynator || return
-	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
-	keys c
+	wait_for "Logowanie" || return
+	type_text "koordynator"; keys Enter
+	type_text "demo1234"; keys Enter
+	# the desk says where text was left and opens that form
+	wait_for "Tekst, którego ostatnio nie zapisano" || return
+	expect_screen "CUS.IPUS.25.2026 Michalska Anna: zamknięcie planu"
+	keys Enter
 	wait_for "Przywrócono niezapisany tekst" || return
 	expect_screen "bardzo punktualna"
+	# dropping it on purpose drops the copy too: the next login goes on
+	keys Escape
+	wait_for "Wyjść bez zapisania" || return
+	keys t
+	wait_for "na dziś" || return
+	logout || return
+	login_worklist koordynator || return
+	expect_not_screen "Tekst, którego ostatnio nie zapisano"
 }
 
 registers_for_the_organiser() {

@@ -4,11 +4,13 @@
 #include "assessment.h"
 #include "catalogue.h"
 #include "monitoring.h"
+#include "draft.h"
 #include "plan.h"
 #include "worklist.h"
 #include "request.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 static struct date today;
@@ -357,6 +359,49 @@ START_TEST(worklist_for_approvers)
 }
 END_TEST
 
+START_TEST(drafts_keep_typed_text)
+{
+	struct fx f;
+	struct draft_form *df;
+	size_t n;
+	int64_t item, plan_id;
+	char at[24], key[64], *t;
+
+	fx_open(&f);
+	plan_id = running_plan(&f, "2026-11-01", "2027-04-30", &item);
+	snprintf(key, sizeof(key), "closing:%lld:705", (long long)plan_id);
+	ck_assert_int_eq(draft_save(f.db, f.anna.user_id, key, "Mówi, że jest lepiej."), CD_OK);
+	ck_assert_int_eq(draft_save(f.db, f.anna.user_id, key, "Mówi, że jest dużo lepiej."),
+			 CD_OK);
+	t = draft_get(f.db, f.anna.user_id, key, at);
+	ck_assert_str_eq(t, "Mówi, że jest dużo lepiej.");
+	ck_assert_int_eq(strncmp(at, TEST_TODAY, 10), 0);     /* the program's clock */
+	free(t);
+	/* another user's draft of the same form is theirs */
+	ck_assert_ptr_null(draft_get(f.db, f.pawel.user_id, key, NULL));
+	snprintf(key, sizeof(key), "assessment:%lld:care:304", (long long)f.request);
+	ck_assert_int_eq(draft_save(f.db, f.anna.user_id, key, "Po udarze."), CD_OK);
+	snprintf(key, sizeof(key), "assessment:%lld:care:305", (long long)f.request);
+	ck_assert_int_eq(draft_save(f.db, f.anna.user_id, key, "Zakupy."), CD_OK);
+	/* after a crash: the forms with unsaved text, one entry a form */
+	ck_assert_int_eq(draft_forms(f.db, f.anna.user_id, &df, &n), CD_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(df[0].request_id, f.request);
+	ck_assert_int_eq(df[1].request_id, f.request);
+	ck_assert_str_eq(df[0].person, "Łęcka Jadwiga");
+	ck_assert(!strcmp(df[0].form, "closing") || !strcmp(df[1].form, "closing"));
+	free(df);
+	/* saving the form clears its drafts */
+	snprintf(key, sizeof(key), "assessment:%lld:", (long long)f.request);
+	ck_assert_int_eq(draft_clear_prefix(f.db, f.anna.user_id, key), CD_OK);
+	ck_assert_int_eq(draft_count(f.db, f.anna.user_id), 1);
+	ck_assert_int_eq(draft_forms(f.db, f.pawel.user_id, &df, &n), CD_OK);
+	ck_assert_uint_eq(n, 0);
+	free(df);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_monitoring(void)
 {
 	Suite *s = suite_create("monitoring");
@@ -370,6 +415,7 @@ Suite *suite_monitoring(void)
 	tcase_add_test(tc, closing_with_description_and_followup);
 	tcase_add_test(tc, worklist_counts_down_and_orders_by_urgency);
 	tcase_add_test(tc, worklist_for_approvers);
+	tcase_add_test(tc, drafts_keep_typed_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -111,6 +111,7 @@ enum action {
 	A_NEEDS,
 	A_GENERATE,
 	A_CHECK_ITEM,
+	A_OPEN_CASE,
 	A_WORKLIST,
 };
 

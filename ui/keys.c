@@ -104,6 +104,8 @@ static const struct keydef keytab[] = {
 	 N_("What the person said, per life domain"), CTX_ASSESS, true},
 	{A_NEEDS, true, KEY_F(7), "F7", N_("needs"), N_("Needs found, linked to services or unmet"),
 	 CTX_ASSESS, true},
+	{A_OPEN_CASE, true, KEY_F(6), "F6", N_("case"),
+	 N_("Open the person's case (their latest request) directly"), CTX_SEARCH, true},
 	{A_CHECK_ITEM, true, KEY_F(6), "F6", N_("check a service"),
 	 N_("What the note found about one service of the plan"), CTX_MONITOR, true},
 	{A_GENERATE, true, KEY_F(6), "F6", N_("draft description"),

@@ -1,6 +1,8 @@
 /* search.c - find a person as you type. */
 #include "app.h"
+#include "codes.h"
 #include "person.h"
+#include "request.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +93,42 @@ static void draw(struct app *app, struct search_state *s, bool pick)
 	curs_set(1);
 }
 
+/* F6 in the search: the person's case at once (their requests to choose
+ * from when there are several, the newest first). */
+static void open_case_of(struct app *app, int64_t person_id)
+{
+	struct request_filter f;
+	struct request *r = NULL;
+	size_t n = 0, i;
+	int k = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.person_id = person_id;
+	if (request_list(app->db, &app->me, &f, &r, &n) || !n) {
+		ui_status(app, true, "%s", _("this person has no requests"));
+		free(r);
+		return;
+	}
+	if (n > 1) {
+		const char **labels = xcalloc(n, sizeof(char *));
+		char **own = xcalloc(n, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			const struct request *q = &r[n - 1 - i];
+			own[i] = xasprintf("%s  %s  %s", q->case_ref, q->filed_on,
+					   code_label(&codes_request_status, q->status));
+			labels[i] = own[i];
+		}
+		k = ui_choose(app, _("Which case"), labels, n, 0);
+		for (i = 0; i < n; i++)
+			free(own[i]);
+		free(own);
+		free(labels);
+	}
+	if (k >= 0)
+		ui_case(app, r[n - 1 - (size_t)k].id);
+	free(r);
+}
+
 int64_t ui_search(struct app *app, bool pick, const char *title)
 {
 	struct search_state s;
@@ -124,6 +162,10 @@ int64_t ui_search(struct app *app, bool pick, const char *title)
 			run_query(app, &s); /* the card may have changed names */
 			continue;
 		}
+		if (a == A_OPEN_CASE && !pick && s.n) {
+			open_case_of(app, s.hits[s.sel].id);
+			continue;
+		}
 		if (a == A_NEW && actor_can(&app->me, PERM_PERSON_WRITE)) {
 			int64_t id = ui_person_card(app, 0);
 			if (pick && id) {
@@ -134,22 +176,9 @@ int64_t ui_search(struct app *app, bool pick, const char *title)
 			continue;
 		}
 		if (r == KEY_CODE_YES) {
+			if (ch != KEY_HOME && ch != KEY_END && ui_list_move(ch, &s.sel, s.n, rows))
+				continue;
 			switch (ch) {
-			case KEY_UP:
-				if (s.sel > 0)
-					s.sel--;
-				break;
-			case KEY_DOWN:
-				if ((size_t)s.sel + 1 < s.n)
-					s.sel++;
-				break;
-			case KEY_PPAGE:
-				s.sel = s.sel > rows ? s.sel - rows : 0;
-				break;
-			case KEY_NPAGE:
-				s.sel = (size_t)(s.sel + rows) < s.n ? s.sel + rows :
-					(s.n ? (int)s.n - 1 : 0);
-				break;
 			case KEY_BACKSPACE:
 				if (s.qlen) {
 					s.query[--s.qlen] = L'\0';

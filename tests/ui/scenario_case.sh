@@ -40,6 +40,18 @@ open_case() {
 	wait_for "Szukaj:" || return 1
 	type_text "$1"
 	wait_for "$2" || return 1
+	keys F6                    # the case at once
+	wait_for "$3 ·"
+}
+
+# the same through the person card and their requests
+open_case_by_card() {
+	if screen | grep -qF "na dziś"; then keys Escape; fi
+	wait_for "menu główne" || return 1
+	keys F5
+	wait_for "Szukaj:" || return 1
+	type_text "$1"
+	wait_for "$2" || return 1
 	keys Enter
 	wait_for "karta osoby" || return 1
 	keys F7
@@ -211,7 +223,7 @@ case_path_two_logins() {
 
 	# --- the director approves the update
 	login_worklist dyrektor || return
-	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
+	open_case_by_card "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
 	confirm z "Zatwierdzić plan?" || return
 	wait_for "wersja 2: zatwierdzony" || return
 	expect_screen "wersja 1: zastąpiony"

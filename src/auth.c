@@ -55,6 +55,8 @@ static unsigned perm_roles(enum perm p)
 		return ROLE_ORGANISER;
 	case PERM_PLAN_APPROVE:
 		return ROLE_DIRECTOR | ROLE_ORGANISER;
+	case PERM_AUTHORISE:
+		return ROLE_DIRECTOR;
 	case PERM_USER_ADMIN:
 		return ROLE_ADMIN;
 	}

@@ -32,6 +32,7 @@ enum perm {
 	PERM_OFFER_READ,      /* the programmes, services, providers */
 	PERM_OFFER_EDIT,
 	PERM_PLAN_APPROVE,
+	PERM_AUTHORISE,       /* authorise organisers to approve plans (art. 41) */
 	PERM_USER_ADMIN,      /* accounts */
 };
 

@@ -535,7 +535,7 @@ int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organis
 	sqlite3_stmt *st;
 
 	fielderr_clear(e);
-	if (a->user_id != 0 && !(a->roles & ROLE_DIRECTOR))
+	if (a->user_id != 0 && !actor_can(a, PERM_AUTHORISE))
 		return fielderr_set(e, -1, "%s", _("only the director authorises organisers"));
 	if (user_get(db, organiser_id, &u) || !(u.roles & ROLE_ORGANISER))
 		return fielderr_set(e, -1, "%s", _("Organiser: not a services organiser"));
@@ -551,6 +551,65 @@ int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organis
 	sqlite3_bind_text(st, 3, from, -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 4, to);
 	return db_step_done(db, st);
+}
+
+int authorisation_list(struct cd_db *db, const struct actor *a, struct authorisation **out,
+		       size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 4;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_PLAN_APPROVE))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT z.id, z.organiser_id, o.full_name, COALESCE(g.full_name, ''), "
+		       "z.valid_from, COALESCE(z.valid_to, '') FROM authorisation z "
+		       "JOIN app_user o ON o.id = z.organiser_id "
+		       "LEFT JOIN app_user g ON g.id = z.granted_by "
+		       "ORDER BY z.valid_from DESC, z.id DESC", &st))
+		return CD_EDB;
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct authorisation *x;
+		if (*n == cap) {
+			cap *= 2;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		x = &(*out)[(*n)++];
+		memset(x, 0, sizeof(*x));
+		x->id = sqlite3_column_int64(st, 0);
+		x->organiser_id = sqlite3_column_int64(st, 1);
+		db_col_copy(st, 2, x->organiser, sizeof(x->organiser));
+		db_col_copy(st, 3, x->granted_by, sizeof(x->granted_by));
+		db_col_copy(st, 4, x->valid_from, sizeof(x->valid_from));
+		db_col_copy(st, 5, x->valid_to, sizeof(x->valid_to));
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int authorisation_end(struct cd_db *db, const struct actor *a, int64_t id, const char *on,
+		      struct fielderr *e)
+{
+	struct date d;
+	sqlite3_stmt *st;
+
+	fielderr_clear(e);
+	if (a->user_id != 0 && !actor_can(a, PERM_AUTHORISE))
+		return fielderr_set(e, -1, "%s", _("only the director authorises organisers"));
+	if (!on || !date_parse(on, &d))
+		return fielderr_set(e, -1, "%s", _("To: not a valid date (use YYYY-MM-DD)"));
+	if (db_prepare(db, "UPDATE authorisation SET valid_to = ?2 WHERE id = ?1 AND "
+		       "valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2)", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	if (db_step_done(db, st))
+		return CD_EDB;
+	if (!sqlite3_changes(db->h))
+		return fielderr_set(e, -1, "%s", _("To: the authorisation does not run on that day"));
+	return CD_OK;
 }
 
 /* On approval: an order for every item; an item continuing an earlier one

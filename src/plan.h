@@ -143,6 +143,20 @@ int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
 int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organiser_id,
 			const char *from, const char *to, struct fielderr *e);
 bool authorised_on(struct cd_db *db, int64_t user_id, const struct date *day);
+
+struct authorisation {
+	int64_t id;
+	int64_t organiser_id;
+	char organiser[128];      /* full name */
+	char granted_by[128];
+	char valid_from[16], valid_to[16];   /* valid_to empty: until ended */
+};
+/* Every authorisation, newest first (the director and organisers). */
+int authorisation_list(struct cd_db *db, const struct actor *a, struct authorisation **out,
+		       size_t *n);
+/* Ends an authorisation on a day (the last day it holds). */
+int authorisation_end(struct cd_db *db, const struct actor *a, int64_t id, const char *on,
+		      struct fielderr *e);
 /* Whether a may approve or return plans on day: the director, an organiser
  * authorised that day, or the system. */
 bool plan_may_approve(struct cd_db *db, const struct actor *a, const struct date *day);

@@ -204,6 +204,8 @@ void ui_unsaved_text(struct app *app);
 /* The register of unmet needs and the waiting list (registers.c). */
 void ui_unmet_needs(struct app *app);
 void ui_waiting_list(struct app *app);
+/* The director's authorisations of organisers to approve plans. */
+void ui_authorisations(struct app *app);
 bool ui_login(struct app *app);
 void ui_main_menu(struct app *app);
 /* Search; when pick is true returns the chosen person id (0 = none). */

@@ -2,6 +2,7 @@
  * the organiser and the coordinators keep an eye on; Enter opens the case. */
 #include "app.h"
 #include "assessment.h"
+#include "plan.h"
 #include "draft.h"
 
 #include <stdio.h>
@@ -71,7 +72,7 @@ static int table(struct app *app, const char *title, const char *intro, const in
 		if (r != KEY_CODE_YES)
 			continue;
 		for (k = 0; k < nextra; k++)
-			if ((int)ch == extra[k] && nrows)
+			if ((int)ch == extra[k])
 				*key = extra[k];
 		if (*key)
 			break;
@@ -168,7 +169,7 @@ void ui_waiting_list(struct app *app)
 				 "the case; Del takes a person off the list."),
 			       widths, header, 5, cells, n, &sel, extra, 1, &key);
 		cells_free(cells, n * 5);
-		if (key == KEY_DC) {
+		if (key == KEY_DC && n) {
 			char reason[300];
 			struct fielderr e;
 			struct date today;
@@ -240,5 +241,92 @@ void ui_unsaved_text(struct app *app)
 		else
 			ui_closing(app, f[k].id);
 		free(f);
+	}
+}
+
+/* A date typed in a prompt, Enter meaning today (or empty when empty_ok). */
+static bool ask_date(struct app *app, const char *title, const char *label, bool empty_ok,
+		     char out[16])
+{
+	struct date today;
+
+	out[0] = '\0';
+	if (!ui_prompt(app, title, label, false, out, 16))
+		return false;
+	str_trim(out);
+	if (!out[0] && !empty_ok) {
+		date_today(&today);
+		date_format(&today, out);
+	}
+	return true;
+}
+
+void ui_authorisations(struct app *app)
+{
+	static const int widths[] = {28, 10, 10, 0};
+	static const int extra[] = {KEY_F(7), KEY_DC};
+	const char *header[] = {_("Organiser"), _("From"), _("To"), _("Granted by")};
+	int sel = 0;
+
+	for (;;) {
+		struct authorisation *l;
+		struct fielderr e;
+		size_t n, i;
+		char **cells, from[16], to[16];
+		int key, rc = CD_OK;
+		bool acted = false;
+
+		if (authorisation_list(app->db, &app->me, &l, &n)) {
+			ui_status(app, true, "%s", _("your role does not allow this"));
+			break;
+		}
+		cells = xcalloc(n * 4 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 4] = xstrdup(l[i].organiser);
+			cells[i * 4 + 1] = xstrdup(l[i].valid_from);
+			cells[i * 4 + 2] = xstrdup(l[i].valid_to[0] ? l[i].valid_to : "…");
+			cells[i * 4 + 3] = xstrdup(l[i].granted_by);
+		}
+		table(app, _("authorisations"),
+		      _("Organisers the director authorised to approve plans (art. 41). "
+			"F7 authorises one, Del ends the selected authorisation."),
+		      widths, header, 4, cells, n, &sel, extra, 2, &key);
+		cells_free(cells, n * 4);
+		if (key == KEY_F(7)) {
+			struct user *u;
+			size_t nu;
+			if (user_list_with_role(app->db, ROLE_ORGANISER, &u, &nu) == CD_OK && nu) {
+				const char **names = xcalloc(nu, sizeof(char *));
+				int k;
+				for (i = 0; i < nu; i++)
+					names[i] = u[i].full_name;
+				k = ui_choose(app, _("Authorise which organiser"), names, nu, 0);
+				if (k >= 0 &&
+				    ask_date(app, _("Authorisation"), _("From (Enter: today):"), false,
+					     from) &&
+				    ask_date(app, _("Authorisation"), _("To (Enter: until ended):"), true,
+					     to)) {
+					rc = authorisation_grant(app->db, &app->me, u[k].id, from, to, &e);
+					acted = true;
+				}
+				free(names);
+			} else {
+				ui_status(app, true, "%s", _("there is no services organiser's account"));
+			}
+			free(u);
+		} else if (key == KEY_DC && n &&
+			   ask_date(app, _("End the authorisation"), _("Last day (Enter: today):"),
+				    false, to)) {
+			rc = authorisation_end(app->db, &app->me, l[sel].id, to, &e);
+			acted = true;
+		} else if (!key) {
+			free(l);
+			break;
+		}
+		if (acted && rc)
+			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+		else if (acted)
+			ui_status(app, false, "%s", _("Saved."));
+		free(l);
 	}
 }

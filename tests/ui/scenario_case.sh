@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan"
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -363,4 +363,38 @@ director_returns_a_plan() {
 	login_worklist koordynator || return
 	expect_screen "plan zwrócony"
 	expect_screen "CUS.IPUS.15.2026"
+}
+
+director_authorises_an_organiser() {
+	start
+	# before: the organiser has no plans to approve
+	login_worklist organizator || return
+	expect_not_screen "plan do zatwierdzenia"
+	keys Escape
+	wait_for "menu główne" || return
+	expect_not_screen "Upoważnienia do zatwierdzania planów"
+	logout || return
+	login dyrektor || return
+	keys Down Down Down Down Down Down Down Enter
+	wait_for "upoważnienia ·" || return
+	keys F7
+	wait_for "Którego organizatora upoważnić" || return
+	keys Enter
+	wait_for "Od (Enter: dziś):" || return
+	keys Enter
+	wait_for "Do (Enter: bezterminowo):" || return
+	keys Enter
+	wait_for "Zapisano." || return
+	expect_screen "Tomasz Łęcki"
+	expect_screen "2026-11-22 …"
+	logout || return
+	# now the organiser approves
+	login_worklist organizator || return
+	expect_screen "plan do zatwierdzenia"
+	expect_screen "CUS.IPUS.15.2026"
+	keys Enter
+	wait_for "CUS.IPUS.15.2026 ·" || return
+	confirm z "Zatwierdzić plan?" || return
+	wait_for "Plan zatwierdzony" || return
+	expect_screen "Tomasz Łęcki"
 }

@@ -416,6 +416,41 @@ START_TEST(item_names_and_amount_text)
 }
 END_TEST
 
+START_TEST(authorisations_listed_and_ended)
+{
+	struct fx f;
+	struct authorisation *z;
+	struct fielderr e;
+	struct date d;
+	size_t n;
+
+	fx_open(&f);
+	ck_assert_int_eq(authorisation_grant(f.db, &f.director, f.organiser.user_id, "2026-11-01",
+					     "", &e), CD_OK);
+	ck_assert_int_eq(authorisation_list(f.db, &f.recep, &z, &n), CD_EPERM);
+	ck_assert_int_eq(authorisation_list(f.db, &f.organiser, &z, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(z[0].organiser, "ous");
+	ck_assert_str_eq(z[0].granted_by, "dyrektor");
+	ck_assert_str_eq(z[0].valid_to, "");
+	/* only the director ends it, on a day it runs */
+	ck_assert_int_eq(authorisation_end(f.db, &f.organiser, z[0].id, "2026-11-30", &e),
+			 CD_EINVAL);
+	ck_assert_int_eq(authorisation_end(f.db, &f.director, z[0].id, "2026-10-01", &e),
+			 CD_EINVAL);
+	ck_assert_int_eq(authorisation_end(f.db, &f.director, z[0].id, "2026-11-30", &e), CD_OK);
+	date_parse("2026-11-30", &d);
+	ck_assert(authorised_on(f.db, f.organiser.user_id, &d));
+	date_parse("2026-12-01", &d);
+	ck_assert(!authorised_on(f.db, f.organiser.user_id, &d));
+	free(z);
+	ck_assert_int_eq(authorisation_list(f.db, &f.director, &z, &n), CD_OK);
+	ck_assert_str_eq(z[0].valid_to, "2026-11-30");
+	free(z);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_plan(void)
 {
 	Suite *s = suite_create("plan");
@@ -432,6 +467,7 @@ Suite *suite_plan(void)
 	tcase_add_test(tc, provider_contact_on_an_order);
 	tcase_add_test(tc, monthly_amounts);
 	tcase_add_test(tc, item_names_and_amount_text);
+	tcase_add_test(tc, authorisations_listed_and_ended);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -149,6 +149,15 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 		if (cs->as.outcome[0])
 			add(L, false, _("  outcome: %s %s"), code_label(&codes_request_status,
 			    cs->as.outcome), cs->as.outcome_note);
+		{
+			struct need *nd = NULL;
+			size_t nn2 = 0, k;
+			if (need_list(app->db, &app->me, cs->r.id, &nd, &nn2) == CD_OK)
+				for (k = 0; k < nn2; k++)
+					add(L, false, "  · %s → %s", nd[k].description,
+					    nd[k].unmet ? _("unmet (register)") : nd[k].service_name);
+			free(nd);
+		}
 		if (!strcmp(cs->as.outcome, "forwarded"))
 			add(L, false, _("  forwarded (%s) to %s; consent %s"),
 			    cs->as.forward_whole ? _("whole") : _("in part"),

@@ -251,9 +251,9 @@ case_path_two_logins() {
 	expect_screen "zatwierdził(a) 2026-11-22"
 	keys F2
 	wait_for "Plan zamknięty; sprawdzenie do 2027-05-22." || return
+	expect_screen "Dalej: f: losy osoby pół roku po zamknięciu"
 	keys End
 	wait_for "zamknięty 2026-11-22 (osiągnięcie celów)" || return
-	expect_screen "Dalej: f: losy osoby pół roku po zamknięciu"
 }
 
 closing_text_survives_a_kill() {

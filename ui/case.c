@@ -172,10 +172,11 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 	if (plan_of_request(app->db, &app->me, cs->r.id, &pid, &vers, &nv) == CD_OK) {
 		add(L, true, "%s", _("Plan (IPUS)"));
 		for (i = nv; i-- > 0;) {
-			add(L, false, _("  version %d: %s, %s – %s%s%s%s"), vers[i].version_no,
-			    code_label(&codes_plan_status, vers[i].status), vers[i].period_from, vers[i].period_to,
-			    vers[i].decided_by_name[0] ? ", " : "", vers[i].decided_by_name,
-			    vers[i].late ? _(" [LATE: over 30 days]") : "");
+			add(L, false, _("  version %d: %s, %s – %s%s%s%s%.10s%s"), vers[i].version_no,
+			    code_label(&codes_plan_status, vers[i].status), vers[i].period_from,
+			    vers[i].period_to, vers[i].decided_by_name[0] ? ", " : "",
+			    vers[i].decided_by_name, vers[i].decided_at[0] ? " " : "",
+			    vers[i].decided_at, vers[i].late ? _(" [LATE: over 30 days]") : "");
 			if (vers[i].update_reason[0])
 				add(L, false, _("    update (%s): %s"),
 				    code_label(&codes_update_reason, vers[i].update_reason),

@@ -171,6 +171,7 @@ case_path_two_logins() {
 	wait_for "Plan zatwierdzony; zlecenia przekazano realizatorom." || return
 	expect_screen "wersja 1: zatwierdzony"
 	expect_screen "Elżbieta Nowicka"
+	expect_screen "2026-11-22 [PO TERMINIE"        # who and when the plan was approved
 	expect_screen "zlecenie 2026-11-22"
 	logout || return
 

@@ -575,12 +575,7 @@ static int need_query(sqlite3_stmt *st, struct need **out, size_t *n)
 	*out = xcalloc(cap, sizeof(**out));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct need *x;
-		if (*n == cap) {
-			cap *= 2;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		x = &(*out)[(*n)++];
-		memset(x, 0, sizeof(*x));
+		x = array_push((void **)out, n, &cap, sizeof(**out));
 		x->id = sqlite3_column_int64(st, 0);
 		x->assessment_id = sqlite3_column_int64(st, 1);
 		db_col_copy(st, 2, x->domain, sizeof(x->domain));
@@ -657,12 +652,7 @@ int waiting_list(struct cd_db *db, const struct actor *a, int64_t service_id,
 	*out = xcalloc(cap, sizeof(**out));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct waiting *w;
-		if (*n == cap) {
-			cap *= 2;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		w = &(*out)[(*n)++];
-		memset(w, 0, sizeof(*w));
+		w = array_push((void **)out, n, &cap, sizeof(**out));
 		w->id = sqlite3_column_int64(st, 0);
 		w->request_id = sqlite3_column_int64(st, 1);
 		db_col_copy(st, 2, w->case_ref, sizeof(w->case_ref));

@@ -358,12 +358,7 @@ static int user_query(struct cd_db *db, const char *sql, unsigned roles,
 		sqlite3_bind_int(st, 1, (int)roles);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct user *u;
-		if (*n == cap) {
-			cap *= 2;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		u = &(*out)[(*n)++];
-		memset(u, 0, sizeof(*u));
+		u = array_push((void **)out, n, &cap, sizeof(**out));
 		u->id = sqlite3_column_int64(st, 0);
 		db_col_copy(st, 1, u->login, sizeof(u->login));
 		db_col_copy(st, 2, u->full_name, sizeof(u->full_name));

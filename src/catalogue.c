@@ -291,12 +291,7 @@ int catalogue_offer(struct cd_db *db, const struct actor *a,
 	*out = xcalloc(cap, sizeof(**out));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct offer_line *l;
-		if (*n == cap) {
-			cap *= 2;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		l = &(*out)[(*n)++];
-		memset(l, 0, sizeof(*l));
+		l = array_push((void **)out, n, &cap, sizeof(**out));
 		l->service_id = sqlite3_column_int64(st, 0);
 		db_col_copy(st, 1, l->programme, sizeof(l->programme));
 		db_col_copy(st, 2, l->service, sizeof(l->service));

@@ -572,12 +572,7 @@ int authorisation_list(struct cd_db *db, const struct actor *a, struct authorisa
 	*out = xcalloc(cap, sizeof(**out));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct authorisation *x;
-		if (*n == cap) {
-			cap *= 2;
-			*out = xrealloc(*out, cap * sizeof(**out));
-		}
-		x = &(*out)[(*n)++];
-		memset(x, 0, sizeof(*x));
+		x = array_push((void **)out, n, &cap, sizeof(**out));
 		x->id = sqlite3_column_int64(st, 0);
 		x->organiser_id = sqlite3_column_int64(st, 1);
 		db_col_copy(st, 2, x->organiser, sizeof(x->organiser));

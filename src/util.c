@@ -225,3 +225,17 @@ _Noreturn void cd_bug(const char *file, int line, const char *fmt, ...)
 	fputc('\n', stderr);
 	abort();
 }
+
+void *array_push(void **arr, size_t *n, size_t *cap, size_t size)
+{
+	char *e;
+
+	if (*n >= *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*arr = xrealloc(*arr, *cap * size);
+	}
+	e = (char *)*arr + *n * size;
+	memset(e, 0, size);
+	(*n)++;
+	return e;
+}

@@ -65,4 +65,8 @@ extern void (*cd_fatal_hook)(void);
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Appends a zeroed element to the array *arr of *n elements of size bytes
+ * with room for *cap (growing it), and returns it. */
+void *array_push(void **arr, size_t *n, size_t *cap, size_t size);
+
 #endif

@@ -104,10 +104,14 @@ int draft_forms(struct cd_db *db, int64_t user_id, struct draft_form **out, size
 		size_t i;
 		bool seen = false;
 		memset(&f, 0, sizeof(f));
-		if (!key || sscanf(key, "%15[a-z]:%lld", f.form, (long long *)&f.id) != 2)
+		if (!key || sscanf(key, "%15[a-z]:%lld:%15[a-z_]", f.form, (long long *)&f.id,
+				   f.part) < 2)
 			continue;
+		if (strcmp(f.form, "assessment"))
+			f.part[0] = '\0';
 		for (i = 0; i < *n; i++)
-			seen |= !strcmp((*out)[i].form, f.form) && (*out)[i].id == f.id;
+			seen |= !strcmp((*out)[i].form, f.form) && (*out)[i].id == f.id &&
+				!strcmp((*out)[i].part, f.part);
 		if (seen)
 			continue;
 		db_col_copy(st, 1, f.saved_at, sizeof(f.saved_at));

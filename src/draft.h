@@ -25,6 +25,7 @@ int draft_count(struct cd_db *db, int64_t user_id);
 struct draft_form {
 	char form[16];          /* assessment, plan, monitoring, closing */
 	int64_t id;             /* request id (assessment, plan) or plan id */
+	char part[16];          /* assessment: the life domain's code */
 	int64_t request_id;
 	char case_ref[48];
 	char person[256];

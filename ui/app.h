@@ -198,6 +198,8 @@ void ui_free_lines(char **lines, size_t n);
 void ui_lock(struct app *app);
 
 /* ---- screens ---- */
+/* One life domain of a case's assessment, its form straight away. */
+void ui_assessment_domain(struct app *app, int64_t request_id, const char *code);
 /* After logging in: the forms with text left unsaved (a crash, a killed
  * terminal); offers to open them, where the text comes back. */
 void ui_unsaved_text(struct app *app);

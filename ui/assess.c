@@ -230,6 +230,27 @@ static void domain_screen(struct app *app, struct assessment *as)
 	free(ld);
 }
 
+/* One life domain's form straight away (the text left unsaved last time). */
+void ui_assessment_domain(struct app *app, int64_t request_id, const char *code)
+{
+	struct assessment as;
+	struct life_domain *ld;
+	size_t n, i;
+	int rc = assessment_get(app->db, &app->me, request_id, &as);
+
+	if (rc == CD_ENOTFOUND)
+		assessment_init(&as, request_id);
+	else if (rc)
+		return;
+	if (life_domains(app->db, &ld, &n) == CD_OK) {
+		for (i = 0; i < n; i++)
+			if (!strcmp(ld[i].code, code))
+				domain_edit(app, &as, &ld[i]);
+		free(ld);
+	}
+	assessment_release(&as);
+}
+
 /* ---- needs ---- */
 
 static void needs_screen(struct app *app, struct assessment *as)
@@ -270,6 +291,25 @@ static void needs_screen(struct app *app, struct assessment *as)
 			if (!ui_prompt(app, _("A need"), _("Need:"), false, nd.description,
 				       sizeof(nd.description)))
 				continue;
+			{
+				/* the life domain it belongs to (optional) */
+				struct life_domain *ld;
+				size_t nd_n;
+				if (life_domains(app->db, &ld, &nd_n) == CD_OK) {
+					const char **dl = xcalloc(nd_n + 1, sizeof(char *));
+					int c;
+					dl[0] = _("no particular life domain");
+					for (i = 0; i < nd_n; i++)
+						dl[i + 1] = ld[i].name;
+					c = ui_choose(app, _("Life domain"), dl, nd_n + 1, 0);
+					if (c > 0)
+						str_copy(nd.domain, sizeof(nd.domain), ld[c - 1].code);
+					free(dl);
+					free(ld);
+					if (c < 0)
+						continue;
+				}
+			}
 			if (catalogue_services(app->db, &sv, &ns) == CD_OK) {
 				const char **sl = xcalloc(ns + 1, sizeof(char *));
 				int c;

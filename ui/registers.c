@@ -218,8 +218,14 @@ void ui_unsaved_text(struct app *app)
 					   !strcmp(f[i].form, "plan") ? _("plan") :
 					   !strcmp(f[i].form, "monitoring") ? _("monitoring note") :
 					   _("closing the plan");
-			own[i] = xasprintf("%.16s  %s %s: %s", f[i].saved_at, f[i].case_ref,
-					   f[i].person, what);
+			char part[160] = "";
+			if (f[i].part[0]) {
+				char name[150];
+				life_domain_name(app->db, f[i].part, name, sizeof(name));
+				snprintf(part, sizeof(part), " (%s)", name);
+			}
+			own[i] = xasprintf("%s %s: %s%s · %.16s", f[i].case_ref, f[i].person, what,
+					   part, f[i].saved_at);
 			labels[i] = own[i];
 		}
 		labels[n] = _("later: go on to the worklist");
@@ -232,7 +238,9 @@ void ui_unsaved_text(struct app *app)
 			free(f);
 			return;
 		}
-		if (!strcmp(f[k].form, "assessment"))
+		if (!strcmp(f[k].form, "assessment") && f[k].part[0])
+			ui_assessment_domain(app, f[k].id, f[k].part);
+		else if (!strcmp(f[k].form, "assessment"))
 			ui_assessment(app, f[k].id);
 		else if (!strcmp(f[k].form, "plan"))
 			ui_plan_edit(app, f[k].id);

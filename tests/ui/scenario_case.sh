@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser"
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -107,6 +107,8 @@ case_path_two_logins() {
 	keys Enter
 	wait_for "Potrzeba:" || return
 	type_text "Pomoc w domu"; keys Enter
+	wait_for "┌─ Obszar życia ─" || return
+	type_text "samodz"; keys Enter
 	wait_for "Odpowiedź na potrzebę" || return
 	type_text "usługi opiek"
 	wait_for "szukaj: usługi opiek" || return
@@ -398,4 +400,32 @@ director_authorises_an_organiser() {
 	confirm z "Zatwierdzić plan?" || return
 	wait_for "Plan zatwierdzony" || return
 	expect_screen "Tomasz Łęcki"
+}
+
+assessment_text_survives_a_kill() {
+	start
+	login_worklist koordynator || return
+	keys Enter                                  # CUS.IPUS.3.2026, assessment begun
+	wait_for "CUS.IPUS.3.2026 ·" || return
+	keys r
+	wait_for "Rozpoznanie potrzeb" || return
+	keys F6
+	wait_for "Obszary życia" || return
+	keys Enter
+	wait_for "Obszar życia: zdrowie" || return
+	type_text "Od roku choruje na serce, źle śpi."
+	sleep 5
+	stop
+	start
+	wait_for "Logowanie" || return
+	type_text "koordynator"; keys Enter
+	type_text "demo1234"; keys Enter
+	wait_for "Tekst, którego ostatnio nie zapisano" || return
+	expect_screen "CUS.IPUS.3.2026 Łódź Żaneta: rozpoznanie potrzeb (zdrowie)"
+	keys Enter
+	wait_for "Obszar życia: zdrowie" || return     # the domain's form at once
+	expect_screen "Od roku choruje na serce, źle śpi."
+	keys F2
+	wait_for "Zapisano: zdrowie." || return
+	wait_for "na dziś"                           # nothing left unsaved
 }

@@ -46,5 +46,6 @@ Suite *suite_auth(void);
 Suite *suite_assessment(void);
 Suite *suite_plan(void);
 Suite *suite_monitoring(void);
+Suite *suite_offer(void);
 
 #endif

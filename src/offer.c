@@ -1,0 +1,672 @@
+/* offer.c - the organiser's offer: programmes, services, providers, places. */
+#include "offer.h"
+#include "codes.h"
+#include "dbint.h"
+#include "i18n.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int may_edit(const struct actor *a, struct fielderr *e)
+{
+	if (a->user_id == 0 || actor_can(a, PERM_OFFER_EDIT))
+		return CD_OK;
+	fielderr_set(e, -1, "%s", _("only the services organiser changes the offer"));
+	return CD_EPERM;
+}
+
+/* A date field: empty allowed when optional; otherwise a real date. */
+static int check_date(const char *s, bool optional, int field, const char *label,
+		      struct date *out, struct fielderr *e)
+{
+	if (!s[0] && optional)
+		return CD_OK;
+	if (!s[0])
+		return fielderr_set(e, field, _("%s: required"), label);
+	if (!date_parse(s, out))
+		return fielderr_set(e, field, _("%s: not a valid date (use YYYY-MM-DD)"), label);
+	return CD_OK;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+static void bind_positive(sqlite3_stmt *st, int i, double v)
+{
+	if (v >= 0)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs an INSERT (id 0) or UPDATE, sets *id to the new row. */
+static int save_row(struct cd_db *db, sqlite3_stmt *st, int64_t *id)
+{
+	bool insert = *id == 0;
+
+	if (db_step_done(db, st))
+		return CD_EDB;
+	if (insert)
+		*id = sqlite3_last_insert_rowid(db->h);
+	else if (!sqlite3_changes(db->h))
+		return CD_ENOTFOUND;
+	return CD_OK;
+}
+
+/* ---- programmes ---- */
+
+void programme_init(struct programme *p)
+{
+	memset(p, 0, sizeof(*p));
+	str_copy(p->status, sizeof(p->status), "active");
+}
+
+#define PROG_COLS "id, name, resolution_no, COALESCE(resolution_date, ''), valid_from, " \
+	"COALESCE(valid_to, ''), target_group, COALESCE(expected_persons, 0), qualification, " \
+	"fees, status"
+
+static void programme_row(sqlite3_stmt *st, struct programme *p)
+{
+	programme_init(p);
+	p->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, p->name, sizeof(p->name));
+	db_col_copy(st, 2, p->resolution_no, sizeof(p->resolution_no));
+	db_col_copy(st, 3, p->resolution_date, sizeof(p->resolution_date));
+	db_col_copy(st, 4, p->valid_from, sizeof(p->valid_from));
+	db_col_copy(st, 5, p->valid_to, sizeof(p->valid_to));
+	db_col_copy(st, 6, p->target_group, sizeof(p->target_group));
+	p->expected_persons = sqlite3_column_int(st, 7);
+	db_col_copy(st, 8, p->qualification, sizeof(p->qualification));
+	db_col_copy(st, 9, p->fees, sizeof(p->fees));
+	db_col_copy(st, 10, p->status, sizeof(p->status));
+}
+
+int programme_list(struct cd_db *db, const struct actor *a, struct programme **out,
+		   size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 4;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT " PROG_COLS " FROM programme "
+		       "ORDER BY status = 'archived', name COLLATE PL", &st))
+		return CD_EDB;
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		programme_row(st, array_push((void **)out, n, &cap, sizeof(**out)));
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int programme_get(struct cd_db *db, const struct actor *a, int64_t id, struct programme *out)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT " PROG_COLS " FROM programme WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		programme_row(st, out);
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int programme_validate(struct programme *p, struct fielderr *e)
+{
+	struct date from, to, res, today;
+	int rc;
+
+	str_trim(p->name);
+	str_trim(p->resolution_no);
+	str_trim(p->resolution_date);
+	str_trim(p->valid_from);
+	str_trim(p->valid_to);
+	str_trim(p->target_group);
+	if (!p->name[0])
+		return fielderr_set(e, OF_PROG_NAME, "%s", _("Name: required"));
+	date_today(&today);
+	if ((rc = check_date(p->resolution_date, true, OF_PROG_RESOLUTION_DATE,
+			     _("Resolution date"), &res, e)))
+		return rc;
+	if (p->resolution_date[0] && date_cmp(&res, &today) > 0)
+		return fielderr_set(e, OF_PROG_RESOLUTION_DATE, "%s",
+				    _("Resolution date: cannot be in the future"));
+	if ((rc = check_date(p->valid_from, false, OF_PROG_FROM, _("Valid from"), &from, e)) ||
+	    (rc = check_date(p->valid_to, true, OF_PROG_TO, _("Valid to"), &to, e)))
+		return rc;
+	if (p->valid_to[0] && date_cmp(&to, &from) < 0)
+		return fielderr_set(e, OF_PROG_TO, "%s",
+				    _("Valid to: not before the start of the programme"));
+	if (p->expected_persons < 0 || p->expected_persons > 1000000)
+		return fielderr_set(e, OF_PROG_EXPECTED, "%s",
+				    _("Expected persons: a number, 0 or more"));
+	if (strcmp(p->status, "active") && strcmp(p->status, "archived"))
+		return fielderr_set(e, OF_PROG_STATUS, "%s", _("Status: active or archived"));
+	return CD_OK;
+}
+
+int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
+		   struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)) || (rc = programme_validate(p, e)))
+		return rc;
+	if (db_prepare(db, p->id ?
+		       "UPDATE programme SET name = ?2, resolution_no = ?3, resolution_date = ?4, "
+		       "valid_from = ?5, valid_to = ?6, target_group = ?7, expected_persons = ?8, "
+		       "qualification = ?9, fees = ?10, status = ?11 WHERE id = ?1" :
+		       "INSERT INTO programme(name, resolution_no, resolution_date, valid_from, "
+		       "valid_to, target_group, expected_persons, qualification, fees, status) "
+		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
+		return CD_EDB;
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	bind_text(st, 2, p->name);
+	bind_text(st, 3, p->resolution_no);
+	db_bind_text_or_null(st, 4, p->resolution_date);
+	bind_text(st, 5, p->valid_from);
+	db_bind_text_or_null(st, 6, p->valid_to);
+	bind_text(st, 7, p->target_group);
+	if (p->expected_persons > 0)
+		sqlite3_bind_int(st, 8, p->expected_persons);
+	bind_text(st, 9, p->qualification);
+	bind_text(st, 10, p->fees);
+	bind_text(st, 11, p->status);
+	return save_row(db, st, &p->id);
+}
+
+/* ---- services ---- */
+
+void service_init(struct service *s)
+{
+	memset(s, 0, sizeof(*s));
+	str_copy(s->unit, sizeof(s->unit), "hour");
+}
+
+#define SERVICE_COLS "id, name, COALESCE(area_code, 0), unit, summary, qualifications, " \
+	"occupation_codes, is_group"
+
+static void service_row(sqlite3_stmt *st, struct service *s)
+{
+	service_init(s);
+	s->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, s->name, sizeof(s->name));
+	s->area_code = sqlite3_column_int(st, 2);
+	db_col_copy(st, 3, s->unit, sizeof(s->unit));
+	db_col_copy(st, 4, s->summary, sizeof(s->summary));
+	db_col_copy(st, 5, s->qualifications, sizeof(s->qualifications));
+	db_col_copy(st, 6, s->occupation_codes, sizeof(s->occupation_codes));
+	s->is_group = sqlite3_column_int(st, 7) != 0;
+}
+
+int service_list(struct cd_db *db, const struct actor *a, struct service **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 16;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT " SERVICE_COLS " FROM service ORDER BY name COLLATE PL", &st))
+		return CD_EDB;
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		service_row(st, array_push((void **)out, n, &cap, sizeof(**out)));
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int service_get(struct cd_db *db, const struct actor *a, int64_t id, struct service *out)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT " SERVICE_COLS " FROM service WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		service_row(st, out);
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static bool name_taken(struct cd_db *db, const char *sql, const char *name, int64_t id)
+{
+	sqlite3_stmt *st;
+	bool taken = false;
+
+	if (db_prepare(db, sql, &st))
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return taken;
+}
+
+int service_save(struct cd_db *db, const struct actor *a, struct service *s,
+		 struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	str_trim(s->name);
+	str_trim(s->occupation_codes);
+	if (!s->name[0])
+		return fielderr_set(e, OF_SV_NAME, "%s", _("Name: required"));
+	if (name_taken(db, "SELECT 1 FROM service WHERE name = ?1 COLLATE NOCASE AND id <> ?2",
+		       s->name, s->id))
+		return fielderr_set(e, OF_SV_NAME, "%s",
+				    _("Name: the catalogue already has a service of that name"));
+	if (s->area_code < 1 || s->area_code > 14)
+		return fielderr_set(e, OF_SV_AREA, "%s",
+				    _("Area: choose one of the 14 areas of the Act"));
+	if (code_index(&codes_unit, s->unit) < 0)
+		return fielderr_set(e, OF_SV_UNIT, "%s",
+				    _("Unit: hour, session, ride, visit, day, meal or other"));
+	if (s->occupation_codes[0] &&
+	    strspn(s->occupation_codes, "0123456789 ,;") != strlen(s->occupation_codes))
+		return fielderr_set(e, OF_SV_OCCUPATIONS, "%s",
+				    _("Occupation codes: six-digit codes separated by commas"));
+	if (db_prepare(db, s->id ?
+		       "UPDATE service SET name = ?2, area_code = ?3, unit = ?4, summary = ?5, "
+		       "qualifications = ?6, occupation_codes = ?7, is_group = ?8 WHERE id = ?1" :
+		       "INSERT INTO service(name, area_code, unit, summary, qualifications, "
+		       "occupation_codes, is_group) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st))
+		return CD_EDB;
+	if (s->id)
+		sqlite3_bind_int64(st, 1, s->id);
+	bind_text(st, 2, s->name);
+	sqlite3_bind_int(st, 3, s->area_code);
+	bind_text(st, 4, s->unit);
+	bind_text(st, 5, s->summary);
+	bind_text(st, 6, s->qualifications);
+	bind_text(st, 7, s->occupation_codes);
+	sqlite3_bind_int(st, 8, s->is_group);
+	return save_row(db, st, &s->id);
+}
+
+/* ---- the services of a programme ---- */
+
+void programme_service_init(struct programme_service *ps, int64_t programme_id)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->programme_id = programme_id;
+	ps->monthly_capacity = ps->max_per_month = -1;
+	ps->age_min = ps->age_max = -1;
+}
+
+int programme_services(struct cd_db *db, const struct actor *a, int64_t programme_id,
+		       struct programme_service **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 8;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT ps.service_id, s.name, COALESCE(ps.monthly_capacity, -1), "
+		       "COALESCE(ps.expected_persons, 0), COALESCE(ps.max_per_month, -1), "
+		       "COALESCE(ps.age_min, -1), COALESCE(ps.age_max, -1), "
+		       "ps.certificate_required, ps.limit_text FROM programme_service ps "
+		       "JOIN service s ON s.id = ps.service_id WHERE ps.programme_id = ?1 "
+		       "ORDER BY s.name COLLATE PL", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, programme_id);
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct programme_service *ps = array_push((void **)out, n, &cap, sizeof(**out));
+		programme_service_init(ps, programme_id);
+		ps->service_id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, ps->service_name, sizeof(ps->service_name));
+		ps->monthly_capacity = sqlite3_column_double(st, 2);
+		ps->expected_persons = sqlite3_column_int(st, 3);
+		ps->max_per_month = sqlite3_column_double(st, 4);
+		ps->age_min = sqlite3_column_int(st, 5);
+		ps->age_max = sqlite3_column_int(st, 6);
+		ps->certificate_required = sqlite3_column_int(st, 7) != 0;
+		db_col_copy(st, 8, ps->limit_text, sizeof(ps->limit_text));
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+static bool row_exists(struct cd_db *db, const char *sql, int64_t a1, int64_t a2)
+{
+	sqlite3_stmt *st;
+	bool found;
+
+	if (db_prepare(db, sql, &st))
+		return false;
+	sqlite3_bind_int64(st, 1, a1);
+	sqlite3_bind_int64(st, 2, a2);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int programme_service_save(struct cd_db *db, const struct actor *a,
+			   const struct programme_service *ps, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	if (!row_exists(db, "SELECT 1 FROM programme WHERE id = ?1 AND ?2 = ?2",
+			ps->programme_id, 0))
+		return fielderr_set(e, -1, "%s", _("no such programme"));
+	if (!row_exists(db, "SELECT 1 FROM service WHERE id = ?1 AND ?2 = ?2", ps->service_id, 0))
+		return fielderr_set(e, OF_PS_SERVICE, "%s", _("Service: choose one from the catalogue"));
+	if (ps->monthly_capacity > 1000000 || ps->max_per_month > 10000)
+		return fielderr_set(e, OF_PS_CAPACITY, "%s", _("Capacity: the number is too large"));
+	if (ps->expected_persons < 0)
+		return fielderr_set(e, OF_PS_EXPECTED, "%s", _("Expected persons: 0 or more"));
+	if (ps->age_min > 120 || ps->age_max > 120)
+		return fielderr_set(e, OF_PS_AGE_MIN, "%s", _("Age: from 0 to 120"));
+	if (ps->age_min >= 0 && ps->age_max >= 0 && ps->age_max < ps->age_min)
+		return fielderr_set(e, OF_PS_AGE_MAX, "%s",
+				    _("Age up to: not below the lower age limit"));
+	if (db_prepare(db, "INSERT INTO programme_service(programme_id, service_id, "
+		       "monthly_capacity, expected_persons, max_per_month, age_min, age_max, "
+		       "certificate_required, limit_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+		       "ON CONFLICT(programme_id, service_id) DO UPDATE SET "
+		       "monthly_capacity = excluded.monthly_capacity, "
+		       "expected_persons = excluded.expected_persons, "
+		       "max_per_month = excluded.max_per_month, age_min = excluded.age_min, "
+		       "age_max = excluded.age_max, "
+		       "certificate_required = excluded.certificate_required, "
+		       "limit_text = excluded.limit_text", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, ps->programme_id);
+	sqlite3_bind_int64(st, 2, ps->service_id);
+	bind_positive(st, 3, ps->monthly_capacity);
+	if (ps->expected_persons > 0)
+		sqlite3_bind_int(st, 4, ps->expected_persons);
+	bind_positive(st, 5, ps->max_per_month);
+	if (ps->age_min >= 0)
+		sqlite3_bind_int(st, 6, ps->age_min);
+	if (ps->age_max >= 0)
+		sqlite3_bind_int(st, 7, ps->age_max);
+	sqlite3_bind_int(st, 8, ps->certificate_required);
+	bind_text(st, 9, ps->limit_text);
+	return db_step_done(db, st);
+}
+
+int programme_service_remove(struct cd_db *db, const struct actor *a, int64_t programme_id,
+			     int64_t service_id, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	if (row_exists(db, "SELECT 1 FROM plan_item WHERE programme_id = ?1 AND service_id = ?2",
+		       programme_id, service_id))
+		return fielderr_set(e, -1, "%s",
+				    _("plans use this service of the programme; archive the "
+				      "programme instead"));
+	if (db_prepare(db, "DELETE FROM programme_service WHERE programme_id = ?1 AND "
+		       "service_id = ?2", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, programme_id);
+	sqlite3_bind_int64(st, 2, service_id);
+	return db_step_done(db, st);
+}
+
+/* ---- providers ---- */
+
+void provider_init(struct provider *p)
+{
+	memset(p, 0, sizeof(*p));
+	str_copy(p->kind, sizeof(p->kind), "ngo");
+	p->hour_pool = -1;
+}
+
+#define PROVIDER_COLS "v.id, v.name, v.kind, v.address, v.contact_person, v.phone, v.email, " \
+	"v.contract_no, COALESCE(v.contract_from, ''), COALESCE(v.contract_to, ''), " \
+	"COALESCE(v.hour_pool, -1), COALESCE((SELECT group_concat(s.name, ', ') FROM " \
+	"provider_service x JOIN service s ON s.id = x.service_id WHERE x.provider_id = v.id), '')"
+
+static void provider_row(sqlite3_stmt *st, struct provider *p)
+{
+	provider_init(p);
+	p->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, p->name, sizeof(p->name));
+	db_col_copy(st, 2, p->kind, sizeof(p->kind));
+	db_col_copy(st, 3, p->address, sizeof(p->address));
+	db_col_copy(st, 4, p->contact_person, sizeof(p->contact_person));
+	db_col_copy(st, 5, p->phone, sizeof(p->phone));
+	db_col_copy(st, 6, p->email, sizeof(p->email));
+	db_col_copy(st, 7, p->contract_no, sizeof(p->contract_no));
+	db_col_copy(st, 8, p->contract_from, sizeof(p->contract_from));
+	db_col_copy(st, 9, p->contract_to, sizeof(p->contract_to));
+	p->hour_pool = sqlite3_column_double(st, 10);
+	db_col_copy(st, 11, p->services, sizeof(p->services));
+}
+
+int provider_list(struct cd_db *db, const struct actor *a, struct provider **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 8;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT " PROVIDER_COLS " FROM provider v ORDER BY v.name COLLATE PL",
+		       &st))
+		return CD_EDB;
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW)
+		provider_row(st, array_push((void **)out, n, &cap, sizeof(**out)));
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int provider_get(struct cd_db *db, const struct actor *a, int64_t id, struct provider *out)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT " PROVIDER_COLS " FROM provider v WHERE v.id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		provider_row(st, out);
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,
+		  struct fielderr *e)
+{
+	struct date from, to;
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	str_trim(p->name);
+	str_trim(p->email);
+	str_trim(p->phone);
+	str_trim(p->contract_from);
+	str_trim(p->contract_to);
+	if (!p->name[0])
+		return fielderr_set(e, OF_PV_NAME, "%s", _("Name: required"));
+	if (code_index(&codes_provider_kind, p->kind) < 0)
+		return fielderr_set(e, OF_PV_KIND, "%s",
+				    _("Kind: choose one of the kinds of art. 7 ust. 2"));
+	if (p->email[0] && !email_valid(p->email))
+		return fielderr_set(e, OF_PV_EMAIL, "%s",
+				    _("E-mail: not a valid address (like name@example.pl)"));
+	if (p->phone[0] && !phone_valid(p->phone))
+		return fielderr_set(e, OF_PV_PHONE, "%s",
+				    _("Phone: 9 to 15 digits; only + ( ) - and spaces besides"));
+	if ((rc = check_date(p->contract_from, true, OF_PV_CONTRACT_FROM, _("Contract from"),
+			     &from, e)) ||
+	    (rc = check_date(p->contract_to, true, OF_PV_CONTRACT_TO, _("Contract to"), &to, e)))
+		return rc;
+	if (p->contract_from[0] && p->contract_to[0] && date_cmp(&to, &from) < 0)
+		return fielderr_set(e, OF_PV_CONTRACT_TO, "%s",
+				    _("Contract to: not before the start of the contract"));
+	if (p->hour_pool > 1000000)
+		return fielderr_set(e, OF_PV_HOUR_POOL, "%s", _("Hour pool: the number is too large"));
+	if (db_prepare(db, p->id ?
+		       "UPDATE provider SET name = ?2, kind = ?3, address = ?4, contact_person = ?5, "
+		       "phone = ?6, email = ?7, contract_no = ?8, contract_from = ?9, "
+		       "contract_to = ?10, hour_pool = ?11 WHERE id = ?1" :
+		       "INSERT INTO provider(name, kind, address, contact_person, phone, email, "
+		       "contract_no, contract_from, contract_to, hour_pool) "
+		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
+		return CD_EDB;
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	bind_text(st, 2, p->name);
+	bind_text(st, 3, p->kind);
+	bind_text(st, 4, p->address);
+	bind_text(st, 5, p->contact_person);
+	bind_text(st, 6, p->phone);
+	bind_text(st, 7, p->email);
+	bind_text(st, 8, p->contract_no);
+	db_bind_text_or_null(st, 9, p->contract_from);
+	db_bind_text_or_null(st, 10, p->contract_to);
+	bind_positive(st, 11, p->hour_pool);
+	return save_row(db, st, &p->id);
+}
+
+int provider_service_save(struct cd_db *db, const struct actor *a, int64_t provider_id,
+			  int64_t service_id, double monthly_capacity, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	if (!row_exists(db, "SELECT 1 FROM provider WHERE id = ?1 AND ?2 = ?2", provider_id, 0))
+		return fielderr_set(e, -1, "%s", _("no such provider"));
+	if (!row_exists(db, "SELECT 1 FROM service WHERE id = ?1 AND ?2 = ?2", service_id, 0))
+		return fielderr_set(e, OF_PVS_SERVICE, "%s",
+				    _("Service: choose one from the catalogue"));
+	if (monthly_capacity > 1000000)
+		return fielderr_set(e, OF_PVS_CAPACITY, "%s", _("Capacity: the number is too large"));
+	if (db_prepare(db, "INSERT INTO provider_service(provider_id, service_id, monthly_capacity) "
+		       "VALUES (?1, ?2, ?3) ON CONFLICT(provider_id, service_id) DO UPDATE SET "
+		       "monthly_capacity = excluded.monthly_capacity", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, provider_id);
+	sqlite3_bind_int64(st, 2, service_id);
+	bind_positive(st, 3, monthly_capacity);
+	return db_step_done(db, st);
+}
+
+int provider_service_remove(struct cd_db *db, const struct actor *a, int64_t provider_id,
+			    int64_t service_id, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	if (row_exists(db, "SELECT 1 FROM plan_item i JOIN plan_version v ON v.id = i.version_id "
+		       "WHERE i.provider_id = ?1 AND i.service_id = ?2 AND i.ended_on IS NULL "
+		       "AND v.status IN ('draft', 'submitted', 'approved', 'returned')",
+		       provider_id, service_id))
+		return fielderr_set(e, -1, "%s",
+				    _("plans in force use this provider for the service; "
+				      "update them first"));
+	if (db_prepare(db, "DELETE FROM provider_service WHERE provider_id = ?1 AND "
+		       "service_id = ?2", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, provider_id);
+	sqlite3_bind_int64(st, 2, service_id);
+	return db_step_done(db, st);
+}
+
+/* ---- places ---- */
+
+int place_list(struct cd_db *db, const struct actor *a, struct place **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 8;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT p.id, p.name, p.address, COALESCE(p.provider_id, 0), "
+		       "COALESCE(v.name, '') FROM place p LEFT JOIN provider v ON v.id = p.provider_id "
+		       "ORDER BY p.name COLLATE PL", &st))
+		return CD_EDB;
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct place *p = array_push((void **)out, n, &cap, sizeof(**out));
+		p->id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, p->name, sizeof(p->name));
+		db_col_copy(st, 2, p->address, sizeof(p->address));
+		p->provider_id = sqlite3_column_int64(st, 3);
+		db_col_copy(st, 4, p->provider_name, sizeof(p->provider_name));
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int place_save(struct cd_db *db, const struct actor *a, struct place *p, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = may_edit(a, e)))
+		return rc;
+	str_trim(p->name);
+	if (!p->name[0])
+		return fielderr_set(e, OF_PL_NAME, "%s", _("Name: required"));
+	if (p->provider_id &&
+	    !row_exists(db, "SELECT 1 FROM provider WHERE id = ?1 AND ?2 = ?2", p->provider_id, 0))
+		return fielderr_set(e, OF_PL_PROVIDER, "%s", _("Provider: no such provider"));
+	if (db_prepare(db, p->id ?
+		       "UPDATE place SET name = ?2, address = ?3, provider_id = ?4 WHERE id = ?1" :
+		       "INSERT INTO place(name, address, provider_id) VALUES (?2, ?3, ?4)", &st))
+		return CD_EDB;
+	if (p->id)
+		sqlite3_bind_int64(st, 1, p->id);
+	bind_text(st, 2, p->name);
+	bind_text(st, 3, p->address);
+	db_bind_id_or_null(st, 4, p->provider_id);
+	return save_row(db, st, &p->id);
+}

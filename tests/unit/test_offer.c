@@ -1,0 +1,214 @@
+/* test_offer.c - the organiser's offer: programmes, services, providers,
+ * places; what the organiser adds, a coordinator can plan with. */
+#include "testutil.h"
+#include "assessment.h"
+#include "offer.h"
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(programmes_checked_and_kept)
+{
+	struct fx f;
+	struct programme p, got, *l;
+	struct fielderr e;
+	size_t n;
+
+	fx_open(&f);
+	programme_init(&p);
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PROG_NAME);
+	str_copy(p.name, sizeof(p.name), "Program „Razem bezpieczniej” gminy Żółkiewka");
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PROG_FROM);                      /* required */
+	str_copy(p.valid_from, sizeof(p.valid_from), "2027-01-01");
+	str_copy(p.valid_to, sizeof(p.valid_to), "2026-12-31");
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PROG_TO);
+	str_copy(p.valid_to, sizeof(p.valid_to), "2029-12-31");
+	str_copy(p.resolution_date, sizeof(p.resolution_date), "2026-12-01");  /* future */
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_EINVAL);
+	ck_assert_str_eq(e.msg, "Resolution date: cannot be in the future");
+	str_copy(p.resolution_date, sizeof(p.resolution_date), "2026-10-28");
+	str_copy(p.resolution_no, sizeof(p.resolution_no), "XL/301/2026");
+	p.expected_persons = 120;
+	/* only the organiser changes the offer */
+	ck_assert_int_eq(programme_save(f.db, &f.anna, &p, &e), CD_EPERM);
+	ck_assert_int_eq(programme_save(f.db, &f.director, &p, &e), CD_EPERM);
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_OK);
+	ck_assert_int_gt(p.id, 0);
+	str_copy(p.status, sizeof(p.status), "archived");
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_OK);
+	ck_assert_int_eq(programme_get(f.db, &f.recep, p.id, &got), CD_OK);
+	ck_assert_str_eq(got.name, "Program „Razem bezpieczniej” gminy Żółkiewka");
+	ck_assert_str_eq(got.status, "archived");
+	ck_assert_int_eq(got.expected_persons, 120);
+	/* the active ones first */
+	ck_assert_int_eq(programme_list(f.db, &f.anna, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(l[n - 1].status, "archived");
+	free(l);
+	fx_close(&f);
+}
+END_TEST
+
+START_TEST(services_checked)
+{
+	struct fx f;
+	struct service s, got;
+	struct fielderr e;
+
+	fx_open(&f);
+	service_init(&s);
+	str_copy(s.name, sizeof(s.name), "usługi opiekuńcze");   /* the fixture has it */
+	s.area_code = 3;
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_NAME);
+	str_copy(s.name, sizeof(s.name), "Dowóz na rehabilitację");
+	s.area_code = 15;
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_AREA);
+	s.area_code = 4;
+	str_copy(s.unit, sizeof(s.unit), "km");
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_UNIT);
+	str_copy(s.unit, sizeof(s.unit), "ride");
+	str_copy(s.occupation_codes, sizeof(s.occupation_codes), "832203, kierowca");
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_OCCUPATIONS);
+	str_copy(s.occupation_codes, sizeof(s.occupation_codes), "832203");
+	ck_assert_int_eq(service_save(f.db, &f.anna, &s, &e), CD_EPERM);
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_OK);
+	ck_assert_int_eq(service_get(f.db, &f.anna, s.id, &got), CD_OK);
+	ck_assert_str_eq(got.unit, "ride");
+	ck_assert_int_eq(got.area_code, 4);
+	fx_close(&f);
+}
+END_TEST
+
+static void qualify(struct fx *f, int64_t request_id, int64_t programme)
+{
+	struct assessment as;
+	struct outcome o;
+	struct fielderr e;
+	struct date today;
+
+	date_today(&today);
+	assessment_init(&as, request_id);
+	str_copy(as.held_on, sizeof(as.held_on), TEST_TODAY);
+	ck_assert_int_eq(assessment_save(f->db, &f->sys, &as, &e), CD_OK);
+	assessment_release(&as);
+	memset(&o, 0, sizeof(o));
+	str_copy(o.kind, sizeof(o.kind), "qualified");
+	o.programmes[o.nprogrammes++] = programme;
+	ck_assert_int_eq(assessment_decide(f->db, &f->sys, request_id, &o, &today, &e), CD_OK);
+}
+
+/* The organiser adds a programme, a service in it with limits, and a
+ * provider offering it; a coordinator plans with them. */
+START_TEST(what_the_organiser_adds_can_be_planned)
+{
+	struct fx f;
+	struct programme p;
+	struct service s;
+	struct programme_service ps, *pl;
+	struct provider v, *vl;
+	struct place place;
+	struct plan_version plan;
+	struct plan_item *it;
+	struct plan_warning *w;
+	struct fielderr e;
+	size_t n, nw;
+
+	fx_open(&f);
+	programme_init(&p);
+	str_copy(p.name, sizeof(p.name), "Program transportowy");
+	str_copy(p.valid_from, sizeof(p.valid_from), "2026-01-01");
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_OK);
+	service_init(&s);
+	str_copy(s.name, sizeof(s.name), "Dowóz na rehabilitację");
+	s.area_code = 4;
+	str_copy(s.unit, sizeof(s.unit), "ride");
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_OK);
+	programme_service_init(&ps, p.id);
+	ps.service_id = s.id;
+	ps.monthly_capacity = 60;
+	ps.max_per_month = 8;
+	ps.age_min = 70;
+	ps.age_max = 60;
+	ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PS_AGE_MAX);
+	ps.age_max = -1;
+	ps.age_min = -1;
+	str_copy(ps.limit_text, sizeof(ps.limit_text), "do 8 przejazdów miesięcznie");
+	ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_OK);
+	ck_assert_int_eq(programme_services(f.db, &f.anna, p.id, &pl, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_double_eq(pl[0].max_per_month, 8);
+	ck_assert_double_eq(pl[0].monthly_capacity, 60);
+	ck_assert_int_eq(pl[0].age_min, -1);
+	free(pl);
+	provider_init(&v);
+	str_copy(v.name, sizeof(v.name), "Usługi Transportowe Łoś");
+	str_copy(v.kind, sizeof(v.kind), "procurement");
+	str_copy(v.email, sizeof(v.email), "los@");
+	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PV_EMAIL);
+	str_copy(v.email, sizeof(v.email), "biuro@los.pl");
+	str_copy(v.contract_from, sizeof(v.contract_from), "2026-01-01");
+	str_copy(v.contract_to, sizeof(v.contract_to), "2025-12-31");
+	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PV_CONTRACT_TO);
+	str_copy(v.contract_to, sizeof(v.contract_to), "2026-12-31");
+	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_OK);
+	ck_assert_int_eq(provider_service_save(f.db, &f.organiser, v.id, s.id, 80, &e), CD_OK);
+	ck_assert_int_eq(provider_list(f.db, &f.recep, &vl, &n), CD_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(vl[1].name, "Usługi Transportowe Łoś");   /* Polish order */
+	ck_assert_str_eq(vl[1].services, "Dowóz na rehabilitację");
+	free(vl);
+	memset(&place, 0, sizeof(place));
+	str_copy(place.name, sizeof(place.name), "Szpital powiatowy");
+	ck_assert_int_eq(place_save(f.db, &f.organiser, &place, &e), CD_OK);
+
+	/* the coordinator plans with it; the limit warns */
+	qualify(&f, f.request, p.id);
+	plan_version_init(&plan);
+	str_copy(plan.period_from, sizeof(plan.period_from), "2026-12-01");
+	str_copy(plan.period_to, sizeof(plan.period_to), "2027-05-31");
+	it = plan_add_item(&plan);
+	it->programme_id = p.id;
+	it->service_id = s.id;
+	it->provider_id = v.id;
+	it->place_id = place.id;
+	str_copy(it->starts_on, sizeof(it->starts_on), "2026-12-01");
+	str_copy(it->ends_on, sizeof(it->ends_on), "2026-12-31");
+	it->amount = 12;
+	str_copy(it->frequency, sizeof(it->frequency), "month");
+	ck_assert_int_eq(plan_create_warn(f.db, &f.anna, f.request, &plan, &w, &nw, &e),
+			 CD_EINVAL);
+	ck_assert_uint_eq(nw, 1);
+	ck_assert_ptr_nonnull(strstr(w[0].text, "12.0 rides a month"));
+	free(w);
+	it->amount = 8;
+	ck_assert_int_eq(plan_create(f.db, &f.anna, f.request, &plan, &e), CD_OK);
+	/* in use: the service stays in the programme, the provider keeps it */
+	ck_assert_int_eq(programme_service_remove(f.db, &f.organiser, p.id, s.id, &e), CD_EINVAL);
+	ck_assert_int_eq(provider_service_remove(f.db, &f.organiser, v.id, s.id, &e), CD_EINVAL);
+	plan_version_release(&plan);
+	fx_close(&f);
+}
+END_TEST
+
+Suite *suite_offer(void)
+{
+	Suite *s = suite_create("offer");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, programmes_checked_and_kept);
+	tcase_add_test(tc, services_checked);
+	tcase_add_test(tc, what_the_organiser_adds_can_be_planned);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -11,6 +11,7 @@
 #include "settings.h"
 #include "worklist.h"
 #include "assessment.h"
+#include "offer.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -49,6 +50,10 @@ void cli_usage(void)
 		"                                                date, case, person, domain, need\n"
 		"  cusdesk [--db PATH] waiting [--user LOGIN]    the waiting list: service,\n"
 		"                                                position, filed, case, person\n"
+		"  cusdesk [--db PATH] catalogue list [--programme ID]\n"
+		"                                                programme id, programme, status,\n"
+		"                                                service id, service, monthly\n"
+		"                                                capacity, limit a month, limit\n"
 		"  cusdesk --help | --version\n"
 		"\n"
 		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
@@ -567,6 +572,68 @@ static int cmd_register(struct cd_db *db, const char *cmd, int argc, char **argv
 	return 0;
 }
 
+/* catalogue list [--programme ID]: the services of the programmes. */
+static int cmd_catalogue(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *prog, *sub = at < argc ? argv[at] : "";
+	struct actor a;
+	struct programme *pl;
+	size_t np, i, j;
+	int64_t only = 0;
+	int rc;
+
+	if (strcmp(sub, "list")) {
+		free(used);
+		return usage_error(_("unknown command '%s'"), sub);
+	}
+	used[at] = true;
+	prog = opt_value(argc, argv, at + 1, "--programme", used);
+	rc = check_all_used(argc, argv, at + 1, used);
+	free(used);
+	if (rc)
+		return rc;
+	if (prog) {
+		char *end;
+		only = strtoll(prog, &end, 10);
+		if (*end || only <= 0) {
+			fprintf(stderr, "cusdesk: %s\n", _("--programme: give the programme's id"));
+			return 1;
+		}
+	}
+	actor_system(&a);
+	if ((rc = programme_list(db, &a, &pl, &np)))
+		return fail_msg(NULL, rc);
+	for (i = 0; i < np; i++) {
+		struct programme_service *ps;
+		size_t ns;
+		if (only && pl[i].id != only)
+			continue;
+		if (programme_services(db, &a, pl[i].id, &ps, &ns))
+			continue;
+		for (j = 0; j < ns; j++) {
+			char cap[32] = "", lim[32] = "";
+			if (ps[j].monthly_capacity >= 0)
+				snprintf(cap, sizeof(cap), "%g", ps[j].monthly_capacity);
+			if (ps[j].max_per_month >= 0)
+				snprintf(lim, sizeof(lim), "%g", ps[j].max_per_month);
+			printf("%lld\t%s\t%s\t%lld\t%s\t%s\t%s\t%s\n", (long long)pl[i].id,
+			       pl[i].name, pl[i].status, (long long)ps[j].service_id,
+			       ps[j].service_name, cap, lim, ps[j].limit_text);
+		}
+		free(ps);
+		if (only)
+			break;
+	}
+	if (only && i == np) {
+		free(pl);
+		fprintf(stderr, "cusdesk: %s\n", _("no such programme"));
+		return 1;
+	}
+	free(pl);
+	return 0;
+}
+
 static int cmd_setting(struct cd_db *db, int argc, char **argv, int at)
 {
 	const struct setting_def *d;
@@ -609,7 +676,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		return cmd_init(o, argc, argv, at);
 	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
 	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
-	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting"))
+	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting") &&
+	    strcmp(cmd, "catalogue"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -621,6 +689,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_request(db, argc, argv, at);
 	} else if (!strcmp(cmd, "worklist")) {
 		rc = cmd_worklist(db, argc, argv, at);
+	} else if (!strcmp(cmd, "catalogue")) {
+		rc = cmd_catalogue(db, argc, argv, at);
 	} else if (!strcmp(cmd, "unmet") || !strcmp(cmd, "waiting")) {
 		rc = cmd_register(db, cmd, argc, argv, at);
 	} else if (!strcmp(cmd, "setting")) {

@@ -119,6 +119,15 @@ own=$("$BIN" --db "$D" unmet --user koordynator | wc -l)
 	ok || bad "unmet needs of the coordinator's case"
 expect_fail "unmet for reception" "Twoja rola na to nie pozwala" "$BIN" --db "$D" unmet --user recepcja
 
+# the catalogue of the programmes
+"$BIN" --db "$D" catalogue list >"$WORK/cat.tsv" && ok || bad "catalogue list"
+grep -q "^1	Program usług społecznych gminy Czarnia	active	[0-9]*	Doradztwo prawne	20	4	$" "$WORK/cat.tsv" &&
+	ok || bad "catalogue line: $(grep Doradztwo\ prawne "$WORK/cat.tsv")"
+[ "$("$BIN" --db "$D" catalogue list --programme 1 | wc -l)" = "$(wc -l <"$WORK/cat.tsv")" ] && ok ||
+	bad "catalogue of programme 1"
+expect_fail "catalogue of an unknown programme" "nie ma takiego programu" "$BIN" --db "$D" catalogue list --programme 99
+expect_fail "catalogue with a bad id" "--programme" "$BIN" --db "$D" catalogue list --programme x
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

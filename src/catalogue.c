@@ -2,6 +2,7 @@
 #include "catalogue.h"
 #include "dbint.h"
 #include "embedded.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -371,6 +372,20 @@ int catalogue_programmes(struct cd_db *db, struct choice **out, size_t *n)
 {
 	return choice_query(db, "SELECT id, 0, name FROM programme WHERE status = 'active' "
 			    "ORDER BY name COLLATE PL", 0, out, n);
+}
+
+int catalogue_areas(struct cd_db *db, struct choice **out, size_t *n)
+{
+	return choice_query(db, strcmp(i18n_lang(), "en") ?
+			    "SELECT code, 0, code || '. ' || name_pl FROM area ORDER BY code" :
+			    "SELECT code, 0, code || '. ' || name_en FROM area ORDER BY code",
+			    0, out, n);
+}
+
+int catalogue_providers(struct cd_db *db, struct choice **out, size_t *n)
+{
+	return choice_query(db, "SELECT id, 0, name FROM provider ORDER BY name COLLATE PL",
+			    0, out, n);
 }
 
 int catalogue_services(struct cd_db *db, struct choice **out, size_t *n)

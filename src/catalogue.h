@@ -81,6 +81,10 @@ int catalogue_providers_of(struct cd_db *db, int64_t service_id, struct choice *
 int catalogue_places(struct cd_db *db, struct choice **out, size_t *n);
 /* Active programmes (id = programme). */
 int catalogue_programmes(struct cd_db *db, struct choice **out, size_t *n);
+/* The 14 statutory areas (id = code, label "3. name"). */
+int catalogue_areas(struct cd_db *db, struct choice **out, size_t *n);
+/* Every provider (id = provider). */
+int catalogue_providers(struct cd_db *db, struct choice **out, size_t *n);
 /* Every service in the catalogue (id = service). */
 int catalogue_services(struct cd_db *db, struct choice **out, size_t *n);
 

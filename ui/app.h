@@ -112,6 +112,7 @@ enum action {
 	A_GENERATE,
 	A_CHECK_ITEM,
 	A_OPEN_CASE,
+	A_SERVICES,
 	A_WORKLIST,
 };
 
@@ -134,6 +135,7 @@ enum {
 	CTX_CLOSING = 1 << 14,
 	CTX_TEXT = 1 << 15,
 	CTX_MONITOR = 1 << 16,
+	CTX_OFFER = 1 << 17,
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -190,6 +192,14 @@ bool ui_prompt_value(struct app *app, const char *title, const char *label,
 /* Moves the selection *sel of a list of n rows (rows on screen) on ↑ ↓
  * PgUp PgDn Home End; false when ch is none of them. */
 bool ui_list_move(wint_t ch, int *sel, size_t n, int rows);
+/* A table to choose a row from: cells holds nrows * ncols strings (free
+ * with ui_cells_free), widths the columns (0: the rest).  Returns the row
+ * chosen with Enter, or -1 on Esc; *key is set when one of the function
+ * keys in extra was pressed instead (the row is *sel). */
+int ui_table(struct app *app, const char *title, const char *intro, const int *widths,
+	     const char *const *header, size_t ncols, char **cells, size_t nrows,
+	     int *sel, const int *extra, size_t nextra, int *key);
+void ui_cells_free(char **cells, size_t n);
 /* Splits text into lines wrapped at width columns (at spaces when it
  * can); free with ui_free_lines. */
 char **ui_wrap_lines(const char *text, int width, size_t *n);
@@ -206,6 +216,8 @@ void ui_unsaved_text(struct app *app);
 /* The register of unmet needs and the waiting list (registers.c). */
 void ui_unmet_needs(struct app *app);
 void ui_waiting_list(struct app *app);
+/* The organiser's screens for the offer (offer.c). */
+void ui_offer_edit(struct app *app);
 /* The director's authorisations of organisers to approve plans. */
 void ui_authorisations(struct app *app);
 bool ui_login(struct app *app);

@@ -249,7 +249,10 @@ void ui_main_menu(struct app *app)
 			ui_authorisations(app);
 			break;
 		case M_OFFER:
-			ui_offer(app);
+			if (actor_can(&app->me, PERM_OFFER_EDIT))
+				ui_offer_edit(app);
+			else
+				ui_offer(app);
 			break;
 		case M_USERS:
 			ui_users(app);

@@ -861,3 +861,25 @@ void form_screen_init(struct form_screen *fs, struct app *app, const struct fdef
 	fs->extras = extras;
 	fs->data = data;
 }
+
+void uform_set_number(struct uform *uf, int id, double v)
+{
+	char buf[32];
+
+	buf[0] = '\0';
+	if (v >= 0)
+		snprintf(buf, sizeof(buf), "%g", v);
+	uform_set(uf, id, buf);
+}
+
+double uform_get_number(struct uform *uf, int id)
+{
+	char buf[32];
+
+	str_copy(buf, sizeof(buf), uform_get(uf, id));
+	if (!buf[0])
+		return -1;
+	if (strchr(buf, ','))
+		*strchr(buf, ',') = '.';
+	return strtod(buf, NULL);
+}

@@ -80,6 +80,10 @@ void uform_set_options(struct uform *uf, int id, const struct fopt *opts, size_t
 void uform_set_code_options(struct uform *uf, int id, const void *code_table,
 			    bool allow_empty);
 void uform_set_link(struct uform *uf, int id, int64_t value, const char *label);
+/* A number field: empty for a negative value; read back as -1 when
+ * empty (a comma works as the decimal point). */
+void uform_set_number(struct uform *uf, int id, double v);
+double uform_get_number(struct uform *uf, int id);
 int64_t uform_get_id(struct uform *uf, int id);
 void uform_mark_invalid(struct uform *uf, int id, bool invalid);
 void uform_clear_marks(struct uform *uf);

@@ -23,12 +23,12 @@ static const struct keydef keytab[] = {
 	{A_HELP, true, KEY_F(1), "F1", N_("help"), N_("Show this help"),
 	 CTX_GLOBAL, true},
 	{A_SAVE, true, KEY_F(2), "F2", N_("save"), N_("Save the form"),
-	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR, true},
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR | CTX_OFFER, true},
 	{A_NEW_REQUEST, true, KEY_F(3), "F3", N_("new request"),
 	 N_("Register a new request (wniosek) from any screen"), CTX_GLOBAL, true},
 	{A_PICK, true, KEY_F(4), "F4", N_("choose"),
 	 N_("Choose from a list: a registered person, a coordinator, a value"),
-	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR, true},
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR | CTX_OFFER, true},
 	{A_SEARCH, true, KEY_F(5), "F5", N_("find person"),
 	 N_("Find a person by surname, first name, PESEL or case reference"),
 	 CTX_MENU, true},
@@ -56,7 +56,7 @@ static const struct keydef keytab[] = {
 	 CTX_MENU | CTX_SEARCH | CTX_REQUESTS | CTX_LIST | CTX_PICK | CTX_WORKLIST, false},
 	{A_CLEAR, true, KEY_DC, "Del", N_("clear"),
 	 N_("Clear a chosen person or value"),
-	 CTX_FORM | CTX_NEWREQ | CTX_PERSON | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR, false},
+	 CTX_FORM | CTX_NEWREQ | CTX_PERSON | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR | CTX_OFFER, false},
 	{A_WORKLIST, true, KEY_F(6), "F6", N_("for today"),
 	 N_("The worklist: what is due today"), CTX_MENU, true},
 	{A_CASE_ASSESS, false, 'r', "r", N_("assessment"),
@@ -106,6 +106,8 @@ static const struct keydef keytab[] = {
 	 CTX_ASSESS, true},
 	{A_OPEN_CASE, true, KEY_F(6), "F6", N_("case"),
 	 N_("Open the person's case (their latest request) directly"), CTX_SEARCH, true},
+	{A_SERVICES, true, KEY_F(6), "F6", N_("services"),
+	 N_("The services of this programme or provider"), CTX_OFFER, true},
 	{A_CHECK_ITEM, true, KEY_F(6), "F6", N_("check a service"),
 	 N_("What the note found about one service of the plan"), CTX_MONITOR, true},
 	{A_GENERATE, true, KEY_F(6), "F6", N_("draft description"),
@@ -114,7 +116,7 @@ static const struct keydef keytab[] = {
 	 N_("Go back (asks first when something typed is not saved)"),
 	 CTX_MENU | CTX_FORM | CTX_SEARCH | CTX_PERSON | CTX_REQUESTS | CTX_USERS |
 	 CTX_LIST | CTX_NEWREQ | CTX_PICK | CTX_CASE | CTX_WORKLIST | CTX_PLAN |
-	 CTX_ASSESS | CTX_CLOSING | CTX_TEXT | CTX_MONITOR, true},
+	 CTX_ASSESS | CTX_CLOSING | CTX_TEXT | CTX_MONITOR | CTX_OFFER, true},
 };
 
 /* Keys that only move or edit, listed in the help screen. */
@@ -198,6 +200,7 @@ void keys_help(struct app *app)
 		{CTX_PLAN, N_("Plan")},
 		{CTX_CLOSING, N_("Closing")},
 		{CTX_MONITOR, N_("Monitoring note")},
+		{CTX_OFFER, N_("The offer")},
 	};
 	char **lines = NULL;
 	size_t n = 0, s, i, top = 0;

@@ -124,28 +124,6 @@ static void note_extras(struct app *app, struct form_screen *fs)
 		ui_put(w, y, 1, _("No service of the plan is running."), COLS - 2, true);
 }
 
-static void set_number(struct uform *uf, int id, double v)
-{
-	char buf[32];
-
-	buf[0] = '\0';
-	if (v >= 0)
-		snprintf(buf, sizeof(buf), "%g", v);
-	uform_set(uf, id, buf);
-}
-
-static double get_number(struct uform *uf, int id)
-{
-	char buf[32];
-
-	str_copy(buf, sizeof(buf), uform_get(uf, id));
-	if (!buf[0])
-		return -1;
-	if (strchr(buf, ','))
-		*strchr(buf, ',') = '.';
-	return strtod(buf, NULL);
-}
-
 static void check_extras(struct app *app, struct form_screen *fs)
 {
 	const struct plan_item *it = fs->data;
@@ -189,8 +167,8 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 	uform_set(fs.uf, KF_SATISFACTION, buf);
 	snprintf(buf, sizeof(buf), "%d", c->absences);
 	uform_set(fs.uf, KF_ABSENCES, buf);
-	set_number(fs.uf, KF_DELIVERED, c->delivered);
-	set_number(fs.uf, KF_ORDERED, c->ordered >= 0 ? c->ordered :
+	uform_set_number(fs.uf, KF_DELIVERED, c->delivered);
+	uform_set_number(fs.uf, KF_ORDERED, c->ordered >= 0 ? c->ordered :
 		   /* a month of the plan by default, rounded to a tenth */
 		   (double)(long)(plan_item_monthly(it) * 10 + 0.5) / 10);
 	fs.uf->dirty = false;
@@ -204,8 +182,8 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 		edited.quality = atoi(uform_get(fs.uf, KF_QUALITY));
 		edited.satisfaction = atoi(uform_get(fs.uf, KF_SATISFACTION));
 		edited.absences = atoi(uform_get(fs.uf, KF_ABSENCES));
-		edited.delivered = get_number(fs.uf, KF_DELIVERED);
-		edited.ordered = get_number(fs.uf, KF_ORDERED);
+		edited.delivered = uform_get_number(fs.uf, KF_DELIVERED);
+		edited.ordered = uform_get_number(fs.uf, KF_ORDERED);
 		fielderr_clear(&e);
 		if (item_check_validate(&edited, index, &e)) {
 			ui_status(app, true, "%s", e.msg);

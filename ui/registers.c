@@ -9,13 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A table to choose a row from.  cells holds nrows * ncols strings.
- * Returns the row chosen with Enter, or -1 on Esc; *key is set when one
- * of the keys in extra (function keys) was pressed instead, with the row
- * in *sel. */
-static int table(struct app *app, const char *title, const char *intro, const int *widths,
-		 const char *const *header, size_t ncols, char **cells, size_t nrows,
-		 int *sel, const int *extra, size_t nextra, int *key)
+int ui_table(struct app *app, const char *title, const char *intro, const int *widths,
+	     const char *const *header, size_t ncols, char **cells, size_t nrows,
+	     int *sel, const int *extra, size_t nextra, int *key)
 {
 	const char *saved_title = app->screen_title;
 	unsigned saved_ctx = app->context;
@@ -84,7 +80,7 @@ static int table(struct app *app, const char *title, const char *intro, const in
 	return result;
 }
 
-static void cells_free(char **cells, size_t n)
+void ui_cells_free(char **cells, size_t n)
 {
 	size_t i;
 
@@ -122,11 +118,11 @@ void ui_unmet_needs(struct app *app)
 				cells[i * 4 + 3] = xstrdup(l[i].description);
 			}
 		}
-		chosen = table(app, _("unmet needs"),
+		chosen = ui_table(app, _("unmet needs"),
 			       _("Needs the offer could not meet, oldest first: material for the "
 				 "organiser's next programme. Enter opens the case."),
 			       widths, header, 4, cells, n, &sel, NULL, 0, &key);
-		cells_free(cells, n * 4);
+		ui_cells_free(cells, n * 4);
 		if (chosen < 0) {
 			free(l);
 			break;
@@ -164,11 +160,11 @@ void ui_waiting_list(struct app *app)
 			cells[i * 5 + 3] = xstrdup(l[i].case_ref);
 			cells[i * 5 + 4] = xstrdup(l[i].person_name);
 		}
-		chosen = table(app, _("waiting list"),
+		chosen = ui_table(app, _("waiting list"),
 			       _("In the order the requests were filed, per service. Enter opens "
 				 "the case; Del takes a person off the list."),
 			       widths, header, 5, cells, n, &sel, extra, 1, &key);
-		cells_free(cells, n * 5);
+		ui_cells_free(cells, n * 5);
 		if (key == KEY_DC && n) {
 			char reason[300];
 			struct fielderr e;
@@ -295,11 +291,11 @@ void ui_authorisations(struct app *app)
 			cells[i * 4 + 2] = xstrdup(l[i].valid_to[0] ? l[i].valid_to : "…");
 			cells[i * 4 + 3] = xstrdup(l[i].granted_by);
 		}
-		table(app, _("authorisations"),
+		ui_table(app, _("authorisations"),
 		      _("Organisers the director authorised to approve plans (art. 41). "
 			"F7 authorises one, Del ends the selected authorisation."),
 		      widths, header, 4, cells, n, &sel, extra, 2, &key);
-		cells_free(cells, n * 4);
+		ui_cells_free(cells, n * 4);
 		if (key == KEY_F(7)) {
 			struct user *u;
 			size_t nu;

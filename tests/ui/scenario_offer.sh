@@ -1,0 +1,103 @@
+# The organiser's offer: a new service in the catalogue, a new programme
+# offering it with a limit, a provider offering it; then a coordinator
+# plans with them.
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans"
+
+organiser_adds_offer_coordinator_plans() {
+	start
+	login organizator || return
+	keys Down Down Down Down Down Down Down Enter
+	wait_for "Programy i ich usługi" || return
+	# a service for the catalogue
+	keys Down Enter
+	wait_for "katalog usług ·" || return
+	keys F7
+	wait_for "nowa usługa ·" || return
+	keys F2                                   # nothing typed: the name is required
+	wait_for "Nazwa: pole wymagane" || return
+	type_text "Dowóz na rehabilitację"
+	keys Tab F4
+	wait_for "┌─ Obszar ─" || return
+	type_text "4."
+	keys Enter
+	keys Tab F4
+	wait_for "┌─ Jednostka ─" || return
+	type_text "przejazd"
+	keys Enter
+	keys F2
+	wait_for "Zapisano usługę." || return
+	expect_screen "Dowóz na rehabilitację"
+	keys Escape
+	wait_for "Programy i ich usługi" || return
+	# a programme that offers it, with a limit a person
+	keys Up Enter
+	wait_for "programy ·" || return
+	keys F7
+	wait_for "nowy program ·" || return
+	type_text "Program „Dojazdy” gminy Czarnia"
+	keys Tab Tab Tab
+	type_text "2026-11-01"
+	keys F2
+	wait_for "Zapisano program; F6 jego usługi." || return
+	keys F6
+	wait_for "usługi programu ·" || return
+	keys F7
+	wait_for "Którą usługę dodać" || return
+	type_text "dowóz"
+	keys Enter
+	wait_for "Usługa w programie" || return
+	type_text "60"
+	keys Tab Tab
+	type_text "8"
+	keys F2
+	wait_for "Zapisano." || return
+	expect_screen "Dowóz na rehabilitację"
+	keys Escape
+	wait_for "Program usług społecznych" || return
+	keys Escape
+	wait_for "programy ·" || return
+	expect_screen "Program „Dojazdy” gminy Czarnia"
+	keys Escape
+	wait_for "Programy i ich usługi" || return
+	# a provider offering it
+	keys Down Down Enter
+	wait_for "realizatorzy ·" || return
+	keys F7
+	wait_for "nowy realizator ·" || return
+	type_text "Przewozy Łoś"
+	keys F2
+	wait_for "Zapisano realizatora; F6 oferowane usługi." || return
+	keys F6
+	wait_for "Oferowane usługi" || return
+	type_text "dowóz"
+	keys Enter
+	wait_for "Jednostek miesięcznie" || return
+	type_text "80"
+	keys Enter
+	wait_for "[x] Dowóz na rehabilitację" || return
+	keys Escape
+	wait_for "oferowane usługi: Dowóz na rehabilitację" || return
+	logout || return
+
+	# the coordinator plans with it; the limit of 8 a month holds
+	login_worklist koordynator || return
+	keys Down Enter                        # CUS.IPUS.5.2026: the plan is due
+	wait_for "CUS.IPUS.5.2026 ·" || return
+	keys p
+	wait_for "Plan (IPUS)" || return
+	keys F6
+	wait_for "Usługa w planie" || return
+	keys F4
+	wait_for "┌─ Usługa ─" || return
+	type_text "dowóz"
+	keys Enter
+	wait_for "Dowóz na rehabilitację (Program „Dojazdy”" || return
+	expect_screen "Przewozy Łoś"
+	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	type_text "6"
+	keys Tab Right                         # a month
+	keys F2
+	wait_for "6 przejazdów miesięcznie" || return
+	keys F2
+	wait_for "Zapisano plan." || return
+}

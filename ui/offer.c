@@ -1,0 +1,715 @@
+/* offer.c - the organiser's screens for the offer: programmes and their
+ * services, the catalogue of services, providers and their services,
+ * places.  The checks are in src/offer.c; these screens show its messages
+ * on the field they name and keep what was typed. */
+#include "form.h"
+#include "catalogue.h"
+#include "codes.h"
+#include "offer.h"
+#include "person_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const int f7_del[] = {KEY_F(7), KEY_DC};
+
+static void report(struct app *app, int rc, const struct fielderr *e, const char *ok)
+{
+	if (rc)
+		ui_status(app, true, "%s", e->msg[0] ? e->msg : _("the database refused the change"));
+	else
+		ui_status(app, false, "%s", ok);
+}
+
+/* Options of a choice field from a list of choices (value = id). */
+static void choice_options(struct uform *uf, int id, const struct choice *c, size_t n,
+			   const char *empty_label)
+{
+	struct fopt *o = xcalloc(n + 1, sizeof(*o));
+	size_t i, k = 0;
+
+	if (empty_label) {
+		str_copy(o[k].value, sizeof(o[k].value), "0");
+		str_copy(o[k++].label, sizeof(o[k].label), empty_label);
+	}
+	for (i = 0; i < n; i++, k++) {
+		snprintf(o[k].value, sizeof(o[k].value), "%lld", (long long)c[i].id);
+		str_copy(o[k].label, sizeof(o[k].label), c[i].label);
+	}
+	uform_set_options(uf, id, o, k);
+	free(o);
+}
+
+static void yes_no_options(struct uform *uf, int id)
+{
+	struct fopt o[2];
+
+	memset(o, 0, sizeof(o));
+	str_copy(o[0].value, sizeof(o[0].value), "0");
+	str_copy(o[0].label, sizeof(o[0].label), _("no"));
+	str_copy(o[1].value, sizeof(o[1].value), "1");
+	str_copy(o[1].label, sizeof(o[1].label), _("yes"));
+	uform_set_options(uf, id, o, 2);
+}
+
+static void set_int(struct uform *uf, int id, int v)
+{
+	char buf[16] = "";
+
+	if (v > 0)
+		snprintf(buf, sizeof(buf), "%d", v);
+	uform_set(uf, id, buf);
+}
+
+/* An age field: empty means no limit. */
+static int get_age(struct uform *uf, int id)
+{
+	const char *s = uform_get(uf, id);
+
+	return s[0] ? atoi(s) : -1;
+}
+
+static void set_age(struct uform *uf, int id, int v)
+{
+	char buf[16] = "";
+
+	if (v >= 0)
+		snprintf(buf, sizeof(buf), "%d", v);
+	uform_set(uf, id, buf);
+}
+
+/* ---- the services of a programme ---- */
+
+static const struct fdef ps_fields[] = {
+	{-1, N_("Service in the programme"), FF_HEADER, 0, FC_LEFT},
+	{OF_PS_CAPACITY, N_("Capacity/mo."), FF_TEXT, 3, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
+	{OF_PS_EXPECTED, N_("Persons"), FF_TEXT, 3, FC_RIGHT, 6, 0, false, 6, ACCEPT_DIGITS},
+	{OF_PS_MAX_MONTH, N_("Limit/person"), FF_TEXT, 4, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
+	{OF_PS_CERT, N_("Certificate"), FF_CHOICE, 4, FC_RIGHT},
+	{OF_PS_AGE_MIN, N_("Age from"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS},
+	{OF_PS_AGE_MAX, N_("Age to"), FF_TEXT, 5, FC_RIGHT, 3, 0, false, 3, ACCEPT_DIGITS},
+	{OF_PS_LIMIT_TEXT, N_("Limit (words)"), FF_TEXT, 6, FC_FULL, 0, 0, false, 250},
+};
+
+static void ps_extras(struct app *app, struct form_screen *fs)
+{
+	const struct programme_service *ps = fs->data;
+
+	ui_put(uform_window(fs->uf), 1, 1, ps->service_name, COLS - 2, false);
+	ui_put(uform_window(fs->uf), 8, 1, _("Capacity: units a month in the programme. Limit: "
+					     "units a month per person; plans over it need a "
+					     "written justification."), COLS - 2, false);
+}
+
+static void ps_edit(struct app *app, struct programme_service *ps)
+{
+	struct form_screen fs;
+	enum action a;
+
+	form_screen_init(&fs, app, ps_fields, ARRAY_SIZE(ps_fields), _("service in the programme"),
+			 CTX_FORM, ps_extras, ps);
+	yes_no_options(fs.uf, OF_PS_CERT);
+	uform_set_number(fs.uf, OF_PS_CAPACITY, ps->monthly_capacity);
+	set_int(fs.uf, OF_PS_EXPECTED, ps->expected_persons);
+	uform_set_number(fs.uf, OF_PS_MAX_MONTH, ps->max_per_month);
+	uform_set(fs.uf, OF_PS_CERT, ps->certificate_required ? "1" : "0");
+	set_age(fs.uf, OF_PS_AGE_MIN, ps->age_min);
+	set_age(fs.uf, OF_PS_AGE_MAX, ps->age_max);
+	uform_set(fs.uf, OF_PS_LIMIT_TEXT, ps->limit_text);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct programme_service t = *ps;
+		struct fielderr e;
+		int rc;
+		if (a != A_SAVE)
+			continue;
+		t.monthly_capacity = uform_get_number(fs.uf, OF_PS_CAPACITY);
+		t.expected_persons = atoi(uform_get(fs.uf, OF_PS_EXPECTED));
+		t.max_per_month = uform_get_number(fs.uf, OF_PS_MAX_MONTH);
+		t.certificate_required = !strcmp(uform_get(fs.uf, OF_PS_CERT), "1");
+		t.age_min = get_age(fs.uf, OF_PS_AGE_MIN);
+		t.age_max = get_age(fs.uf, OF_PS_AGE_MAX);
+		str_copy(t.limit_text, sizeof(t.limit_text), uform_get(fs.uf, OF_PS_LIMIT_TEXT));
+		if ((rc = programme_service_save(app->db, &app->me, &t, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		*ps = t;
+		ui_status(app, false, "%s", _("Saved."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+static void programme_services_screen(struct app *app, const struct programme *p)
+{
+	static const int widths[] = {40, 9, 9, 0};
+	const char *header[] = {_("Service"), _("Capacity"), _("Limit"), _("Age")};
+	int sel = 0;
+
+	for (;;) {
+		struct programme_service *l;
+		size_t n, i;
+		char **cells, *intro;
+		int chosen, key;
+		struct fielderr e;
+
+		if (programme_services(app->db, &app->me, p->id, &l, &n))
+			return;
+		cells = xcalloc(n * 4 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 4] = xstrdup(l[i].service_name);
+			cells[i * 4 + 1] = l[i].monthly_capacity >= 0 ?
+				xasprintf("%g", l[i].monthly_capacity) : xstrdup("—");
+			cells[i * 4 + 2] = l[i].max_per_month >= 0 ?
+				xasprintf("%g", l[i].max_per_month) : xstrdup("—");
+			cells[i * 4 + 3] = l[i].age_min >= 0 && l[i].age_max >= 0 ?
+				xasprintf("%d–%d", l[i].age_min, l[i].age_max) :
+				l[i].age_min >= 0 ? xasprintf("%d+", l[i].age_min) :
+				l[i].age_max >= 0 ? xasprintf("≤%d", l[i].age_max) : xstrdup("—");
+		}
+		intro = xasprintf(_("%s: services. Enter changes the terms, F7 adds a service from "
+				    "the catalogue, Del takes one out."), p->name);
+		chosen = ui_table(app, _("services of the programme"), intro, widths, header, 4,
+				  cells, n, &sel, f7_del, 2, &key);
+		free(intro);
+		ui_cells_free(cells, n * 4);
+		if (key == KEY_F(7)) {
+			struct choice *c;
+			size_t nc;
+			if (catalogue_services(app->db, &c, &nc) == CD_OK && nc) {
+				const char **labels = xcalloc(nc, sizeof(char *));
+				int k;
+				for (i = 0; i < nc; i++)
+					labels[i] = c[i].label;
+				k = ui_choose(app, _("Add which service"), labels, nc, 0);
+				if (k >= 0) {
+					struct programme_service ps;
+					programme_service_init(&ps, p->id);
+					ps.service_id = c[k].id;
+					str_copy(ps.service_name, sizeof(ps.service_name), c[k].label);
+					ps_edit(app, &ps);
+				}
+				free(labels);
+			}
+			free(c);
+		} else if (key == KEY_DC && n) {
+			if (ui_confirm(app, _("Take this service out of the programme?")))
+				report(app, programme_service_remove(app->db, &app->me, p->id,
+								     l[sel].service_id, &e),
+				       &e, _("Taken out of the programme."));
+		} else if (chosen >= 0) {
+			ps_edit(app, &l[chosen]);
+		} else {
+			free(l);
+			return;
+		}
+		free(l);
+	}
+}
+
+/* ---- programmes ---- */
+
+static const struct fdef prog_fields[] = {
+	{-1, N_("Programme of social services"), FF_HEADER, 0, FC_LEFT},
+	{OF_PROG_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
+	{OF_PROG_RESOLUTION_NO, N_("Resolution no."), FF_TEXT, 2, FC_LEFT, 0, 0, false, 60},
+	{OF_PROG_RESOLUTION_DATE, N_("of (date)"), FF_TEXT, 2, FC_RIGHT, 10, 0, false, 10,
+	 ACCEPT_DATE},
+	{OF_PROG_FROM, N_("Valid from"), FF_TEXT, 3, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{OF_PROG_TO, N_("Valid to"), FF_TEXT, 3, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
+	{OF_PROG_TARGET, N_("Target group"), FF_TEXT, 4, FC_FULL, 0, 0, false, 250},
+	{OF_PROG_EXPECTED, N_("Persons"), FF_TEXT, 5, FC_LEFT, 6, 0, false, 6, ACCEPT_DIGITS},
+	{OF_PROG_STATUS, N_("Status"), FF_CHOICE, 5, FC_RIGHT, 0, 0, true},
+	{OF_PROG_QUALIFICATION, N_("Qualification"), FF_MULTI, 6, FC_FULL, 0, 3, false, 990},
+	{OF_PROG_FEES, N_("Fees"), FF_MULTI, 9, FC_FULL, 0, 2, false, 490},
+};
+
+static void prog_extras(struct app *app, struct form_screen *fs)
+{
+	const struct programme *p = fs->data;
+
+	ui_put(uform_window(fs->uf), 12, 1, p->id ?
+	       _("F6: the services of the programme, their capacity and limits.") :
+	       _("Save first (F2); then F6 adds the services."), COLS - 2, false);
+}
+
+static void programme_edit(struct app *app, struct programme *p)
+{
+	struct form_screen fs;
+	struct fopt st[2];
+	enum action a;
+	char buf[16];
+
+	form_screen_init(&fs, app, prog_fields, ARRAY_SIZE(prog_fields),
+			 p->id ? _("programme") : _("new programme"), CTX_OFFER, prog_extras, p);
+	memset(st, 0, sizeof(st));
+	str_copy(st[0].value, sizeof(st[0].value), "active");
+	str_copy(st[0].label, sizeof(st[0].label), _("active"));
+	str_copy(st[1].value, sizeof(st[1].value), "archived");
+	str_copy(st[1].label, sizeof(st[1].label), _("archived"));
+	uform_set_options(fs.uf, OF_PROG_STATUS, st, 2);
+	uform_set(fs.uf, OF_PROG_NAME, p->name);
+	uform_set(fs.uf, OF_PROG_RESOLUTION_NO, p->resolution_no);
+	uform_set(fs.uf, OF_PROG_RESOLUTION_DATE, p->resolution_date);
+	uform_set(fs.uf, OF_PROG_FROM, p->valid_from);
+	uform_set(fs.uf, OF_PROG_TO, p->valid_to);
+	uform_set(fs.uf, OF_PROG_TARGET, p->target_group);
+	set_int(fs.uf, OF_PROG_EXPECTED, p->expected_persons);
+	uform_set(fs.uf, OF_PROG_STATUS, p->status);
+	uform_set(fs.uf, OF_PROG_QUALIFICATION, p->qualification);
+	uform_set(fs.uf, OF_PROG_FEES, p->fees);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct programme t = *p;
+		struct fielderr e;
+		int rc;
+		if (a == A_SERVICES) {
+			if (!p->id || fs.uf->dirty)
+				ui_status(app, true, "%s", _("save the programme first (F2)"));
+			else
+				programme_services_screen(app, p);
+			continue;
+		}
+		if (a != A_SAVE)
+			continue;
+		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_PROG_NAME));
+		str_copy(t.resolution_no, sizeof(t.resolution_no),
+			 uform_get(fs.uf, OF_PROG_RESOLUTION_NO));
+		str_copy(t.resolution_date, sizeof(t.resolution_date),
+			 uform_get(fs.uf, OF_PROG_RESOLUTION_DATE));
+		str_copy(t.valid_from, sizeof(t.valid_from), uform_get(fs.uf, OF_PROG_FROM));
+		str_copy(t.valid_to, sizeof(t.valid_to), uform_get(fs.uf, OF_PROG_TO));
+		str_copy(t.target_group, sizeof(t.target_group), uform_get(fs.uf, OF_PROG_TARGET));
+		str_copy(buf, sizeof(buf), uform_get(fs.uf, OF_PROG_EXPECTED));
+		t.expected_persons = atoi(buf);
+		str_copy(t.status, sizeof(t.status), uform_get(fs.uf, OF_PROG_STATUS));
+		str_copy(t.qualification, sizeof(t.qualification),
+			 uform_get(fs.uf, OF_PROG_QUALIFICATION));
+		str_copy(t.fees, sizeof(t.fees), uform_get(fs.uf, OF_PROG_FEES));
+		if ((rc = programme_save(app->db, &app->me, &t, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		*p = t;
+		fs.uf->dirty = false;
+		uform_clear_marks(fs.uf);
+		ui_status(app, false, "%s", _("The programme was saved; F6 its services."));
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+static void programmes_screen(struct app *app)
+{
+	static const int widths[] = {42, 10, 10, 0};
+	const char *header[] = {_("Programme"), _("From"), _("To"), _("Status")};
+	static const int f7[] = {KEY_F(7)};
+	int sel = 0;
+
+	for (;;) {
+		struct programme *l, p;
+		size_t n, i;
+		char **cells;
+		int chosen, key;
+
+		if (programme_list(app->db, &app->me, &l, &n))
+			return;
+		cells = xcalloc(n * 4 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 4] = xstrdup(l[i].name);
+			cells[i * 4 + 1] = xstrdup(l[i].valid_from);
+			cells[i * 4 + 2] = xstrdup(l[i].valid_to[0] ? l[i].valid_to : "…");
+			cells[i * 4 + 3] = xstrdup(!strcmp(l[i].status, "active") ? _("active") :
+						   _("archived"));
+		}
+		chosen = ui_table(app, _("programmes"), _("Programmes of social services (art. 27). "
+							   "Enter opens one, F7 adds a new one."),
+				  widths, header, 4, cells, n, &sel, f7, 1, &key);
+		ui_cells_free(cells, n * 4);
+		if (key == KEY_F(7)) {
+			programme_init(&p);
+			programme_edit(app, &p);
+		} else if (chosen >= 0) {
+			p = l[chosen];
+			programme_edit(app, &p);
+		} else {
+			free(l);
+			return;
+		}
+		free(l);
+	}
+}
+
+/* ---- the catalogue of services ---- */
+
+static const struct fdef sv_fields[] = {
+	{-1, N_("Service"), FF_HEADER, 0, FC_LEFT},
+	{OF_SV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
+	{OF_SV_AREA, N_("Area"), FF_CHOICE, 2, FC_FULL, 0, 0, true},
+	{OF_SV_UNIT, N_("Unit"), FF_CHOICE, 3, FC_LEFT, 0, 0, true},
+	{OF_SV_GROUP, N_("Group service"), FF_CHOICE, 3, FC_RIGHT, 0, 0, true},
+	{OF_SV_SUMMARY, N_("Description"), FF_MULTI, 4, FC_FULL, 0, 3, false, 990},
+	{OF_SV_QUALIFICATIONS, N_("Qualifications"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490},
+	{OF_SV_OCCUPATIONS, N_("Occup. codes"), FF_TEXT, 8, FC_FULL, 0, 0, false, 190,
+	 "0123456789, ;"},
+};
+
+static void service_edit(struct app *app, struct service *s)
+{
+	struct form_screen fs;
+	struct choice *c;
+	size_t n;
+	enum action a;
+	char buf[16];
+
+	form_screen_init(&fs, app, sv_fields, ARRAY_SIZE(sv_fields),
+			 s->id ? _("service") : _("new service"), CTX_FORM, NULL, s);
+	if (catalogue_areas(app->db, &c, &n) == CD_OK)
+		choice_options(fs.uf, OF_SV_AREA, c, n, _("(choose the area)"));
+	free(c);
+	uform_set_code_options(fs.uf, OF_SV_UNIT, &codes_unit, false);
+	yes_no_options(fs.uf, OF_SV_GROUP);
+	uform_set(fs.uf, OF_SV_NAME, s->name);
+	snprintf(buf, sizeof(buf), "%d", s->area_code);
+	uform_set(fs.uf, OF_SV_AREA, buf);
+	uform_set(fs.uf, OF_SV_UNIT, s->unit);
+	uform_set(fs.uf, OF_SV_GROUP, s->is_group ? "1" : "0");
+	uform_set(fs.uf, OF_SV_SUMMARY, s->summary);
+	uform_set(fs.uf, OF_SV_QUALIFICATIONS, s->qualifications);
+	uform_set(fs.uf, OF_SV_OCCUPATIONS, s->occupation_codes);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct service t = *s;
+		struct fielderr e;
+		int rc;
+		if (a != A_SAVE)
+			continue;
+		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_SV_NAME));
+		t.area_code = atoi(uform_get(fs.uf, OF_SV_AREA));
+		str_copy(t.unit, sizeof(t.unit), uform_get(fs.uf, OF_SV_UNIT));
+		t.is_group = !strcmp(uform_get(fs.uf, OF_SV_GROUP), "1");
+		str_copy(t.summary, sizeof(t.summary), uform_get(fs.uf, OF_SV_SUMMARY));
+		str_copy(t.qualifications, sizeof(t.qualifications),
+			 uform_get(fs.uf, OF_SV_QUALIFICATIONS));
+		str_copy(t.occupation_codes, sizeof(t.occupation_codes),
+			 uform_get(fs.uf, OF_SV_OCCUPATIONS));
+		if ((rc = service_save(app->db, &app->me, &t, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		*s = t;
+		ui_status(app, false, "%s", _("The service was saved."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+static void services_screen(struct app *app)
+{
+	static const int widths[] = {48, 10, 0};
+	static const int f7[] = {KEY_F(7)};
+	const char *header[] = {_("Service"), _("Unit"), _("Area")};
+	int sel = 0;
+
+	for (;;) {
+		struct service *l, s;
+		size_t n, i;
+		char **cells;
+		int chosen, key;
+
+		if (service_list(app->db, &app->me, &l, &n))
+			return;
+		cells = xcalloc(n * 3 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 3] = xstrdup(l[i].name);
+			cells[i * 3 + 1] = xstrdup(code_label(&codes_unit, l[i].unit));
+			cells[i * 3 + 2] = xasprintf("%d", l[i].area_code);
+		}
+		chosen = ui_table(app, _("catalogue of services"),
+				  _("Every service the centre knows; a programme offers some of them. "
+				    "Enter opens one, F7 adds a new one."),
+				  widths, header, 3, cells, n, &sel, f7, 1, &key);
+		ui_cells_free(cells, n * 3);
+		if (key == KEY_F(7)) {
+			service_init(&s);
+			service_edit(app, &s);
+		} else if (chosen >= 0) {
+			s = l[chosen];
+			service_edit(app, &s);
+		} else {
+			free(l);
+			return;
+		}
+		free(l);
+	}
+}
+
+/* ---- providers ---- */
+
+static const struct fdef pv_fields[] = {
+	{-1, N_("Provider"), FF_HEADER, 0, FC_LEFT},
+	{OF_PV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
+	{OF_PV_KIND, N_("Kind"), FF_CHOICE, 2, FC_FULL, 0, 0, true},
+	{OF_PV_ADDRESS, N_("Address"), FF_TEXT, 3, FC_FULL, 0, 0, false, 250},
+	{OF_PV_CONTACT, N_("Contact person"), FF_TEXT, 4, FC_LEFT, 0, 0, false, 120},
+	{OF_PV_PHONE, N_("Phone"), FF_TEXT, 4, FC_RIGHT, 16, 0, false, 20, ACCEPT_PHONE},
+	{OF_PV_EMAIL, N_("E-mail"), FF_TEXT, 5, FC_LEFT, 0, 0, false, 120},
+	{OF_PV_CONTRACT_NO, N_("Contract no."), FF_TEXT, 5, FC_RIGHT, 0, 0, false, 60},
+	{OF_PV_CONTRACT_FROM, N_("Contract from"), FF_TEXT, 6, FC_LEFT, 10, 0, false, 10,
+	 ACCEPT_DATE},
+	{OF_PV_CONTRACT_TO, N_("Contract to"), FF_TEXT, 6, FC_RIGHT, 10, 0, false, 10,
+	 ACCEPT_DATE},
+	{OF_PV_HOUR_POOL, N_("Hour pool"), FF_TEXT, 7, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
+};
+
+static void pv_extras(struct app *app, struct form_screen *fs)
+{
+	const struct provider *p = fs->data;
+	char line[700];
+
+	if (!p->id) {
+		ui_put(uform_window(fs->uf), 9, 1, _("Save first (F2); then F6 adds the services."),
+		       COLS - 2, false);
+		return;
+	}
+	snprintf(line, sizeof(line), "%s %s", _("F6: services offered:"),
+		 p->services[0] ? p->services : _("none yet"));
+	ui_put(uform_window(fs->uf), 9, 1, line, COLS - 2, false);
+}
+
+static void provider_services_screen(struct app *app, struct provider *p)
+{
+	for (;;) {
+		struct choice *c;
+		size_t nc, i;
+		const char **labels;
+		int k;
+		char cap[16];
+		struct fielderr e;
+
+		/* the whole catalogue, those offered marked; Enter toggles */
+		if (provider_get(app->db, &app->me, p->id, p) ||
+		    catalogue_services(app->db, &c, &nc))
+			return;
+		labels = xcalloc(nc + 1, sizeof(char *));
+		for (i = 0; i < nc; i++) {
+			char *mark = xasprintf(", %s,", c[i].label);
+			char *have = xasprintf(", %s,", p->services);
+			labels[i] = xasprintf("%s %s", strstr(have, mark) ? "[x]" : "[ ]", c[i].label);
+			free(mark);
+			free(have);
+		}
+		k = ui_choose(app, _("Services offered ([x]); Enter adds or takes out"), labels, nc, 0);
+		if (k >= 0) {
+			if (!strncmp(labels[k], "[x]", 3)) {
+				if (ui_confirm(app, _("Take this service out of the provider's offer?")))
+					report(app, provider_service_remove(app->db, &app->me, p->id,
+									    c[k].id, &e), &e,
+					       _("Taken out."));
+			} else if (ui_prompt(app, _("Capacity"),
+					     _("Units a month (Enter: not given):"), false, cap,
+					     sizeof(cap))) {
+				double v = -1;
+				str_trim(cap);
+				if (cap[0]) {
+					if (strchr(cap, ','))
+						*strchr(cap, ',') = '.';
+					v = strtod(cap, NULL);
+				}
+				report(app, provider_service_save(app->db, &app->me, p->id, c[k].id, v,
+								  &e), &e, _("Added."));
+			}
+		}
+		for (i = 0; i < nc; i++)
+			free((char *)labels[i]);
+		free(labels);
+		free(c);
+		if (k < 0)
+			return;
+	}
+}
+
+static void provider_edit(struct app *app, struct provider *p)
+{
+	struct form_screen fs;
+	enum action a;
+
+	form_screen_init(&fs, app, pv_fields, ARRAY_SIZE(pv_fields),
+			 p->id ? _("provider") : _("new provider"), CTX_OFFER, pv_extras, p);
+	uform_set_code_options(fs.uf, OF_PV_KIND, &codes_provider_kind, false);
+	uform_set(fs.uf, OF_PV_NAME, p->name);
+	uform_set(fs.uf, OF_PV_KIND, p->kind);
+	uform_set(fs.uf, OF_PV_ADDRESS, p->address);
+	uform_set(fs.uf, OF_PV_CONTACT, p->contact_person);
+	uform_set(fs.uf, OF_PV_PHONE, p->phone);
+	uform_set(fs.uf, OF_PV_EMAIL, p->email);
+	uform_set(fs.uf, OF_PV_CONTRACT_NO, p->contract_no);
+	uform_set(fs.uf, OF_PV_CONTRACT_FROM, p->contract_from);
+	uform_set(fs.uf, OF_PV_CONTRACT_TO, p->contract_to);
+	uform_set_number(fs.uf, OF_PV_HOUR_POOL, p->hour_pool);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct provider t = *p;
+		struct fielderr e;
+		int rc;
+		if (a == A_SERVICES) {
+			if (!p->id || fs.uf->dirty)
+				ui_status(app, true, "%s", _("save the provider first (F2)"));
+			else
+				provider_services_screen(app, p);
+			continue;
+		}
+		if (a != A_SAVE)
+			continue;
+		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_PV_NAME));
+		str_copy(t.kind, sizeof(t.kind), uform_get(fs.uf, OF_PV_KIND));
+		str_copy(t.address, sizeof(t.address), uform_get(fs.uf, OF_PV_ADDRESS));
+		str_copy(t.contact_person, sizeof(t.contact_person), uform_get(fs.uf, OF_PV_CONTACT));
+		str_copy(t.phone, sizeof(t.phone), uform_get(fs.uf, OF_PV_PHONE));
+		str_copy(t.email, sizeof(t.email), uform_get(fs.uf, OF_PV_EMAIL));
+		str_copy(t.contract_no, sizeof(t.contract_no), uform_get(fs.uf, OF_PV_CONTRACT_NO));
+		str_copy(t.contract_from, sizeof(t.contract_from),
+			 uform_get(fs.uf, OF_PV_CONTRACT_FROM));
+		str_copy(t.contract_to, sizeof(t.contract_to), uform_get(fs.uf, OF_PV_CONTRACT_TO));
+		t.hour_pool = uform_get_number(fs.uf, OF_PV_HOUR_POOL);
+		if ((rc = provider_save(app->db, &app->me, &t, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		*p = t;
+		fs.uf->dirty = false;
+		uform_clear_marks(fs.uf);
+		ui_status(app, false, "%s", _("The provider was saved; F6 the services offered."));
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+static void providers_screen(struct app *app)
+{
+	static const int widths[] = {36, 22, 0};
+	static const int f7[] = {KEY_F(7)};
+	const char *header[] = {_("Provider"), _("Kind"), _("Services")};
+	int sel = 0;
+
+	for (;;) {
+		struct provider *l, p;
+		size_t n, i;
+		char **cells;
+		int chosen, key;
+
+		if (provider_list(app->db, &app->me, &l, &n))
+			return;
+		cells = xcalloc(n * 3 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 3] = xstrdup(l[i].name);
+			cells[i * 3 + 1] = xstrdup(code_label(&codes_provider_kind, l[i].kind));
+			cells[i * 3 + 2] = xstrdup(l[i].services);
+		}
+		chosen = ui_table(app, _("providers"), _("Providers of the services (art. 7 ust. 2). "
+							  "Enter opens one, F7 adds a new one."),
+				  widths, header, 3, cells, n, &sel, f7, 1, &key);
+		ui_cells_free(cells, n * 3);
+		if (key == KEY_F(7)) {
+			provider_init(&p);
+			provider_edit(app, &p);
+		} else if (chosen >= 0) {
+			p = l[chosen];
+			provider_edit(app, &p);
+		} else {
+			free(l);
+			return;
+		}
+		free(l);
+	}
+}
+
+/* ---- places ---- */
+
+static void places_screen(struct app *app)
+{
+	static const int widths[] = {30, 28, 0};
+	static const int f7[] = {KEY_F(7)};
+	const char *header[] = {_("Place"), _("Address"), _("Provider")};
+	int sel = 0;
+
+	for (;;) {
+		struct place *l, p;
+		struct choice *c;
+		size_t n, i, nc;
+		char **cells;
+		int chosen, key, k;
+		struct fielderr e;
+
+		if (place_list(app->db, &app->me, &l, &n))
+			return;
+		cells = xcalloc(n * 3 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 3] = xstrdup(l[i].name);
+			cells[i * 3 + 1] = xstrdup(l[i].address);
+			cells[i * 3 + 2] = xstrdup(l[i].provider_name);
+		}
+		chosen = ui_table(app, _("places"), _("Where services take place. Enter changes one, "
+						       "F7 adds a new one."),
+				  widths, header, 3, cells, n, &sel, f7, 1, &key);
+		ui_cells_free(cells, n * 3);
+		if (key != KEY_F(7) && chosen < 0) {
+			free(l);
+			return;
+		}
+		memset(&p, 0, sizeof(p));
+		if (chosen >= 0)
+			p = l[chosen];
+		free(l);
+		if (!ui_prompt_value(app, _("Place"), _("Name:"), p.name, sizeof(p.name)) ||
+		    !ui_prompt_value(app, _("Place"), _("Address:"), p.address, sizeof(p.address)))
+			continue;
+		if (catalogue_providers(app->db, &c, &nc) == CD_OK) {
+			const char **labels = xcalloc(nc + 1, sizeof(char *));
+			labels[0] = _("no provider (e.g. the person's home)");
+			for (i = 0; i < nc; i++)
+				labels[i + 1] = c[i].label;
+			k = ui_choose(app, _("Whose place"), labels, nc + 1, 0);
+			p.provider_id = k > 0 ? c[k - 1].id : 0;
+			free(labels);
+		}
+		free(c);
+		report(app, place_save(app->db, &app->me, &p, &e), &e, _("Saved."));
+	}
+}
+
+/* ---- the organiser's menu ---- */
+
+void ui_offer_edit(struct app *app)
+{
+	const char *labels[] = {_("Programmes and their services"), _("Catalogue of services"),
+				_("Providers"), _("Places"), _("The offer as reception sees it")};
+	int k = 0;
+
+	for (;;) {
+		k = ui_choose(app, _("The offer"), labels, ARRAY_SIZE(labels), k);
+		if (k < 0)
+			return;
+		switch (k) {
+		case 0:
+			programmes_screen(app);
+			break;
+		case 1:
+			services_screen(app);
+			break;
+		case 2:
+			providers_screen(app);
+			break;
+		case 3:
+			places_screen(app);
+			break;
+		default:
+			ui_offer(app);
+			break;
+		}
+	}
+}

@@ -12,6 +12,7 @@
 #include "worklist.h"
 #include "assessment.h"
 #include "offer.h"
+#include "report.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -54,6 +55,8 @@ void cli_usage(void)
 		"                                                programme id, programme, status,\n"
 		"                                                service id, service, monthly\n"
 		"                                                capacity, limit a month, limit\n"
+		"  cusdesk [--db PATH] report quarterly --quarter YYYYQn [--format text|csv]\n"
+		"                                                the quarterly report to the ministry\n"
 		"  cusdesk --help | --version\n"
 		"\n"
 		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
@@ -572,6 +575,42 @@ static int cmd_register(struct cd_db *db, const char *cmd, int argc, char **argv
 	return 0;
 }
 
+/* report quarterly --quarter YYYYQn [--format text|csv] */
+static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *sub = at < argc ? argv[at] : "", *quarter, *format;
+	struct quarterly_report r;
+	struct fielderr e;
+	struct actor a;
+	char *text;
+	int rc;
+
+	if (strcmp(sub, "quarterly")) {
+		free(used);
+		return usage_error(_("unknown report '%s' (quarterly)"), sub);
+	}
+	used[at] = true;
+	quarter = opt_value(argc, argv, at + 1, "--quarter", used);
+	format = opt_value(argc, argv, at + 1, "--format", used);
+	rc = check_all_used(argc, argv, at + 1, used);
+	free(used);
+	if (rc)
+		return rc;
+	if (!quarter)
+		return usage_error("%s", _("--quarter is required (like 2026Q4)"));
+	if (format && strcmp(format, "text") && strcmp(format, "csv"))
+		return usage_error(_("--format takes text or csv, not '%s'"), format);
+	actor_system(&a);
+	if ((rc = report_quarterly(db, &a, quarter, &r, &e)))
+		return fail_msg(&e, rc);
+	text = quarterly_report_format(&r, format && !strcmp(format, "csv"));
+	fputs(text, stdout);
+	free(text);
+	quarterly_report_release(&r);
+	return 0;
+}
+
 /* catalogue list [--programme ID]: the services of the programmes. */
 static int cmd_catalogue(struct cd_db *db, int argc, char **argv, int at)
 {
@@ -677,7 +716,7 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
 	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
 	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting") &&
-	    strcmp(cmd, "catalogue"))
+	    strcmp(cmd, "catalogue") && strcmp(cmd, "report"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -689,6 +728,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_request(db, argc, argv, at);
 	} else if (!strcmp(cmd, "worklist")) {
 		rc = cmd_worklist(db, argc, argv, at);
+	} else if (!strcmp(cmd, "report")) {
+		rc = cmd_report(db, argc, argv, at);
 	} else if (!strcmp(cmd, "catalogue")) {
 		rc = cmd_catalogue(db, argc, argv, at);
 	} else if (!strcmp(cmd, "unmet") || !strcmp(cmd, "waiting")) {

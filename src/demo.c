@@ -383,6 +383,17 @@ static int demo_case(struct cd_db *db, const struct request *r, const char *to, 
 		it->amount = 8;
 		str_copy(it->frequency, sizeof(it->frequency), "month");
 	}
+	if (r->id % 4 == 1) {
+		/* supporting activities, reported apart from services */
+		static const char *kinds[] = {"volunteering", "neighbour_help", "self_help"};
+		static const char *what[] = {"Wolontariuszka z parafii czyta i spaceruje.",
+					     "Sąsiadka robi drobne zakupy.",
+					     "Grupa wsparcia dla seniorów w klubie."};
+		struct supporting_activity *sa = plan_add_act(&v);
+		int k = (int)((r->id / 4) % 3);
+		str_copy(sa->kind, sizeof(sa->kind), kinds[k]);
+		str_copy(sa->description, sizeof(sa->description), what[k]);
+	}
 	if ((rc = plan_create(db, &sys, r->id, &v, &e)) ||
 	    (rc = plan_submit(db, &sys, v.id, &e))) {
 		fprintf(stderr, "demo plan: %s\n", e.msg);
@@ -445,6 +456,16 @@ int demo_fill(struct cd_db *db)
 	struct fielderr e;
 
 	actor_system(&sys);
+	/* the demo centre has worked for a year: the reports count from then */
+	date_today(&today);
+	{
+		struct date started;
+		char d[11];
+		date_from_days(date_to_days(&today) - 365, &started);
+		date_format(&started, d);
+		if (setting_set(db, "centre_started", d))
+			return CD_EDB;
+	}
 	if (db_prepare(db, "SELECT count(*) FROM person", &st))
 		return CD_EDB;
 	if (sqlite3_step(st) == SQLITE_ROW)

@@ -128,6 +128,17 @@ grep -q "^1	Program usług społecznych gminy Czarnia	active	[0-9]*	Doradztwo pr
 expect_fail "catalogue of an unknown programme" "nie ma takiego programu" "$BIN" --db "$D" catalogue list --programme 99
 expect_fail "catalogue with a bad id" "--programme" "$BIN" --db "$D" catalogue list --programme x
 
+# the quarterly report: persons counted once since the start
+"$BIN" --db "$D" report quarterly --quarter 2026Q4 >"$WORK/q.txt" && ok || bad "report quarterly"
+grep -q "pomoc społeczna" "$WORK/q.txt" && ok || bad "report names the categories: $(head -5 "$WORK/q.txt")"
+"$BIN" --db "$D" report quarterly --quarter 2026Q4 --format csv >"$WORK/q.csv" && ok || bad "report csv"
+awk -F ';' 'NR > 1 && ($3 + 0 > $4 + 0) { exit 1 }' "$WORK/q.csv" && ok ||
+	bad "a quarter counts more persons than the whole time: $(cat "$WORK/q.csv")"
+grep -q '^"usługi w zakresie: pomoc społeczna";service;[1-9]' "$WORK/q.csv" && ok || bad "csv line: $(head -5 "$WORK/q.csv")"
+expect_fail "report of a bad quarter" "Kwartał: wpisz np. 2026Q4" "$BIN" --db "$D" report quarterly --quarter 2026Q5
+expect_fail "report without a quarter" "--quarter" "$BIN" --db "$D" report quarterly
+expect_fail "report of an unknown kind" "quarterly" "$BIN" --db "$D" report monthly
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

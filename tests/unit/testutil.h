@@ -47,5 +47,6 @@ Suite *suite_assessment(void);
 Suite *suite_plan(void);
 Suite *suite_monitoring(void);
 Suite *suite_offer(void);
+Suite *suite_report(void);
 
 #endif

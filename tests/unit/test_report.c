@@ -1,0 +1,137 @@
+/* test_report.c - the quarterly report to the ministry on a fixture with
+ * known answers: a person served in two quarters counts once in the
+ * cumulative figure. */
+#include "testutil.h"
+#include "assessment.h"
+#include "plan.h"
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A case filed on filed_on, qualified, with an approved plan of one care
+ * item from..to (and a volunteering activity when asked). */
+static void served(struct fx *f, const char *first, const char *filed_on, const char *from,
+		   const char *to, bool volunteering)
+{
+	int64_t request = file_request(f, first, filed_on, f->anna.user_id);
+	struct assessment as;
+	struct outcome o;
+	struct plan_version v;
+	struct plan_item *it;
+	struct fielderr e;
+	struct date today;
+
+	date_today(&today);
+	assessment_init(&as, request);
+	str_copy(as.held_on, sizeof(as.held_on), filed_on);
+	ck_assert_int_eq(assessment_save(f->db, &f->sys, &as, &e), CD_OK);
+	assessment_release(&as);
+	memset(&o, 0, sizeof(o));
+	str_copy(o.kind, sizeof(o.kind), "qualified");
+	o.programmes[o.nprogrammes++] = f->programme;
+	ck_assert_int_eq(assessment_decide(f->db, &f->sys, request, &o, &today, &e), CD_OK);
+	plan_version_init(&v);
+	str_copy(v.period_from, sizeof(v.period_from), from);
+	str_copy(v.period_to, sizeof(v.period_to), to);
+	str_copy(v.agreed_on, sizeof(v.agreed_on), from);
+	it = plan_add_item(&v);
+	it->programme_id = f->programme;
+	it->service_id = f->care;
+	it->provider_id = f->provider;
+	str_copy(it->starts_on, sizeof(it->starts_on), from);
+	str_copy(it->ends_on, sizeof(it->ends_on), to);
+	it->amount = 2;
+	str_copy(it->frequency, sizeof(it->frequency), "week");
+	if (volunteering) {
+		struct supporting_activity *sa = plan_add_act(&v);
+		str_copy(sa->kind, sizeof(sa->kind), "volunteering");
+		str_copy(sa->description, sizeof(sa->description), "Wolontariuszka czyta gazety.");
+	}
+	ck_assert_int_eq(plan_create(f->db, &f->sys, request, &v, &e), CD_OK);
+	ck_assert_int_eq(plan_submit(f->db, &f->sys, v.id, &e), CD_OK);
+	ck_assert_int_eq(plan_approve(f->db, &f->sys, v.id, &today, &e), CD_OK);
+	plan_version_release(&v);
+}
+
+static const struct report_row *row(const struct quarterly_report *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (!strcmp(r->rows[i].code, code))
+			return &r->rows[i];
+	ck_abort_msg("no row %s", code);
+	return NULL;
+}
+
+START_TEST(quarterly_counts_persons_once)
+{
+	struct fx f;
+	struct quarterly_report r;
+	struct fielderr e;
+	char *csv;
+
+	fx_open(&f);
+	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-07-01"), CD_OK);
+	served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);   /* Q3 and Q4 */
+	served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);   /* Q4 only */
+
+	ck_assert_int_eq(report_quarterly(f.db, &f.recep, "2026Q4", &r, &e), CD_EPERM);
+	ck_assert_int_eq(report_quarterly(f.db, &f.organiser, "2026Q5", &r, &e), CD_EINVAL);
+	ck_assert_str_eq(e.msg, "Quarter: write it like 2026Q4");
+	ck_assert_int_eq(report_quarterly(f.db, &f.organiser, "2026Q2", &r, &e), CD_EINVAL);
+
+	ck_assert_int_eq(report_quarterly(f.db, &f.director, "2026Q3", &r, &e), CD_OK);
+	ck_assert_str_eq(r.from, "2026-07-01");
+	ck_assert_str_eq(r.to, "2026-09-30");
+	ck_assert_int_eq(row(&r, "area04")->period, 1);
+	ck_assert_int_eq(row(&r, "area04")->total, 1);
+	ck_assert_int_eq(r.plans_period, 1);
+	ck_assert_int_eq(row(&r, "volunteering")->period, 0);
+	quarterly_report_release(&r);
+
+	ck_assert_int_eq(report_quarterly(f.db, &f.organiser, "2026Q4", &r, &e), CD_OK);
+	ck_assert_int_eq(row(&r, "area04")->period, 2);
+	ck_assert_int_eq(row(&r, "area04")->total, 2);   /* not 1 + 2 */
+	ck_assert_int_eq(row(&r, "area06")->period, 0);
+	ck_assert_int_eq(row(&r, "volunteering")->period, 1);
+	ck_assert_int_eq(row(&r, "volunteering")->total, 1);
+	ck_assert_int_eq(r.plans_period, 1);
+	ck_assert_int_eq(r.plans_total, 2);
+	ck_assert_int_eq(r.persons_period, 2);
+	ck_assert_int_eq(r.persons_total, 2);
+	csv = quarterly_report_format(&r, true);
+	ck_assert_ptr_nonnull(strstr(csv, ";service;2;2\n"));
+	free(csv);
+	quarterly_report_release(&r);
+	fx_close(&f);
+}
+END_TEST
+
+START_TEST(quarters_parse)
+{
+	char from[11], to[11];
+
+	ck_assert(quarter_parse("2027Q1", from, to));
+	ck_assert_str_eq(from, "2027-01-01");
+	ck_assert_str_eq(to, "2027-03-31");
+	ck_assert(quarter_parse("2026Q2", from, to));
+	ck_assert_str_eq(to, "2026-06-30");
+	ck_assert(!quarter_parse("2026Q0", from, to));
+	ck_assert(!quarter_parse("2026-Q1", from, to));
+	ck_assert(!quarter_parse("2026Q12", from, to));
+	ck_assert(!quarter_parse("", from, to));
+}
+END_TEST
+
+Suite *suite_report(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, quarterly_counts_persons_once);
+	tcase_add_test(tc, quarters_parse);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -57,6 +57,8 @@ static unsigned perm_roles(enum perm p)
 		return ROLE_DIRECTOR | ROLE_ORGANISER;
 	case PERM_AUTHORISE:
 		return ROLE_DIRECTOR;
+	case PERM_REPORTS:
+		return ROLE_ORGANISER | ROLE_DIRECTOR;
 	case PERM_USER_ADMIN:
 		return ROLE_ADMIN;
 	}

@@ -33,6 +33,7 @@ enum perm {
 	PERM_OFFER_EDIT,
 	PERM_PLAN_APPROVE,
 	PERM_AUTHORISE,       /* authorise organisers to approve plans (art. 41) */
+	PERM_REPORTS,         /* the team's duties: meetings, summaries, reports */
 	PERM_USER_ADMIN,      /* accounts */
 };
 

@@ -12,7 +12,7 @@
 
 static int may_report(const struct actor *a, struct fielderr *e)
 {
-	if (a->user_id == 0 || (a->roles & (ROLE_ORGANISER | ROLE_DIRECTOR)))
+	if (a->user_id == 0 || actor_can(a, PERM_REPORTS))
 		return CD_OK;
 	fielderr_set(e, -1, "%s", _("reports are for the services organiser and the director"));
 	return CD_EPERM;

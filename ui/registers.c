@@ -3,6 +3,7 @@
 #include "app.h"
 #include "assessment.h"
 #include "plan.h"
+#include "report.h"
 #include "draft.h"
 
 #include <stdio.h>
@@ -332,5 +333,36 @@ void ui_authorisations(struct app *app)
 		else if (acted)
 			ui_status(app, false, "%s", _("Saved."));
 		free(l);
+	}
+}
+
+void ui_reports(struct app *app)
+{
+	struct quarterly_report r;
+	struct fielderr e;
+	struct date today;
+	char q[16];
+	char *text;
+	int rc;
+
+	date_today(&today);
+	snprintf(q, sizeof(q), "%04dQ%d", today.y, (today.m - 1) / 3 + 1);
+	for (;;) {
+		if (!ui_prompt_value(app, _("Quarterly report to the ministry"),
+				     _("Quarter (like 2026Q4):"), q, sizeof(q)))
+			return;
+		str_trim(q);
+		if ((rc = report_quarterly(app->db, &app->me, q, &r, &e))) {
+			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+			if (rc == CD_EPERM)
+				return;
+			continue;
+		}
+		text = quarterly_report_format(&r, false);
+		ui_status_clear(app);
+		ui_text_view(app, _("quarterly report"), text);
+		free(text);
+		quarterly_report_release(&r);
+		return;
 	}
 }

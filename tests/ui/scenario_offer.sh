@@ -1,12 +1,12 @@
 # The organiser's offer: a new service in the catalogue, a new programme
 # offering it with a limit, a provider offering it; then a coordinator
 # plans with them.
-SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans"
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report"
 
 organiser_adds_offer_coordinator_plans() {
 	start
 	login organizator || return
-	keys Down Down Down Down Down Down Down Enter
+	keys Down Down Down Down Down Down Down Down Enter
 	wait_for "Programy i ich usługi" || return
 	# a service for the catalogue
 	keys Down Enter
@@ -100,4 +100,23 @@ organiser_adds_offer_coordinator_plans() {
 	wait_for "6 przejazdów miesięcznie" || return
 	keys F2
 	wait_for "Zapisano plan." || return
+}
+
+director_reads_the_quarterly_report() {
+	start
+	login dyrektor || return
+	keys Down Down Down Down Down Down Down Down Enter
+	wait_for "Kwartał (np. 2026Q4): 2026Q4" || return     # the current quarter
+	keys BSpace
+	type_text "5"
+	keys Enter
+	wait_for "Kwartał: wpisz np. 2026Q4" || return        # 2026Q5 is no quarter
+	keys BSpace
+	type_text "4"
+	keys Enter
+	wait_for "Sprawozdanie kwartalne 2026Q4" || return
+	expect_screen "usługi w zakresie: pomoc społeczna"
+	expect_screen "narastająco od"
+	expect_screen "2025-11-22"                             # a year of the demo centre
+	expect_not_screen "Błąd"
 }

@@ -1,5 +1,6 @@
 /* worklist.c - what is due today. */
 #include "worklist.h"
+#include "meeting.h"
 #include "casefile.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -24,6 +25,7 @@ static const struct {
 	[WL_NEXT_CONTACT] = {"next_contact", N_("next contact")},
 	[WL_PLAN_ENDING] = {"plan_ending", N_("plan ending")},
 	[WL_FOLLOWUP] = {"followup", N_("follow-up")},
+	[WL_MEETING] = {"meeting", N_("coordinators' meeting")},
 };
 
 const char *wl_kind_code(enum wl_kind k)
@@ -229,6 +231,23 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 	}
 	if (works_cases)
 		absence_items(db, a, all, today, out, n, &cap);
+	if (all || (a->roles & ROLE_ORGANISER)) {
+		/* art. 46 ust. 2: a meeting at least every 3 months; shown two
+		 * weeks ahead.  Never held: due 3 months after the start. */
+		struct date due, started;
+		char *s = setting_get(db, "centre_started", "");
+		if (!meeting_next_due(db, today, &due) && date_parse(s, &started))
+			date_add_months(&started, MEETING_EVERY_MONTHS, &due);
+		free(s);
+		if (date_diff(today, &due) <= 14) {
+			struct wl_item *w = push(out, n, &cap);
+			w->kind = WL_MEETING;
+			date_format(&due, w->due);
+			str_copy(w->person, sizeof(w->person), _("coordinators' meeting"));
+			str_copy(w->detail, sizeof(w->detail),
+				 _("art. 46 ust. 2: at least every 3 months"));
+		}
+	}
 	for (i = 0; i < *n; i++) {
 		struct date due;
 		(*out)[i].days_left = date_parse((*out)[i].due, &due) ?

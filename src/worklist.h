@@ -28,6 +28,7 @@ enum wl_kind {
 	WL_NEXT_CONTACT,     /* the next contact set in a monitoring note */
 	WL_PLAN_ENDING,      /* the plan ends within 30 days */
 	WL_FOLLOWUP,         /* the follow-up half a year after closing */
+	WL_MEETING,          /* the organiser: the coordinators' meeting is due */
 	WL__COUNT
 };
 

@@ -185,7 +185,10 @@ void ui_worklist(struct app *app)
 		a = keys_action(CTX_WORKLIST, r, ch);
 		if (a == A_BACK)
 			break;
-		if (a == A_OPEN && n) {
+		if (a == A_OPEN && n && w[sel].kind == WL_MEETING) {
+			ui_meetings(app);
+			reload = true;
+		} else if (a == A_OPEN && n) {
 			ui_case(app, w[sel].request_id);
 			reload = true;
 		} else if (r == KEY_CODE_YES) {

@@ -16,3 +16,21 @@ CREATE TABLE report_category_match (
 	CHECK ((area_code IS NULL) <> (activity IS NULL))
 );
 CREATE INDEX report_category_match_area ON report_category_match(area_code);
+
+-- Coordinators' meetings, at least every 3 months (art. 46 ust. 2).
+CREATE TABLE meeting (
+	id         INTEGER PRIMARY KEY,
+	held_on    TEXT NOT NULL,
+	attendees  TEXT NOT NULL DEFAULT '',
+	invited    TEXT NOT NULL DEFAULT '',   -- providers' representatives
+	notes      TEXT NOT NULL DEFAULT '',
+	decisions  TEXT NOT NULL DEFAULT '',
+	created_by INTEGER REFERENCES app_user(id),
+	created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now'))
+);
+CREATE INDEX meeting_held ON meeting(held_on);
+CREATE TABLE meeting_plan (
+	meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+	plan_id    INTEGER NOT NULL REFERENCES plan(id),
+	PRIMARY KEY (meeting_id, plan_id)
+);

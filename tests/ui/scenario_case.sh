@@ -292,7 +292,7 @@ closing_text_survives_a_kill() {
 registers_for_the_organiser() {
 	start
 	login organizator || return
-	keys Down Down Down Down Down Enter
+	menu_pick "Potrzeby niezaspokojone" || return
 	wait_for "potrzeby niezaspokojone ·" || return
 	expect_screen "Grupa wsparcia dla opiekunów"
 	expect_screen "CUS.IPUS.3.2026"
@@ -302,7 +302,7 @@ registers_for_the_organiser() {
 	wait_for "potrzeby niezaspokojone ·" || return
 	keys Escape
 	wait_for "menu główne" || return
-	keys Down Enter
+	menu_pick "Lista oczekujących" || return
 	wait_for "lista oczekujących ·" || return
 	expect_screen ">1   Usługi opiekuńcze"
 	expect_screen "CUS.IPUS.6.2026"
@@ -378,7 +378,7 @@ director_authorises_an_organiser() {
 	expect_not_screen "Upoważnienia do zatwierdzania planów"
 	logout || return
 	login dyrektor || return
-	keys Down Down Down Down Down Down Down Enter
+	menu_pick "Upoważnienia do zatwierdzania" || return
 	wait_for "upoważnienia ·" || return
 	keys F7
 	wait_for "Którego organizatora upoważnić" || return
@@ -394,8 +394,7 @@ director_authorises_an_organiser() {
 	# now the organiser approves
 	login_worklist organizator || return
 	expect_screen "plan do zatwierdzenia"
-	expect_screen "CUS.IPUS.15.2026"
-	keys Enter
+	menu_pick "CUS.IPUS.15.2026" || return
 	wait_for "CUS.IPUS.15.2026 ·" || return
 	confirm z "Zatwierdzić plan?" || return
 	wait_for "Plan zatwierdzony" || return

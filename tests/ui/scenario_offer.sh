@@ -1,12 +1,12 @@
 # The organiser's offer: a new service in the catalogue, a new programme
 # offering it with a limit, a provider offering it; then a coordinator
 # plans with them.
-SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report"
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting"
 
 organiser_adds_offer_coordinator_plans() {
 	start
 	login organizator || return
-	keys Down Down Down Down Down Down Down Down Enter
+	menu_pick "Oferta usług" || return
 	wait_for "Programy i ich usługi" || return
 	# a service for the catalogue
 	keys Down Enter
@@ -105,7 +105,7 @@ organiser_adds_offer_coordinator_plans() {
 director_reads_the_quarterly_report() {
 	start
 	login dyrektor || return
-	keys Down Down Down Down Down Down Down Down Enter
+	menu_pick "Sprawozdanie kwartalne" || return
 	wait_for "Kwartał (np. 2026Q4): 2026Q4" || return     # the current quarter
 	keys BSpace
 	type_text "5"
@@ -119,4 +119,34 @@ director_reads_the_quarterly_report() {
 	expect_screen "narastająco od"
 	expect_screen "2025-11-22"                             # a year of the demo centre
 	expect_not_screen "Błąd"
+}
+
+organiser_records_a_meeting() {
+	start
+	login_worklist organizator || return
+	expect_screen "spotkanie zespołu"              # none held in the demo year
+	menu_pick "spotkanie zespołu" || return
+	wait_for "spotkania koordynatorów ·" || return
+	expect_screen "jeszcze żadnego"
+	keys F7
+	wait_for "nowe spotkanie ·" || return
+	keys Tab
+	type_text "Anna Wiśniewska, Paweł Żak, Tomasz Łęcki"
+	keys Tab
+	type_text "Stowarzyszenie „Razem dla Kurpiów” (p. Ewa Łoś)"
+	keys Tab
+	type_text "Omówiono plany po przeglądzie; brakuje dowozów."
+	keys F6
+	wait_for "Omawiane plany" || return
+	keys Enter
+	wait_for "[x] CUS.IPUS." || return
+	keys Escape
+	wait_for "F6: omawiane plany: CUS.IPUS." || return
+	keys F2
+	wait_for "Zapisano spotkanie." || return
+	expect_screen "2026-11-22 Anna Wiśniewska, Paweł Żak"
+	expect_screen "następne do 2027-02-22"
+	keys Escape
+	wait_for "na dziś" || return
+	expect_not_screen "spotkanie zespołu"
 }

@@ -5,6 +5,8 @@
 #include "assessment.h"
 #include "plan.h"
 #include "report.h"
+#include "meeting.h"
+#include "worklist.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +127,67 @@ START_TEST(quarters_parse)
 }
 END_TEST
 
+static bool meeting_due_on(struct fx *f, const struct actor *a, const char *day, long *days)
+{
+	struct wl_item *w;
+	struct date d;
+	size_t n, i;
+	bool found = false;
+
+	date_parse(day, &d);
+	ck_assert_int_eq(worklist(f->db, a, &d, &w, &n), CD_OK);
+	for (i = 0; i < n; i++)
+		if (w[i].kind == WL_MEETING) {
+			found = true;
+			*days = w[i].days_left;
+		}
+	free(w);
+	return found;
+}
+
+START_TEST(meetings_every_three_months)
+{
+	struct fx f;
+	struct meeting m, *l;
+	struct fielderr e;
+	struct date today, due;
+	size_t n;
+	long days = 0;
+
+	fx_open(&f);
+	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-06-01"), CD_OK);
+	/* never held: due three months after the start, on the organiser's list */
+	ck_assert(meeting_due_on(&f, &f.organiser, TEST_TODAY, &days));
+	ck_assert_int_eq(days, -82);                       /* 2026-09-01 */
+	ck_assert(!meeting_due_on(&f, &f.anna, TEST_TODAY, &days));   /* not a coordinator's */
+	meeting_init(&m);
+	ck_assert_str_eq(m.held_on, TEST_TODAY);
+	ck_assert_int_eq(meeting_save(f.db, &f.organiser, &m, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, MEET_F_ATTENDEES);
+	str_copy(m.attendees, sizeof(m.attendees), "Anna Wiśniewska, Paweł Żak, Tomasz Łęcki");
+	str_copy(m.held_on, sizeof(m.held_on), "2026-11-23");
+	ck_assert_int_eq(meeting_save(f.db, &f.organiser, &m, &e), CD_EINVAL);   /* future */
+	ck_assert_int_eq(e.field, MEET_F_HELD_ON);
+	str_copy(m.held_on, sizeof(m.held_on), "2026-11-10");
+	ck_assert_int_eq(meeting_save(f.db, &f.anna, &m, &e), CD_EINVAL);        /* a coordinator */
+	ck_assert_int_eq(meeting_save(f.db, &f.organiser, &m, &e), CD_OK);
+	ck_assert_int_eq(meeting_list(f.db, &f.anna, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(l[0].attendees, "Anna Wiśniewska, Paweł Żak, Tomasz Łęcki");
+	meeting_list_free(l, n);
+	date_today(&today);
+	ck_assert(meeting_next_due(f.db, &today, &due));
+	ck_assert_int_eq(due.m, 2);
+	ck_assert_int_eq(due.d, 10);
+	/* held: off the list until two weeks before the next one */
+	ck_assert(!meeting_due_on(&f, &f.organiser, TEST_TODAY, &days));
+	ck_assert(meeting_due_on(&f, &f.organiser, "2027-01-27", &days));
+	ck_assert_int_eq(days, 14);
+	meeting_release(&m);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
 	Suite *s = suite_create("report");
@@ -132,6 +195,7 @@ Suite *suite_report(void)
 
 	tcase_add_test(tc, quarterly_counts_persons_once);
 	tcase_add_test(tc, quarters_parse);
+	tcase_add_test(tc, meetings_every_three_months);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,184 @@
+/* meetings.c - the coordinators' meetings (art. 46 ust. 2): a list, and a
+ * form for one meeting with the plans discussed. */
+#include "form.h"
+#include "catalogue.h"
+#include "meeting.h"
+#include "person_form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct fdef meeting_fields[] = {
+	{-1, N_("Coordinators' meeting"), FF_HEADER, 0, FC_LEFT},
+	{MEET_F_HELD_ON, N_("Date"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{MEET_F_ATTENDEES, N_("Attendees"), FF_TEXT, 2, FC_FULL, 0, 0, true, 990},
+	{MEET_F_INVITED, N_("Invited"), FF_TEXT, 3, FC_FULL, 0, 0, false, 990},
+	{MEET_F_NOTES, N_("Notes"), FF_MULTI, 4, FC_FULL, 0, 5, false, 3990},
+	{MEET_F_DECISIONS, N_("Decisions"), FF_MULTI, 9, FC_FULL, 0, 3, false, 1990},
+};
+
+static void meeting_extras(struct app *app, struct form_screen *fs)
+{
+	const struct meeting *m = fs->data;
+	char line[1200];
+
+	snprintf(line, sizeof(line), "%s %s", _("F6: plans discussed:"),
+		 m->plans_text[0] ? m->plans_text : _("none yet"));
+	ui_put(uform_window(fs->uf), 13, 1, line, COLS - 2, false);
+}
+
+/* F6: the open plans, those discussed marked; Enter toggles. */
+static void choose_plans(struct app *app, struct meeting *m)
+{
+	struct choice *c;
+	size_t n, i, j;
+	int k = 0;
+
+	if (meeting_open_plans(app->db, &app->me, &c, &n) || !n) {
+		free(c);
+		ui_status(app, true, "%s", _("there are no open plans"));
+		return;
+	}
+	for (;;) {
+		const char **labels = xcalloc(n, sizeof(char *));
+		struct strbuf sb;
+		for (i = 0; i < n; i++) {
+			bool on = false;
+			for (j = 0; j < m->nplans; j++)
+				on |= m->plans[j] == c[i].id;
+			labels[i] = xasprintf("%s %s", on ? "[x]" : "[ ]", c[i].label);
+		}
+		k = ui_choose(app, _("Plans discussed ([x]); Enter marks, Esc ends"), labels, n, k);
+		for (i = 0; i < n; i++)
+			free((char *)labels[i]);
+		free(labels);
+		if (k < 0)
+			break;
+		for (j = 0; j < m->nplans && m->plans[j] != c[k].id; j++)
+			;
+		if (j < m->nplans) {
+			m->plans[j] = m->plans[--m->nplans];
+		} else {
+			m->plans = xrealloc(m->plans, (m->nplans + 1) * sizeof(*m->plans));
+			m->plans[m->nplans++] = c[k].id;
+		}
+		/* the references for the form */
+		sb_init(&sb);
+		sb_add(&sb, "");
+		for (i = 0; i < n; i++)
+			for (j = 0; j < m->nplans; j++)
+				if (m->plans[j] == c[i].id) {
+					char ref[64];
+					sscanf(c[i].label, "%63s", ref);
+					sb_addf(&sb, "%s%s", sb.len ? ", " : "", ref);
+				}
+		str_copy(m->plans_text, sizeof(m->plans_text), sb.buf);
+		sb_release(&sb);
+	}
+	free(c);
+}
+
+static void meeting_edit(struct app *app, struct meeting *m)
+{
+	struct form_screen fs;
+	enum action a;
+
+	form_screen_init(&fs, app, meeting_fields, ARRAY_SIZE(meeting_fields),
+			 m->id ? _("meeting") : _("new meeting"), CTX_OFFER, meeting_extras, m);
+	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "meeting:%lld", (long long)m->id);
+	uform_set(fs.uf, MEET_F_HELD_ON, m->held_on);
+	uform_set(fs.uf, MEET_F_ATTENDEES, m->attendees);
+	uform_set(fs.uf, MEET_F_INVITED, m->invited);
+	uform_set(fs.uf, MEET_F_NOTES, m->notes);
+	uform_set(fs.uf, MEET_F_DECISIONS, m->decisions);
+	fs.uf->dirty = false;
+	form_screen_restore(app, &fs);
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		int rc;
+		if (a == A_SERVICES) {
+			choose_plans(app, m);
+			fs.uf->dirty = true;
+			continue;
+		}
+		if (a != A_SAVE)
+			continue;
+		str_copy(m->held_on, sizeof(m->held_on), uform_get(fs.uf, MEET_F_HELD_ON));
+		str_copy(m->attendees, sizeof(m->attendees), uform_get(fs.uf, MEET_F_ATTENDEES));
+		str_copy(m->invited, sizeof(m->invited), uform_get(fs.uf, MEET_F_INVITED));
+		str_copy(m->notes, sizeof(m->notes), uform_get(fs.uf, MEET_F_NOTES));
+		str_copy(m->decisions, sizeof(m->decisions), uform_get(fs.uf, MEET_F_DECISIONS));
+		if ((rc = meeting_save(app->db, &app->me, m, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		form_screen_saved(app, &fs);
+		ui_status(app, false, "%s", _("The meeting was recorded."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+void ui_meetings(struct app *app)
+{
+	static const int widths[] = {10, 40, 0};
+	static const int f7[] = {KEY_F(7)};
+	const char *header[] = {_("Date"), _("Attendees"), _("Plans discussed")};
+	int sel = 0;
+
+	for (;;) {
+		struct meeting *l, m;
+		size_t n, i;
+		char **cells, *intro;
+		struct date today, due;
+		int chosen, key;
+
+		if (meeting_list(app->db, &app->me, &l, &n)) {
+			ui_status(app, true, "%s", _("your role does not allow this"));
+			return;
+		}
+		date_today(&today);
+		if (meeting_next_due(app->db, &today, &due)) {
+			char d[11];
+			date_format(&due, d);
+			intro = xasprintf(_("At least every 3 months (art. 46 ust. 2); the next by %s. "
+					    "Enter opens one, F7 records a new one."), d);
+		} else {
+			intro = xstrdup(_("At least every 3 months (art. 46 ust. 2); none recorded yet. "
+					  "F7 records one."));
+		}
+		cells = xcalloc(n * 3 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 3] = xstrdup(l[i].held_on);
+			cells[i * 3 + 1] = xstrdup(l[i].attendees);
+			cells[i * 3 + 2] = xstrdup(l[i].plans_text);
+		}
+		chosen = ui_table(app, _("coordinators' meetings"), intro, widths, header, 3, cells,
+				  n, &sel, actor_can(&app->me, PERM_REPORTS) ? f7 : NULL,
+				  actor_can(&app->me, PERM_REPORTS) ? 1 : 0, &key);
+		free(intro);
+		ui_cells_free(cells, n * 3);
+		if (key == KEY_F(7)) {
+			meeting_init(&m);
+			meeting_edit(app, &m);
+			meeting_release(&m);
+		} else if (chosen >= 0) {
+			m = l[chosen];
+			m.plans = NULL;
+			m.nplans = 0;
+			if (l[chosen].nplans) {
+				m.plans = xcalloc(l[chosen].nplans, sizeof(*m.plans));
+				memcpy(m.plans, l[chosen].plans, l[chosen].nplans * sizeof(*m.plans));
+				m.nplans = l[chosen].nplans;
+			}
+			meeting_edit(app, &m);
+			meeting_release(&m);
+		} else {
+			meeting_list_free(l, n);
+			return;
+		}
+		meeting_list_free(l, n);
+	}
+}

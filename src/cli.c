@@ -13,6 +13,7 @@
 #include "assessment.h"
 #include "offer.h"
 #include "report.h"
+#include "summary.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -55,6 +56,8 @@ void cli_usage(void)
 		"                                                programme id, programme, status,\n"
 		"                                                service id, service, monthly\n"
 		"                                                capacity, limit a month, limit\n"
+		"  cusdesk [--db PATH] report half-year --from YYYY-MM-DD --to YYYY-MM-DD\n"
+		"          [--format text|csv]                   the half-yearly summary's figures\n"
 		"  cusdesk [--db PATH] report quarterly --quarter YYYYQn [--format text|csv]\n"
 		"                                                the quarterly report to the ministry\n"
 		"  cusdesk --help | --version\n"
@@ -586,9 +589,31 @@ static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 	char *text;
 	int rc;
 
+	if (!strcmp(sub, "half-year")) {
+		const char *from, *to;
+		used[at] = true;
+		from = opt_value(argc, argv, at + 1, "--from", used);
+		to = opt_value(argc, argv, at + 1, "--to", used);
+		format = opt_value(argc, argv, at + 1, "--format", used);
+		rc = check_all_used(argc, argv, at + 1, used);
+		free(used);
+		if (rc)
+			return rc;
+		if (!from || !to)
+			return usage_error("%s", _("--from and --to are required (YYYY-MM-DD)"));
+		if (format && strcmp(format, "text") && strcmp(format, "csv"))
+			return usage_error(_("--format takes text or csv, not '%s'"), format);
+		actor_system(&a);
+		if ((rc = summary_figures(db, &a, from, to, format && !strcmp(format, "csv"), &text,
+					  &e)))
+			return fail_msg(&e, rc);
+		fputs(text, stdout);
+		free(text);
+		return 0;
+	}
 	if (strcmp(sub, "quarterly")) {
 		free(used);
-		return usage_error(_("unknown report '%s' (quarterly)"), sub);
+		return usage_error(_("unknown report '%s' (quarterly, half-year)"), sub);
 	}
 	used[at] = true;
 	quarter = opt_value(argc, argv, at + 1, "--quarter", used);

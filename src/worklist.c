@@ -1,6 +1,7 @@
 /* worklist.c - what is due today. */
 #include "worklist.h"
 #include "meeting.h"
+#include "summary.h"
 #include "casefile.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -26,6 +27,7 @@ static const struct {
 	[WL_PLAN_ENDING] = {"plan_ending", N_("plan ending")},
 	[WL_FOLLOWUP] = {"followup", N_("follow-up")},
 	[WL_MEETING] = {"meeting", N_("coordinators' meeting")},
+	[WL_SUMMARY] = {"summary", N_("half-yearly summary")},
 };
 
 const char *wl_kind_code(enum wl_kind k)
@@ -246,6 +248,16 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 			str_copy(w->person, sizeof(w->person), _("coordinators' meeting"));
 			str_copy(w->detail, sizeof(w->detail),
 				 _("art. 46 ust. 2: at least every 3 months"));
+		}
+		/* art. 46 ust. 1: a summary at least every 6 months */
+		summary_next_due(db, &due);
+		if (date_diff(today, &due) <= 14) {
+			struct wl_item *w = push(out, n, &cap);
+			w->kind = WL_SUMMARY;
+			date_format(&due, w->due);
+			str_copy(w->person, sizeof(w->person), _("half-yearly summary"));
+			str_copy(w->detail, sizeof(w->detail),
+				 _("art. 46 ust. 1: to the director and the community organiser"));
 		}
 	}
 	for (i = 0; i < *n; i++) {

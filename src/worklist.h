@@ -29,6 +29,7 @@ enum wl_kind {
 	WL_PLAN_ENDING,      /* the plan ends within 30 days */
 	WL_FOLLOWUP,         /* the follow-up half a year after closing */
 	WL_MEETING,          /* the organiser: the coordinators' meeting is due */
+	WL_SUMMARY,          /* the organiser: the half-yearly summary is due */
 	WL__COUNT
 };
 

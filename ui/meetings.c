@@ -3,6 +3,7 @@
 #include "form.h"
 #include "catalogue.h"
 #include "meeting.h"
+#include "summary.h"
 #include "person_form.h"
 
 #include <stdio.h>
@@ -180,5 +181,118 @@ void ui_meetings(struct app *app)
 			return;
 		}
 		meeting_list_free(l, n);
+	}
+}
+
+/* ---- the half-yearly summary (art. 46 ust. 1) ---- */
+
+static const struct fdef summary_fields[] = {
+	{-1, N_("Half-yearly summary"), FF_HEADER, 0, FC_LEFT},
+	{SUM_F_FROM, N_("From"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{SUM_F_TO, N_("To"), FF_TEXT, 2, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
+	{SUM_F_NARRATIVE, N_("Narrative"), FF_MULTI, 4, FC_FULL, 0, 12, false, 7990},
+};
+
+static void summary_extras(struct app *app, struct form_screen *fs)
+{
+	ui_put(uform_window(fs->uf), 1, 1,
+	       _("For the director and the community organiser. F6 shows the figures for the "
+		 "period; F2 stores them with your words."), COLS - 2, false);
+}
+
+static void summary_new(struct app *app)
+{
+	struct form_screen fs;
+	struct date today, from;
+	char d[11];
+	enum action a;
+
+	form_screen_init(&fs, app, summary_fields, ARRAY_SIZE(summary_fields),
+			 _("new half-yearly summary"), CTX_OFFER, summary_extras, NULL);
+	str_copy(fs.draft_prefix, sizeof(fs.draft_prefix), "summary:0");
+	date_today(&today);
+	date_add_months(&today, -SUMMARY_EVERY_MONTHS, &from);
+	date_format(&from, d);
+	uform_set(fs.uf, SUM_F_FROM, d);
+	date_format(&today, d);
+	uform_set(fs.uf, SUM_F_TO, d);
+	fs.uf->dirty = false;
+	form_screen_restore(app, &fs);
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		int64_t id;
+		int rc;
+		if (a == A_SERVICES) {
+			char *text;
+			if ((rc = summary_figures(app->db, &app->me, uform_get(fs.uf, SUM_F_FROM),
+						  uform_get(fs.uf, SUM_F_TO), false, &text, &e))) {
+				form_show_error(app, fs.uf, &e, rc);
+				continue;
+			}
+			ui_text_view(app, _("half-yearly summary"), text);
+			free(text);
+			continue;
+		}
+		if (a != A_SAVE)
+			continue;
+		if ((rc = summary_save(app->db, &app->me, uform_get(fs.uf, SUM_F_FROM),
+				       uform_get(fs.uf, SUM_F_TO), uform_get(fs.uf, SUM_F_NARRATIVE),
+				       &id, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		form_screen_saved(app, &fs);
+		ui_status(app, false, "%s", _("The summary was stored."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+void ui_summaries(struct app *app)
+{
+	static const int widths[] = {23, 11, 0};
+	static const int f7[] = {KEY_F(7)};
+	const char *header[] = {_("Period"), _("Made on"), _("By")};
+	int sel = 0;
+
+	for (;;) {
+		struct summary *l;
+		size_t n, i;
+		char **cells, *intro;
+		struct date due;
+		char d[11];
+		int chosen, key;
+
+		if (summary_list(app->db, &app->me, &l, &n)) {
+			ui_status(app, true, "%s", _("your role does not allow this"));
+			return;
+		}
+		summary_next_due(app->db, &due);
+		date_format(&due, d);
+		intro = xasprintf(_("At least every 6 months (art. 46 ust. 1); the next by %s. Enter "
+				    "opens one, F7 makes a new one."), d);
+		cells = xcalloc(n * 3 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 3] = xasprintf("%s – %s", l[i].period_from, l[i].period_to);
+			cells[i * 3 + 1] = xstrdup(l[i].created_on);
+			cells[i * 3 + 2] = xstrdup(l[i].author);
+		}
+		chosen = ui_table(app, _("half-yearly summaries"), intro, widths, header, 3, cells, n,
+				  &sel, f7, 1, &key);
+		free(intro);
+		ui_cells_free(cells, n * 3);
+		if (key == KEY_F(7)) {
+			summary_new(app);
+		} else if (chosen >= 0) {
+			char *text = xasprintf("%s\n== %s ==\n%s\n", l[chosen].figures,
+					       _("The organiser's narrative"), l[chosen].narrative);
+			ui_text_view(app, _("half-yearly summary"), text);
+			free(text);
+		} else {
+			summary_list_free(l, n);
+			return;
+		}
+		summary_list_free(l, n);
 	}
 }

@@ -100,6 +100,8 @@ void ui_text_view(struct app *app, const char *title, const char *text)
 			top = top > (size_t)rows ? top - (size_t)rows + 1 : 0;
 		else if (ch == KEY_HOME)
 			top = 0;
+		else if (ch == KEY_END)
+			top = n;        /* clamped to the last page when drawn */
 	}
 	app->screen_title = saved_title;
 	app->context = saved_ctx;
@@ -187,6 +189,9 @@ void ui_worklist(struct app *app)
 			break;
 		if (a == A_OPEN && n && w[sel].kind == WL_MEETING) {
 			ui_meetings(app);
+			reload = true;
+		} else if (a == A_OPEN && n && w[sel].kind == WL_SUMMARY) {
+			ui_summaries(app);
 			reload = true;
 		} else if (a == A_OPEN && n) {
 			ui_case(app, w[sel].request_id);

@@ -34,3 +34,15 @@ CREATE TABLE meeting_plan (
 	plan_id    INTEGER NOT NULL REFERENCES plan(id),
 	PRIMARY KEY (meeting_id, plan_id)
 );
+
+-- The half-yearly summary to the director and the community organiser
+-- (art. 46 ust. 1): the figures as generated, and the organiser's words.
+CREATE TABLE summary (
+	id          INTEGER PRIMARY KEY,
+	period_from TEXT NOT NULL,
+	period_to   TEXT NOT NULL,
+	figures     TEXT NOT NULL,
+	narrative   TEXT NOT NULL DEFAULT '',
+	created_on  TEXT NOT NULL,
+	created_by  INTEGER REFERENCES app_user(id)
+);

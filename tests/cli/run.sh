@@ -139,6 +139,14 @@ expect_fail "report of a bad quarter" "Kwartał: wpisz np. 2026Q4" "$BIN" --db "
 expect_fail "report without a quarter" "--quarter" "$BIN" --db "$D" report quarterly
 expect_fail "report of an unknown kind" "quarterly" "$BIN" --db "$D" report monthly
 
+# the half-yearly summary's figures
+"$BIN" --db "$D" report half-year --from 2026-05-22 --to 2026-11-22 >"$WORK/h.txt" && ok || bad "report half-year"
+grep -q "rozpoczęte plany: [0-9]" "$WORK/h.txt" && ok || bad "half-year figures: $(head -5 "$WORK/h.txt")"
+"$BIN" --db "$D" report half-year --from 2026-05-22 --to 2026-11-22 --format csv | grep -q '^"Plany (IPUS)";"rozpoczęte plany";[0-9]' &&
+	ok || bad "half-year csv"
+expect_fail "half-year backwards" "Do: nie wcześniej" "$BIN" --db "$D" report half-year --from 2026-11-22 --to 2026-05-22
+expect_fail "half-year without dates" "--from" "$BIN" --db "$D" report half-year
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

@@ -1,7 +1,7 @@
 # The organiser's offer: a new service in the catalogue, a new programme
 # offering it with a limit, a provider offering it; then a coordinator
 # plans with them.
-SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting"
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary"
 
 organiser_adds_offer_coordinator_plans() {
 	start
@@ -149,4 +149,31 @@ organiser_records_a_meeting() {
 	keys Escape
 	wait_for "na dziś" || return
 	expect_not_screen "spotkanie zespołu"
+}
+
+organiser_makes_a_half_year_summary() {
+	start
+	login_worklist organizator || return
+	expect_screen "podsumowanie półroczne"          # overdue in the demo year
+	menu_pick "podsumowanie półroczne" || return
+	wait_for "podsumowania półroczne ·" || return
+	keys F7
+	wait_for "nowe podsumowanie półroczne ·" || return
+	expect_screen "2026-05-22"                      # the last six months
+	keys F6
+	wait_for "Podsumowanie pracy koordynatorów, 2026-05-22 – 2026-11-22" || return
+	expect_screen "rozpoczęte plany"
+	expect_screen "Usługi opiekuńcze dla osób starszych: osoby:"
+	keys Escape
+	wait_for "nowe podsumowanie półroczne ·" || return
+	keys Tab Tab
+	type_text "Brakuje dowozów na rehabilitację; rośnie lista oczekujących na opiekę."
+	keys F2
+	wait_for "Zapisano podsumowanie." || return
+	expect_screen "2026-05-22 – 2026-11-22"
+	keys Enter
+	wait_for "Podsumowanie pracy koordynatorów" || return
+	keys End
+	wait_for "Omówienie organizatora" || return
+	expect_screen "Brakuje dowozów na rehabilitację"
 }

@@ -6,6 +6,7 @@
 #include "plan.h"
 #include "report.h"
 #include "meeting.h"
+#include "summary.h"
 #include "worklist.h"
 
 #include <stdlib.h>
@@ -188,6 +189,58 @@ START_TEST(meetings_every_three_months)
 }
 END_TEST
 
+START_TEST(half_year_summary_from_the_record)
+{
+	struct fx f;
+	struct fielderr e;
+	struct summary *l;
+	struct date due;
+	char *t;
+	size_t n;
+	int64_t id;
+	long days;
+
+	fx_open(&f);
+	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-01-01"), CD_OK);
+	served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);
+	served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);
+	ck_assert_int_eq(summary_figures(f.db, &f.anna, "2026-06-01", "2026-11-22", false, &t, &e),
+			 CD_EPERM);
+	ck_assert_int_eq(summary_figures(f.db, &f.organiser, "2026-11-30", "2026-06-01", false, &t,
+					 &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, SUM_F_TO);
+	ck_assert_int_eq(summary_figures(f.db, &f.organiser, "2026-06-01", "2026-11-22", false, &t,
+					 &e), CD_OK);
+	ck_assert_ptr_nonnull(strstr(t, "plans started: 2\n"));
+	ck_assert_ptr_nonnull(strstr(t, "plans active: 2\n"));
+	ck_assert_ptr_nonnull(strstr(t, "plans approved: 2\n"));
+	/* both were approved on 2026-11-22: 125 and 52 days after the request */
+	ck_assert_ptr_nonnull(strstr(t, "days on average: 89\n"));
+	ck_assert_ptr_nonnull(strstr(t, "over the 30 days of art. 40: 2\n"));
+	ck_assert_ptr_nonnull(strstr(t, "Usługi opiekuńcze: 2 persons"));
+	free(t);
+	ck_assert_int_eq(summary_figures(f.db, &f.director, "2026-06-01", "2026-11-22", true, &t,
+					 &e), CD_OK);
+	ck_assert_ptr_nonnull(strstr(t, "\"Plans (IPUS)\";\"plans started\";2\n"));
+	free(t);
+	/* due six months after the start, then after the last summary */
+	ck_assert(!summary_next_due(f.db, &due));
+	ck_assert_int_eq(due.m, 7);
+	ck_assert(meeting_due_on(&f, &f.organiser, TEST_TODAY, &days));   /* the meeting */
+	ck_assert_int_eq(summary_save(f.db, &f.organiser, "2026-06-01", "2026-11-22",
+				      "Brakuje dowozów; rośnie lista oczekujących.", &id, &e), CD_OK);
+	ck_assert_int_eq(summary_list(f.db, &f.director, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(l[0].narrative, "Brakuje dowozów; rośnie lista oczekujących.");
+	ck_assert_ptr_nonnull(strstr(l[0].figures, "plans started: 2"));
+	summary_list_free(l, n);
+	ck_assert(summary_next_due(f.db, &due));
+	ck_assert_int_eq(due.y, 2027);
+	ck_assert_int_eq(due.m, 5);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
 	Suite *s = suite_create("report");
@@ -196,6 +249,7 @@ Suite *suite_report(void)
 	tcase_add_test(tc, quarterly_counts_persons_once);
 	tcase_add_test(tc, quarters_parse);
 	tcase_add_test(tc, meetings_every_three_months);
+	tcase_add_test(tc, half_year_summary_from_the_record);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -80,3 +80,115 @@ void practice_load(struct cd_db *db, struct practice *p)
 	p->followup_months = setting_get_int(db, "followup_months", 6);
 	p->assessment_income = setting_get_int(db, "assessment_income", 0) != 0;
 }
+
+int caseload(struct cd_db *db, const struct actor *a, struct caseload **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 8;
+
+	*out = NULL;
+	*n = 0;
+	if (a->user_id != 0 && !actor_can(a, PERM_REPORTS))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT * FROM (SELECT u.id AS uid, u.full_name AS name, "
+		       "(SELECT count(*) FROM request r WHERE r.coordinator_id = u.id AND r.status IN "
+		       "('filed', 'assessment', 'qualified', 'waiting')), "
+		       "(SELECT count(*) FROM plan p JOIN request r ON r.id = p.request_id WHERE "
+		       "r.coordinator_id = u.id AND NOT EXISTS (SELECT 1 FROM closure c WHERE "
+		       "c.plan_id = p.id) AND EXISTS (SELECT 1 FROM plan_version v WHERE "
+		       "v.plan_id = p.id AND v.status = 'approved')) "
+		       "FROM app_user u WHERE u.disabled = 0 AND (u.roles & ?1) <> 0 "
+		       "UNION ALL SELECT 0, '', (SELECT count(*) FROM request WHERE "
+		       "coordinator_id IS NULL AND status IN ('filed', 'assessment', 'qualified', "
+		       "'waiting')), 0) ORDER BY uid = 0, name COLLATE PL", &st))
+		return CD_EDB;
+	sqlite3_bind_int(st, 1, ROLE_COORDINATOR);
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct caseload *c = array_push((void **)out, n, &cap, sizeof(**out));
+		c->user_id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, c->name, sizeof(c->name));
+		if (!c->user_id)
+			str_copy(c->name, sizeof(c->name), _("(not assigned)"));
+		c->open_cases = sqlite3_column_int64(st, 2);
+		c->plans_running = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int case_reassign_all(struct cd_db *db, const struct actor *a, int64_t from_user,
+		      int64_t to_user, const char *reason, long *moved, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	struct date today;
+	char d[11];
+	int rc;
+
+	*moved = 0;
+	fielderr_clear(e);
+	if (a->user_id != 0 && !actor_can(a, PERM_REPORTS))
+		return fielderr_set(e, -1, "%s",
+				    _("cases are handed over by the services organiser or the "
+				      "director"));
+	if (from_user == to_user)
+		return fielderr_set(e, -1, "%s", _("To: choose another coordinator"));
+	if (!reason || !*reason)
+		return fielderr_set(e, -1, "%s", _("Reason: say why the cases are handed over"));
+	if (db_prepare(db, "SELECT 1 FROM app_user WHERE id = ?1 AND disabled = 0 AND "
+		       "(roles & ?2) <> 0", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, to_user);
+	sqlite3_bind_int(st, 2, ROLE_COORDINATOR);
+	rc = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!rc)
+		return fielderr_set(e, -1, "%s", _("To: not an active coordinator"));
+	date_today(&today);
+	date_format(&today, d);
+	if (db_begin(db))
+		return CD_EDB;
+	/* the record first, while the cases still show who had them */
+	if (db_prepare(db, "INSERT INTO case_reassignment(request_id, from_user, to_user, on_date, "
+		       "reason, by_user) SELECT id, coordinator_id, ?2, ?3, ?4, ?5 FROM request "
+		       "WHERE coordinator_id IS ?1 AND status IN ('filed', 'assessment', "
+		       "'qualified', 'waiting')", &st))
+		goto fail;
+	if (from_user)
+		sqlite3_bind_int64(st, 1, from_user);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, to_user);
+	sqlite3_bind_text(st, 3, d, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 5, a->user_id);
+	if (db_step_done(db, st))
+		goto fail;
+	*moved = sqlite3_changes(db->h);
+	if (db_prepare(db, "UPDATE plan SET coordinator_id = ?2 WHERE request_id IN (SELECT id "
+		       "FROM request WHERE coordinator_id IS ?1 AND status IN ('filed', "
+		       "'assessment', 'qualified', 'waiting'))", &st))
+		goto fail;
+	if (from_user)
+		sqlite3_bind_int64(st, 1, from_user);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, to_user);
+	if (db_step_done(db, st))
+		goto fail;
+	if (db_prepare(db, "UPDATE request SET coordinator_id = ?2 WHERE coordinator_id IS ?1 "
+		       "AND status IN ('filed', 'assessment', 'qualified', 'waiting')", &st))
+		goto fail;
+	if (from_user)
+		sqlite3_bind_int64(st, 1, from_user);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, to_user);
+	if (db_step_done(db, st) || db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	*moved = 0;
+	return CD_EDB;
+}

@@ -25,6 +25,21 @@ int case_access(struct cd_db *db, const struct actor *a, int64_t request_id,
 int case_share(struct cd_db *db, const struct actor *a, int64_t request_id,
 	       int64_t user_id, struct fielderr *e);
 
+/* The caseload: open cases per coordinator (every active coordinator,
+ * also with none; "not assigned" as user 0). */
+struct caseload {
+	int64_t user_id;
+	char name[128];
+	long open_cases;
+	long plans_running;
+};
+int caseload(struct cd_db *db, const struct actor *a, struct caseload **out, size_t *n);
+/* Hands every open case of one coordinator to another (someone leaves):
+ * recorded with the date and the reason; one transaction.  Organiser or
+ * director.  *moved gets the number of cases. */
+int case_reassign_all(struct cd_db *db, const struct actor *a, int64_t from_user,
+		      int64_t to_user, const char *reason, long *moved, struct fielderr *e);
+
 /* Practice rules, configurable by `cusdesk setting` (defaults in
  * parentheses).  The law's rules (30 days, 12 months) are not settings. */
 struct practice {

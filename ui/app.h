@@ -220,6 +220,8 @@ void ui_waiting_list(struct app *app);
 void ui_meetings(struct app *app);
 /* The half-yearly summaries (meetings.c). */
 void ui_summaries(struct app *app);
+/* Open cases per coordinator; handing them over (meetings.c). */
+void ui_caseload(struct app *app);
 /* The quarterly report to the ministry, on screen. */
 void ui_reports(struct app *app);
 /* The organiser's screens for the offer (offer.c). */

@@ -133,7 +133,7 @@ bool ui_login(struct app *app)
 
 enum menu_item {
 	M_WORKLIST,
-	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_UNMET, M_WAITING, M_AUTHORISE, M_MEETINGS, M_SUMMARIES, M_REPORTS,
+	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_UNMET, M_WAITING, M_AUTHORISE, M_MEETINGS, M_SUMMARIES, M_CASELOAD, M_REPORTS,
 	M_OFFER,
 	M_USERS,
 	M_PASSWORD, M_LOCK, M_LOGOUT, M_QUIT,
@@ -155,6 +155,7 @@ static const struct {
 	{M_AUTHORISE, "", N_("Authorisations to approve plans"), PERM_AUTHORISE},
 	{M_MEETINGS, "", N_("Coordinators' meetings"), PERM_REPORTS},
 	{M_SUMMARIES, "", N_("Half-yearly summaries"), PERM_REPORTS},
+	{M_CASELOAD, "", N_("Caseload of the coordinators"), PERM_REPORTS},
 	{M_REPORTS, "", N_("Quarterly report to the ministry"), PERM_REPORTS},
 	{M_OFFER, "", N_("Offer of services"), PERM_OFFER_READ},
 	{M_USERS, "", N_("User accounts"), PERM_USER_ADMIN},
@@ -257,6 +258,9 @@ void ui_main_menu(struct app *app)
 			break;
 		case M_SUMMARIES:
 			ui_summaries(app);
+			break;
+		case M_CASELOAD:
+			ui_caseload(app);
 			break;
 		case M_REPORTS:
 			ui_reports(app);

@@ -3,6 +3,7 @@
 #include "form.h"
 #include "catalogue.h"
 #include "meeting.h"
+#include "casefile.h"
 #include "summary.h"
 #include "person_form.h"
 
@@ -294,5 +295,74 @@ void ui_summaries(struct app *app)
 			return;
 		}
 		summary_list_free(l, n);
+	}
+}
+
+/* ---- caseload and handing cases over ---- */
+
+void ui_caseload(struct app *app)
+{
+	static const int widths[] = {34, 12, 0};
+	const char *header[] = {_("Coordinator"), _("Open cases"), _("Plans running")};
+	int sel = 0;
+
+	for (;;) {
+		struct caseload *l;
+		size_t n, i, nt = 0;
+		char **cells;
+		int chosen, key, k;
+
+		if (caseload(app->db, &app->me, &l, &n)) {
+			ui_status(app, true, "%s", _("your role does not allow this"));
+			return;
+		}
+		cells = xcalloc(n * 3 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 3] = xstrdup(l[i].name);
+			cells[i * 3 + 1] = xasprintf("%ld", l[i].open_cases);
+			cells[i * 3 + 2] = xasprintf("%ld", l[i].plans_running);
+		}
+		chosen = ui_table(app, _("caseload"),
+				  _("Open cases per coordinator. Enter on a coordinator hands all of "
+				    "their open cases to another one (someone leaves)."),
+				  widths, header, 3, cells, n, &sel, NULL, 0, &key);
+		ui_cells_free(cells, n * 3);
+		if (chosen < 0) {
+			free(l);
+			return;
+		}
+		if (!l[chosen].open_cases) {
+			ui_status(app, true, "%s", _("no open cases to hand over"));
+			free(l);
+			continue;
+		}
+		{
+			const char **labels = xcalloc(n, sizeof(char *));
+			int64_t *ids = xcalloc(n, sizeof(int64_t));
+			char reason[300];
+			for (i = 0; i < n; i++)
+				if (l[i].user_id && (int)i != chosen) {
+					ids[nt] = l[i].user_id;
+					labels[nt++] = l[i].name;
+				}
+			k = nt ? ui_choose(app, _("Hand the cases over to"), labels, nt, 0) : -1;
+			if (k >= 0 && ui_prompt(app, _("Handing over"), _("Reason:"), false, reason,
+						sizeof(reason))) {
+				struct fielderr e;
+				long moved;
+				int rc = case_reassign_all(app->db, &app->me, l[chosen].user_id, ids[k],
+							   reason, &moved, &e);
+				if (rc)
+					ui_status(app, true, "%s", e.msg[0] ? e.msg :
+						  _("the database refused the change"));
+				else
+					ui_status(app, false, P_("%ld case handed over.",
+								 "%ld cases handed over.",
+								 (unsigned long)moved), moved);
+			}
+			free(labels);
+			free(ids);
+		}
+		free(l);
 	}
 }

@@ -46,3 +46,15 @@ CREATE TABLE summary (
 	created_on  TEXT NOT NULL,
 	created_by  INTEGER REFERENCES app_user(id)
 );
+
+-- Cases handed from one coordinator to another (someone leaves, falls ill,
+-- the load is evened out): who, when, why.
+CREATE TABLE case_reassignment (
+	id          INTEGER PRIMARY KEY,
+	request_id  INTEGER NOT NULL REFERENCES request(id),
+	from_user   INTEGER REFERENCES app_user(id),
+	to_user     INTEGER NOT NULL REFERENCES app_user(id),
+	on_date     TEXT NOT NULL,
+	reason      TEXT NOT NULL,
+	by_user     INTEGER REFERENCES app_user(id)
+);

@@ -1,7 +1,7 @@
 # The organiser's offer: a new service in the catalogue, a new programme
 # offering it with a limit, a provider offering it; then a coordinator
 # plans with them.
-SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary"
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary director_hands_cases_over"
 
 organiser_adds_offer_coordinator_plans() {
 	start
@@ -176,4 +176,24 @@ organiser_makes_a_half_year_summary() {
 	keys End
 	wait_for "Omówienie organizatora" || return
 	expect_screen "Brakuje dowozów na rehabilitację"
+}
+
+director_hands_cases_over() {
+	start
+	login dyrektor || return
+	menu_pick "Obciążenie koordynatorów" || return
+	wait_for "obciążenie koordynatorów ·" || return
+	expect_screen "Anna Wiśniewska"
+	menu_pick "Anna Wiśniewska" || return
+	wait_for "Komu przekazać sprawy" || return
+	type_text "paweł"
+	keys Enter
+	wait_for "Powód:" || return
+	type_text "Urlop macierzyński od 1 grudnia."
+	keys Enter
+	wait_for "Przekazano" || return
+	screen | grep -E '^ *>' | grep -qE 'Anna Wiśniewska +0 ' || fail "Anna still has open cases"
+	logout || return
+	login_worklist koordynator2 || return
+	expect_screen "CUS.IPUS.3.2026"             # Anna's oldest case is Paweł's now
 }

@@ -6,6 +6,8 @@
 #include "plan.h"
 #include "report.h"
 #include "meeting.h"
+#include "casefile.h"
+#include "request.h"
 #include "summary.h"
 #include "worklist.h"
 
@@ -241,6 +243,50 @@ START_TEST(half_year_summary_from_the_record)
 }
 END_TEST
 
+START_TEST(caseload_and_handover)
+{
+	struct fx f;
+	struct caseload *c;
+	struct fielderr e;
+	struct request r;
+	size_t n, i;
+	long moved, anna = -1, pawel = -1;
+
+	fx_open(&f);
+	file_request(&f, "Celina", "2026-11-05", f.anna.user_id);
+	file_request(&f, "Dorota", "2026-11-06", f.pawel.user_id);
+	ck_assert_int_eq(caseload(f.db, &f.anna, &c, &n), CD_EPERM);
+	ck_assert_int_eq(caseload(f.db, &f.organiser, &c, &n), CD_OK);
+	for (i = 0; i < n; i++) {
+		if (c[i].user_id == f.anna.user_id)
+			anna = c[i].open_cases;
+		if (c[i].user_id == f.pawel.user_id)
+			pawel = c[i].open_cases;
+	}
+	ck_assert_int_eq(anna, 2);
+	ck_assert_int_eq(pawel, 1);
+	free(c);
+	/* Anna leaves: her cases go to Paweł, recorded */
+	ck_assert_int_eq(case_reassign_all(f.db, &f.anna, f.anna.user_id, f.pawel.user_id,
+					   "urlop macierzyński", &moved, &e), CD_EINVAL);
+	ck_assert_int_eq(case_reassign_all(f.db, &f.organiser, f.anna.user_id, f.pawel.user_id,
+					   "", &moved, &e), CD_EINVAL);
+	ck_assert_int_eq(case_reassign_all(f.db, &f.organiser, f.anna.user_id, f.recep.user_id,
+					   "urlop", &moved, &e), CD_EINVAL);    /* not a coordinator */
+	ck_assert_int_eq(case_reassign_all(f.db, &f.organiser, f.anna.user_id, f.pawel.user_id,
+					   "urlop macierzyński", &moved, &e), CD_OK);
+	ck_assert_int_eq(moved, 2);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM case_reassignment WHERE "
+				   "reason = 'urlop macierzyński'"), 2);
+	ck_assert_int_eq(request_get(f.db, &f.pawel, f.request, &r), CD_OK);
+	ck_assert_int_eq(r.coordinator_id, f.pawel.user_id);
+	/* Paweł now works the case; Anna no longer sees it */
+	ck_assert_int_eq(case_access(f.db, &f.pawel, f.request, true, &e), CD_OK);
+	ck_assert_int_eq(case_access(f.db, &f.anna, f.request, false, &e), CD_EPERM);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
 	Suite *s = suite_create("report");
@@ -250,6 +296,7 @@ Suite *suite_report(void)
 	tcase_add_test(tc, quarters_parse);
 	tcase_add_test(tc, meetings_every_three_months);
 	tcase_add_test(tc, half_year_summary_from_the_record);
+	tcase_add_test(tc, caseload_and_handover);
 	suite_add_tcase(s, tc);
 	return s;
 }

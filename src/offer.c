@@ -1,5 +1,6 @@
 /* offer.c - the organiser's offer: programmes, services, providers, places. */
 #include "offer.h"
+#include "plan.h"
 #include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -669,4 +670,77 @@ int place_save(struct cd_db *db, const struct actor *a, struct place *p, struct 
 	bind_text(st, 3, p->address);
 	db_bind_id_or_null(st, 4, p->provider_id);
 	return save_row(db, st, &p->id);
+}
+
+int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, size_t *n)
+{
+	sqlite3_stmt *st, *items;
+	struct date today, back;
+	char d[11], b[11];
+	size_t cap = 16;
+
+	*out = NULL;
+	*n = 0;
+	if (a->user_id != 0 && !actor_can(a, PERM_CASE_CONTENT))
+		return CD_EPERM;
+	date_today(&today);
+	date_from_days(date_to_days(&today) - 30, &back);
+	date_format(&today, d);
+	date_format(&back, b);
+	if (db_prepare(db, "SELECT s.id, s.name, s.unit, "
+		       "(SELECT sum(monthly_capacity) FROM provider_service x WHERE x.service_id = "
+		       "s.id), "
+		       "(SELECT COALESCE(sum(mi.delivered), 0) FROM monitoring_item mi JOIN "
+		       "monitoring_note mn ON mn.id = mi.note_id JOIN plan_item i ON i.id = mi.item_id "
+		       "WHERE i.service_id = s.id AND mn.held_on BETWEEN ?2 AND ?1), "
+		       "(SELECT count(*) FROM waiting_entry w WHERE w.service_id = s.id AND "
+		       "w.removed_on IS NULL), "
+		       "(SELECT COALESCE(min(r.filed_on), '') FROM waiting_entry w JOIN request r ON "
+		       "r.id = w.request_id WHERE w.service_id = s.id AND w.removed_on IS NULL) "
+		       "FROM service s WHERE EXISTS (SELECT 1 FROM provider_service x WHERE "
+		       "x.service_id = s.id) OR EXISTS (SELECT 1 FROM plan_item i WHERE i.service_id = "
+		       "s.id) OR EXISTS (SELECT 1 FROM waiting_entry w WHERE w.service_id = s.id) "
+		       "ORDER BY s.name COLLATE PL", &st))
+		return CD_EDB;
+	/* the items in force today, for the monthly amounts */
+	if (db_prepare(db, "SELECT i.amount, i.frequency, p.person_id FROM plan_item i "
+		       "JOIN plan_version v ON v.id = i.version_id AND v.status = 'approved' "
+		       "JOIN plan p ON p.id = v.plan_id WHERE i.service_id = ?1 AND i.starts_on <= ?2 "
+		       "AND COALESCE(i.ended_on, i.ends_on) >= ?2 AND NOT EXISTS (SELECT 1 FROM "
+		       "closure c WHERE c.plan_id = p.id) ORDER BY p.person_id", &items)) {
+		sqlite3_finalize(st);
+		return CD_EDB;
+	}
+	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	*out = xcalloc(cap, sizeof(**out));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct supply *x = array_push((void **)out, n, &cap, sizeof(**out));
+		int64_t last = 0;
+		x->service_id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, x->service, sizeof(x->service));
+		db_col_copy(st, 2, x->unit, sizeof(x->unit));
+		x->contracted = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 :
+				sqlite3_column_double(st, 3);
+		x->delivered = sqlite3_column_double(st, 4);
+		x->waiting = sqlite3_column_int64(st, 5);
+		db_col_copy(st, 6, x->oldest_wait, sizeof(x->oldest_wait));
+		sqlite3_reset(items);
+		sqlite3_bind_int64(items, 1, x->service_id);
+		sqlite3_bind_text(items, 2, d, -1, SQLITE_TRANSIENT);
+		while (sqlite3_step(items) == SQLITE_ROW) {
+			struct plan_item it;
+			memset(&it, 0, sizeof(it));
+			it.amount = sqlite3_column_double(items, 0);
+			str_copy(it.frequency, sizeof(it.frequency),
+				 (const char *)sqlite3_column_text(items, 1));
+			x->planned += plan_item_monthly(&it);
+			if (sqlite3_column_int64(items, 2) != last)
+				x->persons++;
+			last = sqlite3_column_int64(items, 2);
+		}
+	}
+	sqlite3_finalize(items);
+	sqlite3_finalize(st);
+	return CD_OK;
 }

@@ -140,6 +140,23 @@ int provider_service_save(struct cd_db *db, const struct actor *a, int64_t provi
 int provider_service_remove(struct cd_db *db, const struct actor *a, int64_t provider_id,
 			    int64_t service_id, struct fielderr *e);
 
+/* Supply and demand of a service, today: what is contracted, planned in
+ * the plans in force (a month), delivered in the last 30 days, and who
+ * waits. */
+struct supply {
+	int64_t service_id;
+	char service[256];
+	char unit[16];
+	double contracted;      /* providers' monthly capacity (< 0: not given) */
+	double planned;         /* a month, in the plans in force */
+	double delivered;       /* the last 30 days, from monitoring */
+	long persons;           /* with the service in a plan in force */
+	long waiting;           /* on the waiting list */
+	char oldest_wait[16];   /* filing date of the first waiting, or "" */
+};
+/* Services of the catalogue that are offered, planned or waited for. */
+int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, size_t *n);
+
 struct place {
 	int64_t id;
 	char name[256];

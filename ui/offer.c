@@ -14,6 +14,8 @@
 
 static const int f7_del[] = {KEY_F(7), KEY_DC};
 
+static void waiting_hint(struct app *app, int64_t service_id);
+
 static void report(struct app *app, int rc, const struct fielderr *e, const char *ok)
 {
 	if (rc)
@@ -137,6 +139,7 @@ static void ps_edit(struct app *app, struct programme_service *ps)
 		}
 		*ps = t;
 		ui_status(app, false, "%s", _("Saved."));
+		waiting_hint(app, t.service_id);
 		break;
 	}
 	uform_free(&fs.uf);
@@ -682,12 +685,67 @@ static void places_screen(struct app *app)
 	}
 }
 
+/* ---- supply and demand ---- */
+
+static void supply_screen(struct app *app)
+{
+	static const int widths[] = {28, 7, 7, 7, 5, 5, 0};
+	const char *header[] = {_("Service"), _("Contract"), _("Planned"), _("Deliv."),
+				_("Pers."), _("Wait"), _("Waits since")};
+	struct supply *l;
+	size_t n, i;
+	char **cells;
+	int sel = 0, key;
+
+	if (supply_demand(app->db, &app->me, &l, &n)) {
+		ui_status(app, true, "%s", _("your role does not allow this"));
+		return;
+	}
+	cells = xcalloc(n * 7 + 1, sizeof(char *));
+	for (i = 0; i < n; i++) {
+		cells[i * 7] = xstrdup(l[i].service);
+		cells[i * 7 + 1] = l[i].contracted >= 0 ? xasprintf("%.0f", l[i].contracted) :
+				   xstrdup("—");
+		cells[i * 7 + 2] = xasprintf("%.0f", l[i].planned);
+		cells[i * 7 + 3] = xasprintf("%.0f", l[i].delivered);
+		cells[i * 7 + 4] = xasprintf("%ld", l[i].persons);
+		cells[i * 7 + 5] = xasprintf("%ld", l[i].waiting);
+		cells[i * 7 + 6] = xstrdup(l[i].oldest_wait[0] ? l[i].oldest_wait : "—");
+	}
+	ui_table(app, _("supply and demand"),
+		 _("A month, in units of each service: contracted with providers, planned in the "
+		   "plans in force, delivered in the last 30 days; persons served and waiting."),
+		 widths, header, 7, cells, n, &sel, NULL, 0, &key);
+	ui_cells_free(cells, n * 7);
+	free(l);
+}
+
+/* After a capacity changed: who is waiting for the service. */
+static void waiting_hint(struct app *app, int64_t service_id)
+{
+	struct supply *l;
+	size_t n, i;
+
+	if (supply_demand(app->db, &app->me, &l, &n))
+		return;
+	for (i = 0; i < n; i++)
+		if (l[i].service_id == service_id && l[i].waiting > 0)
+			ui_status(app, false, P_("Saved. %ld person waits for this service (since %s): "
+						 "see the waiting list.",
+						 "Saved. %ld persons wait for this service (the first "
+						 "since %s): see the waiting list.",
+						 (unsigned long)l[i].waiting),
+				  l[i].waiting, l[i].oldest_wait);
+	free(l);
+}
+
 /* ---- the organiser's menu ---- */
 
 void ui_offer_edit(struct app *app)
 {
 	const char *labels[] = {_("Programmes and their services"), _("Catalogue of services"),
-				_("Providers"), _("Places"), _("The offer as reception sees it")};
+				_("Providers"), _("Places"), _("Supply and demand"),
+				_("The offer as reception sees it")};
 	int k = 0;
 
 	for (;;) {
@@ -706,6 +764,9 @@ void ui_offer_edit(struct app *app)
 			break;
 		case 3:
 			places_screen(app);
+			break;
+		case 4:
+			supply_screen(app);
 			break;
 		default:
 			ui_offer(app);

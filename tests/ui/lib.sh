@@ -88,9 +88,11 @@ cli() { "$BIN" --db "$DB" "$@"; }
 # menu_pick TEXT: in the main menu or a list (the worklist), moves down to
 # the entry with TEXT and opens it
 menu_pick() {
+	keys Home
+	sleep 0.1
 	i=0
 	while [ "$i" -lt 20 ]; do
-		if screen | grep -E '^ *>' | grep -qF -- "$1"; then
+		if screen | grep -E '(^ *>|│>)' | grep -qF -- "$1"; then
 			keys Enter
 			return 0
 		fi

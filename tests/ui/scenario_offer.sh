@@ -1,7 +1,7 @@
 # The organiser's offer: a new service in the catalogue, a new programme
 # offering it with a limit, a provider offering it; then a coordinator
 # plans with them.
-SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary director_hands_cases_over"
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary director_hands_cases_over organiser_sees_supply_and_demand"
 
 organiser_adds_offer_coordinator_plans() {
 	start
@@ -196,4 +196,29 @@ director_hands_cases_over() {
 	logout || return
 	login_worklist koordynator2 || return
 	expect_screen "CUS.IPUS.3.2026"             # Anna's oldest case is Paweł's now
+}
+
+organiser_sees_supply_and_demand() {
+	start
+	login organizator || return
+	menu_pick "Oferta usług" || return
+	wait_for "Podaż i popyt" || return
+	menu_pick "Podaż i popyt" || return
+	wait_for "podaż i popyt ·" || return
+	screen | grep -E "Usługi opiekuńcze dla osób .* 6 +2026-08-31" >/dev/null ||
+		fail "care: 6 waiting since 2026-08-31"
+	keys Escape
+	wait_for "Programy i ich usługi" || return
+	menu_pick "Programy i ich usługi" || return
+	wait_for "programy ·" || return
+	keys Enter
+	wait_for "Program usług społecznych gminy Czarnia" || return
+	keys F6
+	wait_for "usługi programu ·" || return
+	menu_pick "Usługi opiekuńcze dla osób" || return
+	wait_for "Usługa w programie" || return
+	keys BSpace BSpace BSpace
+	type_text "300"                       # more capacity a month
+	keys F2
+	wait_for "Na tę usługę czeka 6 osób (pierwsza od 2026-08-31)" || return
 }

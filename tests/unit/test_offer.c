@@ -201,6 +201,67 @@ START_TEST(what_the_organiser_adds_can_be_planned)
 }
 END_TEST
 
+START_TEST(supply_and_demand_of_a_service)
+{
+	struct fx f;
+	struct supply *l, *care = NULL;
+	struct plan_version v;
+	struct plan_item *it;
+	struct outcome o;
+	struct assessment as;
+	struct fielderr e;
+	struct date today;
+	int64_t waiting_request;
+	size_t n, i;
+
+	fx_open(&f);
+	date_today(&today);
+	/* one person with care in a plan in force, 2 hours a week */
+	qualify(&f, f.request, f.programme);
+	plan_version_init(&v);
+	str_copy(v.period_from, sizeof(v.period_from), "2026-11-15");
+	str_copy(v.period_to, sizeof(v.period_to), "2027-04-30");
+	str_copy(v.agreed_on, sizeof(v.agreed_on), "2026-11-15");
+	it = plan_add_item(&v);
+	it->programme_id = f.programme;
+	it->service_id = f.care;
+	it->provider_id = f.provider;
+	str_copy(it->starts_on, sizeof(it->starts_on), "2026-11-15");
+	str_copy(it->ends_on, sizeof(it->ends_on), "2027-04-30");
+	it->amount = 2;
+	str_copy(it->frequency, sizeof(it->frequency), "week");
+	ck_assert_int_eq(plan_create(f.db, &f.anna, f.request, &v, &e), CD_OK);
+	ck_assert_int_eq(plan_submit(f.db, &f.anna, v.id, &e), CD_OK);
+	ck_assert_int_eq(plan_approve(f.db, &f.director, v.id, &today, &e), CD_OK);
+	plan_version_release(&v);
+	/* another waits for it */
+	waiting_request = file_request(&f, "Zofia", "2026-11-10", f.anna.user_id);
+	assessment_init(&as, waiting_request);
+	str_copy(as.held_on, sizeof(as.held_on), TEST_TODAY);
+	ck_assert_int_eq(assessment_save(f.db, &f.sys, &as, &e), CD_OK);
+	assessment_release(&as);
+	memset(&o, 0, sizeof(o));
+	str_copy(o.kind, sizeof(o.kind), "waiting");
+	o.waiting_programme = f.programme;
+	o.waiting_services[o.nwaiting++] = f.care;
+	ck_assert_int_eq(assessment_decide(f.db, &f.sys, waiting_request, &o, &today, &e), CD_OK);
+
+	ck_assert_int_eq(supply_demand(f.db, &f.recep, &l, &n), CD_EPERM);
+	ck_assert_int_eq(supply_demand(f.db, &f.organiser, &l, &n), CD_OK);
+	for (i = 0; i < n; i++)
+		if (l[i].service_id == f.care)
+			care = &l[i];
+	ck_assert_ptr_nonnull(care);
+	ck_assert_double_eq(care->contracted, 240);
+	ck_assert_double_eq_tol(care->planned, 2 * 52.0 / 12, 1e-9);
+	ck_assert_int_eq(care->persons, 1);
+	ck_assert_int_eq(care->waiting, 1);
+	ck_assert_str_eq(care->oldest_wait, "2026-11-10");
+	free(l);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_offer(void)
 {
 	Suite *s = suite_create("offer");
@@ -209,6 +270,7 @@ Suite *suite_offer(void)
 	tcase_add_test(tc, programmes_checked_and_kept);
 	tcase_add_test(tc, services_checked);
 	tcase_add_test(tc, what_the_organiser_adds_can_be_planned);
+	tcase_add_test(tc, supply_and_demand_of_a_service);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -318,6 +318,7 @@ void programme_service_init(struct programme_service *ps, int64_t programme_id)
 	memset(ps, 0, sizeof(*ps));
 	ps->programme_id = programme_id;
 	ps->monthly_capacity = ps->max_per_month = -1;
+	ps->max_per_quarter = ps->max_per_year = -1;
 	ps->age_min = ps->age_max = -1;
 }
 
@@ -334,7 +335,9 @@ int programme_services(struct cd_db *db, const struct actor *a, int64_t programm
 	if (db_prepare(db, "SELECT ps.service_id, s.name, COALESCE(ps.monthly_capacity, -1), "
 		       "COALESCE(ps.expected_persons, 0), COALESCE(ps.max_per_month, -1), "
 		       "COALESCE(ps.age_min, -1), COALESCE(ps.age_max, -1), "
-		       "ps.certificate_required, ps.limit_text FROM programme_service ps "
+		       "ps.certificate_required, ps.limit_text, COALESCE(ps.max_per_quarter, -1), "
+		       "COALESCE(ps.max_per_year, -1), COALESCE(ps.once_in_years, 0) "
+		       "FROM programme_service ps "
 		       "JOIN service s ON s.id = ps.service_id WHERE ps.programme_id = ?1 "
 		       "ORDER BY s.name COLLATE PL", &st))
 		return CD_EDB;
@@ -352,6 +355,9 @@ int programme_services(struct cd_db *db, const struct actor *a, int64_t programm
 		ps->age_max = sqlite3_column_int(st, 6);
 		ps->certificate_required = sqlite3_column_int(st, 7) != 0;
 		db_col_copy(st, 8, ps->limit_text, sizeof(ps->limit_text));
+		ps->max_per_quarter = sqlite3_column_double(st, 9);
+		ps->max_per_year = sqlite3_column_double(st, 10);
+		ps->once_in_years = sqlite3_column_int(st, 11);
 	}
 	sqlite3_finalize(st);
 	return CD_OK;
@@ -387,6 +393,11 @@ int programme_service_save(struct cd_db *db, const struct actor *a,
 		return fielderr_set(e, OF_PS_SERVICE, "%s", _("Service: choose one from the catalogue"));
 	if (ps->monthly_capacity > 1000000 || ps->max_per_month > 10000)
 		return fielderr_set(e, OF_PS_CAPACITY, "%s", _("Capacity: the number is too large"));
+	if (ps->max_per_quarter > 100000 || ps->max_per_year > 100000)
+		return fielderr_set(e, OF_PS_MAX_QUARTER, "%s", _("Limit: the number is too large"));
+	if (ps->once_in_years < 0 || ps->once_in_years > 50)
+		return fielderr_set(e, OF_PS_ONCE_YEARS, "%s",
+				    _("Once in: a number of years, 1 to 50 (empty: no such limit)"));
 	if (ps->expected_persons < 0)
 		return fielderr_set(e, OF_PS_EXPECTED, "%s", _("Expected persons: 0 or more"));
 	if (ps->age_min > 120 || ps->age_max > 120)
@@ -396,14 +407,17 @@ int programme_service_save(struct cd_db *db, const struct actor *a,
 				    _("Age up to: not below the lower age limit"));
 	if (db_prepare(db, "INSERT INTO programme_service(programme_id, service_id, "
 		       "monthly_capacity, expected_persons, max_per_month, age_min, age_max, "
-		       "certificate_required, limit_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+		       "certificate_required, limit_text, max_per_quarter, max_per_year, "
+		       "once_in_years) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
 		       "ON CONFLICT(programme_id, service_id) DO UPDATE SET "
 		       "monthly_capacity = excluded.monthly_capacity, "
 		       "expected_persons = excluded.expected_persons, "
 		       "max_per_month = excluded.max_per_month, age_min = excluded.age_min, "
 		       "age_max = excluded.age_max, "
 		       "certificate_required = excluded.certificate_required, "
-		       "limit_text = excluded.limit_text", &st))
+		       "limit_text = excluded.limit_text, max_per_quarter = excluded.max_per_quarter, "
+		       "max_per_year = excluded.max_per_year, once_in_years = excluded.once_in_years",
+		       &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, ps->programme_id);
 	sqlite3_bind_int64(st, 2, ps->service_id);
@@ -417,6 +431,10 @@ int programme_service_save(struct cd_db *db, const struct actor *a,
 		sqlite3_bind_int(st, 7, ps->age_max);
 	sqlite3_bind_int(st, 8, ps->certificate_required);
 	bind_text(st, 9, ps->limit_text);
+	bind_positive(st, 10, ps->max_per_quarter);
+	bind_positive(st, 11, ps->max_per_year);
+	if (ps->once_in_years > 0)
+		sqlite3_bind_int(st, 12, ps->once_in_years);
 	return db_step_done(db, st);
 }
 

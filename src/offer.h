@@ -41,6 +41,9 @@ enum offer_field {
 	OF_PS_AGE_MAX,
 	OF_PS_CERT,
 	OF_PS_LIMIT_TEXT,
+	OF_PS_MAX_QUARTER,
+	OF_PS_MAX_YEAR,
+	OF_PS_ONCE_YEARS,
 	OF_PV_NAME = 960,
 	OF_PV_KIND,
 	OF_PV_ADDRESS,
@@ -102,6 +105,8 @@ struct programme_service {
 	double monthly_capacity;             /* < 0: not given */
 	int expected_persons;                /* 0: not given */
 	double max_per_month;                /* < 0: no limit */
+	double max_per_quarter, max_per_year;   /* < 0: no limit */
+	int once_in_years;                   /* 0: no such limit */
 	int age_min, age_max;                /* < 0: none */
 	bool certificate_required;
 	char limit_text[256];                /* the limit in words, as the programme says */

@@ -113,6 +113,52 @@ static bool exists(struct cd_db *db, const char *sql, int64_t a, int64_t b)
 }
 
 /* Checks the rules of the law and of the offer; collects limit warnings. */
+/* The amount of an item over `months` months of its frequency (what a
+ * quarter's or a year's limit compares with); an item shorter than that
+ * counts only what it runs. */
+static double item_in_period(const struct plan_item *it, int months)
+{
+	struct date s, t;
+	double runs = months;
+
+	if (!strcmp(it->frequency, "once"))
+		return it->amount;
+	if (date_parse(it->starts_on, &s) && date_parse(it->ends_on, &t)) {
+		double m = (date_diff(&s, &t) + 1) / (365.25 / 12);
+		if (m < runs)
+			runs = m;
+	}
+	return plan_item_monthly(it) * runs;
+}
+
+/* Whether the person had the service in another plan starting within
+ * `years` before this item starts. */
+static bool had_recently(struct cd_db *db, int64_t person_id, const struct plan_version *v,
+			 const struct plan_item *it, int years)
+{
+	sqlite3_stmt *st;
+	struct date s, since;
+	char d[11];
+	bool found = false;
+
+	if (!date_parse(it->starts_on, &s))
+		return false;
+	date_add_months(&s, -12 * years, &since);
+	date_format(&since, d);
+	if (db_prepare(db, "SELECT 1 FROM plan_item i JOIN plan_version pv ON pv.id = i.version_id "
+		       "AND pv.status IN ('approved', 'superseded') JOIN plan p ON p.id = pv.plan_id "
+		       "WHERE p.person_id = ?1 AND i.service_id = ?2 AND pv.plan_id <> ?3 "
+		       "AND COALESCE(i.ended_on, i.ends_on) >= ?4", &st))
+		return false;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, it->service_id);
+	sqlite3_bind_int64(st, 3, v->plan_id);
+	sqlite3_bind_text(st, 4, d, -1, SQLITE_TRANSIENT);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
 static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t person_id,
 			 struct plan_warning **warn, size_t *nwarn, struct fielderr *e)
 {
@@ -149,7 +195,8 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		struct plan_item *it = &v->items[i];
 		int f = PLAN_F_ITEM + (int)i;
 		sqlite3_stmt *st;
-		double max_month = -1;
+		double max_month = -1, max_quarter = -1, max_year = -1;
+		int once_years = 0;
 		int age_min = -1, age_max = -1, cert = 0;
 		char w[300], unit[16] = "";
 
@@ -191,8 +238,9 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		/* programme limits and entitlements: warnings */
 		if (db_prepare(db, "SELECT COALESCE(max_per_month, -1), COALESCE(age_min, -1), "
 			       "COALESCE(age_max, -1), certificate_required, "
-			       "(SELECT unit FROM service WHERE id = ?2) FROM programme_service "
-			       "WHERE programme_id = ?1 AND service_id = ?2", &st))
+			       "(SELECT unit FROM service WHERE id = ?2), COALESCE(max_per_quarter, -1), "
+			       "COALESCE(max_per_year, -1), COALESCE(once_in_years, 0) "
+			       "FROM programme_service WHERE programme_id = ?1 AND service_id = ?2", &st))
 			return CD_EDB;
 		sqlite3_bind_int64(st, 1, it->programme_id);
 		sqlite3_bind_int64(st, 2, it->service_id);
@@ -202,6 +250,9 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 			age_max = sqlite3_column_int(st, 2);
 			cert = sqlite3_column_int(st, 3);
 			db_col_copy(st, 4, unit, sizeof(unit));
+			max_quarter = sqlite3_column_double(st, 5);
+			max_year = sqlite3_column_double(st, 6);
+			once_years = sqlite3_column_int(st, 7);
 		}
 		sqlite3_finalize(st);
 		w[0] = '\0';
@@ -209,6 +260,18 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 			snprintf(w, sizeof(w), _("Item %zu: %.1f %s a month is over the programme's "
 						 "limit of %g"), i + 1, plan_item_monthly(it),
 				 unit_amount_label(unit, plan_item_monthly(it)), max_month);
+		else if (max_quarter >= 0 && item_in_period(it, 3) > max_quarter + 1e-9)
+			snprintf(w, sizeof(w), _("Item %zu: %.1f %s a quarter is over the programme's "
+						 "limit of %g"), i + 1, item_in_period(it, 3),
+				 unit_amount_label(unit, item_in_period(it, 3)), max_quarter);
+		else if (max_year >= 0 && item_in_period(it, 12) > max_year + 1e-9)
+			snprintf(w, sizeof(w), _("Item %zu: %.1f %s a year is over the programme's "
+						 "limit of %g"), i + 1, item_in_period(it, 12),
+				 unit_amount_label(unit, item_in_period(it, 12)), max_year);
+		else if (once_years > 0 && had_recently(db, person_id, v, it, once_years))
+			snprintf(w, sizeof(w), _("Item %zu: the programme gives this service once in "
+						 "%d years, and the person had it within that time"),
+				 i + 1, once_years);
 		else if ((age_min >= 0 || age_max >= 0) && !have_birth)
 			snprintf(w, sizeof(w), _("Item %zu: the service has an age limit and the "
 						 "person's birth date is not known"), i + 1);

@@ -91,7 +91,11 @@ static const struct fdef ps_fields[] = {
 	{OF_PS_CERT, N_("Certificate"), FF_CHOICE, 4, FC_RIGHT},
 	{OF_PS_AGE_MIN, N_("Age from"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS},
 	{OF_PS_AGE_MAX, N_("Age to"), FF_TEXT, 5, FC_RIGHT, 3, 0, false, 3, ACCEPT_DIGITS},
-	{OF_PS_LIMIT_TEXT, N_("Limit (words)"), FF_TEXT, 6, FC_FULL, 0, 0, false, 250},
+	{OF_PS_MAX_QUARTER, N_("Limit/quarter"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8,
+	 "0123456789.,"},
+	{OF_PS_MAX_YEAR, N_("Limit/year"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, "0123456789.,"},
+	{OF_PS_ONCE_YEARS, N_("Once in years"), FF_TEXT, 7, FC_LEFT, 2, 0, false, 2, ACCEPT_DIGITS},
+	{OF_PS_LIMIT_TEXT, N_("Limit (words)"), FF_TEXT, 8, FC_FULL, 0, 0, false, 250},
 };
 
 static void ps_extras(struct app *app, struct form_screen *fs)
@@ -99,7 +103,7 @@ static void ps_extras(struct app *app, struct form_screen *fs)
 	const struct programme_service *ps = fs->data;
 
 	ui_put(uform_window(fs->uf), 1, 1, ps->service_name, COLS - 2, false);
-	ui_put(uform_window(fs->uf), 8, 1, _("Capacity: units a month in the programme. Limit: "
+	ui_put(uform_window(fs->uf), 10, 1, _("Capacity: units a month in the programme. Limit: "
 					     "units a month per person; plans over it need a "
 					     "written justification."), COLS - 2, false);
 }
@@ -119,6 +123,9 @@ static void ps_edit(struct app *app, struct programme_service *ps)
 	set_age(fs.uf, OF_PS_AGE_MIN, ps->age_min);
 	set_age(fs.uf, OF_PS_AGE_MAX, ps->age_max);
 	uform_set(fs.uf, OF_PS_LIMIT_TEXT, ps->limit_text);
+	uform_set_number(fs.uf, OF_PS_MAX_QUARTER, ps->max_per_quarter);
+	uform_set_number(fs.uf, OF_PS_MAX_YEAR, ps->max_per_year);
+	set_int(fs.uf, OF_PS_ONCE_YEARS, ps->once_in_years);
 	fs.uf->dirty = false;
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct programme_service t = *ps;
@@ -133,6 +140,9 @@ static void ps_edit(struct app *app, struct programme_service *ps)
 		t.age_min = get_age(fs.uf, OF_PS_AGE_MIN);
 		t.age_max = get_age(fs.uf, OF_PS_AGE_MAX);
 		str_copy(t.limit_text, sizeof(t.limit_text), uform_get(fs.uf, OF_PS_LIMIT_TEXT));
+		t.max_per_quarter = uform_get_number(fs.uf, OF_PS_MAX_QUARTER);
+		t.max_per_year = uform_get_number(fs.uf, OF_PS_MAX_YEAR);
+		t.once_in_years = atoi(uform_get(fs.uf, OF_PS_ONCE_YEARS));
 		if ((rc = programme_service_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;

@@ -58,3 +58,9 @@ CREATE TABLE case_reassignment (
 	reason      TEXT NOT NULL,
 	by_user     INTEGER REFERENCES app_user(id)
 );
+
+-- More per-person entitlements of a programme service: a quarter's and a
+-- year's amount, and "once in N years".
+ALTER TABLE programme_service ADD COLUMN max_per_quarter REAL;
+ALTER TABLE programme_service ADD COLUMN max_per_year REAL;
+ALTER TABLE programme_service ADD COLUMN once_in_years INTEGER;

@@ -4,6 +4,7 @@
 #include "assessment.h"
 #include "offer.h"
 #include "plan.h"
+#include "request.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -262,6 +263,106 @@ START_TEST(supply_and_demand_of_a_service)
 }
 END_TEST
 
+/* A draft plan of one care item for the fixture's request. */
+static int care_plan_warnings(struct fx *f, double amount, const char *freq, const char *from,
+			      const char *to, struct plan_warning **w, size_t *nw,
+			      struct plan_version *v)
+{
+	struct plan_item *it;
+	struct fielderr e;
+
+	plan_version_init(v);
+	str_copy(v->period_from, sizeof(v->period_from), from);
+	str_copy(v->period_to, sizeof(v->period_to), to);
+	it = plan_add_item(v);
+	it->programme_id = f->programme;
+	it->service_id = f->care;
+	it->provider_id = f->provider;
+	str_copy(it->starts_on, sizeof(it->starts_on), from);
+	str_copy(it->ends_on, sizeof(it->ends_on), to);
+	it->amount = amount;
+	str_copy(it->frequency, sizeof(it->frequency), freq);
+	return plan_create_warn(f->db, &f->anna, f->request, v, w, nw, &e);
+}
+
+START_TEST(quarter_year_and_once_in_years)
+{
+	struct fx f;
+	struct programme_service ps, *l;
+	struct plan_version v;
+	struct plan_warning *w;
+	struct fielderr e;
+	size_t n, nw;
+
+	fx_open(&f);
+	qualify(&f, f.request, f.programme);
+	programme_service_init(&ps, f.programme);
+	ps.service_id = f.care;
+	ps.max_per_quarter = 30;
+	ps.once_in_years = 60;
+	ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PS_ONCE_YEARS);
+	ps.once_in_years = 0;
+	ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_OK);
+	ck_assert_int_eq(programme_services(f.db, &f.organiser, f.programme, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(l[1].service_id, f.care);          /* Fizjoterapia, Usługi ... */
+	ck_assert_double_eq(l[1].max_per_quarter, 30);
+	ck_assert_double_eq(l[1].max_per_year, -1);
+	free(l);
+	/* 3 hours a week is 39 a quarter: over 30 */
+	ck_assert_int_eq(care_plan_warnings(&f, 3, "week", "2026-12-01", "2027-05-31", &w, &nw,
+					    &v), CD_EINVAL);
+	ck_assert_uint_eq(nw, 1);
+	ck_assert_ptr_nonnull(strstr(w[0].text, "39.0 hours a quarter"));
+	free(w);
+	plan_version_release(&v);
+	/* a one-month item stays under the quarter's limit */
+	ck_assert_int_eq(care_plan_warnings(&f, 6, "week", "2026-12-01", "2026-12-31", &w, &nw,
+					    &v), CD_OK);
+	ck_assert_uint_eq(nw, 0);
+	free(w);
+	{
+		/* approved; then "once in 2 years": a new request of the same
+		 * person for care a month later warns */
+		struct date today;
+		struct request r;
+		struct plan_item *it;
+		date_today(&today);
+		str_copy(v.agreed_on, sizeof(v.agreed_on), TEST_TODAY);
+		ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
+		ck_assert_int_eq(plan_submit(f.db, &f.anna, v.id, &e), CD_OK);
+		ck_assert_int_eq(plan_approve(f.db, &f.director, v.id, &today, &e), CD_OK);
+		plan_version_release(&v);
+		ps.once_in_years = 2;
+		ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_OK);
+		request_init(&r);
+		r.person_id = f.person;
+		r.coordinator_id = f.anna.user_id;
+		str_copy(r.asked, sizeof(r.asked), "opieka znowu");
+		ck_assert_int_eq(request_file(f.db, &f.sys, &r, &e), CD_OK);
+		qualify(&f, r.id, f.programme);
+		plan_version_init(&v);
+		str_copy(v.period_from, sizeof(v.period_from), "2027-01-01");
+		str_copy(v.period_to, sizeof(v.period_to), "2027-01-31");
+		it = plan_add_item(&v);
+		it->programme_id = f.programme;
+		it->service_id = f.care;
+		it->provider_id = f.provider;
+		str_copy(it->starts_on, sizeof(it->starts_on), "2027-01-01");
+		str_copy(it->ends_on, sizeof(it->ends_on), "2027-01-31");
+		it->amount = 1;
+		str_copy(it->frequency, sizeof(it->frequency), "week");
+		ck_assert_int_eq(plan_create_warn(f.db, &f.anna, r.id, &v, &w, &nw, &e), CD_EINVAL);
+		ck_assert_uint_eq(nw, 1);
+		ck_assert_ptr_nonnull(strstr(w[0].text, "once in 2 years"));
+		free(w);
+	}
+	plan_version_release(&v);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_offer(void)
 {
 	Suite *s = suite_create("offer");
@@ -271,6 +372,7 @@ Suite *suite_offer(void)
 	tcase_add_test(tc, services_checked);
 	tcase_add_test(tc, what_the_organiser_adds_can_be_planned);
 	tcase_add_test(tc, supply_and_demand_of_a_service);
+	tcase_add_test(tc, quarter_year_and_once_in_years);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -59,6 +59,46 @@ static int save_row(struct cd_db *db, sqlite3_stmt *st, int64_t *id)
 	return CD_OK;
 }
 
+/* A list of rows read by fn (for everyone who may read the offer). */
+static int read_list(struct cd_db *db, const struct actor *a, const char *sql, size_t size,
+		     void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 8;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, sql, &st))
+		return CD_EDB;
+	*out = xcalloc(cap, size);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fn(st, array_push(out, n, &cap, size));
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+/* The row of id, read by fn. */
+static int read_one(struct cd_db *db, const struct actor *a, const char *sql, int64_t id,
+		    void (*fn)(sqlite3_stmt *, void *), void *out)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (!actor_can(a, PERM_OFFER_READ))
+		return CD_EPERM;
+	if (db_prepare(db, sql, &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		fn(st, out);
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* ---- programmes ---- */
 
 void programme_init(struct programme *p)
@@ -71,8 +111,10 @@ void programme_init(struct programme *p)
 	"COALESCE(valid_to, ''), target_group, COALESCE(expected_persons, 0), qualification, " \
 	"fees, status"
 
-static void programme_row(sqlite3_stmt *st, struct programme *p)
+static void programme_row(sqlite3_stmt *st, void *row)
 {
+	struct programme *p = row;
+
 	programme_init(p);
 	p->id = sqlite3_column_int64(st, 0);
 	db_col_copy(st, 1, p->name, sizeof(p->name));
@@ -90,39 +132,15 @@ static void programme_row(sqlite3_stmt *st, struct programme *p)
 int programme_list(struct cd_db *db, const struct actor *a, struct programme **out,
 		   size_t *n)
 {
-	sqlite3_stmt *st;
-	size_t cap = 4;
-
-	*out = NULL;
-	*n = 0;
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT " PROG_COLS " FROM programme "
-		       "ORDER BY status = 'archived', name COLLATE PL", &st))
-		return CD_EDB;
-	*out = xcalloc(cap, sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		programme_row(st, array_push((void **)out, n, &cap, sizeof(**out)));
-	sqlite3_finalize(st);
-	return CD_OK;
+	return read_list(db, a, "SELECT " PROG_COLS " FROM programme "
+			 "ORDER BY status = 'archived', name COLLATE PL", sizeof(**out),
+			 programme_row, (void **)out, n);
 }
 
 int programme_get(struct cd_db *db, const struct actor *a, int64_t id, struct programme *out)
 {
-	sqlite3_stmt *st;
-	int rc = CD_ENOTFOUND;
-
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT " PROG_COLS " FROM programme WHERE id = ?1", &st))
-		return CD_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		programme_row(st, out);
-		rc = CD_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return read_one(db, a, "SELECT " PROG_COLS " FROM programme WHERE id = ?1", id,
+			programme_row, out);
 }
 
 static int programme_validate(struct programme *p, struct fielderr *e)
@@ -203,8 +221,10 @@ void service_init(struct service *s)
 #define SERVICE_COLS "id, name, COALESCE(area_code, 0), unit, summary, qualifications, " \
 	"occupation_codes, is_group"
 
-static void service_row(sqlite3_stmt *st, struct service *s)
+static void service_row(sqlite3_stmt *st, void *row)
 {
+	struct service *s = row;
+
 	service_init(s);
 	s->id = sqlite3_column_int64(st, 0);
 	db_col_copy(st, 1, s->name, sizeof(s->name));
@@ -218,38 +238,14 @@ static void service_row(sqlite3_stmt *st, struct service *s)
 
 int service_list(struct cd_db *db, const struct actor *a, struct service **out, size_t *n)
 {
-	sqlite3_stmt *st;
-	size_t cap = 16;
-
-	*out = NULL;
-	*n = 0;
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT " SERVICE_COLS " FROM service ORDER BY name COLLATE PL", &st))
-		return CD_EDB;
-	*out = xcalloc(cap, sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		service_row(st, array_push((void **)out, n, &cap, sizeof(**out)));
-	sqlite3_finalize(st);
-	return CD_OK;
+	return read_list(db, a, "SELECT " SERVICE_COLS " FROM service ORDER BY name COLLATE PL",
+			 sizeof(**out), service_row, (void **)out, n);
 }
 
 int service_get(struct cd_db *db, const struct actor *a, int64_t id, struct service *out)
 {
-	sqlite3_stmt *st;
-	int rc = CD_ENOTFOUND;
-
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT " SERVICE_COLS " FROM service WHERE id = ?1", &st))
-		return CD_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		service_row(st, out);
-		rc = CD_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return read_one(db, a, "SELECT " SERVICE_COLS " FROM service WHERE id = ?1", id,
+			service_row, out);
 }
 
 static bool name_taken(struct cd_db *db, const char *sql, const char *name, int64_t id)
@@ -474,8 +470,10 @@ void provider_init(struct provider *p)
 	"COALESCE(v.hour_pool, -1), COALESCE((SELECT group_concat(s.name, ', ') FROM " \
 	"provider_service x JOIN service s ON s.id = x.service_id WHERE x.provider_id = v.id), '')"
 
-static void provider_row(sqlite3_stmt *st, struct provider *p)
+static void provider_row(sqlite3_stmt *st, void *row)
 {
+	struct provider *p = row;
+
 	provider_init(p);
 	p->id = sqlite3_column_int64(st, 0);
 	db_col_copy(st, 1, p->name, sizeof(p->name));
@@ -493,39 +491,14 @@ static void provider_row(sqlite3_stmt *st, struct provider *p)
 
 int provider_list(struct cd_db *db, const struct actor *a, struct provider **out, size_t *n)
 {
-	sqlite3_stmt *st;
-	size_t cap = 8;
-
-	*out = NULL;
-	*n = 0;
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT " PROVIDER_COLS " FROM provider v ORDER BY v.name COLLATE PL",
-		       &st))
-		return CD_EDB;
-	*out = xcalloc(cap, sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW)
-		provider_row(st, array_push((void **)out, n, &cap, sizeof(**out)));
-	sqlite3_finalize(st);
-	return CD_OK;
+	return read_list(db, a, "SELECT " PROVIDER_COLS " FROM provider v "
+			 "ORDER BY v.name COLLATE PL", sizeof(**out), provider_row, (void **)out, n);
 }
 
 int provider_get(struct cd_db *db, const struct actor *a, int64_t id, struct provider *out)
 {
-	sqlite3_stmt *st;
-	int rc = CD_ENOTFOUND;
-
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT " PROVIDER_COLS " FROM provider v WHERE v.id = ?1", &st))
-		return CD_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		provider_row(st, out);
-		rc = CD_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return read_one(db, a, "SELECT " PROVIDER_COLS " FROM provider v WHERE v.id = ?1", id,
+			provider_row, out);
 }
 
 int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,

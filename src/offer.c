@@ -219,7 +219,8 @@ void service_init(struct service *s)
 }
 
 #define SERVICE_COLS "id, name, COALESCE(area_code, 0), unit, summary, qualifications, " \
-	"occupation_codes, is_group"
+	"occupation_codes, is_group, std_infrastructure, std_staff, std_quality, " \
+	"std_conditions, COALESCE(std_max_days, 0), std_availability, std_management"
 
 static void service_row(sqlite3_stmt *st, void *row)
 {
@@ -234,6 +235,13 @@ static void service_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 5, s->qualifications, sizeof(s->qualifications));
 	db_col_copy(st, 6, s->occupation_codes, sizeof(s->occupation_codes));
 	s->is_group = sqlite3_column_int(st, 7) != 0;
+	db_col_copy(st, 8, s->std_infrastructure, sizeof(s->std_infrastructure));
+	db_col_copy(st, 9, s->std_staff, sizeof(s->std_staff));
+	db_col_copy(st, 10, s->std_quality, sizeof(s->std_quality));
+	db_col_copy(st, 11, s->std_conditions, sizeof(s->std_conditions));
+	s->std_max_days = sqlite3_column_int(st, 12);
+	db_col_copy(st, 13, s->std_availability, sizeof(s->std_availability));
+	db_col_copy(st, 14, s->std_management, sizeof(s->std_management));
 }
 
 int service_list(struct cd_db *db, const struct actor *a, struct service **out, size_t *n)
@@ -289,11 +297,19 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 	    strspn(s->occupation_codes, "0123456789 ,;") != strlen(s->occupation_codes))
 		return fielderr_set(e, OF_SV_OCCUPATIONS, "%s",
 				    _("Occupation codes: six-digit codes separated by commas"));
+	if (s->std_max_days < 0 || s->std_max_days > 365)
+		return fielderr_set(e, OF_SV_STD_MAX_DAYS, "%s",
+				    _("Days to start: from 1 to 365 (empty: not set)"));
 	if (db_prepare(db, s->id ?
 		       "UPDATE service SET name = ?2, area_code = ?3, unit = ?4, summary = ?5, "
-		       "qualifications = ?6, occupation_codes = ?7, is_group = ?8 WHERE id = ?1" :
+		       "qualifications = ?6, occupation_codes = ?7, is_group = ?8, "
+		       "std_infrastructure = ?9, std_staff = ?10, std_quality = ?11, "
+		       "std_conditions = ?12, std_max_days = ?13, std_availability = ?14, "
+		       "std_management = ?15 WHERE id = ?1" :
 		       "INSERT INTO service(name, area_code, unit, summary, qualifications, "
-		       "occupation_codes, is_group) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st))
+		       "occupation_codes, is_group, std_infrastructure, std_staff, std_quality, "
+		       "std_conditions, std_max_days, std_availability, std_management) "
+		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &st))
 		return CD_EDB;
 	if (s->id)
 		sqlite3_bind_int64(st, 1, s->id);
@@ -304,6 +320,14 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 	bind_text(st, 6, s->qualifications);
 	bind_text(st, 7, s->occupation_codes);
 	sqlite3_bind_int(st, 8, s->is_group);
+	bind_text(st, 9, s->std_infrastructure);
+	bind_text(st, 10, s->std_staff);
+	bind_text(st, 11, s->std_quality);
+	bind_text(st, 12, s->std_conditions);
+	if (s->std_max_days > 0)
+		sqlite3_bind_int(st, 13, s->std_max_days);
+	bind_text(st, 14, s->std_availability);
+	bind_text(st, 15, s->std_management);
 	return save_row(db, st, &s->id);
 }
 
@@ -468,7 +492,9 @@ void provider_init(struct provider *p)
 #define PROVIDER_COLS "v.id, v.name, v.kind, v.address, v.contact_person, v.phone, v.email, " \
 	"v.contract_no, COALESCE(v.contract_from, ''), COALESCE(v.contract_to, ''), " \
 	"COALESCE(v.hour_pool, -1), COALESCE((SELECT group_concat(s.name, ', ') FROM " \
-	"provider_service x JOIN service s ON s.id = x.service_id WHERE x.provider_id = v.id), '')"
+	"provider_service x JOIN service s ON s.id = x.service_id WHERE x.provider_id = v.id), " \
+	"''), v.social_employment, v.resources, v.activity, v.affiliation, v.other_info, " \
+	"v.partner_role"
 
 static void provider_row(sqlite3_stmt *st, void *row)
 {
@@ -487,6 +513,12 @@ static void provider_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 9, p->contract_to, sizeof(p->contract_to));
 	p->hour_pool = sqlite3_column_double(st, 10);
 	db_col_copy(st, 11, p->services, sizeof(p->services));
+	p->social_employment = sqlite3_column_int(st, 12) != 0;
+	db_col_copy(st, 13, p->resources, sizeof(p->resources));
+	db_col_copy(st, 14, p->activity, sizeof(p->activity));
+	db_col_copy(st, 15, p->affiliation, sizeof(p->affiliation));
+	db_col_copy(st, 16, p->other_info, sizeof(p->other_info));
+	db_col_copy(st, 17, p->partner_role, sizeof(p->partner_role));
 }
 
 int provider_list(struct cd_db *db, const struct actor *a, struct provider **out, size_t *n)
@@ -539,10 +571,14 @@ int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,
 	if (db_prepare(db, p->id ?
 		       "UPDATE provider SET name = ?2, kind = ?3, address = ?4, contact_person = ?5, "
 		       "phone = ?6, email = ?7, contract_no = ?8, contract_from = ?9, "
-		       "contract_to = ?10, hour_pool = ?11 WHERE id = ?1" :
+		       "contract_to = ?10, hour_pool = ?11, social_employment = ?12, "
+		       "resources = ?13, activity = ?14, affiliation = ?15, other_info = ?16, "
+		       "partner_role = ?17 WHERE id = ?1" :
 		       "INSERT INTO provider(name, kind, address, contact_person, phone, email, "
-		       "contract_no, contract_from, contract_to, hour_pool) "
-		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
+		       "contract_no, contract_from, contract_to, hour_pool, social_employment, "
+		       "resources, activity, affiliation, other_info, partner_role) "
+		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+		       "?17)", &st))
 		return CD_EDB;
 	if (p->id)
 		sqlite3_bind_int64(st, 1, p->id);
@@ -556,6 +592,12 @@ int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,
 	db_bind_text_or_null(st, 9, p->contract_from);
 	db_bind_text_or_null(st, 10, p->contract_to);
 	bind_positive(st, 11, p->hour_pool);
+	sqlite3_bind_int(st, 12, p->social_employment);
+	bind_text(st, 13, p->resources);
+	bind_text(st, 14, p->activity);
+	bind_text(st, 15, p->affiliation);
+	bind_text(st, 16, p->other_info);
+	bind_text(st, 17, p->partner_role);
 	return save_row(db, st, &p->id);
 }
 

@@ -33,6 +33,13 @@ enum offer_field {
 	OF_SV_QUALIFICATIONS,
 	OF_SV_OCCUPATIONS,
 	OF_SV_GROUP,
+	OF_SV_STD_INFRA,
+	OF_SV_STD_STAFF,
+	OF_SV_STD_QUALITY,
+	OF_SV_STD_CONDITIONS,
+	OF_SV_STD_MAX_DAYS,
+	OF_SV_STD_AVAILABILITY,
+	OF_SV_STD_MANAGEMENT,
 	OF_PS_SERVICE = 940,
 	OF_PS_CAPACITY,
 	OF_PS_EXPECTED,
@@ -54,6 +61,12 @@ enum offer_field {
 	OF_PV_CONTRACT_FROM,
 	OF_PV_CONTRACT_TO,
 	OF_PV_HOUR_POOL,
+	OF_PV_SOCIAL_EMPLOYMENT,
+	OF_PV_RESOURCES,
+	OF_PV_ACTIVITY,
+	OF_PV_AFFILIATION,
+	OF_PV_OTHER,
+	OF_PV_ROLE,
 	OF_PVS_SERVICE = 980,
 	OF_PVS_CAPACITY,
 	OF_PL_NAME = 990,
@@ -91,6 +104,11 @@ struct service {
 	char qualifications[500];
 	char occupation_codes[200];
 	bool is_group;
+	/* the quality standard, six headings */
+	char std_infrastructure[1000], std_staff[1000], std_quality[1000];
+	char std_conditions[1000];
+	int std_max_days;                    /* from the request to the start; 0: not set */
+	char std_availability[1000], std_management[1000];
 };
 void service_init(struct service *s);
 int service_list(struct cd_db *db, const struct actor *a, struct service **out, size_t *n);
@@ -132,6 +150,10 @@ struct provider {
 	char contract_no[64];
 	char contract_from[16], contract_to[16];
 	double hour_pool;                    /* < 0: not given */
+	/* the partner sheet (fiszka partnera) */
+	bool social_employment;
+	char resources[1000], activity[1000], affiliation[1000], other_info[1000];
+	char partner_role[1000];
 	char services[512];                  /* filled by lists: what it offers */
 };
 void provider_init(struct provider *p);

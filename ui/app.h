@@ -113,6 +113,7 @@ enum action {
 	A_CHECK_ITEM,
 	A_OPEN_CASE,
 	A_SERVICES,
+	A_DETAILS,
 	A_WORKLIST,
 };
 
@@ -136,6 +137,7 @@ enum {
 	CTX_TEXT = 1 << 15,
 	CTX_MONITOR = 1 << 16,
 	CTX_OFFER = 1 << 17,
+	CTX_DETAILS = 1 << 18,     /* a record with a second page (F8) */
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */

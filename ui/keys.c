@@ -106,6 +106,9 @@ static const struct keydef keytab[] = {
 	 CTX_ASSESS, true},
 	{A_OPEN_CASE, true, KEY_F(6), "F6", N_("case"),
 	 N_("Open the person's case (their latest request) directly"), CTX_SEARCH, true},
+	{A_DETAILS, true, KEY_F(8), "F8", N_("details"),
+	 N_("The second page: a service's quality standard, a provider's partner sheet"),
+	 CTX_DETAILS, true},
 	{A_SERVICES, true, KEY_F(6), "F6", N_("services"),
 	 N_("The services of this programme or provider"), CTX_OFFER, true},
 	{A_CHECK_ITEM, true, KEY_F(6), "F6", N_("check a service"),
@@ -201,6 +204,7 @@ void keys_help(struct app *app)
 		{CTX_CLOSING, N_("Closing")},
 		{CTX_MONITOR, N_("Monitoring note")},
 		{CTX_OFFER, N_("The offer")},
+		{CTX_DETAILS, N_("A record with a second page")},
 	};
 	char **lines = NULL;
 	size_t n = 0, s, i, top = 0;

@@ -358,6 +358,13 @@ static void programmes_screen(struct app *app)
 
 /* ---- the catalogue of services ---- */
 
+static void sv_extras(struct app *app, struct form_screen *fs)
+{
+	ui_put(uform_window(fs->uf), 10, 1, _("F8: the quality standard (infrastructure, staff, "
+					      "quality, conditions, availability, management)."),
+	       COLS - 2, false);
+}
+
 static const struct fdef sv_fields[] = {
 	{-1, N_("Service"), FF_HEADER, 0, FC_LEFT},
 	{OF_SV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
@@ -370,6 +377,58 @@ static const struct fdef sv_fields[] = {
 	 "0123456789, ;"},
 };
 
+static const struct fdef std_fields[] = {
+	{-1, N_("Quality standard"), FF_HEADER, 0, FC_LEFT},
+	{OF_SV_STD_INFRA, N_("Infrastructure"), FF_MULTI, 1, FC_FULL, 0, 2, false, 990},
+	{OF_SV_STD_STAFF, N_("Staff"), FF_MULTI, 3, FC_FULL, 0, 2, false, 990},
+	{OF_SV_STD_QUALITY, N_("Quality"), FF_MULTI, 5, FC_FULL, 0, 2, false, 990},
+	{OF_SV_STD_CONDITIONS, N_("Conditions"), FF_MULTI, 7, FC_FULL, 0, 2, false, 990},
+	{OF_SV_STD_MAX_DAYS, N_("Days to start"), FF_TEXT, 9, FC_LEFT, 3, 0, false, 3,
+	 ACCEPT_DIGITS},
+	{OF_SV_STD_AVAILABILITY, N_("Availability"), FF_MULTI, 10, FC_FULL, 0, 2, false, 990},
+	{OF_SV_STD_MANAGEMENT, N_("Management"), FF_MULTI, 12, FC_FULL, 0, 2, false, 990},
+};
+
+/* The second page of a service: its quality standard; true when changed. */
+static bool standard_edit(struct app *app, struct service *s)
+{
+	struct form_screen fs;
+	enum action a;
+	bool changed = false;
+
+	form_screen_init(&fs, app, std_fields, ARRAY_SIZE(std_fields), _("quality standard"),
+			 CTX_FORM, NULL, s);
+	uform_set(fs.uf, OF_SV_STD_INFRA, s->std_infrastructure);
+	uform_set(fs.uf, OF_SV_STD_STAFF, s->std_staff);
+	uform_set(fs.uf, OF_SV_STD_QUALITY, s->std_quality);
+	uform_set(fs.uf, OF_SV_STD_CONDITIONS, s->std_conditions);
+	set_int(fs.uf, OF_SV_STD_MAX_DAYS, s->std_max_days);
+	uform_set(fs.uf, OF_SV_STD_AVAILABILITY, s->std_availability);
+	uform_set(fs.uf, OF_SV_STD_MANAGEMENT, s->std_management);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		if (a != A_SAVE)
+			continue;
+		str_copy(s->std_infrastructure, sizeof(s->std_infrastructure),
+			 uform_get(fs.uf, OF_SV_STD_INFRA));
+		str_copy(s->std_staff, sizeof(s->std_staff), uform_get(fs.uf, OF_SV_STD_STAFF));
+		str_copy(s->std_quality, sizeof(s->std_quality), uform_get(fs.uf, OF_SV_STD_QUALITY));
+		str_copy(s->std_conditions, sizeof(s->std_conditions),
+			 uform_get(fs.uf, OF_SV_STD_CONDITIONS));
+		s->std_max_days = atoi(uform_get(fs.uf, OF_SV_STD_MAX_DAYS));
+		str_copy(s->std_availability, sizeof(s->std_availability),
+			 uform_get(fs.uf, OF_SV_STD_AVAILABILITY));
+		str_copy(s->std_management, sizeof(s->std_management),
+			 uform_get(fs.uf, OF_SV_STD_MANAGEMENT));
+		changed = true;
+		ui_status(app, false, "%s", _("Kept; F2 on the service saves it."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+	return changed;
+}
+
 static void service_edit(struct app *app, struct service *s)
 {
 	struct form_screen fs;
@@ -379,7 +438,7 @@ static void service_edit(struct app *app, struct service *s)
 	char buf[16];
 
 	form_screen_init(&fs, app, sv_fields, ARRAY_SIZE(sv_fields),
-			 s->id ? _("service") : _("new service"), CTX_FORM, NULL, s);
+			 s->id ? _("service") : _("new service"), CTX_FORM | CTX_DETAILS, sv_extras, s);
 	if (catalogue_areas(app->db, &c, &n) == CD_OK)
 		choice_options(fs.uf, OF_SV_AREA, c, n, _("(choose the area)"));
 	free(c);
@@ -395,11 +454,17 @@ static void service_edit(struct app *app, struct service *s)
 	uform_set(fs.uf, OF_SV_OCCUPATIONS, s->occupation_codes);
 	fs.uf->dirty = false;
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
-		struct service t = *s;
+		struct service t;
 		struct fielderr e;
 		int rc;
+		if (a == A_DETAILS) {
+			if (standard_edit(app, s))
+				fs.uf->dirty = true;
+			continue;
+		}
 		if (a != A_SAVE)
 			continue;
+		t = *s;
 		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_SV_NAME));
 		t.area_code = atoi(uform_get(fs.uf, OF_SV_AREA));
 		str_copy(t.unit, sizeof(t.unit), uform_get(fs.uf, OF_SV_UNIT));
@@ -492,6 +557,8 @@ static void pv_extras(struct app *app, struct form_screen *fs)
 	snprintf(line, sizeof(line), "%s %s", _("F6: services offered:"),
 		 p->services[0] ? p->services : _("none yet"));
 	ui_put(uform_window(fs->uf), 9, 1, line, COLS - 2, false);
+	ui_put(uform_window(fs->uf), 10, 1, _("F8: the partner sheet (resources, activity, "
+					      "affiliation, role)."), COLS - 2, false);
 }
 
 static void provider_services_screen(struct app *app, struct provider *p)
@@ -546,13 +613,59 @@ static void provider_services_screen(struct app *app, struct provider *p)
 	}
 }
 
+static const struct fdef sheet_fields[] = {
+	{-1, N_("Partner sheet"), FF_HEADER, 0, FC_LEFT},
+	{OF_PV_SOCIAL_EMPLOYMENT, N_("Social employ."), FF_CHOICE, 1, FC_LEFT},
+	{OF_PV_RESOURCES, N_("Resources"), FF_MULTI, 2, FC_FULL, 0, 3, false, 990},
+	{OF_PV_ACTIVITY, N_("Activity"), FF_MULTI, 5, FC_FULL, 0, 3, false, 990},
+	{OF_PV_AFFILIATION, N_("Affiliation"), FF_MULTI, 8, FC_FULL, 0, 2, false, 990},
+	{OF_PV_OTHER, N_("Other"), FF_MULTI, 10, FC_FULL, 0, 2, false, 990},
+	{OF_PV_ROLE, N_("Partner's role"), FF_MULTI, 12, FC_FULL, 0, 3, false, 990},
+};
+
+/* The second page of a provider: the partner sheet; true when changed. */
+static bool sheet_edit(struct app *app, struct provider *p)
+{
+	struct form_screen fs;
+	enum action a;
+	bool changed = false;
+
+	form_screen_init(&fs, app, sheet_fields, ARRAY_SIZE(sheet_fields), _("partner sheet"),
+			 CTX_FORM, NULL, p);
+	yes_no_options(fs.uf, OF_PV_SOCIAL_EMPLOYMENT);
+	uform_set(fs.uf, OF_PV_SOCIAL_EMPLOYMENT, p->social_employment ? "1" : "0");
+	uform_set(fs.uf, OF_PV_RESOURCES, p->resources);
+	uform_set(fs.uf, OF_PV_ACTIVITY, p->activity);
+	uform_set(fs.uf, OF_PV_AFFILIATION, p->affiliation);
+	uform_set(fs.uf, OF_PV_OTHER, p->other_info);
+	uform_set(fs.uf, OF_PV_ROLE, p->partner_role);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		if (a != A_SAVE)
+			continue;
+		p->social_employment = !strcmp(uform_get(fs.uf, OF_PV_SOCIAL_EMPLOYMENT), "1");
+		str_copy(p->resources, sizeof(p->resources), uform_get(fs.uf, OF_PV_RESOURCES));
+		str_copy(p->activity, sizeof(p->activity), uform_get(fs.uf, OF_PV_ACTIVITY));
+		str_copy(p->affiliation, sizeof(p->affiliation), uform_get(fs.uf, OF_PV_AFFILIATION));
+		str_copy(p->other_info, sizeof(p->other_info), uform_get(fs.uf, OF_PV_OTHER));
+		str_copy(p->partner_role, sizeof(p->partner_role), uform_get(fs.uf, OF_PV_ROLE));
+		changed = true;
+		ui_status(app, false, "%s", _("Kept; F2 on the provider saves it."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+	return changed;
+}
+
 static void provider_edit(struct app *app, struct provider *p)
 {
 	struct form_screen fs;
 	enum action a;
 
 	form_screen_init(&fs, app, pv_fields, ARRAY_SIZE(pv_fields),
-			 p->id ? _("provider") : _("new provider"), CTX_OFFER, pv_extras, p);
+			 p->id ? _("provider") : _("new provider"), CTX_OFFER | CTX_DETAILS, pv_extras,
+			 p);
 	uform_set_code_options(fs.uf, OF_PV_KIND, &codes_provider_kind, false);
 	uform_set(fs.uf, OF_PV_NAME, p->name);
 	uform_set(fs.uf, OF_PV_KIND, p->kind);
@@ -574,6 +687,11 @@ static void provider_edit(struct app *app, struct provider *p)
 				ui_status(app, true, "%s", _("save the provider first (F2)"));
 			else
 				provider_services_screen(app, p);
+			continue;
+		}
+		if (a == A_DETAILS) {
+			if (sheet_edit(app, p))
+				fs.uf->dirty = true;
 			continue;
 		}
 		if (a != A_SAVE)

@@ -64,3 +64,19 @@ CREATE TABLE case_reassignment (
 ALTER TABLE programme_service ADD COLUMN max_per_quarter REAL;
 ALTER TABLE programme_service ADD COLUMN max_per_year REAL;
 ALTER TABLE programme_service ADD COLUMN once_in_years INTEGER;
+
+-- The six quality-standard headings of a service (seed 003), and the
+-- partner sheet (fiszka partnera) of a provider.
+ALTER TABLE service ADD COLUMN std_infrastructure TEXT NOT NULL DEFAULT '';
+ALTER TABLE service ADD COLUMN std_staff TEXT NOT NULL DEFAULT '';
+ALTER TABLE service ADD COLUMN std_quality TEXT NOT NULL DEFAULT '';
+ALTER TABLE service ADD COLUMN std_conditions TEXT NOT NULL DEFAULT '';
+ALTER TABLE service ADD COLUMN std_max_days INTEGER;   -- from the request to the start
+ALTER TABLE service ADD COLUMN std_availability TEXT NOT NULL DEFAULT '';
+ALTER TABLE service ADD COLUMN std_management TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider ADD COLUMN social_employment INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE provider ADD COLUMN resources TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider ADD COLUMN activity TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider ADD COLUMN affiliation TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider ADD COLUMN other_info TEXT NOT NULL DEFAULT '';
+ALTER TABLE provider ADD COLUMN partner_role TEXT NOT NULL DEFAULT '';

@@ -24,9 +24,21 @@ organiser_adds_offer_coordinator_plans() {
 	wait_for "┌─ Jednostka ─" || return
 	type_text "przejazd"
 	keys Enter
+	keys F8                                   # the quality standard, second page
+	wait_for "Standard jakości" || return
+	type_text "Bus przystosowany do przewozu wózka."
+	keys F2
+	wait_for "Zapamiętano; F2 na usłudze zapisuje całość." || return
 	keys F2
 	wait_for "Zapisano usługę." || return
-	expect_screen "Dowóz na rehabilitację"
+	menu_pick "Dowóz na rehabilitację" || return
+	wait_for "usługa ·" || return
+	keys F8
+	wait_for "Bus przystosowany do przewozu wózka." || return
+	keys Escape
+	wait_for "usługa ·" || return
+	keys Escape
+	wait_for "katalog usług ·" || return
 	keys Escape
 	wait_for "Programy i ich usługi" || return
 	# a programme that offers it, with a limit a person

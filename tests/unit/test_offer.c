@@ -84,6 +84,16 @@ START_TEST(services_checked)
 	ck_assert_int_eq(service_get(f.db, &f.anna, s.id, &got), CD_OK);
 	ck_assert_str_eq(got.unit, "ride");
 	ck_assert_int_eq(got.area_code, 4);
+	/* the quality standard */
+	s.std_max_days = 400;
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_STD_MAX_DAYS);
+	s.std_max_days = 14;
+	str_copy(s.std_staff, sizeof(s.std_staff), "Kierowca z kursem pierwszej pomocy.");
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_OK);
+	ck_assert_int_eq(service_get(f.db, &f.anna, s.id, &got), CD_OK);
+	ck_assert_int_eq(got.std_max_days, 14);
+	ck_assert_str_eq(got.std_staff, "Kierowca z kursem pierwszej pomocy.");
 	fx_close(&f);
 }
 END_TEST
@@ -164,10 +174,16 @@ START_TEST(what_the_organiser_adds_can_be_planned)
 	str_copy(v.contract_to, sizeof(v.contract_to), "2026-12-31");
 	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_OK);
 	ck_assert_int_eq(provider_service_save(f.db, &f.organiser, v.id, s.id, 80, &e), CD_OK);
+	/* the partner sheet */
+	v.social_employment = true;
+	str_copy(v.partner_role, sizeof(v.partner_role), "Dowozy na rehabilitację w powiecie.");
+	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_OK);
 	ck_assert_int_eq(provider_list(f.db, &f.recep, &vl, &n), CD_OK);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_str_eq(vl[1].name, "Usługi Transportowe Łoś");   /* Polish order */
 	ck_assert_str_eq(vl[1].services, "Dowóz na rehabilitację");
+	ck_assert(vl[1].social_employment);
+	ck_assert_str_eq(vl[1].partner_role, "Dowozy na rehabilitację w powiecie.");
 	free(vl);
 	memset(&place, 0, sizeof(place));
 	str_copy(place.name, sizeof(place.name), "Szpital powiatowy");

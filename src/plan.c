@@ -505,15 +505,18 @@ int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
 	return CD_OK;
 }
 
+/* A version's new status: submitted (when), or decided (who, when, and the
+ * comment of a return). */
 static int set_status(struct cd_db *db, int64_t version_id, const char *status,
-		      const char *extra_sql, const char *text, int64_t user)
+		      bool decision, const char *text, int64_t user)
 {
 	sqlite3_stmt *st;
-	char *sql = xasprintf("UPDATE plan_version SET status = ?2%s WHERE id = ?1",
-			      extra_sql ? extra_sql : "");
-	int rc = db_prepare(db, sql, &st);
+	int rc = db_prepare(db, decision ?
+			    "UPDATE plan_version SET status = ?2, return_comment = ?3, "
+			    "decided_by = ?4, decided_at = cd_now() WHERE id = ?1" :
+			    "UPDATE plan_version SET status = ?2, submitted_at = cd_now() "
+			    "WHERE id = ?1", &st);
 
-	free(sql);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, version_id);
@@ -557,8 +560,7 @@ int plan_submit(struct cd_db *db, const struct actor *a, int64_t version_id,
 		return rc;
 	if (db_begin(db))
 		return CD_EDB;
-	if ((rc = set_status(db, version_id, "submitted", ", submitted_at = "
-			     "cd_now()", NULL, 0)) ||
+	if ((rc = set_status(db, version_id, "submitted", false, NULL, 0)) ||
 	    (rc = audit_add(db, a->user_id, "plan.submit", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {
 		db_rollback(db);
@@ -714,8 +716,7 @@ int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 	sqlite3_bind_int64(st, 1, plan_id);
 	if (db_step_done(db, st))
 		goto fail;
-	if (set_status(db, version_id, "approved", ", return_comment = ?3, decided_by = ?4, "
-		       "decided_at = cd_now()", "", a->user_id) ||
+	if (set_status(db, version_id, "approved", true, "", a->user_id) ||
 	    make_orders(db, version_id, d) ||
 	    audit_add(db, a->user_id, "plan.approve", "plan", plan_id, "") ||
 	    db_commit(db))
@@ -749,9 +750,7 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 				    _("Comment: say what should change"));
 	if (db_begin(db))
 		return CD_EDB;
-	if ((rc = set_status(db, version_id, "returned", ", return_comment = ?3, decided_by = ?4, "
-			     "decided_at = cd_now()", comment,
-			     a->user_id)) ||
+	if ((rc = set_status(db, version_id, "returned", true, comment, a->user_id)) ||
 	    (rc = audit_add(db, a->user_id, "plan.return", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {
 		db_rollback(db);

@@ -102,6 +102,19 @@ int64_t db_col_id(sqlite3_stmt *st, int col)
 		0 : sqlite3_column_int64(st, col);
 }
 
+int db_collect(sqlite3_stmt *st, size_t size, void (*fn)(sqlite3_stmt *, void *),
+	       void **out, size_t *n)
+{
+	size_t cap = 8;
+
+	*n = 0;
+	*out = xcalloc(cap, size);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		fn(st, array_push(out, n, &cap, size));
+	sqlite3_finalize(st);
+	return CD_OK;
+}
+
 int db_step_done(struct cd_db *db, sqlite3_stmt *st)
 {
 	int rc = sqlite3_step(st);

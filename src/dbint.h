@@ -35,6 +35,12 @@ void db_col_copy(sqlite3_stmt *st, int col, char *dst, size_t size);
 char *db_col_dup(sqlite3_stmt *st, int col);
 int64_t db_col_id(sqlite3_stmt *st, int col);  /* 0 for NULL */
 
+/* Steps a prepared (and bound) query, reading each row with fn into a new
+ * zeroed element of size bytes appended to *out (allocated; *n counts
+ * them), and finalizes it. */
+int db_collect(sqlite3_stmt *st, size_t size, void (*fn)(sqlite3_stmt *, void *),
+	       void **out, size_t *n);
+
 /* Steps a statement that returns no rows and finalizes it. */
 int db_step_done(struct cd_db *db, sqlite3_stmt *st);
 

@@ -165,11 +165,18 @@ bool meeting_next_due(struct cd_db *db, const struct date *today, struct date *d
 	return found;
 }
 
+static void choice_row(sqlite3_stmt *st, void *row)
+{
+	struct choice *c = row;
+
+	c->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, c->label, sizeof(c->label));
+}
+
 int meeting_open_plans(struct cd_db *db, const struct actor *a, struct choice **out,
 		       size_t *n)
 {
 	sqlite3_stmt *st;
-	size_t cap = 16;
 
 	*out = NULL;
 	*n = 0;
@@ -181,12 +188,5 @@ int meeting_open_plans(struct cd_db *db, const struct actor *a, struct choice **
 		       "(SELECT 1 FROM closure c WHERE c.plan_id = p.id) "
 		       "ORDER BY r.case_year, r.case_no", &st))
 		return CD_EDB;
-	*out = xcalloc(cap, sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct choice *c = array_push((void **)out, n, &cap, sizeof(**out));
-		c->id = sqlite3_column_int64(st, 0);
-		db_col_copy(st, 1, c->label, sizeof(c->label));
-	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_collect(st, sizeof(**out), choice_row, (void **)out, n);
 }

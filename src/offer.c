@@ -64,7 +64,6 @@ static int read_list(struct cd_db *db, const struct actor *a, const char *sql, s
 		     void (*fn)(sqlite3_stmt *, void *), void **out, size_t *n)
 {
 	sqlite3_stmt *st;
-	size_t cap = 8;
 
 	*out = NULL;
 	*n = 0;
@@ -72,11 +71,7 @@ static int read_list(struct cd_db *db, const struct actor *a, const char *sql, s
 		return CD_EPERM;
 	if (db_prepare(db, sql, &st))
 		return CD_EDB;
-	*out = xcalloc(cap, size);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		fn(st, array_push(out, n, &cap, size));
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_collect(st, size, fn, out, n);
 }
 
 /* The row of id, read by fn. */
@@ -653,30 +648,23 @@ int provider_service_remove(struct cd_db *db, const struct actor *a, int64_t pro
 
 /* ---- places ---- */
 
+static void place_row(sqlite3_stmt *st, void *row)
+{
+	struct place *p = row;
+
+	p->id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, p->name, sizeof(p->name));
+	db_col_copy(st, 2, p->address, sizeof(p->address));
+	p->provider_id = sqlite3_column_int64(st, 3);
+	db_col_copy(st, 4, p->provider_name, sizeof(p->provider_name));
+}
+
 int place_list(struct cd_db *db, const struct actor *a, struct place **out, size_t *n)
 {
-	sqlite3_stmt *st;
-	size_t cap = 8;
-
-	*out = NULL;
-	*n = 0;
-	if (!actor_can(a, PERM_OFFER_READ))
-		return CD_EPERM;
-	if (db_prepare(db, "SELECT p.id, p.name, p.address, COALESCE(p.provider_id, 0), "
-		       "COALESCE(v.name, '') FROM place p LEFT JOIN provider v ON v.id = p.provider_id "
-		       "ORDER BY p.name COLLATE PL", &st))
-		return CD_EDB;
-	*out = xcalloc(cap, sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct place *p = array_push((void **)out, n, &cap, sizeof(**out));
-		p->id = sqlite3_column_int64(st, 0);
-		db_col_copy(st, 1, p->name, sizeof(p->name));
-		db_col_copy(st, 2, p->address, sizeof(p->address));
-		p->provider_id = sqlite3_column_int64(st, 3);
-		db_col_copy(st, 4, p->provider_name, sizeof(p->provider_name));
-	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return read_list(db, a, "SELECT p.id, p.name, p.address, COALESCE(p.provider_id, 0), "
+			 "COALESCE(v.name, '') FROM place p LEFT JOIN provider v "
+			 "ON v.id = p.provider_id ORDER BY p.name COLLATE PL", sizeof(**out),
+			 place_row, (void **)out, n);
 }
 
 int place_save(struct cd_db *db, const struct actor *a, struct place *p, struct fielderr *e)

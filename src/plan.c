@@ -618,11 +618,22 @@ int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organis
 	return db_step_done(db, st);
 }
 
+static void authorisation_row(sqlite3_stmt *st, void *row)
+{
+	struct authorisation *x = row;
+
+	x->id = sqlite3_column_int64(st, 0);
+	x->organiser_id = sqlite3_column_int64(st, 1);
+	db_col_copy(st, 2, x->organiser, sizeof(x->organiser));
+	db_col_copy(st, 3, x->granted_by, sizeof(x->granted_by));
+	db_col_copy(st, 4, x->valid_from, sizeof(x->valid_from));
+	db_col_copy(st, 5, x->valid_to, sizeof(x->valid_to));
+}
+
 int authorisation_list(struct cd_db *db, const struct actor *a, struct authorisation **out,
 		       size_t *n)
 {
 	sqlite3_stmt *st;
-	size_t cap = 4;
 
 	*out = NULL;
 	*n = 0;
@@ -634,19 +645,7 @@ int authorisation_list(struct cd_db *db, const struct actor *a, struct authorisa
 		       "LEFT JOIN app_user g ON g.id = z.granted_by "
 		       "ORDER BY z.valid_from DESC, z.id DESC", &st))
 		return CD_EDB;
-	*out = xcalloc(cap, sizeof(**out));
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct authorisation *x;
-		x = array_push((void **)out, n, &cap, sizeof(**out));
-		x->id = sqlite3_column_int64(st, 0);
-		x->organiser_id = sqlite3_column_int64(st, 1);
-		db_col_copy(st, 2, x->organiser, sizeof(x->organiser));
-		db_col_copy(st, 3, x->granted_by, sizeof(x->granted_by));
-		db_col_copy(st, 4, x->valid_from, sizeof(x->valid_from));
-		db_col_copy(st, 5, x->valid_to, sizeof(x->valid_to));
-	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_collect(st, sizeof(**out), authorisation_row, (void **)out, n);
 }
 
 int authorisation_end(struct cd_db *db, const struct actor *a, int64_t id, const char *on,

@@ -92,7 +92,9 @@ static void next_step(struct app *app, const struct case_state *cs, struct lines
 	const char *s = NULL;
 
 	date_today(&today);
-	if (cs->closed)
+	if (cs->closed && cs->c.followup_on[0])
+		s = _("u: service card");
+	else if (cs->closed)
 		s = _("f: the follow-up half a year after closing · u: service card");
 	else if (!cs->have_assessment)
 		s = _("r: start the needs assessment");
@@ -108,8 +110,13 @@ static void next_step(struct app *app, const struct case_state *cs, struct lines
 		s = plan_may_approve(app->db, &app->me, &today) ?
 		    _("z: approve the plan · x: return it with a comment") :
 		    _("the plan awaits the director's approval");
-	else if (!strcmp(cs->latest.status, "approved"))
-		s = _("m: monitoring note · k: provider contact · a: update · c: close");
+	else if (!strcmp(cs->latest.status, "approved")) {
+		size_t i, running = 0;
+		for (i = 0; i < cs->latest.nitems; i++)
+			running += !cs->latest.items[i].ended_on[0];
+		s = running ? _("m: monitoring note · k: provider contact · a: update · c: close") :
+			      _("c: close the plan (no service is running) · a: update");
+	}
 	if (s)
 		add(L, false, "» %s %s", _("Next:"), s);
 }
@@ -174,8 +181,10 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 		for (i = nv; i-- > 0;) {
 			add(L, false, _("  version %d: %s, %s – %s%s%s%s%.10s%s"), vers[i].version_no,
 			    code_label(&codes_plan_status, vers[i].status), vers[i].period_from,
-			    vers[i].period_to, vers[i].decided_by_name[0] ? ", " : "",
-			    vers[i].decided_by_name, vers[i].decided_at[0] ? " " : "",
+			    vers[i].period_to,
+			    vers[i].decided_by_name[0] || vers[i].decided_at[0] ? ", " : "",
+			    vers[i].decided_by_name,
+			    vers[i].decided_by_name[0] && vers[i].decided_at[0] ? " " : "",
 			    vers[i].decided_at, vers[i].late ? _(" [LATE: over 30 days]") : "");
 			if (vers[i].update_reason[0])
 				add(L, false, _("    update (%s): %s"),

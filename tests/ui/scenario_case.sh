@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill"
+SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -427,4 +427,45 @@ assessment_text_survives_a_kill() {
 	keys F2
 	wait_for "Zapisano: zdrowie." || return
 	wait_for "na dziś"                           # nothing left unsaved
+}
+
+plan_in_force_contact_resignation_card() {
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys k                                     # one service: no list to choose from
+	wait_for "Data (Enter: dziś):" || return
+	keys Enter
+	wait_for "Zapisano kontakt realizatora." || return
+	expect_screen "kontakt realizatora 2026-11-22"
+	keys n
+	wait_for "cały plan" || return
+	keys Down Enter
+	wait_for "Powód:" || return
+	type_text "Przeprowadzka do córki."
+	keys Enter
+	wait_for "Czy rezygnacja była pisemna?" || return
+	keys t
+	wait_for "Zapisano." || return
+	expect_screen "Przeprowadzka do córki.)"        # the end of the service, with its reason
+	expect_screen "Dalej: c: zamknij plan"
+	keys u
+	wait_for "karta usług ·" || return
+	expect_screen "Karta usług: Anna Michalska"
+	expect_screen "CUS.IPUS.25.2026"
+}
+
+followup_after_closing() {
+	start
+	login_worklist koordynator || return
+	open_case "9.2026" "Maciejewski" "CUS.IPUS.9.2026" || return
+	expect_screen "Dalej: f: losy osoby"
+	keys f
+	wait_for "Jak radzi sobie osoba:" || return
+	type_text "Mieszka sam, radzi sobie, zakupy robi sąsiad."
+	keys Enter
+	wait_for "Zapisano." || return
+	expect_screen "Dalej: u: karta usług"           # the follow-up is done
+	keys End
+	wait_for "radzi sobie, zakupy robi sąsiad." || return
 }

@@ -521,20 +521,66 @@ int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 				    _("Need: link a catalogue service or mark it unmet"));
 	if (nd->domain[0] && !domain_known(db, nd->domain))
 		return fielderr_set(e, ASSESS_F_NEED, "%s", _("Need: unknown life domain"));
+	if (nd->area_code < 0 || nd->area_code > 14 || (nd->area_code && !nd->unmet))
+		return fielderr_set(e, ASSESS_F_NEED, "%s",
+				    _("Need: the area (1-14) is given only for an unmet need"));
 	if (db_prepare(db, "INSERT INTO need(assessment_id, domain_code, description, "
-		       "service_id, unmet) VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+		       "service_id, unmet, area_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, nd->assessment_id);
 	db_bind_text_or_null(st, 2, nd->domain);
 	sqlite3_bind_text(st, 3, nd->description, -1, SQLITE_STATIC);
 	db_bind_id_or_null(st, 4, nd->service_id);
 	sqlite3_bind_int(st, 5, nd->unmet);
+	if (nd->area_code)
+		sqlite3_bind_int(st, 6, nd->area_code);
 	if ((rc = db_step_done(db, st)))
 		return rc == CD_EEXIST ? fielderr_set(e, ASSESS_F_NEED, "%s",
 						      _("Need: no such service")) : rc;
 	nd->id = sqlite3_last_insert_rowid(db->h);
 	(void)final;
 	return CD_OK;
+}
+
+int need_answer(struct cd_db *db, const struct actor *a, int64_t need_id,
+		const char *on, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	struct date d, held, today;
+	int64_t request_id = 0;
+	char held_on[16] = "";
+	int rc;
+
+	fielderr_clear(e);
+	if (db_prepare(db, "SELECT s.request_id, s.held_on FROM need n JOIN assessment s "
+		       "ON s.id = n.assessment_id WHERE n.id = ?1 AND n.unmet = 1 AND "
+		       "n.answered_on IS NULL", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, need_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		request_id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, held_on, sizeof(held_on));
+	}
+	sqlite3_finalize(st);
+	if (!request_id)
+		return fielderr_set(e, ASSESS_F_NEED, "%s",
+				    _("Need: not an unmet need waiting for an answer"));
+	if ((rc = case_access(db, a, request_id, true, e)))
+		return rc;
+	date_today(&today);
+	if (!on || !date_parse(on, &d))
+		return fielderr_set(e, ASSESS_F_NEED, "%s",
+				    _("Answered on: not a valid date (use YYYY-MM-DD)"));
+	if (date_cmp(&d, &today) > 0)
+		return fielderr_set(e, ASSESS_F_NEED, "%s", _("Answered on: cannot be in the future"));
+	if (date_parse(held_on, &held) && date_cmp(&d, &held) < 0)
+		return fielderr_set(e, ASSESS_F_NEED, "%s",
+				    _("Answered on: not before the assessment"));
+	if (db_prepare(db, "UPDATE need SET answered_on = ?2 WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, need_id);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
 }
 
 int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id)
@@ -562,7 +608,8 @@ int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id)
 
 #define NEED_COLS "n.id, n.assessment_id, COALESCE(n.domain_code, ''), n.description, " \
 	"COALESCE(n.service_id, 0), n.unmet, COALESCE(sv.name, ''), " \
-	"p.surname || ' ' || p.first_names, r.case_ref, s.held_on, r.id"
+	"p.surname || ' ' || p.first_names, r.case_ref, s.held_on, r.id, " \
+	"COALESCE(n.area_code, 0), COALESCE(n.answered_on, '')"
 #define NEED_FROM " FROM need n JOIN assessment s ON s.id = n.assessment_id " \
 	"JOIN request r ON r.id = s.request_id JOIN person p ON p.id = r.person_id " \
 	"LEFT JOIN service sv ON sv.id = n.service_id"
@@ -587,6 +634,8 @@ static int need_query(sqlite3_stmt *st, struct need **out, size_t *n)
 		db_col_copy(st, 8, x->case_ref, sizeof(x->case_ref));
 		db_col_copy(st, 9, x->held_on, sizeof(x->held_on));
 		x->request_id = sqlite3_column_int64(st, 10);
+		x->area_code = sqlite3_column_int(st, 11);
+		db_col_copy(st, 12, x->answered_on, sizeof(x->answered_on));
 	}
 	sqlite3_finalize(st);
 	return CD_OK;

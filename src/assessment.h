@@ -127,11 +127,17 @@ struct need {
 	char person_name[256];
 	char case_ref[48];
 	char held_on[16];
+	int area_code;               /* unmet: the statutory area (1-14), 0 unknown */
+	char answered_on[16];        /* unmet: when the offer answered it */
 };
 /* A need found; either linked to a catalogue service or marked unmet. */
 int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	     struct need *nd, struct fielderr *e);
 int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id);
+/* An unmet need is answered (a new service, more capacity) on the day on:
+ * it leaves the register. */
+int need_answer(struct cd_db *db, const struct actor *a, int64_t need_id,
+		const char *on, struct fielderr *e);
 int need_list(struct cd_db *db, const struct actor *a, int64_t request_id,
 	      struct need **out, size_t *n);
 /* The register of unmet needs (organiser, director, coordinators): not yet

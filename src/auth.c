@@ -59,6 +59,8 @@ static unsigned perm_roles(enum perm p)
 		return ROLE_DIRECTOR;
 	case PERM_REPORTS:
 		return ROLE_ORGANISER | ROLE_DIRECTOR;
+	case PERM_ACTIVITY:
+		return ROLE_COMMUNITY_ORGANISER | ROLE_ORGANISER;
 	case PERM_USER_ADMIN:
 		return ROLE_ADMIN;
 	}

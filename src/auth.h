@@ -34,6 +34,7 @@ enum perm {
 	PERM_PLAN_APPROVE,
 	PERM_AUTHORISE,       /* authorise organisers to approve plans (art. 41) */
 	PERM_REPORTS,         /* the team's duties: meetings, summaries, reports */
+	PERM_ACTIVITY,        /* supporting activities: the list, members, meetings */
 	PERM_USER_ADMIN,      /* accounts */
 };
 

@@ -392,10 +392,34 @@ static bool row_exists(struct cd_db *db, const char *sql, int64_t a1, int64_t a2
 	return found;
 }
 
+/* The monthly capacity a programme's service had (< 0: none given); *was
+ * false when the programme did not offer it. */
+static double prev_capacity(struct cd_db *db, int64_t programme_id, int64_t service_id,
+			    bool *was)
+{
+	sqlite3_stmt *st;
+	double v = -1;
+
+	*was = false;
+	if (db_prepare(db, "SELECT COALESCE(monthly_capacity, -1) FROM programme_service "
+		       "WHERE programme_id = ?1 AND service_id = ?2", &st))
+		return v;
+	sqlite3_bind_int64(st, 1, programme_id);
+	sqlite3_bind_int64(st, 2, service_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*was = true;
+		v = sqlite3_column_double(st, 0);
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
 int programme_service_save(struct cd_db *db, const struct actor *a,
 			   const struct programme_service *ps, struct fielderr *e)
 {
 	sqlite3_stmt *st;
+	double prev;
+	bool was;
 	int rc;
 
 	fielderr_clear(e);
@@ -450,7 +474,31 @@ int programme_service_save(struct cd_db *db, const struct actor *a,
 	bind_positive(st, 11, ps->max_per_year);
 	if (ps->once_in_years > 0)
 		sqlite3_bind_int(st, 12, ps->once_in_years);
-	return db_step_done(db, st);
+	if (db_begin(db)) {
+		sqlite3_finalize(st);
+		return CD_EDB;
+	}
+	/* before: is it new, or is the capacity raised?  (coordinators are told) */
+	prev = prev_capacity(db, ps->programme_id, ps->service_id, &was);
+	if (db_step_done(db, st))
+		goto fail;
+	if (!was || (ps->monthly_capacity >= 0 && prev >= 0 && ps->monthly_capacity > prev) ||
+	    (ps->monthly_capacity < 0 && prev >= 0)) {
+		if (db_prepare(db, "INSERT INTO offer_change(programme_id, service_id, kind, "
+			       "on_date) VALUES (?1, ?2, ?3, date(cd_now()))", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, ps->programme_id);
+		sqlite3_bind_int64(st, 2, ps->service_id);
+		sqlite3_bind_text(st, 3, was ? "raised" : "added", -1, SQLITE_STATIC);
+		if (db_step_done(db, st))
+			goto fail;
+	}
+	if (db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	return CD_EDB;
 }
 
 int programme_service_remove(struct cd_db *db, const struct actor *a, int64_t programme_id,

@@ -114,27 +114,40 @@ bool quarter_parse(const char *q, char from[11], char to[11])
 	"FROM plan_version v2 WHERE v2.plan_id = v.plan_id AND v2.version_no = v.version_no + 1 " \
 	"AND v2.status IN ('approved', 'superseded')), '9999-12-31'))"
 
-/* Distinct persons per category between from and to. */
+/* A member of a group service or activity between ?1 and ?2. */
+#define GROUP_IN "g.joined_on <= ?2 AND COALESCE(g.left_on, '9999-12-31') >= ?1"
+
+/* Distinct persons per category between from and to: those with a plan's
+ * service or supporting activity, and the members of group services and
+ * of the supporting activities run outside plans. */
 static int count_persons(struct cd_db *db, const char *from, const char *to,
 			 struct quarterly_report *r, bool total)
 {
 	sqlite3_stmt *st;
 	size_t i;
 
-	if (db_prepare(db, "SELECT c.code, ("
-		       "SELECT count(DISTINCT p.person_id) FROM report_category_match m "
+	if (db_prepare(db, "SELECT c.code, (SELECT count(DISTINCT pid) FROM ("
+		       "SELECT p.person_id AS pid FROM report_category_match m "
 		       "JOIN service s ON s.area_code = m.area_code "
 		       "JOIN plan_item i ON i.service_id = s.id "
 		       "JOIN plan_version v ON v.id = i.version_id "
 		       "AND v.status IN ('approved', 'superseded') "
 		       "JOIN plan p ON p.id = v.plan_id WHERE m.category = c.code "
-		       "AND i.starts_on <= ?2 AND " ITEM_END " >= ?1) + ("
-		       "SELECT count(DISTINCT p.person_id) FROM report_category_match m "
+		       "AND i.starts_on <= ?2 AND " ITEM_END " >= ?1 "
+		       "UNION ALL SELECT g.person_id FROM report_category_match m "
+		       "JOIN service s ON s.area_code = m.area_code "
+		       "JOIN group_member g ON g.service_id = s.id WHERE m.category = c.code "
+		       "AND " GROUP_IN ")) + (SELECT count(DISTINCT pid) FROM ("
+		       "SELECT p.person_id AS pid FROM report_category_match m "
 		       "JOIN supporting_activity a ON a.kind = m.activity "
 		       "JOIN plan_version v ON v.id = a.version_id "
 		       "AND v.status IN ('approved', 'superseded') "
 		       "JOIN plan p ON p.id = v.plan_id WHERE m.category = c.code "
-		       "AND COALESCE(a.starts_on, v.period_from) <= ?2 AND " ACT_END " >= ?1) "
+		       "AND COALESCE(a.starts_on, v.period_from) <= ?2 AND " ACT_END " >= ?1 "
+		       "UNION ALL SELECT g.person_id FROM report_category_match m "
+		       "JOIN activity a ON a.kind = m.activity "
+		       "JOIN group_member g ON g.activity_id = a.id WHERE m.category = c.code "
+		       "AND " GROUP_IN ")) "
 		       "FROM report_category c ORDER BY c.position", &st))
 		return CD_EDB;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -151,11 +164,12 @@ static int count_persons(struct cd_db *db, const char *from, const char *to,
 	}
 	sqlite3_finalize(st);
 	/* anyone served at all, and the plans started */
-	if (db_prepare(db, "SELECT (SELECT count(DISTINCT p.person_id) FROM plan_item i "
-		       "JOIN plan_version v ON v.id = i.version_id "
+	if (db_prepare(db, "SELECT (SELECT count(DISTINCT pid) FROM (SELECT p.person_id AS pid "
+		       "FROM plan_item i JOIN plan_version v ON v.id = i.version_id "
 		       "AND v.status IN ('approved', 'superseded') "
 		       "JOIN plan p ON p.id = v.plan_id WHERE i.starts_on <= ?2 AND "
-		       ITEM_END " >= ?1), (SELECT count(*) FROM plan_version v WHERE "
+		       ITEM_END " >= ?1 UNION ALL SELECT g.person_id FROM group_member g "
+		       "WHERE g.service_id IS NOT NULL AND " GROUP_IN ")), (SELECT count(*) FROM plan_version v WHERE "
 		       "v.version_no = 1 AND v.status IN ('approved', 'superseded') AND "
 		       "v.period_from BETWEEN ?1 AND ?2)", &st))
 		return CD_EDB;

@@ -28,6 +28,7 @@ static const struct {
 	[WL_FOLLOWUP] = {"followup", N_("follow-up")},
 	[WL_MEETING] = {"meeting", N_("coordinators' meeting")},
 	[WL_SUMMARY] = {"summary", N_("half-yearly summary")},
+	[WL_NEW_OFFER] = {"new_offer", N_("new in the offer")},
 };
 
 const char *wl_kind_code(enum wl_kind k)
@@ -114,6 +115,27 @@ static const struct {
 	 "FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r ON r.id = p.request_id "
 	 "JOIN person pe ON pe.id = r.person_id WHERE c.followup_on IS NULL AND " MINE
 	 " AND date(c.followup_due, '-14 days') <= ?1"},
+	/* the organiser added a service or raised a capacity in the last 30
+	 * days: the unmet needs of its area and the persons waiting for it */
+	{WL_NEW_OFFER, false,
+	 "SELECT date(max(c.on_date), '+30 days'), r.case_ref, "
+	 "pe.surname || ' ' || pe.first_names, r.id, 0, sv.name || ' (' || pr.name || '): ' || "
+	 "n.description FROM offer_change c JOIN service sv ON sv.id = c.service_id "
+	 "JOIN programme pr ON pr.id = c.programme_id AND pr.status = 'active' "
+	 "JOIN need n ON n.unmet = 1 AND n.answered_on IS NULL AND n.area_code = sv.area_code "
+	 "JOIN assessment s ON s.id = n.assessment_id AND s.held_on <= c.on_date "
+	 "JOIN request r ON r.id = s.request_id JOIN person pe ON pe.id = r.person_id "
+	 "WHERE r.status <> 'withdrawn' AND c.on_date BETWEEN date(?1, '-30 days') AND ?1 AND "
+	 MINE " GROUP BY n.id"},
+	{WL_NEW_OFFER, false,
+	 "SELECT date(max(c.on_date), '+30 days'), r.case_ref, "
+	 "pe.surname || ' ' || pe.first_names, r.id, 0, sv.name || ' (' || pr.name || ')' "
+	 "FROM offer_change c JOIN service sv ON sv.id = c.service_id "
+	 "JOIN programme pr ON pr.id = c.programme_id AND pr.status = 'active' "
+	 "JOIN waiting_entry w ON w.service_id = c.service_id AND w.removed_on IS NULL "
+	 "AND w.added_on <= c.on_date JOIN request r ON r.id = w.request_id "
+	 "JOIN person pe ON pe.id = r.person_id "
+	 "WHERE c.on_date BETWEEN date(?1, '-30 days') AND ?1 AND " MINE " GROUP BY w.id"},
 };
 
 static struct wl_item *push(struct wl_item **out, size_t *n, size_t *cap)

@@ -30,6 +30,8 @@ enum wl_kind {
 	WL_FOLLOWUP,         /* the follow-up half a year after closing */
 	WL_MEETING,          /* the organiser: the coordinators' meeting is due */
 	WL_SUMMARY,          /* the organiser: the half-yearly summary is due */
+	WL_NEW_OFFER,        /* a new service or more capacity may answer an unmet
+	                      * need or a wait (shown 30 days) */
 	WL__COUNT
 };
 

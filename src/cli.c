@@ -636,7 +636,53 @@ static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 	return 0;
 }
 
-/* catalogue list [--programme ID]: the services of the programmes. */
+/* The whole catalogue: every service with its area, unit, group flag, fee
+ * and the active programmes that offer it. */
+static int catalogue_all(struct cd_db *db, const struct actor *a)
+{
+	struct service *sv;
+	struct programme *pl;
+	size_t ns, np, i, j, k;
+	int rc;
+
+	if ((rc = service_list(db, a, &sv, &ns)))
+		return fail_msg(NULL, rc);
+	if ((rc = programme_list(db, a, &pl, &np))) {
+		free(sv);
+		return fail_msg(NULL, rc);
+	}
+	for (i = 0; i < ns; i++) {
+		struct strbuf progs;
+		char *fee = service_fee_text(&sv[i]);
+		sb_init(&progs);
+		for (j = 0; j < np; j++) {
+			struct programme_service *ps;
+			size_t m;
+			if (strcmp(pl[j].status, "active") ||
+			    programme_services(db, a, pl[j].id, &ps, &m))
+				continue;
+			for (k = 0; k < m; k++)
+				if (ps[k].service_id == sv[i].id) {
+					sb_addf(&progs, "%s%lld", progs.len ? "," : "",
+						(long long)pl[j].id);
+					break;
+				}
+			free(ps);
+		}
+		printf("%lld\t%s\t%d\t%s\t%s\t%s\t%s\n", (long long)sv[i].id, sv[i].name,
+		       sv[i].area_code, code_label(&codes_unit, sv[i].unit),
+		       sv[i].is_group ? _("group") : _("individual"), fee,
+		       progs.buf ? progs.buf : "");
+		sb_release(&progs);
+		free(fee);
+	}
+	free(sv);
+	free(pl);
+	return 0;
+}
+
+/* catalogue list [--programme ID]: the whole catalogue of services, or the
+ * services of one programme with their capacity and limits. */
 static int cmd_catalogue(struct cd_db *db, int argc, char **argv, int at)
 {
 	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
@@ -666,6 +712,8 @@ static int cmd_catalogue(struct cd_db *db, int argc, char **argv, int at)
 		}
 	}
 	actor_system(&a);
+	if (!only)
+		return catalogue_all(db, &a);
 	if ((rc = programme_list(db, &a, &pl, &np)))
 		return fail_msg(NULL, rc);
 	for (i = 0; i < np; i++) {
@@ -677,13 +725,18 @@ static int cmd_catalogue(struct cd_db *db, int argc, char **argv, int at)
 			continue;
 		for (j = 0; j < ns; j++) {
 			char cap[32] = "", lim[32] = "";
+			struct service sv;
+			char *fee = NULL;
 			if (ps[j].monthly_capacity >= 0)
 				snprintf(cap, sizeof(cap), "%g", ps[j].monthly_capacity);
 			if (ps[j].max_per_month >= 0)
 				snprintf(lim, sizeof(lim), "%g", ps[j].max_per_month);
-			printf("%lld\t%s\t%s\t%lld\t%s\t%s\t%s\t%s\n", (long long)pl[i].id,
+			if (service_get(db, &a, ps[j].service_id, &sv) == CD_OK)
+				fee = service_fee_text(&sv);
+			printf("%lld\t%s\t%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)pl[i].id,
 			       pl[i].name, pl[i].status, (long long)ps[j].service_id,
-			       ps[j].service_name, cap, lim, ps[j].limit_text);
+			       ps[j].service_name, cap, lim, ps[j].limit_text, fee ? fee : "");
+			free(fee);
 		}
 		free(ps);
 		if (only)

@@ -66,6 +66,14 @@ static const struct code unit[] = {
 };
 TABLE(codes_unit, unit);
 
+/* The fee rule of a service (art. 27: free by default, co-payment possible). */
+static const struct code fee_rule[] = {
+	{"free", N_("free of charge")},
+	{"fixed", N_("fixed fee per unit")},
+	{"income", N_("depends on income")},
+};
+TABLE(codes_fee_rule, fee_rule);
+
 static const struct code provider_kind[] = {
 	{"gmina_office", N_("gmina office")},
 	{"gmina_unit", N_("gmina unit")},

@@ -23,6 +23,7 @@ extern const struct code_table codes_referral;
 extern const struct code_table codes_request_status;
 extern const struct code_table codes_sex;
 extern const struct code_table codes_unit;
+extern const struct code_table codes_fee_rule;
 extern const struct code_table codes_provider_kind;
 extern const struct code_table codes_plan_status;    /* of a plan version */
 extern const struct code_table codes_frequency;      /* of a plan item's amount */

@@ -13,6 +13,7 @@
 #include "monitoring.h"
 #include "plan.h"
 #include "codes.h"
+#include "group.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,11 +145,75 @@ static const struct {
 	{"Usługa logopedyczna i pedagogiczna", 2, "hour", 20, 80, ""},
 	{"Doradztwo zawodowe i kursy zawodowe", 8, "hour", 20, 5, "7 kursów w programie"},
 	{"Klub wolontariuszy", 11, "session", -1, 0, "usługa grupowa"},
+	{"Zajęcia ruchowe dla seniorów", 10, "session", 8, 20, "usługa grupowa, 60+"},
 };
 
 /* What the demo cases plan with. */
 static int64_t demo_prog, demo_care, demo_care_provider, demo_physio,
-	demo_physio_provider, demo_home;
+	demo_physio_provider, demo_home, demo_group;
+
+/* A group service taken on request, without an IPUS, and a supporting
+ * activity of the community organiser, both with weekly meetings. */
+static int demo_groups(struct cd_db *db, const int64_t *ids, const int64_t *coord,
+		       const struct date *today)
+{
+	struct actor sys;
+	struct group g;
+	struct activity ac;
+	struct fielderr e;
+	struct date d;
+	char day[16];
+	int k, rc;
+
+	actor_system(&sys);
+	memset(&g, 0, sizeof(g));
+	g.programme_id = demo_prog;
+	g.service_id = demo_group;
+	for (k = 0; k < 6; k++) {
+		struct request r;
+		request_init(&r);
+		r.person_id = ids[(k * 11 + 5) % DEMO_PERSONS];
+		date_from_days(date_to_days(today) - 70 + k * 3, &d);
+		date_format(&d, r.filed_on);
+		str_copy(r.channel, sizeof(r.channel), "in_person");
+		str_copy(r.asked, sizeof(r.asked),
+			 "Chcę chodzić na zajęcia ruchowe dla seniorów.");
+		r.coordinator_id = coord[k % 2];
+		if ((rc = request_file(db, &sys, &r, &e)) ||
+		    (rc = group_enrol(db, &sys, &g, r.person_id, r.id, r.filed_on, &e))) {
+			fprintf(stderr, "demo group: %s\n", e.msg);
+			return rc;
+		}
+	}
+	for (k = 8; k >= 1; k--) {
+		date_from_days(date_to_days(today) - 7 * k, &d);
+		date_format(&d, day);
+		if ((rc = group_session_add(db, &sys, &g, day, k > 6 ? 2 + k % 3 : 5, "", &e)))
+			return rc;
+	}
+	activity_init(&ac);
+	str_copy(ac.name, sizeof(ac.name), "Sąsiedzka pomoc w zakupach");
+	str_copy(ac.kind, sizeof(ac.kind), "neighbour_help");
+	str_copy(ac.description, sizeof(ac.description),
+		 "Sąsiedzi robią zakupy osobom, które nie wychodzą z domu.");
+	date_from_days(date_to_days(today) - 120, &d);
+	date_format(&d, ac.starts_on);
+	if ((rc = activity_save(db, &sys, &ac, &e)))
+		return rc;
+	memset(&g, 0, sizeof(g));
+	g.activity_id = ac.id;
+	for (k = 0; k < 3; k++)
+		if ((rc = group_enrol(db, &sys, &g, ids[(k * 13 + 2) % DEMO_PERSONS], 0,
+				      ac.starts_on, &e)))
+			return rc;
+	for (k = 4; k >= 1; k--) {
+		date_from_days(date_to_days(today) - 14 * k, &d);
+		date_format(&d, day);
+		if ((rc = group_session_add(db, &sys, &g, day, 3, "", &e)))
+			return rc;
+	}
+	return CD_OK;
+}
 
 /* Per-person entitlements the plans are checked against (the organiser
  * edits them, issue 4): a few, so that the plan's warnings show. */
@@ -213,9 +278,9 @@ static int demo_offer(struct cd_db *db)
 	for (i = 0; i < ARRAY_SIZE(czarnia_services); i++) {
 		struct service_def sd = {czarnia_services[i].name, czarnia_services[i].area,
 					 czarnia_services[i].unit, "",
-					 czarnia_services[i].area == 11};
+					 czarnia_services[i].area >= 10};
 		/* which provider delivers what */
-		static const int who[] = {1, 1, 0, 1, 1, 3, 3, 2, 1, 0, 0, 0};
+		static const int who[] = {1, 1, 0, 1, 1, 3, 3, 2, 1, 0, 0, 0, 1};
 		if ((rc = service_ensure(db, &sd, &sid)))
 			return rc;
 		if (i == 3) {
@@ -224,6 +289,8 @@ static int demo_offer(struct cd_db *db)
 		} else if (i == 7) {
 			demo_physio = sid;
 			demo_physio_provider = prov_id[who[i]];
+		} else if (i == 12) {
+			demo_group = sid;
 		}
 		if (
 		    (rc = programme_service_add(db, prog_id, sid, czarnia_services[i].monthly,
@@ -575,6 +642,8 @@ int demo_fill(struct cd_db *db)
 		if (rc)
 			fprintf(stderr, "demo request: %s\n", e.msg);
 	}
+	if (!rc)
+		rc = demo_groups(db, ids, coord, &today);
 fail_names:
 	free(ids);
 	free_list(nl.female, nl.nf);

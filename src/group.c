@@ -1,7 +1,6 @@
 /* group.c - group services and supporting activities: the list of
  * activities, members, sessions with their head count. */
 #include "group.h"
-#include "casefile.h"
 #include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -269,14 +268,15 @@ int group_members(struct cd_db *db, const struct actor *a, const struct group *g
 	return db_collect(st, sizeof(**out), member_row, (void **)out, n);
 }
 
-/* May a write members and sessions of g? */
+/* May a write members and sessions of g?  Whoever manages requests
+ * (reception, coordinators, organiser, director) for group services; also
+ * the community organiser for supporting activities. */
 static int may_run(const struct actor *a, const struct group *g, struct fielderr *e)
 {
-	if (a->user_id == 0 || actor_can(a, PERM_CASE_CONTENT) ||
+	if (a->user_id == 0 || actor_can(a, PERM_REQUEST_MANAGE) ||
 	    (g->activity_id && actor_can(a, PERM_ACTIVITY)))
 		return CD_OK;
-	fielderr_set(e, -1, "%s", _("only coordinators, the organisers and the director "
-				    "record group members and meetings"));
+	fielderr_set(e, -1, "%s", _("your role does not record group members and meetings"));
 	return CD_EPERM;
 }
 
@@ -370,10 +370,9 @@ int group_enrol(struct cd_db *db, const struct actor *a, const struct group *g,
 		if (!request_status_is_open(status))
 			return fielderr_set(e, GF_REQUEST, "%s",
 					    _("Request: it is no longer open"));
-		/* an unassigned request is taken by the coordinator who enrols */
+		/* an unassigned request is taken by the coordinator who enrols
+		 * (whoever manages requests may settle one by an enrolment) */
 		take = !coordinator && (a->roles & ROLE_COORDINATOR) && a->user_id;
-		if (!take && (rc = case_access(db, a, request_id, true, e)))
-			return rc;
 	}
 	if (!person_id || !exists(db, "SELECT 1 FROM person WHERE id = ?1", person_id))
 		return fielderr_set(e, GF_PERSON, "%s", _("Person: choose the person"));

@@ -87,9 +87,11 @@ struct group_member {
 int group_members(struct cd_db *db, const struct actor *a, const struct group *g,
 		  struct group_member **out, size_t *n);
 /* Enrols a person.  A group service needs the person's open request
- * (request_id, the case is then worked by whoever may work it); a request
- * still only filed is settled by the enrolment (status closed: no
- * assessment, no IPUS).  Nobody is enrolled twice at a time. */
+ * (request_id); a request still only filed is settled by the enrolment
+ * (status closed: no assessment, no IPUS) and an unassigned one goes to
+ * the coordinator who enrols.  Nobody is enrolled twice at a time.
+ * Reception, coordinators, organiser, director; for activities also the
+ * community organiser. */
 int group_enrol(struct cd_db *db, const struct actor *a, const struct group *g,
 		int64_t person_id, int64_t request_id, const char *joined_on,
 		struct fielderr *e);

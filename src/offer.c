@@ -1,6 +1,8 @@
 /* offer.c - the organiser's offer: programmes, services, providers, places. */
 #include "offer.h"
 #include "plan.h"
+#include "person.h"
+#include "text.h"
 #include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -104,7 +106,9 @@ void programme_init(struct programme *p)
 
 #define PROG_COLS "id, name, resolution_no, COALESCE(resolution_date, ''), valid_from, " \
 	"COALESCE(valid_to, ''), target_group, COALESCE(expected_persons, 0), qualification, " \
-	"fees, status"
+	"fees, status, (SELECT group_concat(name, ', ') FROM (SELECT g.name FROM programme_gmina pg " \
+	"JOIN gmina g ON g.id = pg.gmina_id WHERE pg.programme_id = programme.id " \
+	"ORDER BY g.name COLLATE PL))"
 
 static void programme_row(sqlite3_stmt *st, void *row)
 {
@@ -122,6 +126,83 @@ static void programme_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 8, p->qualification, sizeof(p->qualification));
 	db_col_copy(st, 9, p->fees, sizeof(p->fees));
 	db_col_copy(st, 10, p->status, sizeof(p->status));
+	db_col_copy(st, 11, p->gminas, sizeof(p->gminas));
+}
+
+/* Resolves "A, B" to the ids of the centre's gminas (letter case and
+ * Polish letters folded); rewrites the list with the names as stored. */
+static int programme_gminas(struct cd_db *db, char *list, size_t size, int64_t **ids,
+			    size_t *nids, struct fielderr *e)
+{
+	char **names = NULL, *copy = xstrdup(list), *tok, *save = NULL;
+	size_t nn = 0, i;
+	struct strbuf sb;
+	int rc = CD_OK;
+
+	*ids = NULL;
+	*nids = 0;
+	sb_init(&sb);
+	if (gmina_names(db, &names, &nn)) {
+		free(copy);
+		return CD_EDB;
+	}
+	for (tok = strtok_r(copy, ",;", &save); tok; tok = strtok_r(NULL, ",;", &save)) {
+		char *f = text_fold(str_trim(tok));
+		size_t k;
+		bool found = false;
+		if (!tok[0]) {
+			free(f);
+			continue;
+		}
+		for (i = 0; i < nn && !found; i++) {
+			char *g = text_fold(names[i]);
+			found = !strcmp(f, g);
+			free(g);
+		}
+		free(f);
+		if (!found) {
+			rc = fielderr_set(e, OF_PROG_GMINAS, _("Gminas: \"%s\" is not one of the "
+							       "centre's gminas (see the settings)"), tok);
+			break;
+		}
+		i--;
+		for (k = 0; k < *nids; k++)
+			if ((*ids)[k] == (int64_t)i)
+				break;
+		if (k < *nids)
+			continue;
+		*ids = xrealloc(*ids, (*nids + 1) * sizeof(**ids));
+		(*ids)[(*nids)++] = (int64_t)i;    /* an index for now */
+		if (sb.len)
+			sb_add(&sb, ", ");
+		sb_add(&sb, names[i]);
+	}
+	free(copy);
+	if (!rc) {
+		/* indexes to ids */
+		for (i = 0; i < *nids; i++) {
+			sqlite3_stmt *st;
+			size_t idx = (size_t)(*ids)[i];
+			(*ids)[i] = 0;
+			if (db_prepare(db, "SELECT id FROM gmina WHERE name = ?1", &st)) {
+				rc = CD_EDB;
+				break;
+			}
+			sqlite3_bind_text(st, 1, names[idx], -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				(*ids)[i] = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+		}
+		str_copy(list, size, sb.buf ? sb.buf : "");
+	}
+	sb_release(&sb);
+	gmina_names_free(names, nn);
+	if (rc) {
+		free(*ids);
+		*ids = NULL;
+		*nids = 0;
+	}
+	return rc;
 }
 
 int programme_list(struct cd_db *db, const struct actor *a, struct programme **out,
@@ -176,12 +257,19 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 		   struct fielderr *e)
 {
 	sqlite3_stmt *st;
+	int64_t *gids = NULL, id = p->id;
+	size_t ng = 0, i;
 	int rc;
 
 	fielderr_clear(e);
-	if ((rc = may_edit(a, e)) || (rc = programme_validate(p, e)))
+	if ((rc = may_edit(a, e)) || (rc = programme_validate(p, e)) ||
+	    (rc = programme_gminas(db, p->gminas, sizeof(p->gminas), &gids, &ng, e)))
 		return rc;
-	if (db_prepare(db, p->id ?
+	if (db_begin(db)) {
+		free(gids);
+		return CD_EDB;
+	}
+	if (db_prepare(db, id ?
 		       "UPDATE programme SET name = ?2, resolution_no = ?3, resolution_date = ?4, "
 		       "valid_from = ?5, valid_to = ?6, target_group = ?7, expected_persons = ?8, "
 		       "qualification = ?9, fees = ?10, status = ?11 WHERE id = ?1" :
@@ -189,8 +277,8 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 		       "valid_to, target_group, expected_persons, qualification, fees, status) "
 		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
 		return CD_EDB;
-	if (p->id)
-		sqlite3_bind_int64(st, 1, p->id);
+	if (id)
+		sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, p->name);
 	bind_text(st, 3, p->resolution_no);
 	db_bind_text_or_null(st, 4, p->resolution_date);
@@ -202,8 +290,35 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 	bind_text(st, 9, p->qualification);
 	bind_text(st, 10, p->fees);
 	bind_text(st, 11, p->status);
-	return save_row(db, st, &p->id);
+	if ((rc = save_row(db, st, &id)))
+		goto fail;
+	rc = CD_EDB;
+	if (db_prepare(db, "DELETE FROM programme_gmina WHERE programme_id = ?1", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_step_done(db, st))
+		goto fail;
+	for (i = 0; i < ng; i++) {
+		if (db_prepare(db, "INSERT INTO programme_gmina(programme_id, gmina_id) "
+			       "VALUES (?1, ?2)", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, gids[i]);
+		if (db_step_done(db, st))
+			goto fail;
+	}
+	if (db_commit(db))
+		goto fail;
+	free(gids);
+	p->id = id;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	free(gids);
+	return rc;
 }
+
+
 
 /* ---- services ---- */
 
@@ -211,11 +326,14 @@ void service_init(struct service *s)
 {
 	memset(s, 0, sizeof(*s));
 	str_copy(s->unit, sizeof(s->unit), "hour");
+	str_copy(s->fee_rule, sizeof(s->fee_rule), "free");
+	s->fee_amount = -1;
 }
 
 #define SERVICE_COLS "id, name, COALESCE(area_code, 0), unit, summary, qualifications, " \
 	"occupation_codes, is_group, std_infrastructure, std_staff, std_quality, " \
-	"std_conditions, COALESCE(std_max_days, 0), std_availability, std_management"
+	"std_conditions, COALESCE(std_max_days, 0), std_availability, std_management, fee_rule, " \
+	"COALESCE(fee_amount, -1), fee_note"
 
 static void service_row(sqlite3_stmt *st, void *row)
 {
@@ -237,6 +355,25 @@ static void service_row(sqlite3_stmt *st, void *row)
 	s->std_max_days = sqlite3_column_int(st, 12);
 	db_col_copy(st, 13, s->std_availability, sizeof(s->std_availability));
 	db_col_copy(st, 14, s->std_management, sizeof(s->std_management));
+	db_col_copy(st, 15, s->fee_rule, sizeof(s->fee_rule));
+	s->fee_amount = sqlite3_column_double(st, 16);
+	db_col_copy(st, 17, s->fee_note, sizeof(s->fee_note));
+}
+
+char *service_fee_text(const struct service *s)
+{
+	char amount[32];
+
+	if (!strcmp(s->fee_rule, "fixed")) {
+		snprintf(amount, sizeof(amount), "%.2f", s->fee_amount);
+		if (strchr(amount, '.'))
+			*strchr(amount, '.') = ',';
+		return xasprintf(_("%s zł per unit (%s)%s%s"), amount,
+				 code_label(&codes_unit, s->unit), s->fee_note[0] ? "; " : "",
+				 s->fee_note);
+	}
+	return xasprintf("%s%s%s", code_label(&codes_fee_rule, s->fee_rule),
+			 s->fee_note[0] ? ": " : "", s->fee_note);
 }
 
 int service_list(struct cd_db *db, const struct actor *a, struct service **out, size_t *n)
@@ -295,16 +432,30 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 	if (s->std_max_days < 0 || s->std_max_days > 365)
 		return fielderr_set(e, OF_SV_STD_MAX_DAYS, "%s",
 				    _("Days to start: from 1 to 365 (empty: not set)"));
+	str_trim(s->fee_note);
+	if (code_index(&codes_fee_rule, s->fee_rule) < 0)
+		return fielderr_set(e, OF_SV_FEE_RULE, "%s",
+				    _("Fee: free of charge, a fixed fee or dependent on income"));
+	if (!strcmp(s->fee_rule, "fixed") && (s->fee_amount <= 0 || s->fee_amount > 10000))
+		return fielderr_set(e, OF_SV_FEE_AMOUNT, "%s",
+				    _("Fee per unit: an amount in zł above 0, e.g. 12,50"));
+	if (strcmp(s->fee_rule, "fixed"))
+		s->fee_amount = -1;
+	if (!strcmp(s->fee_rule, "income") && !s->fee_note[0])
+		return fielderr_set(e, OF_SV_FEE_NOTE, "%s",
+				    _("Fee conditions: describe how the fee depends on income"));
 	if (db_prepare(db, s->id ?
 		       "UPDATE service SET name = ?2, area_code = ?3, unit = ?4, summary = ?5, "
 		       "qualifications = ?6, occupation_codes = ?7, is_group = ?8, "
 		       "std_infrastructure = ?9, std_staff = ?10, std_quality = ?11, "
 		       "std_conditions = ?12, std_max_days = ?13, std_availability = ?14, "
-		       "std_management = ?15 WHERE id = ?1" :
+		       "std_management = ?15, fee_rule = ?16, fee_amount = ?17, fee_note = ?18 "
+		       "WHERE id = ?1" :
 		       "INSERT INTO service(name, area_code, unit, summary, qualifications, "
 		       "occupation_codes, is_group, std_infrastructure, std_staff, std_quality, "
-		       "std_conditions, std_max_days, std_availability, std_management) "
-		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &st))
+		       "std_conditions, std_max_days, std_availability, std_management, fee_rule, "
+		       "fee_amount, fee_note) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		       "?13, ?14, ?15, ?16, ?17, ?18)", &st))
 		return CD_EDB;
 	if (s->id)
 		sqlite3_bind_int64(st, 1, s->id);
@@ -323,6 +474,9 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 		sqlite3_bind_int(st, 13, s->std_max_days);
 	bind_text(st, 14, s->std_availability);
 	bind_text(st, 15, s->std_management);
+	bind_text(st, 16, s->fee_rule);
+	bind_positive(st, 17, s->fee_amount);
+	bind_text(st, 18, s->fee_note);
 	return save_row(db, st, &s->id);
 }
 
@@ -765,7 +919,9 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		       "(SELECT count(*) FROM waiting_entry w WHERE w.service_id = s.id AND "
 		       "w.removed_on IS NULL), "
 		       "(SELECT COALESCE(min(r.filed_on), '') FROM waiting_entry w JOIN request r ON "
-		       "r.id = w.request_id WHERE w.service_id = s.id AND w.removed_on IS NULL) "
+		       "r.id = w.request_id WHERE w.service_id = s.id AND w.removed_on IS NULL), "
+		       "(SELECT count(*) FROM need n WHERE n.unmet = 1 AND n.answered_on IS NULL "
+		       "AND n.area_code = s.area_code) "
 		       "FROM service s WHERE EXISTS (SELECT 1 FROM provider_service x WHERE "
 		       "x.service_id = s.id) OR EXISTS (SELECT 1 FROM plan_item i WHERE i.service_id = "
 		       "s.id) OR EXISTS (SELECT 1 FROM waiting_entry w WHERE w.service_id = s.id) "
@@ -794,6 +950,7 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		x->delivered = sqlite3_column_double(st, 4);
 		x->waiting = sqlite3_column_int64(st, 5);
 		db_col_copy(st, 6, x->oldest_wait, sizeof(x->oldest_wait));
+		x->unmet = sqlite3_column_int64(st, 7);
 		sqlite3_reset(items);
 		sqlite3_bind_int64(items, 1, x->service_id);
 		sqlite3_bind_text(items, 2, d, -1, SQLITE_TRANSIENT);

@@ -26,6 +26,7 @@ enum offer_field {
 	OF_PROG_QUALIFICATION,
 	OF_PROG_FEES,
 	OF_PROG_STATUS,
+	OF_PROG_GMINAS,
 	OF_SV_NAME = 920,
 	OF_SV_AREA,
 	OF_SV_UNIT,
@@ -40,6 +41,9 @@ enum offer_field {
 	OF_SV_STD_MAX_DAYS,
 	OF_SV_STD_AVAILABILITY,
 	OF_SV_STD_MANAGEMENT,
+	OF_SV_FEE_RULE,
+	OF_SV_FEE_AMOUNT,
+	OF_SV_FEE_NOTE,
 	OF_PS_SERVICE = 940,
 	OF_PS_CAPACITY,
 	OF_PS_EXPECTED,
@@ -85,6 +89,7 @@ struct programme {
 	char qualification[1000];            /* conditions and procedure */
 	char fees[500];
 	char status[12];                     /* active, archived */
+	char gminas[400];                    /* "A, B": the gminas served; empty: all */
 };
 void programme_init(struct programme *p);
 /* Every programme, the active ones first, in Polish order. */
@@ -109,7 +114,12 @@ struct service {
 	char std_conditions[1000];
 	int std_max_days;                    /* from the request to the start; 0: not set */
 	char std_availability[1000], std_management[1000];
+	char fee_rule[12];                   /* codes_fee_rule: free, fixed, income */
+	double fee_amount;                   /* zł per unit for "fixed"; < 0: none */
+	char fee_note[300];                  /* the income table or other conditions */
 };
+/* The fee in words: "free of charge", "12,50 zł per hour" ... (allocated). */
+char *service_fee_text(const struct service *s);
 void service_init(struct service *s);
 int service_list(struct cd_db *db, const struct actor *a, struct service **out, size_t *n);
 int service_get(struct cd_db *db, const struct actor *a, int64_t id, struct service *out);
@@ -180,6 +190,7 @@ struct supply {
 	long persons;           /* with the service in a plan in force */
 	long waiting;           /* on the waiting list */
 	char oldest_wait[16];   /* filing date of the first waiting, or "" */
+	long unmet;             /* unmet needs recorded in the service's area */
 };
 /* Services of the catalogue that are offered, planned or waited for. */
 int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, size_t *n);

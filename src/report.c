@@ -270,7 +270,7 @@ static void add_col(struct strbuf *sb, const char *s, size_t width)
 static void add_line(struct strbuf *sb, const char *name, long a, long b)
 {
 	sb_add(sb, "  ");
-	add_col(sb, name, 52);
+	add_col(sb, name, 56);
 	sb_addf(sb, " %8ld %8ld\n", a, b);
 }
 
@@ -303,7 +303,7 @@ char *quarterly_report_format(const struct quarterly_report *r, bool csv)
 				_("Distinct persons per kind of social service:") :
 				_("Distinct persons per kind of supporting activity:"));
 			sb_add(&sb, "  ");
-			add_col(&sb, "", 52);
+			add_col(&sb, "", 56);
 			sb_addf(&sb, " %*s%s %*s%s\n", 8 - (int)utf8_len(_("quarter")), "",
 				_("quarter"), 8 - (int)utf8_len(_("total")), "", _("total"));
 		}

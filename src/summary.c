@@ -231,6 +231,35 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 		sqlite3_finalize(st);
 	}
 
+	sec = _("Group services and supporting activities");
+	heading(&sb, csv, sec);
+	if (db_prepare(db, "SELECT name, (SELECT count(DISTINCT m.person_id) FROM group_member m "
+		       "WHERE (m.activity_id = x.aid OR (m.service_id = x.sid AND m.programme_id = "
+		       "x.pid)) AND m.joined_on <= ?2 AND COALESCE(m.left_on, '9999-12-31') >= ?1), "
+		       "(SELECT count(*) FROM group_session g WHERE (g.activity_id = x.aid OR "
+		       "(g.service_id = x.sid AND g.programme_id = x.pid)) AND g.held_on BETWEEN ?1 "
+		       "AND ?2), (SELECT COALESCE(sum(head_count), 0) FROM group_session g WHERE "
+		       "(g.activity_id = x.aid OR (g.service_id = x.sid AND g.programme_id = x.pid)) "
+		       "AND g.held_on BETWEEN ?1 AND ?2) FROM (SELECT DISTINCT s.name || ' (' || "
+		       "p.name || ')' AS name, p.id AS pid, s.id AS sid, 0 AS aid FROM group_member m "
+		       "JOIN service s ON s.id = m.service_id JOIN programme p ON p.id = m.programme_id "
+		       "UNION SELECT a.name, 0, 0, a.id FROM activity a) x "
+		       "ORDER BY name COLLATE PL", &st) == CD_OK) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			char value[160];
+			long members = sqlite3_column_int64(st, 1), meetings = sqlite3_column_int64(st, 2);
+			long heads = sqlite3_column_int64(st, 3);
+			if (!members && !meetings)
+				continue;
+			snprintf(value, sizeof(value), _("%ld members; %ld meetings, %ld present in all"),
+				 members, meetings, heads);
+			figure(&sb, csv, sec, (const char *)sqlite3_column_text(st, 0), value);
+		}
+		sqlite3_finalize(st);
+	}
+
 	sec = _("Monitoring");
 	heading(&sb, csv, sec);
 	figure_l(&sb, csv, sec, _("monitoring notes"),

@@ -102,6 +102,7 @@ enum action {
 	A_CASE_CARD,
 	A_CASE_REQUEST,
 	A_CASE_FOLLOWUP,
+	A_CASE_GROUP,
 	/* forms of the case path */
 	A_ADD_ITEM,
 	A_EDIT_ITEM,
@@ -228,6 +229,12 @@ void ui_caseload(struct app *app);
 void ui_reports(struct app *app);
 /* The organiser's screens for the offer (offer.c). */
 void ui_offer_edit(struct app *app);
+/* Supporting activities: the list and its form (community organiser). */
+void ui_activities(struct app *app);
+/* Group services and supporting activities: members and meetings. */
+void ui_groups(struct app *app);
+/* Enrols the person of a request into a group service (case view). */
+void ui_group_enrol_request(struct app *app, int64_t request_id);
 /* The director's authorisations of organisers to approve plans. */
 void ui_authorisations(struct app *app);
 bool ui_login(struct app *app);

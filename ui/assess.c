@@ -326,6 +326,22 @@ static void needs_screen(struct app *app, struct assessment *as)
 				if (c < 0)
 					continue;
 			}
+			if (nd.unmet && catalogue_areas(app->db, &sv, &ns) == CD_OK) {
+				/* the area lets a future service of it find this need */
+				const char **al = xcalloc(ns + 1, sizeof(char *));
+				int c;
+				al[0] = _("area not known");
+				for (i = 0; i < ns; i++)
+					al[i + 1] = sv[i].label;
+				c = ui_choose(app, _("Which area of services would answer it"), al,
+					      ns + 1, 0);
+				if (c > 0)
+					nd.area_code = (int)sv[c - 1].id;
+				free(al);
+				free(sv);
+				if (c < 0)
+					continue;
+			}
 			if (need_add(app->db, &app->me, as->request_id, &nd, &e))
 				ui_status(app, true, "%s", e.msg);
 		}

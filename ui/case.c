@@ -5,6 +5,7 @@
 #include "card.h"
 #include "casefile.h"
 #include "codes.h"
+#include "group.h"
 #include "monitoring.h"
 #include "plan.h"
 #include "request.h"
@@ -96,8 +97,10 @@ static void next_step(struct app *app, const struct case_state *cs, struct lines
 		s = _("u: service card");
 	else if (cs->closed)
 		s = _("f: the follow-up half a year after closing · u: service card");
+	else if (!cs->have_assessment && !request_status_is_open(cs->r.status))
+		s = NULL;
 	else if (!cs->have_assessment)
-		s = _("r: start the needs assessment");
+		s = _("r: start the needs assessment · g: enrol into a group service (no IPUS)");
 	else if (strcmp(cs->as.status, "final"))
 		s = _("r: continue the assessment · w: record its outcome");
 	else if (strcmp(cs->as.outcome, "qualified"))
@@ -144,6 +147,25 @@ static void build(struct app *app, const struct case_state *cs, struct lines *L)
 				    wl_kind_label(w[i].kind), w[i].due, w[i].days_left, _("days"),
 				    w[i].detail);
 	free(w);
+	{
+		struct group_member *gm;
+		char **names;
+		size_t ng, k;
+		if (group_memberships_of_request(app->db, &app->me, cs->r.id, &gm, &names, &ng) ==
+		    CD_OK) {
+			for (k = 0; k < ng; k++) {
+				if (gm[k].left_on[0])
+					add(L, false, _("Group service: %s, from %s to %s"), names[k],
+					    gm[k].joined_on, gm[k].left_on);
+				else
+					add(L, false, _("Group service: %s, from %s"), names[k],
+					    gm[k].joined_on);
+				free(names[k]);
+			}
+			free(names);
+			free(gm);
+		}
+	}
 	next_step(app, cs, L);
 	add(L, true, "%s", _("Needs assessment"));
 	if (!cs->have_assessment) {
@@ -466,6 +488,9 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 	}
 	case A_CASE_REQUEST:
 		ui_request_edit(app, cs->r.id);
+		break;
+	case A_CASE_GROUP:
+		ui_group_enrol_request(app, cs->r.id);
 		break;
 	case A_CASE_FOLLOWUP:
 		if (!cs->closed) {

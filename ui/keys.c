@@ -92,6 +92,8 @@ static const struct keydef keytab[] = {
 	 CTX_CASE, false},
 	{A_CASE_FOLLOWUP, false, 'f', "f", N_("follow-up"),
 	 N_("Record the follow-up half a year after closing"), CTX_CASE, false},
+	{A_CASE_GROUP, false, 'g', "g", N_("group"),
+	 N_("Enrol into a group service (the request is enough, no IPUS)"), CTX_CASE, false},
 	{A_ADD_ITEM, true, KEY_F(6), "F6", N_("add service"), N_("Add a service to the plan"),
 	 CTX_PLAN, true},
 	{A_EDIT_ITEM, true, KEY_F(7), "F7", N_("edit service"), N_("Change a service of the plan"),

@@ -6,6 +6,7 @@
 #include "catalogue.h"
 #include "codes.h"
 #include "offer.h"
+#include "group.h"
 #include "person_form.h"
 
 #include <stdio.h>
@@ -238,13 +239,16 @@ static const struct fdef prog_fields[] = {
 	{OF_PROG_STATUS, N_("Status"), FF_CHOICE, 5, FC_RIGHT, 0, 0, true},
 	{OF_PROG_QUALIFICATION, N_("Qualification"), FF_MULTI, 6, FC_FULL, 0, 3, false, 990},
 	{OF_PROG_FEES, N_("Fees"), FF_MULTI, 9, FC_FULL, 0, 2, false, 490},
+	{OF_PROG_GMINAS, N_("Gminas"), FF_TEXT, 11, FC_FULL, 0, 0, false, 390},
 };
 
 static void prog_extras(struct app *app, struct form_screen *fs)
 {
 	const struct programme *p = fs->data;
 
-	ui_put(uform_window(fs->uf), 12, 1, p->id ?
+	ui_put(uform_window(fs->uf), 12, 1, _("Gminas: the gminas served, separated by commas "
+					      "(empty: every gmina of the centre)."), COLS - 2, false);
+	ui_put(uform_window(fs->uf), 13, 1, p->id ?
 	       _("F6: the services of the programme, their capacity and limits.") :
 	       _("Save first (F2); then F6 adds the services."), COLS - 2, false);
 }
@@ -274,6 +278,7 @@ static void programme_edit(struct app *app, struct programme *p)
 	uform_set(fs.uf, OF_PROG_STATUS, p->status);
 	uform_set(fs.uf, OF_PROG_QUALIFICATION, p->qualification);
 	uform_set(fs.uf, OF_PROG_FEES, p->fees);
+	uform_set(fs.uf, OF_PROG_GMINAS, p->gminas);
 	fs.uf->dirty = false;
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct programme t = *p;
@@ -302,11 +307,13 @@ static void programme_edit(struct app *app, struct programme *p)
 		str_copy(t.qualification, sizeof(t.qualification),
 			 uform_get(fs.uf, OF_PROG_QUALIFICATION));
 		str_copy(t.fees, sizeof(t.fees), uform_get(fs.uf, OF_PROG_FEES));
+		str_copy(t.gminas, sizeof(t.gminas), uform_get(fs.uf, OF_PROG_GMINAS));
 		if ((rc = programme_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
 		*p = t;
+		uform_set(fs.uf, OF_PROG_GMINAS, p->gminas);
 		fs.uf->dirty = false;
 		uform_clear_marks(fs.uf);
 		ui_status(app, false, "%s", _("The programme was saved; F6 its services."));
@@ -360,7 +367,7 @@ static void programmes_screen(struct app *app)
 
 static void sv_extras(struct app *app, struct form_screen *fs)
 {
-	ui_put(uform_window(fs->uf), 10, 1, _("F8: the quality standard (infrastructure, staff, "
+	ui_put(uform_window(fs->uf), 12, 1, _("F8: the quality standard (infrastructure, staff, "
 					      "quality, conditions, availability, management)."),
 	       COLS - 2, false);
 }
@@ -375,6 +382,9 @@ static const struct fdef sv_fields[] = {
 	{OF_SV_QUALIFICATIONS, N_("Qualifications"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490},
 	{OF_SV_OCCUPATIONS, N_("Occup. codes"), FF_TEXT, 8, FC_FULL, 0, 0, false, 190,
 	 "0123456789, ;"},
+	{OF_SV_FEE_RULE, N_("Fee"), FF_CHOICE, 9, FC_LEFT, 0, 0, true},
+	{OF_SV_FEE_AMOUNT, N_("zł per unit"), FF_TEXT, 9, FC_RIGHT, 8, 0, false, 8, "0123456789.,"},
+	{OF_SV_FEE_NOTE, N_("Fee terms"), FF_TEXT, 10, FC_FULL, 0, 0, false, 290},
 };
 
 static const struct fdef std_fields[] = {
@@ -452,6 +462,10 @@ static void service_edit(struct app *app, struct service *s)
 	uform_set(fs.uf, OF_SV_SUMMARY, s->summary);
 	uform_set(fs.uf, OF_SV_QUALIFICATIONS, s->qualifications);
 	uform_set(fs.uf, OF_SV_OCCUPATIONS, s->occupation_codes);
+	uform_set_code_options(fs.uf, OF_SV_FEE_RULE, &codes_fee_rule, false);
+	uform_set(fs.uf, OF_SV_FEE_RULE, s->fee_rule);
+	uform_set_number(fs.uf, OF_SV_FEE_AMOUNT, s->fee_amount);
+	uform_set(fs.uf, OF_SV_FEE_NOTE, s->fee_note);
 	fs.uf->dirty = false;
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct service t;
@@ -474,6 +488,9 @@ static void service_edit(struct app *app, struct service *s)
 			 uform_get(fs.uf, OF_SV_QUALIFICATIONS));
 		str_copy(t.occupation_codes, sizeof(t.occupation_codes),
 			 uform_get(fs.uf, OF_SV_OCCUPATIONS));
+		str_copy(t.fee_rule, sizeof(t.fee_rule), uform_get(fs.uf, OF_SV_FEE_RULE));
+		t.fee_amount = uform_get_number(fs.uf, OF_SV_FEE_AMOUNT);
+		str_copy(t.fee_note, sizeof(t.fee_note), uform_get(fs.uf, OF_SV_FEE_NOTE));
 		if ((rc = service_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
@@ -817,9 +834,9 @@ static void places_screen(struct app *app)
 
 static void supply_screen(struct app *app)
 {
-	static const int widths[] = {28, 7, 7, 7, 5, 5, 0};
+	static const int widths[] = {24, 7, 7, 7, 5, 5, 5, 0};
 	const char *header[] = {_("Service"), _("Contract"), _("Planned"), _("Deliv."),
-				_("Pers."), _("Wait"), _("Waits since")};
+				_("Pers."), _("Wait"), _("Unmet"), _("Waits since")};
 	struct supply *l;
 	size_t n, i;
 	char **cells;
@@ -829,26 +846,30 @@ static void supply_screen(struct app *app)
 		ui_status(app, true, "%s", _("your role does not allow this"));
 		return;
 	}
-	cells = xcalloc(n * 7 + 1, sizeof(char *));
+	cells = xcalloc(n * 8 + 1, sizeof(char *));
 	for (i = 0; i < n; i++) {
-		cells[i * 7] = xstrdup(l[i].service);
-		cells[i * 7 + 1] = l[i].contracted >= 0 ? xasprintf("%.0f", l[i].contracted) :
+		cells[i * 8] = xstrdup(l[i].service);
+		cells[i * 8 + 1] = l[i].contracted >= 0 ? xasprintf("%.0f", l[i].contracted) :
 				   xstrdup("—");
-		cells[i * 7 + 2] = xasprintf("%.0f", l[i].planned);
-		cells[i * 7 + 3] = xasprintf("%.0f", l[i].delivered);
-		cells[i * 7 + 4] = xasprintf("%ld", l[i].persons);
-		cells[i * 7 + 5] = xasprintf("%ld", l[i].waiting);
-		cells[i * 7 + 6] = xstrdup(l[i].oldest_wait[0] ? l[i].oldest_wait : "—");
+		cells[i * 8 + 2] = xasprintf("%.0f", l[i].planned);
+		cells[i * 8 + 3] = xasprintf("%.0f", l[i].delivered);
+		cells[i * 8 + 4] = xasprintf("%ld", l[i].persons);
+		cells[i * 8 + 5] = xasprintf("%ld", l[i].waiting);
+		cells[i * 8 + 6] = xasprintf("%ld", l[i].unmet);
+		cells[i * 8 + 7] = xstrdup(l[i].oldest_wait[0] ? l[i].oldest_wait : "—");
 	}
 	ui_table(app, _("supply and demand"),
 		 _("A month, in units of each service: contracted with providers, planned in the "
-		   "plans in force, delivered in the last 30 days; persons served and waiting."),
-		 widths, header, 7, cells, n, &sel, NULL, 0, &key);
-	ui_cells_free(cells, n * 7);
+		   "plans in force, delivered in the last 30 days; persons served and waiting; "
+		   "unmet needs recorded in the service's area."),
+		 widths, header, 8, cells, n, &sel, NULL, 0, &key);
+	ui_cells_free(cells, n * 8);
 	free(l);
 }
 
-/* After a capacity changed: who is waiting for the service. */
+/* After a service was added or its capacity changed: who is waiting for
+ * it and how many unmet needs of its area are remembered (their
+ * coordinators find them in the worklist). */
 static void waiting_hint(struct app *app, int64_t service_id)
 {
 	struct supply *l;
@@ -856,15 +877,148 @@ static void waiting_hint(struct app *app, int64_t service_id)
 
 	if (supply_demand(app->db, &app->me, &l, &n))
 		return;
-	for (i = 0; i < n; i++)
-		if (l[i].service_id == service_id && l[i].waiting > 0)
-			ui_status(app, false, P_("Saved. %ld person waits for this service (since %s): "
-						 "see the waiting list.",
-						 "Saved. %ld persons wait for this service (the first "
-						 "since %s): see the waiting list.",
-						 (unsigned long)l[i].waiting),
-				  l[i].waiting, l[i].oldest_wait);
+	for (i = 0; i < n; i++) {
+		if (l[i].service_id != service_id || (!l[i].waiting && !l[i].unmet))
+			continue;
+		ui_status(app, false, _("Saved. Waiting: %ld (the first since %s); unmet needs of "
+					"its area: %ld; their coordinators see it in the worklist."),
+			  l[i].waiting, l[i].oldest_wait[0] ? l[i].oldest_wait : "—", l[i].unmet);
+	}
 	free(l);
+}
+
+/* ---- supporting activities (run by the community organiser) ---- */
+
+static const struct fdef act_fields[] = {
+	{-1, N_("Supporting activity"), FF_HEADER, 0, FC_LEFT},
+	{GF_ACT_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
+	{GF_ACT_KIND, N_("Kind"), FF_CHOICE, 2, FC_LEFT, 0, 0, true},
+	{GF_ACT_STATUS, N_("Status"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true},
+	{GF_ACT_RUN_BY, N_("Run by"), FF_CHOICE, 3, FC_FULL, 0, 0, false},
+	{GF_ACT_PLACE, N_("Place"), FF_CHOICE, 4, FC_FULL, 0, 0, false},
+	{GF_ACT_FROM, N_("From"), FF_TEXT, 5, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
+	{GF_ACT_TO, N_("To"), FF_TEXT, 5, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
+	{GF_ACT_DESCRIPTION, N_("Description"), FF_MULTI, 6, FC_FULL, 0, 4, false, 990},
+};
+
+static void activity_edit(struct app *app, struct activity *ac)
+{
+	static const char *const kinds[] = {"volunteering", "self_help", "neighbour_help"};
+	struct form_screen fs;
+	struct fopt o[3];
+	struct choice *c;
+	struct user *u;
+	size_t n, i;
+	enum action a;
+	char buf[24];
+
+	form_screen_init(&fs, app, act_fields, ARRAY_SIZE(act_fields),
+			 ac->id ? _("supporting activity") : _("new supporting activity"), CTX_FORM,
+			 NULL, ac);
+	memset(o, 0, sizeof(o));
+	for (i = 0; i < 3; i++) {
+		str_copy(o[i].value, sizeof(o[i].value), kinds[i]);
+		str_copy(o[i].label, sizeof(o[i].label), activity_kind_label(kinds[i]));
+	}
+	uform_set_options(fs.uf, GF_ACT_KIND, o, 3);
+	str_copy(o[0].value, sizeof(o[0].value), "active");
+	str_copy(o[0].label, sizeof(o[0].label), _("active"));
+	str_copy(o[1].value, sizeof(o[1].value), "archived");
+	str_copy(o[1].label, sizeof(o[1].label), _("archived"));
+	uform_set_options(fs.uf, GF_ACT_STATUS, o, 2);
+	if (user_list_with_role(app->db, ROLE_COMMUNITY_ORGANISER | ROLE_ORGANISER, &u, &n) ==
+	    CD_OK) {
+		c = xcalloc(n + 1, sizeof(*c));
+		for (i = 0; i < n; i++) {
+			c[i].id = u[i].id;
+			str_copy(c[i].label, sizeof(c[i].label), u[i].full_name);
+		}
+		choice_options(fs.uf, GF_ACT_RUN_BY, c, n, _("(nobody chosen)"));
+		free(c);
+		free(u);
+	}
+	if (catalogue_places(app->db, &c, &n) == CD_OK) {
+		choice_options(fs.uf, GF_ACT_PLACE, c, n, _("(no place)"));
+		free(c);
+	}
+	uform_set(fs.uf, GF_ACT_NAME, ac->name);
+	uform_set(fs.uf, GF_ACT_KIND, ac->kind);
+	uform_set(fs.uf, GF_ACT_STATUS, ac->status);
+	snprintf(buf, sizeof(buf), "%lld", (long long)ac->run_by);
+	uform_set(fs.uf, GF_ACT_RUN_BY, buf);
+	snprintf(buf, sizeof(buf), "%lld", (long long)ac->place_id);
+	uform_set(fs.uf, GF_ACT_PLACE, buf);
+	uform_set(fs.uf, GF_ACT_FROM, ac->starts_on);
+	uform_set(fs.uf, GF_ACT_TO, ac->ends_on);
+	uform_set(fs.uf, GF_ACT_DESCRIPTION, ac->description);
+	fs.uf->dirty = false;
+	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct activity t = *ac;
+		struct fielderr e;
+		int rc;
+		if (a != A_SAVE)
+			continue;
+		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, GF_ACT_NAME));
+		str_copy(t.kind, sizeof(t.kind), uform_get(fs.uf, GF_ACT_KIND));
+		str_copy(t.status, sizeof(t.status), uform_get(fs.uf, GF_ACT_STATUS));
+		t.run_by = atoll(uform_get(fs.uf, GF_ACT_RUN_BY));
+		t.place_id = atoll(uform_get(fs.uf, GF_ACT_PLACE));
+		str_copy(t.starts_on, sizeof(t.starts_on), uform_get(fs.uf, GF_ACT_FROM));
+		str_copy(t.ends_on, sizeof(t.ends_on), uform_get(fs.uf, GF_ACT_TO));
+		str_copy(t.description, sizeof(t.description), uform_get(fs.uf, GF_ACT_DESCRIPTION));
+		if ((rc = activity_save(app->db, &app->me, &t, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
+		*ac = t;
+		ui_status(app, false, "%s", _("The supporting activity was saved."));
+		break;
+	}
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+void ui_activities(struct app *app)
+{
+	static const int widths[] = {34, 16, 10, 0};
+	static const int f7[] = {KEY_F(7)};
+	const char *header[] = {_("Activity"), _("Kind"), _("From"), _("Run by")};
+	int sel = 0;
+
+	for (;;) {
+		struct activity *l, ac;
+		size_t n, i;
+		char **cells;
+		int chosen, key;
+
+		if (activity_list(app->db, &app->me, &l, &n))
+			return;
+		cells = xcalloc(n * 4 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 4] = xasprintf("%s%s", l[i].name, strcmp(l[i].status, "active") ?
+						 _(" (archived)") : "");
+			cells[i * 4 + 1] = xstrdup(activity_kind_label(l[i].kind));
+			cells[i * 4 + 2] = xstrdup(l[i].starts_on);
+			cells[i * 4 + 3] = xstrdup(l[i].run_by_name);
+		}
+		chosen = ui_table(app, _("supporting activities"),
+				  _("Volunteering, self-help, neighbour help, run by the community "
+				    "organiser; reported apart from services. Enter opens one, F7 "
+				    "adds a new one."),
+				  widths, header, 4, cells, n, &sel, f7, 1, &key);
+		ui_cells_free(cells, n * 4);
+		if (key == KEY_F(7)) {
+			activity_init(&ac);
+			activity_edit(app, &ac);
+		} else if (chosen >= 0) {
+			ac = l[chosen];
+			activity_edit(app, &ac);
+		} else {
+			free(l);
+			return;
+		}
+		free(l);
+	}
 }
 
 /* ---- the organiser's menu ---- */
@@ -872,8 +1026,8 @@ static void waiting_hint(struct app *app, int64_t service_id)
 void ui_offer_edit(struct app *app)
 {
 	const char *labels[] = {_("Programmes and their services"), _("Catalogue of services"),
-				_("Providers"), _("Places"), _("Supply and demand"),
-				_("The offer as reception sees it")};
+				_("Providers"), _("Places"), _("Supporting activities"),
+				_("Supply and demand"), _("The offer as reception sees it")};
 	int k = 0;
 
 	for (;;) {
@@ -894,6 +1048,9 @@ void ui_offer_edit(struct app *app)
 			places_screen(app);
 			break;
 		case 4:
+			ui_activities(app);
+			break;
+		case 5:
 			supply_screen(app);
 			break;
 		default:

@@ -93,6 +93,7 @@ void ui_cells_free(char **cells, size_t n)
 void ui_unmet_needs(struct app *app)
 {
 	static const int widths[] = {10, 17, 20, 0};
+	static const int f8[] = {KEY_F(8)};
 	const char *header[] = {_("Found on"), _("Case ref."), _("Person"), _("Need")};
 	int sel = 0;
 
@@ -121,9 +122,27 @@ void ui_unmet_needs(struct app *app)
 		}
 		chosen = ui_table(app, _("unmet needs"),
 			       _("Needs the offer could not meet, oldest first: material for the "
-				 "organiser's next programme. Enter opens the case."),
-			       widths, header, 4, cells, n, &sel, NULL, 0, &key);
+				 "organiser's next programme. Enter opens the case; F8: the need "
+				 "is answered now."),
+			       widths, header, 4, cells, n, &sel, f8, 1, &key);
 		ui_cells_free(cells, n * 4);
+		if (key == KEY_F(8) && n) {
+			struct fielderr e;
+			struct date t;
+			char day[16];
+			date_today(&t);
+			date_format(&t, day);
+			if (ui_prompt_value(app, l[sel].description, _("Answered on (YYYY-MM-DD):"), day,
+					    sizeof(day))) {
+				if (need_answer(app->db, &app->me, l[sel].id, day, &e))
+					ui_status(app, true, "%s", e.msg);
+				else
+					ui_status(app, false, "%s",
+						  _("The need left the register as answered."));
+			}
+			free(l);
+			continue;
+		}
 		if (chosen < 0) {
 			free(l);
 			break;

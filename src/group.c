@@ -245,7 +245,7 @@ static void member_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 6, m->left_on, sizeof(m->left_on));
 }
 
-#define MEMBER_COLS "m.id, m.person_id, pe.last_name || ' ' || pe.first_name, m.request_id, " \
+#define MEMBER_COLS "m.id, m.person_id, pe.surname || ' ' || pe.first_names, m.request_id, " \
 	"COALESCE(r.case_ref, ''), m.joined_on, COALESCE(m.left_on, '') FROM group_member m " \
 	"JOIN person pe ON pe.id = m.person_id LEFT JOIN request r ON r.id = m.request_id "
 
@@ -259,8 +259,8 @@ int group_members(struct cd_db *db, const struct actor *a, const struct group *g
 	if (!actor_can(a, PERM_PERSON_READ))
 		return CD_EPERM;
 	if (db_prepare(db, "SELECT " MEMBER_COLS "WHERE " SAME_GROUP("m")
-		       " ORDER BY m.left_on IS NOT NULL, pe.last_name COLLATE PL, "
-		       "pe.first_name COLLATE PL", &st))
+		       " ORDER BY m.left_on IS NOT NULL, pe.surname COLLATE PL, "
+		       "pe.first_names COLLATE PL", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, g->programme_id);
 	sqlite3_bind_int64(st, 2, g->service_id);

@@ -48,5 +48,6 @@ Suite *suite_plan(void);
 Suite *suite_monitoring(void);
 Suite *suite_offer(void);
 Suite *suite_report(void);
+Suite *suite_group(void);
 
 #endif

@@ -834,7 +834,7 @@ static void places_screen(struct app *app)
 
 static void supply_screen(struct app *app)
 {
-	static const int widths[] = {24, 7, 7, 7, 5, 5, 5, 0};
+	static const int widths[] = {22, 7, 7, 7, 5, 5, 8, 0};
 	const char *header[] = {_("Service"), _("Contract"), _("Planned"), _("Deliv."),
 				_("Pers."), _("Wait"), _("Unmet"), _("Waits since")};
 	struct supply *l;

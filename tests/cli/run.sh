@@ -119,12 +119,19 @@ own=$("$BIN" --db "$D" unmet --user koordynator | wc -l)
 	ok || bad "unmet needs of the coordinator's case"
 expect_fail "unmet for reception" "Twoja rola na to nie pozwala" "$BIN" --db "$D" unmet --user recepcja
 
-# the catalogue of the programmes
+# the whole catalogue, and the services of one programme
 "$BIN" --db "$D" catalogue list >"$WORK/cat.tsv" && ok || bad "catalogue list"
-grep -q "^1	Program usług społecznych gminy Czarnia	active	[0-9]*	Doradztwo prawne	20	4	$" "$WORK/cat.tsv" &&
+grep -q "^[0-9]*	Doradztwo prawne	4	godzina	indywidualna	nieodpłatna	1$" "$WORK/cat.tsv" &&
 	ok || bad "catalogue line: $(grep Doradztwo\ prawne "$WORK/cat.tsv")"
-[ "$("$BIN" --db "$D" catalogue list --programme 1 | wc -l)" = "$(wc -l <"$WORK/cat.tsv")" ] && ok ||
-	bad "catalogue of programme 1"
+grep -q "^[0-9]*	Zajęcia ruchowe dla seniorów	10	zajęcia	grupowa	nieodpłatna	1$" "$WORK/cat.tsv" &&
+	ok || bad "group service in the catalogue: $(grep ruchowe "$WORK/cat.tsv")"
+grep -q "	Usługi remontowo-adaptacyjne	" "$WORK/cat.tsv" && ok ||
+	bad "a catalogue service no programme offers is listed"
+"$BIN" --db "$D" catalogue list --programme 1 >"$WORK/cat1.tsv" && ok || bad "catalogue list --programme"
+grep -q "^1	Program usług społecznych gminy Czarnia	active	[0-9]*	Doradztwo prawne	20	4		nieodpłatna$" \
+	"$WORK/cat1.tsv" && ok || bad "programme line: $(grep Doradztwo\ prawne "$WORK/cat1.tsv")"
+[ "$(awk -F'	' '$7 ~ /(^|,)1(,|$)/' "$WORK/cat.tsv" | wc -l)" = "$(wc -l <"$WORK/cat1.tsv")" ] && ok ||
+	bad "the services of programme 1 are those the catalogue says it offers"
 expect_fail "catalogue of an unknown programme" "nie ma takiego programu" "$BIN" --db "$D" catalogue list --programme 99
 expect_fail "catalogue with a bad id" "--programme" "$BIN" --db "$D" catalogue list --programme x
 

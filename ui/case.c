@@ -102,7 +102,7 @@ static void next_step(struct app *app, const struct case_state *cs, struct lines
 	else if (!cs->have_assessment)
 		s = _("r: start the needs assessment · g: enrol into a group service (no IPUS)");
 	else if (strcmp(cs->as.status, "final"))
-		s = _("r: continue the assessment · w: record its outcome");
+		s = _("r: continue the assessment · w: record its outcome · g: group service");
 	else if (strcmp(cs->as.outcome, "qualified"))
 		s = NULL;
 	else if (!cs->have_plan)

@@ -193,7 +193,7 @@ static void group_screen(struct app *app, const struct group *g)
 
 void ui_groups(struct app *app)
 {
-	static const int widths[] = {38, 20, 7, 9, 0};
+	static const int widths[] = {34, 16, 6, 9, 0};
 	static const int f8[] = {KEY_F(8)};
 	const char *header[] = {_("Group"), _("Kind"), _("Members"), _("Meetings"), _("Last")};
 	int sel = 0;

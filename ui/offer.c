@@ -880,9 +880,13 @@ static void waiting_hint(struct app *app, int64_t service_id)
 	for (i = 0; i < n; i++) {
 		if (l[i].service_id != service_id || (!l[i].waiting && !l[i].unmet))
 			continue;
-		ui_status(app, false, _("Saved. Waiting: %ld (the first since %s); unmet needs of "
-					"its area: %ld; their coordinators see it in the worklist."),
-			  l[i].waiting, l[i].oldest_wait[0] ? l[i].oldest_wait : "—", l[i].unmet);
+		if (l[i].waiting)
+			ui_status(app, false, _("Saved. Waiting: %ld (since %s); unmet needs of its "
+						"area: %ld."), l[i].waiting, l[i].oldest_wait,
+				  l[i].unmet);
+		else
+			ui_status(app, false, _("Saved. Unmet needs of its area: %ld; their "
+						"coordinators are told."), l[i].unmet);
 	}
 	free(l);
 }

@@ -85,6 +85,23 @@ to_menu() {
 
 cli() { "$BIN" --db "$DB" "$@"; }
 
+# select_row TEXT: in a list, moves down to the row with TEXT (no Enter)
+select_row() {
+	keys Home
+	sleep 0.1
+	i=0
+	while [ "$i" -lt 20 ]; do
+		if screen | grep -E '(^ *>|│>)' | grep -qF -- "$1"; then
+			return 0
+		fi
+		keys Down
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "no row '$1'"
+	return 1
+}
+
 # menu_pick TEXT: in the main menu or a list (the worklist), moves down to
 # the entry with TEXT and opens it
 menu_pick() {

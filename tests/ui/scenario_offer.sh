@@ -217,7 +217,7 @@ organiser_sees_supply_and_demand() {
 	wait_for "Podaż i popyt" || return
 	menu_pick "Podaż i popyt" || return
 	wait_for "podaż i popyt ·" || return
-	screen | grep -E "Usługi opiekuńcze dla osób .* 6 +2026-08-31" >/dev/null ||
+	screen | grep -E "Usługi opiekuńcze dla.* 6 +[0-9]+ +2026-08-31" >/dev/null ||
 		fail "care: 6 waiting since 2026-08-31"
 	keys Escape
 	wait_for "Programy i ich usługi" || return
@@ -232,5 +232,5 @@ organiser_sees_supply_and_demand() {
 	keys BSpace BSpace BSpace
 	type_text "300"                       # more capacity a month
 	keys F2
-	wait_for "Na tę usługę czeka 6 osób (pierwsza od 2026-08-31)" || return
+	wait_for "Zapisano. Czeka: 6 (od 2026-08-31); niezaspokojone potrzeby z obszaru: " || return
 }

@@ -27,9 +27,9 @@ reception_registers_person_and_request() {
 	fill_new_person
 	keys F2
 	wait_for "Wniosek zarejestrowany" || return
-	expect_screen "CUS.IPUS.61.2026"
+	expect_screen "CUS.IPUS.67.2026"
 	keys Enter
-	wait_for "Zarejestrowano wniosek CUS.IPUS.61.2026" || return
+	wait_for "Zarejestrowano wniosek CUS.IPUS.67.2026" || return
 	# what was stored, through the command line
 	out=$(cli person find zrebiec)
 	echo "$out" | grep -q "Źrebiec-Łęcka	Żaneta	90051203422" || fail "person not stored: $out"

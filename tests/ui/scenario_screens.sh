@@ -38,7 +38,7 @@ person_card_edit_household_request() {
 	wait_for "Wniosek zarejestrowany" || return
 	keys Enter
 	wait_for "karta osoby" || return
-	wait_for "CUS.IPUS.61.2026" || return
+	wait_for "CUS.IPUS.67.2026" || return
 	expect_screen "złożony"
 }
 
@@ -103,7 +103,7 @@ admin_accounts() {
 change_own_password() {
 	start
 	login recepcja || return
-	keys Down Down Down Down Down Enter     # Zmień moje hasło
+	menu_pick "Zmień moje hasło" || return
 	wait_for "Obecne hasło:" || return
 	type_text "demo1234"; keys Enter
 	wait_for "Nowe hasło:" || return

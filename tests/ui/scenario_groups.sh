@@ -1,0 +1,216 @@
+# Group services (a request and a head count, no IPUS), supporting
+# activities of the community organiser, and a new offer reaching a
+# remembered unmet need.
+SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need"
+
+reception_enrols_into_a_group_service() {
+	start
+	cli person add --first "Bożenna" --last "Źrebiec" --birth 1950-03-03 >/dev/null
+	login recepcja || return
+	menu_pick "Grupy i działania wspierające" || return
+	wait_for "grupy ·" || return
+	menu_pick "Zajęcia ruchowe" || return
+	wait_for "F7 zapisuje osobę (na jej wniosek, bez IPUS)" || return
+	keys F7
+	wait_for "Kto dołącza do grupy" || return
+	type_text "Źrebiec"
+	wait_for "Bożenna" || return
+	keys Enter
+	wait_for "Przyjąć teraz wniosek" || return
+	keys t
+	wait_for "Data zapisu (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Zapisano." || return
+	expect_screen "Źrebiec Bożenna"
+	expect_screen "CUS.IPUS.67.2026"              # the request filed with it
+	# the meeting of today with its head count
+	keys F6
+	wait_for "spotkania grupy ·" || return
+	keys F7
+	wait_for "Data spotkania (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Liczba obecnych:" || return
+	type_text "x"; keys Enter
+	wait_for "Uwagi" || return
+	keys Enter
+	wait_for "Liczba obecnych: liczba osób obecnych, 0 lub więcej" || return
+	keys F7
+	wait_for "Data spotkania (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Liczba obecnych:" || return
+	type_text "7"; keys Enter
+	wait_for "Uwagi" || return
+	type_text "Ćwiczenia na świeżym powietrzu"; keys Enter
+	wait_for "Zapisano spotkanie." || return
+	expect_screen "2026-11-22 7"
+	cli report half-year --from 2026-06-01 --to 2026-11-22 |
+		grep -q "Zajęcia ruchowe dla seniorów (Program usług społecznych gminy Czarnia): uczestników: 7; spotkań: 9, obecnych łącznie: 44" ||
+		fail "half-year summary: $(cli report half-year --from 2026-06-01 --to 2026-11-22 | grep ruchowe)"
+}
+
+coordinator_enrols_from_the_case() {
+	start
+	# a request filed at reception, no coordinator yet
+	id=$(cli person add --first "Bożenna" --last "Źrebiec" --birth 1950-03-03)
+	cli request add --person "$id" --asked "Zajęcia ruchowe dla seniorów" >/dev/null
+	login_worklist koordynator || return
+	keys Escape
+	wait_for "menu główne" || return
+	menu_pick "Grupy i działania wspierające" || return
+	wait_for "grupy ·" || return
+	menu_pick "Zajęcia ruchowe" || return
+	wait_for "F7 zapisuje osobę" || return
+	keys F7
+	wait_for "Kto dołącza do grupy" || return
+	type_text "Źrebiec"
+	wait_for "Bożenna" || return
+	keys Enter
+	wait_for "Data zapisu (RRRR-MM-DD):" || return    # her one open request
+	keys Enter
+	wait_for "Zapisano." || return
+	expect_screen "CUS.IPUS.67.2026"
+	# the request is settled and now hers; the case shows the group
+	keys Escape
+	wait_for "grupy ·" || return
+	keys Escape
+	wait_for "menu główne" || return
+	keys F5
+	wait_for "Szukaj:" || return
+	type_text "CUS.IPUS.67"
+	wait_for "Bożenna" || return
+	keys F6
+	wait_for "CUS.IPUS.67.2026 · Źrebiec Bożenna · status: zamknięty" || return
+	expect_screen "koordynator: Anna"
+	expect_screen "Usługa grupowa: Zajęcia ruchowe dla seniorów (Program usług"
+	expect_not_screen "Dalej:"
+	keys g
+	wait_for "Zapis na usługę grupową" || return
+	type_text "Zaj"
+	keys Enter
+	wait_for "Data zapisu (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Wniosek: nie jest już otwarty" || return
+	# from a case under assessment: the key g
+	keys Escape
+	wait_for "Szukaj:" || return
+	keys Escape
+	wait_for "menu główne" || return
+	keys F6
+	wait_for "na dziś" || return
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	expect_screen "g: usługa grupowa"
+	keys g
+	wait_for "Zapis na usługę grupową" || return
+	type_text "Zaj"
+	keys Enter
+	wait_for "Data zapisu (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Zapisano; wniosek tylko przyjęty zostaje tym załatwiony." || return
+	wait_for "Usługa grupowa: Zajęcia ruchowe dla seniorów (Program usług" || return
+	expect_screen "status: rozpoznanie potrzeb"     # the assessment goes on
+}
+
+community_organiser_runs_an_activity() {
+	start
+	cli person add --first "Bożenna" --last "Źrebiec" --birth 1950-03-03 >/dev/null
+	wait_for "Logowanie" || return
+	type_text "osl"; keys Enter
+	type_text "demo1234"; keys Enter
+	wait_for "menu główne" || return
+	menu_pick "Grupy i działania wspierające" || return
+	wait_for "F8 lista działań wspierających" || return
+	keys F8
+	wait_for "działania wspierające ·" || return
+	keys F7
+	wait_for "nowe działanie wspierające ·" || return
+	keys F2
+	wait_for "Nazwa: pole wymagane" || return
+	type_text "Spacery z sąsiadem"
+	keys Tab F4
+	wait_for "┌─ Rodzaj ─" || return
+	type_text "samop"
+	keys Enter
+	keys F2
+	wait_for "Działanie wspierające zapisano." || return
+	expect_screen "Spacery z sąsiadem"
+	expect_screen "samopomoc"
+	keys Escape
+	wait_for "grupy ·" || return
+	menu_pick "Spacery z sąsiadem" || return
+	wait_for "Spacery z sąsiadem · samopomoc." || return
+	keys F7
+	wait_for "Kto dołącza do grupy" || return
+	type_text "Źrebiec"
+	wait_for "Bożenna" || return
+	keys Enter
+	wait_for "Data zapisu (RRRR-MM-DD):" || return     # no request for an activity
+	keys Enter
+	wait_for "Zapisano." || return
+	expect_screen "Źrebiec Bożenna"
+	cli report quarterly --quarter 2026Q4 | grep -Eq "^  samopomoc +2 +2$" ||
+		fail "quarterly report: $(cli report quarterly --quarter 2026Q4 | grep samopomoc)"
+}
+
+new_capacity_reaches_an_unmet_need() {
+	start
+	# the coordinator remembers a need the offer cannot meet, with its area
+	login_worklist koordynator || return
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	keys r
+	wait_for "Rozpoznanie potrzeb" || return
+	keys F2
+	wait_for "Zapisano rozpoznanie potrzeb (projekt)." || return
+	keys F7
+	wait_for "Rozpoznane potrzeby" || return
+	keys Enter
+	wait_for "Potrzeba:" || return
+	type_text "Ćwiczenia po udarze"; keys Enter
+	wait_for "┌─ Obszar życia ─" || return
+	keys Enter
+	wait_for "Odpowiedź na potrzebę" || return
+	keys Enter
+	wait_for "Który obszar usług by ją zaspokoił" || return
+	type_text "6."
+	keys Enter
+	wait_for "Ćwiczenia po udarze → niezaspokojona" || return
+	stop
+	# the organiser raises the capacity of a service of that area
+	start
+	login organizator || return
+	menu_pick "Oferta usług" || return
+	wait_for "Programy i ich usługi" || return
+	menu_pick "Programy i ich usługi" || return
+	wait_for "programy ·" || return
+	keys Enter
+	wait_for "Program usług społecznych gminy Czarnia" || return
+	keys F6
+	wait_for "usługi programu ·" || return
+	menu_pick "Gabinet fizjoterapii" || return
+	wait_for "Usługa w programie" || return
+	keys BSpace BSpace BSpace
+	type_text "120"
+	keys F2
+	wait_for "Niezaspokojone potrzeby z obszaru: 1; koordynatorzy" || return
+	stop
+	# the coordinator is told, and answers it
+	cli worklist --user koordynator | grep -q "^new_offer	.*CUS.IPUS.3.2026	" ||
+		fail "no new-offer item: $(cli worklist --user koordynator | grep new_offer)"
+	start
+	login_worklist koordynator || return
+	wait_for "nowość w ofercie" || return
+	keys Escape
+	wait_for "menu główne" || return
+	menu_pick "Potrzeby niezaspokojone" || return
+	wait_for "Ćwiczenia po udarze" || return
+	select_row "Ćwiczenia po udarze" || return
+	keys F8
+	wait_for "Data zaspokojenia (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Potrzeba opuściła rejestr jako zaspokojona." || return
+	expect_not_screen "Ćwiczenia po udarze"
+	cli worklist --user koordynator | grep -q "^new_offer" &&
+		fail "the answered need still on the worklist"
+	return 0
+}

@@ -361,13 +361,14 @@ static int write_children(struct cd_db *db, struct plan_version *v)
 	for (i = 0; i < v->nacts; i++) {
 		struct supporting_activity *sa = &v->acts[i];
 		if (db_prepare(db, "INSERT INTO supporting_activity(version_id, kind, description, "
-			       "starts_on, ends_on) VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+			       "starts_on, ends_on, activity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st))
 			return CD_EDB;
 		sqlite3_bind_int64(st, 1, v->id);
 		sqlite3_bind_text(st, 2, sa->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, sa->description, -1, SQLITE_STATIC);
 		db_bind_text_or_null(st, 4, sa->starts_on);
 		db_bind_text_or_null(st, 5, sa->ends_on);
+		db_bind_id_or_null(st, 6, sa->activity_id);
 		if ((rc = db_step_done(db, st)))
 			return rc;
 		sa->id = sqlite3_last_insert_rowid(db->h);
@@ -938,8 +939,8 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 	}
 	sqlite3_finalize(st);
 	if (db_prepare(db, "SELECT id, kind, description, COALESCE(starts_on, ''), "
-		       "COALESCE(ends_on, '') FROM supporting_activity WHERE version_id = ?1 "
-		       "ORDER BY id", &st))
+		       "COALESCE(ends_on, ''), COALESCE(activity_id, 0) FROM supporting_activity "
+		       "WHERE version_id = ?1 ORDER BY id", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, v->id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -949,6 +950,7 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 2, sa->description, sizeof(sa->description));
 		db_col_copy(st, 3, sa->starts_on, sizeof(sa->starts_on));
 		db_col_copy(st, 4, sa->ends_on, sizeof(sa->ends_on));
+		sa->activity_id = sqlite3_column_int64(st, 5);
 	}
 	sqlite3_finalize(st);
 	return CD_OK;

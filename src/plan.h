@@ -50,6 +50,7 @@ struct supporting_activity {
 	int64_t id;
 	char kind[16];              /* volunteering, self_help, neighbour_help */
 	char description[500];
+	int64_t activity_id;        /* one of the OSL's activities; 0: other */
 	char starts_on[16], ends_on[16];
 };
 

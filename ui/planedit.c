@@ -4,12 +4,57 @@
 #include "catalogue.h"
 #include "person_form.h"
 #include "plan.h"
+#include "group.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum { PF_SIGNED = 350, PF_VIEW, PF_NOTE };
+
+/* A supporting activity for the plan: one of the community organiser's
+ * list (kind and name from it) or another one described here. */
+static bool add_activity(struct app *app, struct plan_version *v)
+{
+	static const char *codes[] = {"volunteering", "self_help", "neighbour_help"};
+	struct activity *l = NULL;
+	size_t n = 0, i, m = 0;
+	const char **labels;
+	int64_t *ids;
+	char desc[400] = "";
+	bool added = false;
+	int k;
+
+	activity_list(app->db, &app->me, &l, &n);
+	labels = xcalloc(n + 4, sizeof(char *));
+	ids = xcalloc(n + 4, sizeof(int64_t));
+	for (i = 0; i < n; i++)
+		if (!strcmp(l[i].status, "active")) {
+			ids[m] = (int64_t)i;
+			labels[m++] = l[i].name;
+		}
+	for (i = 0; i < 3; i++) {
+		ids[m] = -1 - (int64_t)i;
+		labels[m++] = activity_kind_label(codes[i]);
+	}
+	k = ui_choose(app, _("Supporting activity"), labels, m, 0);
+	if (k >= 0) {
+		struct activity *ac = ids[k] >= 0 ? &l[ids[k]] : NULL;
+		if (ac)
+			str_copy(desc, sizeof(desc), ac->name);
+		if (ui_prompt_value(app, _("Supporting activity"), _("What:"), desc, sizeof(desc))) {
+			struct supporting_activity *sa = plan_add_act(v);
+			str_copy(sa->kind, sizeof(sa->kind), ac ? ac->kind : codes[-1 - ids[k]]);
+			str_copy(sa->description, sizeof(sa->description), desc);
+			sa->activity_id = ac ? ac->id : 0;
+			added = true;
+		}
+	}
+	free(ids);
+	free(labels);
+	free(l);
+	return added;
+}
 
 static const struct fdef plan_fields[] = {
 	{-1, N_("Plan (IPUS)"), FF_HEADER, 0, FC_LEFT},
@@ -353,17 +398,8 @@ void ui_plan_edit(struct app *app, int64_t request_id)
 				fs.uf->dirty = true;
 			}
 		} else if (a == A_ADD_ACT) {
-			const char *kinds[] = {_("volunteering"), _("self-help"), _("neighbour help")};
-			static const char *codes[] = {"volunteering", "self_help", "neighbour_help"};
-			int k = ui_choose(app, _("Supporting activity"), kinds, 3, 0);
-			char desc[400];
-			if (k >= 0 && ui_prompt(app, _("Supporting activity"), _("What:"), false, desc,
-						sizeof(desc))) {
-				struct supporting_activity *sa = plan_add_act(&ps.v);
-				str_copy(sa->kind, sizeof(sa->kind), codes[k]);
-				str_copy(sa->description, sizeof(sa->description), desc);
+			if (add_activity(app, &ps.v))
 				fs.uf->dirty = true;
-			}
 		}
 	}
 	uform_free(&fs.uf);

@@ -33,7 +33,7 @@ reception_registers_person_and_request() {
 	# what was stored, through the command line
 	out=$(cli person find zrebiec)
 	echo "$out" | grep -q "Źrebiec-Łęcka	Żaneta	90051203422" || fail "person not stored: $out"
-	out=$(cli person find cus.ipus.61.2026)
+	out=$(cli person find cus.ipus.67.2026)
 	echo "$out" | grep -q "Źrebiec-Łęcka" || fail "case reference not searchable: $out"
 }
 

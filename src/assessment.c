@@ -330,7 +330,29 @@ static bool programme_has_service(struct cd_db *db, int64_t programme, int64_t s
 	return ok;
 }
 
-static int outcome_validate(struct cd_db *db, const struct outcome *o,
+/* The name of the gmina the programme does not serve although it lists
+ * its gminas, for the person of the request (living in a known gmina);
+ * NULL when it serves them (caller frees). */
+static char *gmina_not_served(struct cd_db *db, int64_t programme, int64_t request_id)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+
+	if (db_prepare(db, "SELECT g.name FROM request r JOIN person p ON p.id = r.person_id "
+		       "JOIN gmina g ON g.id = p.gmina_id WHERE r.id = ?2 AND EXISTS (SELECT 1 "
+		       "FROM programme_gmina pg WHERE pg.programme_id = ?1) AND NOT EXISTS "
+		       "(SELECT 1 FROM programme_gmina pg WHERE pg.programme_id = ?1 AND "
+		       "pg.gmina_id = p.gmina_id)", &st))
+		return NULL;
+	sqlite3_bind_int64(st, 1, programme);
+	sqlite3_bind_int64(st, 2, request_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		name = db_col_dup(st, 0);
+	sqlite3_finalize(st);
+	return name;
+}
+
+static int outcome_validate(struct cd_db *db, int64_t request_id, const struct outcome *o,
 			    const struct date *today, struct fielderr *e)
 {
 	struct date consent;
@@ -343,10 +365,19 @@ static int outcome_validate(struct cd_db *db, const struct outcome *o,
 		if (!o->nprogrammes)
 			return fielderr_set(e, ASSESS_F_PROGRAMMES, "%s",
 					    _("Programmes: choose at least one programme"));
-		for (i = 0; i < o->nprogrammes; i++)
+		for (i = 0; i < o->nprogrammes; i++) {
+			char *g;
 			if (!programme_active(db, o->programmes[i], today))
 				return fielderr_set(e, ASSESS_F_PROGRAMMES, "%s",
 						    _("Programmes: a chosen programme is not active"));
+			if ((g = gmina_not_served(db, o->programmes[i], request_id))) {
+				fielderr_set(e, ASSESS_F_PROGRAMMES,
+					     _("Programmes: a chosen programme does not serve the "
+					       "gmina %s where the person lives"), g);
+				free(g);
+				return CD_EINVAL;
+			}
+		}
 	} else if (!strcmp(o->kind, "forwarded")) {
 		if (code_index(&codes_forward_to, o->forward_to) < 0)
 			return fielderr_set(e, ASSESS_F_FORWARD_TO, "%s",
@@ -402,7 +433,7 @@ int assessment_decide(struct cd_db *db, const struct actor *a, int64_t request_i
 	if (!strcmp(as.status, "final"))
 		return fielderr_set(e, ASSESS_F_OUTCOME, "%s",
 				    _("Outcome: the assessment is already finalised"));
-	if ((rc = outcome_validate(db, o, today, e)))
+	if ((rc = outcome_validate(db, request_id, o, today, e)))
 		return rc;
 	date_format(today, d);
 	if (db_begin(db))

@@ -149,6 +149,13 @@ case_path_two_logins() {
 	type_text "2"
 	keys F2
 	wait_for "2 godziny tygodniowo" || return
+	keys F5                                     # one of the OSL's activities
+	wait_for "┌─ Działanie wspierające ─" || return
+	type_text "sąsiedz"
+	keys Enter
+	wait_for "Co:" || return
+	keys Enter
+	wait_for "Sąsiedzka pomoc w zakupach" || return
 	keys F2
 	wait_for "Zapisano plan." || return
 	keys Escape

@@ -288,9 +288,34 @@ START_TEST(programme_gminas_of_an_inter_gmina_centre)
 	ck_assert_str_eq(p.gminas, "Żółkiewka, Czarnia");
 	ck_assert_int_eq(programme_get(f.db, &f.anna, f.programme, &got), CD_OK);
 	ck_assert_str_eq(got.gminas, "Czarnia, Żółkiewka");      /* Polish order */
-	got.gminas[0] = '\0';                                   /* every gmina */
-	ck_assert_int_eq(programme_save(f.db, &f.organiser, &got, &e), CD_OK);
-	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM programme_gmina"), 0);
+	/* a resident of a gmina the programme does not serve is not qualified */
+	{
+		struct person pe;
+		struct assessment as;
+		struct outcome o;
+		struct date today;
+		date_parse(TEST_TODAY, &today);
+		ck_assert_int_eq(person_get(f.db, &f.anna, f.person, &pe), CD_OK);
+		str_copy(pe.gmina, sizeof(pe.gmina), "Czarnia");
+		ck_assert_int_eq(person_save(f.db, &f.anna, &pe, &e), CD_OK);
+		str_copy(got.gminas, sizeof(got.gminas), "Żółkiewka");
+		ck_assert_int_eq(programme_save(f.db, &f.organiser, &got, &e), CD_OK);
+		assessment_init(&as, f.request);
+		ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
+		assessment_release(&as);
+		memset(&o, 0, sizeof(o));
+		str_copy(o.kind, sizeof(o.kind), "qualified");
+		o.programmes[o.nprogrammes++] = f.programme;
+		ck_assert_int_eq(assessment_decide(f.db, &f.anna, f.request, &o, &today, &e),
+				 CD_EINVAL);
+		ck_assert_str_eq(e.msg, "Programmes: a chosen programme does not serve the gmina "
+				 "Czarnia where the person lives");
+		got.gminas[0] = '\0';                           /* every gmina */
+		ck_assert_int_eq(programme_save(f.db, &f.organiser, &got, &e), CD_OK);
+		ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM programme_gmina"), 0);
+		ck_assert_int_eq(assessment_decide(f.db, &f.anna, f.request, &o, &today, &e),
+				 CD_OK);
+	}
 	fx_close(&f);
 }
 END_TEST

@@ -921,8 +921,11 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		       "(SELECT COALESCE(min(r.filed_on), '') FROM waiting_entry w JOIN request r ON "
 		       "r.id = w.request_id WHERE w.service_id = s.id AND w.removed_on IS NULL), "
 		       "(SELECT count(*) FROM need n WHERE n.unmet = 1 AND n.answered_on IS NULL "
-		       "AND n.area_code = s.area_code) "
-		       "FROM service s WHERE EXISTS (SELECT 1 FROM provider_service x WHERE "
+		       "AND n.area_code = s.area_code), "
+		       "(SELECT count(DISTINCT m.person_id) FROM group_member m WHERE m.service_id = "
+		       "s.id AND m.joined_on <= ?1 AND (m.left_on IS NULL OR m.left_on > ?1)) "
+		       "FROM service s WHERE EXISTS (SELECT 1 FROM group_member m WHERE "
+		       "m.service_id = s.id) OR EXISTS (SELECT 1 FROM provider_service x WHERE "
 		       "x.service_id = s.id) OR EXISTS (SELECT 1 FROM plan_item i WHERE i.service_id = "
 		       "s.id) OR EXISTS (SELECT 1 FROM waiting_entry w WHERE w.service_id = s.id) "
 		       "ORDER BY s.name COLLATE PL", &st))
@@ -951,6 +954,7 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		x->waiting = sqlite3_column_int64(st, 5);
 		db_col_copy(st, 6, x->oldest_wait, sizeof(x->oldest_wait));
 		x->unmet = sqlite3_column_int64(st, 7);
+		x->persons = sqlite3_column_int64(st, 8);   /* members of a group service */
 		sqlite3_reset(items);
 		sqlite3_bind_int64(items, 1, x->service_id);
 		sqlite3_bind_text(items, 2, d, -1, SQLITE_TRANSIENT);

@@ -187,7 +187,8 @@ struct supply {
 	double contracted;      /* providers' monthly capacity (< 0: not given) */
 	double planned;         /* a month, in the plans in force */
 	double delivered;       /* the last 30 days, from monitoring */
-	long persons;           /* with the service in a plan in force */
+	long persons;           /* with the service in a plan in force, or taking
+	                         * part in it as a group service */
 	long waiting;           /* on the waiting list */
 	char oldest_wait[16];   /* filing date of the first waiting, or "" */
 	long unmet;             /* unmet needs recorded in the service's area */

@@ -144,7 +144,7 @@ enum {
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
 enum action keys_action(unsigned ctx, int type, wint_t ch);
 /* Draws the hint bar for ctx on the last line. */
-void keys_draw_hints(unsigned ctx);
+void keys_draw_hints(unsigned ctx, const struct actor *me);
 /* The help screen, generated from the key table. */
 void keys_help(struct app *app);
 

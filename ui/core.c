@@ -253,7 +253,7 @@ void ui_frame(struct app *app)
 		ui_put(stdscr, 0, COLS - rw, right, rw, false);
 	wattrset(stdscr, A_NORMAL);
 	ui_draw_status(app);
-	keys_draw_hints(app->context);
+	keys_draw_hints(app->context, &app->me);
 }
 
 static bool too_small(void)

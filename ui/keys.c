@@ -157,7 +157,22 @@ enum action keys_action(unsigned ctx, int type, wint_t ch)
 	return A_NONE;
 }
 
-void keys_draw_hints(unsigned ctx)
+/* Keys of the global actions the user's role cannot use are not hinted. */
+static bool role_allows(const struct actor *me, enum action a)
+{
+	switch (a) {
+	case A_NEW_REQUEST:
+		return actor_can(me, PERM_REQUEST_FILE);
+	case A_WORKLIST:
+		return actor_can(me, PERM_CASE_CONTENT);
+	case A_SEARCH:
+		return actor_can(me, PERM_PERSON_READ);
+	default:
+		return true;
+	}
+}
+
+void keys_draw_hints(unsigned ctx, const struct actor *me)
 {
 	int x = 0, y = LINES - 1;
 	size_t i;
@@ -168,7 +183,8 @@ void keys_draw_hints(unsigned ctx)
 	for (i = 0; i < ARRAY_SIZE(keytab) && x < COLS; i++) {
 		const struct keydef *k = &keytab[i];
 		int need;
-		if (!k->hinted || !k->hint || !(k->ctx & (ctx | CTX_GLOBAL)))
+		if (!k->hinted || !k->hint || !(k->ctx & (ctx | CTX_GLOBAL)) ||
+		    !role_allows(me, k->action))
 			continue;
 		if (k->action == A_NEW_REQUEST && !(ctx & (CTX_MENU | CTX_SEARCH |
 							  CTX_PERSON | CTX_REQUESTS)))

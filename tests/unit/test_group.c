@@ -120,6 +120,16 @@ START_TEST(group_service_needs_a_request_and_no_plan)
 	ck_assert_int_eq(gl[i].sessions, 2);
 	ck_assert_str_eq(gl[i].last_held, "2026-11-19");
 	free(gl);
+	/* supply and demand: the members taking part today */
+	{
+		struct supply *sd;
+		ck_assert_int_eq(supply_demand(f.db, &f.anna, &sd, &n), CD_OK);
+		for (i = 0; i < n && sd[i].service_id != g.service_id; i++)
+			;
+		ck_assert_uint_lt(i, n);
+		ck_assert_int_eq(sd[i].persons, 1);
+		free(sd);
+	}
 	fx_close(&f);
 }
 END_TEST

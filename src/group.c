@@ -421,7 +421,7 @@ int group_enrol(struct cd_db *db, const struct actor *a, const struct group *g,
 		if (db_step_done(db, st))
 			goto fail;
 	}
-	if (audit_add(db, a->user_id, "group_enrol", "person", person_id, NULL) ||
+	if (audit_add(db, a->user_id, "group.enrol", "person", person_id, NULL) ||
 	    db_commit(db))
 		goto fail;
 	return CD_OK;

@@ -105,18 +105,6 @@ select_row() {
 # menu_pick TEXT: in the main menu or a list (the worklist), moves down to
 # the entry with TEXT and opens it
 menu_pick() {
-	keys Home
-	sleep 0.1
-	i=0
-	while [ "$i" -lt 20 ]; do
-		if screen | grep -E '(^ *>|│>)' | grep -qF -- "$1"; then
-			keys Enter
-			return 0
-		fi
-		keys Down
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "no menu entry '$1'"
-	return 1
+	select_row "$1" || return 1
+	keys Enter
 }

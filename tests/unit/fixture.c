@@ -3,6 +3,7 @@
 #include "assessment.h"
 #include "catalogue.h"
 #include "request.h"
+#include "report.h"
 
 #include <string.h>
 
@@ -81,3 +82,14 @@ void fx_close(struct fx *f)
 	tdb_close(&f->db);
 }
 
+
+const struct report_row *report_row_of(const struct quarterly_report *r, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (!strcmp(r->rows[i].code, code))
+			return &r->rows[i];
+	ck_abort_msg("no row %s", code);
+	return NULL;
+}

@@ -179,17 +179,6 @@ START_TEST(activities_of_the_community_organiser)
 }
 END_TEST
 
-static const struct report_row *row(const struct quarterly_report *r, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < r->nrows; i++)
-		if (!strcmp(r->rows[i].code, code))
-			return &r->rows[i];
-	ck_abort_msg("no row %s", code);
-	return NULL;
-}
-
 /* Members of group services and activities count in the ministry's report,
  * each person once per category and cumulatively. */
 START_TEST(groups_in_the_quarterly_report)
@@ -229,16 +218,16 @@ START_TEST(groups_in_the_quarterly_report)
 		free(m);
 	}
 	ck_assert_int_eq(report_quarterly(f.db, &f.sys, "2026Q4", &r, &e), CD_OK);
-	ck_assert_int_eq(row(&r, "area10")->period, 2);           /* both take part in Q4 */
-	ck_assert_int_eq(row(&r, "area10")->total, 2);            /* p1 once, not twice */
-	ck_assert_int_eq(row(&r, "neighbour_help")->period, 0);   /* left in Q3 */
-	ck_assert_int_eq(row(&r, "neighbour_help")->total, 1);
+	ck_assert_int_eq(report_row_of(&r, "area10")->period, 2);           /* both take part in Q4 */
+	ck_assert_int_eq(report_row_of(&r, "area10")->total, 2);            /* p1 once, not twice */
+	ck_assert_int_eq(report_row_of(&r, "neighbour_help")->period, 0);   /* left in Q3 */
+	ck_assert_int_eq(report_row_of(&r, "neighbour_help")->total, 1);
 	ck_assert_int_eq(r.persons_period, 2);
 	ck_assert_int_eq(r.plans_period, 0);                       /* no IPUS */
 	quarterly_report_release(&r);
 	ck_assert_int_eq(report_quarterly(f.db, &f.sys, "2026Q3", &r, &e), CD_OK);
-	ck_assert_int_eq(row(&r, "area10")->period, 1);
-	ck_assert_int_eq(row(&r, "neighbour_help")->period, 1);
+	ck_assert_int_eq(report_row_of(&r, "area10")->period, 1);
+	ck_assert_int_eq(report_row_of(&r, "neighbour_help")->period, 1);
 	quarterly_report_release(&r);
 	fx_close(&f);
 }

@@ -59,17 +59,6 @@ static void served(struct fx *f, const char *first, const char *filed_on, const 
 	plan_version_release(&v);
 }
 
-static const struct report_row *row(const struct quarterly_report *r, const char *code)
-{
-	size_t i;
-
-	for (i = 0; i < r->nrows; i++)
-		if (!strcmp(r->rows[i].code, code))
-			return &r->rows[i];
-	ck_abort_msg("no row %s", code);
-	return NULL;
-}
-
 START_TEST(quarterly_counts_persons_once)
 {
 	struct fx f;
@@ -90,18 +79,18 @@ START_TEST(quarterly_counts_persons_once)
 	ck_assert_int_eq(report_quarterly(f.db, &f.director, "2026Q3", &r, &e), CD_OK);
 	ck_assert_str_eq(r.from, "2026-07-01");
 	ck_assert_str_eq(r.to, "2026-09-30");
-	ck_assert_int_eq(row(&r, "area04")->period, 1);
-	ck_assert_int_eq(row(&r, "area04")->total, 1);
+	ck_assert_int_eq(report_row_of(&r, "area04")->period, 1);
+	ck_assert_int_eq(report_row_of(&r, "area04")->total, 1);
 	ck_assert_int_eq(r.plans_period, 1);
-	ck_assert_int_eq(row(&r, "volunteering")->period, 0);
+	ck_assert_int_eq(report_row_of(&r, "volunteering")->period, 0);
 	quarterly_report_release(&r);
 
 	ck_assert_int_eq(report_quarterly(f.db, &f.organiser, "2026Q4", &r, &e), CD_OK);
-	ck_assert_int_eq(row(&r, "area04")->period, 2);
-	ck_assert_int_eq(row(&r, "area04")->total, 2);   /* not 1 + 2 */
-	ck_assert_int_eq(row(&r, "area06")->period, 0);
-	ck_assert_int_eq(row(&r, "volunteering")->period, 1);
-	ck_assert_int_eq(row(&r, "volunteering")->total, 1);
+	ck_assert_int_eq(report_row_of(&r, "area04")->period, 2);
+	ck_assert_int_eq(report_row_of(&r, "area04")->total, 2);   /* not 1 + 2 */
+	ck_assert_int_eq(report_row_of(&r, "area06")->period, 0);
+	ck_assert_int_eq(report_row_of(&r, "volunteering")->period, 1);
+	ck_assert_int_eq(report_row_of(&r, "volunteering")->total, 1);
 	ck_assert_int_eq(r.plans_period, 1);
 	ck_assert_int_eq(r.plans_total, 2);
 	ck_assert_int_eq(r.persons_period, 2);

@@ -37,6 +37,11 @@ struct actor login_as(struct cd_db *db, const char *login, unsigned roles);
 int64_t file_request(struct fx *f, const char *first, const char *filed_on,
 		     int64_t coordinator);
 
+/* The row of a category in a quarterly report (fails the test when none). */
+struct quarterly_report;
+struct report_row;
+const struct report_row *report_row_of(const struct quarterly_report *r, const char *code);
+
 Suite *suite_text(void);
 Suite *suite_validate(void);
 Suite *suite_db(void);

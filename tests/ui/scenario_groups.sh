@@ -1,7 +1,7 @@
 # Group services (a request and a head count, no IPUS), supporting
 # activities of the community organiser, and a new offer reaching a
 # remembered unmet need.
-SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need"
+SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas"
 
 reception_enrols_into_a_group_service() {
 	start
@@ -150,6 +150,15 @@ community_organiser_runs_an_activity() {
 	expect_screen "Źrebiec Bożenna"
 	cli report quarterly --quarter 2026Q4 | grep -Eq "^  samopomoc +2 +2$" ||
 		fail "quarterly report: $(cli report quarterly --quarter 2026Q4 | grep samopomoc)"
+	# she stops taking part
+	select_row "Źrebiec" || return
+	keys F8
+	wait_for "Data odejścia (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Zapisano." || return
+	expect_screen "2026-11-22 2026-11-22"
+	cli report quarterly --quarter 2026Q4 | grep -Eq "^  samopomoc +2 +2$" ||
+		fail "quarterly report: $(cli report quarterly --quarter 2026Q4 | grep samopomoc)"
 }
 
 new_capacity_reaches_an_unmet_need() {
@@ -213,4 +222,41 @@ new_capacity_reaches_an_unmet_need() {
 	cli worklist --user koordynator | grep -q "^new_offer" &&
 		fail "the answered need still on the worklist"
 	return 0
+}
+
+organiser_sets_a_fee_and_the_gminas() {
+	start
+	login organizator || return
+	menu_pick "Oferta usług" || return
+	wait_for "Katalog usług" || return
+	menu_pick "Katalog usług" || return
+	wait_for "katalog usług ·" || return
+	menu_pick "Doradztwo prawne" || return
+	wait_for "usługa ·" || return
+	i=0; while [ $i -lt 7 ]; do keys Tab; i=$((i + 1)); done
+	keys F4
+	wait_for "┌─ Odpłatność ─" || return
+	type_text "stała"
+	keys Enter
+	keys F2
+	wait_for "Opłata za jednostkę: kwota w zł większa od 0, np. 12,50" || return
+	type_text "12,5"                          # the field in error has the cursor
+	keys F2
+	wait_for "Zapisano usługę." || return
+	cli catalogue list | grep -q "	Doradztwo prawne	4	godzina	indywidualna	12,50 zł za jednostkę (godzina)	1$" ||
+		fail "fee: $(cli catalogue list | grep 'Doradztwo prawne')"
+	keys Escape
+	wait_for "Programy i ich usługi" || return
+	menu_pick "Programy i ich usługi" || return
+	wait_for "programy ·" || return
+	keys Enter
+	wait_for "Program usług społecznych gminy Czarnia" || return
+	i=0; while [ $i -lt 10 ]; do keys Tab; i=$((i + 1)); done
+	type_text "Czarnia, Łomża"
+	keys F2
+	wait_for "Gminy: „Łomża” nie jest gminą obsługiwaną przez centrum" || return
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	keys F2
+	wait_for "Zapisano program; F6 jego usługi." || return
+	expect_screen "Gminy          Czarnia"
 }

@@ -1,5 +1,6 @@
 /* report.c - the quarterly report to the ministry. */
 #include "report.h"
+#include "csv.h"
 #include "dbint.h"
 #include "embedded.h"
 #include "i18n.h"
@@ -282,15 +283,28 @@ char *quarterly_report_format(const struct quarterly_report *r, bool csv)
 
 	sb_init(&sb);
 	if (csv) {
-		sb_addf(&sb, "%s;%s;%s;%s\n", _("category"), _("kind"), r->quarter,
-			_("since the start"));
-		for (i = 0; i < r->nrows; i++)
-			sb_addf(&sb, "\"%s\";%s;%ld;%ld\n", r->rows[i].name, r->rows[i].kind,
-				r->rows[i].period, r->rows[i].total);
-		sb_addf(&sb, "\"%s\";;%ld;%ld\n", _("plans started"), r->plans_period,
-			r->plans_total);
-		sb_addf(&sb, "\"%s\";;%ld;%ld\n", _("persons served (any service)"),
-			r->persons_period, r->persons_total);
+		csv_cell(&sb, _("category"), true);
+		csv_cell(&sb, _("kind"), false);
+		csv_cell(&sb, r->quarter, false);
+		csv_cell(&sb, _("since the start"), false);
+		csv_row_end(&sb);
+		for (i = 0; i < r->nrows; i++) {
+			csv_cell(&sb, r->rows[i].name, true);
+			csv_cell(&sb, r->rows[i].kind, false);
+			csv_cell_long(&sb, r->rows[i].period, false);
+			csv_cell_long(&sb, r->rows[i].total, false);
+			csv_row_end(&sb);
+		}
+		csv_cell(&sb, _("plans started"), true);
+		csv_cell(&sb, "", false);
+		csv_cell_long(&sb, r->plans_period, false);
+		csv_cell_long(&sb, r->plans_total, false);
+		csv_row_end(&sb);
+		csv_cell(&sb, _("persons served (any service)"), true);
+		csv_cell(&sb, "", false);
+		csv_cell_long(&sb, r->persons_period, false);
+		csv_cell_long(&sb, r->persons_total, false);
+		csv_row_end(&sb);
 		return sb_detach(&sb);
 	}
 	sb_addf(&sb, _("Quarterly report %s (%s – %s); cumulative since %s"), r->quarter, r->from,

@@ -1,5 +1,6 @@
 /* summary.c - the half-yearly summary (art. 46 ust. 1). */
 #include "summary.h"
+#include "csv.h"
 #include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -38,9 +39,12 @@ static int check_period(const char *from, const char *to, struct fielderr *e)
 static void figure(struct strbuf *sb, bool csv, const char *section, const char *item,
 		   const char *value)
 {
-	if (csv)
-		sb_addf(sb, "\"%s\";\"%s\";%s\n", section, item, value);
-	else
+	if (csv) {
+		csv_cell(sb, section, true);
+		csv_cell(sb, item, false);
+		csv_cell(sb, value, false);
+		csv_row_end(sb);
+	} else
 		sb_addf(sb, "  %s: %s\n", item, value);
 }
 

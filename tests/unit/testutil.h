@@ -54,5 +54,6 @@ Suite *suite_monitoring(void);
 Suite *suite_offer(void);
 Suite *suite_report(void);
 Suite *suite_group(void);
+Suite *suite_csv(void);
 
 #endif

@@ -2,11 +2,15 @@
 #include "cli.h"
 #include "auth.h"
 #include "catalogue.h"
+#include "csv.h"
+#include "export.h"
+#include "import.h"
 #include "centre.h"
 #include "codes.h"
 #include "db.h"
 #include "i18n.h"
 #include "person.h"
+#include "text.h"
 #include "request.h"
 #include "settings.h"
 #include "worklist.h"
@@ -59,9 +63,17 @@ void cli_usage(void)
 		"                                                service id, service, monthly\n"
 		"                                                capacity, limit a month, limit, fee\n"
 		"  cusdesk [--db PATH] report half-year --from YYYY-MM-DD --to YYYY-MM-DD\n"
-		"          [--format text|csv]                   the half-yearly summary's figures\n"
+		"          [--format text|csv] [-o FILE [--encoding utf-8|cp1250]]\n"
+		"                                                the half-yearly summary's figures\n"
 		"  cusdesk [--db PATH] report quarterly --quarter YYYYQn [--format text|csv]\n"
-		"                                                the quarterly report to the ministry\n"
+		"          [-o FILE [--encoding utf-8|cp1250]]   the quarterly report to the ministry\n"
+		"  cusdesk [--db PATH] export persons|requests|plans|waiting|catalogue -o FILE\n"
+		"          [--encoding utf-8|cp1250] [--yes]     CSV for a spreadsheet; personal\n"
+		"                                                data only when confirmed\n"
+		"  cusdesk [--db PATH] gmina add NAME | gmina list  the gminas the centre serves\n"
+		"  cusdesk [--db PATH] import persons|providers FILE [--dry-run]\n"
+		"          [--encoding auto|utf-8|cp1250|iso-8859-2]\n"
+		"                                                from another system's CSV\n"
 		"  cusdesk --help | --version\n"
 		"\n"
 		"Roles: reception, coordinator, organiser, director, community_organiser, admin.\n"
@@ -581,10 +593,185 @@ static int cmd_register(struct cd_db *db, const char *cmd, int argc, char **argv
 }
 
 /* report quarterly --quarter YYYYQn [--format text|csv] */
+/* Writes text (UTF-8) to path in enc (UTF-8 with BOM, or Windows-1250). */
+static int write_encoded(const char *path, const char *text, enum csv_encoding enc)
+{
+	struct fielderr e;
+	char *bytes;
+	size_t len;
+	int rc;
+
+	if ((rc = csv_encode(text, enc, &bytes, &len, &e)) ||
+	    (rc = csv_write_file(path, bytes, len, &e))) {
+		free(bytes);
+		return fail_msg(&e, rc);
+	}
+	free(bytes);
+	return 0;
+}
+
+/* --encoding: utf-8 (default) or cp1250. */
+static int output_encoding(const char *s, enum csv_encoding *enc)
+{
+	*enc = CSV_UTF8;
+	if (s && (!csv_encoding_parse(s, enc) || *enc == CSV_AUTO || *enc == CSV_ISO8859_2))
+		return usage_error(_("--encoding takes utf-8 or cp1250, not '%s'"), s);
+	return 0;
+}
+
+/* export persons|requests|plans|waiting|catalogue -o FILE [--encoding E]
+ * [--yes]: personal data leaves only when confirmed (asked on a terminal,
+ * --yes otherwise). */
+static int cmd_export(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *sub = at < argc ? argv[at] : "", *path, *encoding;
+	enum export_kind kind;
+	enum csv_encoding enc;
+	struct fielderr e;
+	struct actor a;
+	bool yes;
+	char *text;
+	long rows;
+	int rc;
+
+	if (!export_kind_parse(sub, &kind)) {
+		free(used);
+		return usage_error(_("unknown list '%s' (persons, requests, plans, waiting, "
+				     "catalogue)"), sub);
+	}
+	used[at] = true;
+	path = opt_value(argc, argv, at + 1, "-o", used);
+	encoding = opt_value(argc, argv, at + 1, "--encoding", used);
+	yes = opt_flag(argc, argv, at + 1, "--yes", used);
+	rc = check_all_used(argc, argv, at + 1, used);
+	free(used);
+	if (rc)
+		return rc;
+	if (!path)
+		return usage_error("%s", _("-o FILE is required"));
+	if ((rc = output_encoding(encoding, &enc)))
+		return rc;
+	if (export_is_personal(kind) && !yes) {
+		char buf[16] = "";
+		if (!isatty(STDIN_FILENO)) {
+			fprintf(stderr, "cusdesk: %s\n", _("the list holds personal data: confirm "
+							   "with --yes"));
+			return 1;
+		}
+		fprintf(stderr, "%s ", _("The list holds personal data; the export is recorded. "
+					 "Continue? [t/N]"));
+		if (!fgets(buf, sizeof(buf), stdin) || (buf[0] != 't' && buf[0] != 'T' &&
+							buf[0] != 'y' && buf[0] != 'Y')) {
+			fprintf(stderr, "cusdesk: %s\n", _("nothing exported"));
+			return 1;
+		}
+	}
+	actor_system(&a);
+	if ((rc = export_csv(db, &a, kind, &text, &rows, &e)))
+		return fail_msg(&e, rc);
+	rc = write_encoded(path, text, enc);
+	free(text);
+	if (!rc)
+		fprintf(stderr, P_("%ld row written to %s\n", "%ld rows written to %s\n",
+				   (unsigned long)rows), rows, path);
+	return rc;
+}
+
+/* gmina add NAME | gmina list: the gminas the centre serves. */
+static int cmd_gmina(struct cd_db *db, int argc, char **argv, int at)
+{
+	const char *sub = at < argc ? argv[at] : "";
+	char **names, name[64];
+	size_t n, i;
+	int rc;
+
+	if (!strcmp(sub, "list") && at + 1 == argc) {
+		if (gmina_names(db, &names, &n))
+			return fail_msg(NULL, CD_EDB);
+		for (i = 0; i < n; i++)
+			puts(names[i]);
+		gmina_names_free(names, n);
+		return 0;
+	}
+	if (strcmp(sub, "add") || at + 2 != argc)
+		return usage_error("%s", _("gmina add NAME | gmina list"));
+	str_copy(name, sizeof(name), argv[at + 1]);
+	str_squeeze(name);
+	if (!name[0] || !utf8_valid(name))
+		return usage_error("%s", _("Gmina: give its name"));
+	rc = gmina_add(db, name, NULL);
+	if (rc == CD_EEXIST) {
+		fprintf(stderr, "cusdesk: %s\n", _("Gmina: the centre already has it"));
+		return 1;
+	}
+	return rc ? fail_msg(NULL, rc) : 0;
+}
+
+/* import persons|providers FILE [--encoding E] [--dry-run] */
+static int cmd_import(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *sub = at < argc ? argv[at] : "", *path, *encoding;
+	struct import_result r;
+	enum import_kind kind;
+	enum csv_encoding enc = CSV_AUTO;
+	struct fielderr e;
+	struct actor a;
+	bool dry;
+	size_t i;
+	int rc;
+
+	if (!import_kind_parse(sub, &kind)) {
+		free(used);
+		return usage_error(_("unknown list '%s' (persons, providers)"), sub);
+	}
+	used[at] = true;
+	path = at + 1 < argc && argv[at + 1][0] != '-' ? argv[at + 1] : NULL;
+	if (path)
+		used[at + 1] = true;
+	encoding = opt_value(argc, argv, at + 1, "--encoding", used);
+	dry = opt_flag(argc, argv, at + 1, "--dry-run", used);
+	rc = check_all_used(argc, argv, at + 1, used);
+	free(used);
+	if (rc)
+		return rc;
+	if (!path)
+		return usage_error("%s", _("the file to import is required"));
+	if (encoding && !csv_encoding_parse(encoding, &enc))
+		return usage_error(_("--encoding takes auto, utf-8, cp1250 or iso-8859-2, not "
+				     "'%s'"), encoding);
+	actor_system(&a);
+	if ((rc = import_file(db, &a, kind, path, enc, dry, &r, &e)))
+		return fail_msg(&e, rc);
+	printf(_("File: %s, separator '%c', %zu rows\n"), csv_encoding_name(r.encoding), r.sep,
+	       r.rows);
+	printf(dry ? _("Would be added: %zu\n") : _("Added: %zu\n"), r.added);
+	printf(_("Duplicates (not added): %zu\n"), r.duplicates);
+	for (i = 0; i < r.rows; i++)
+		if (r.row[i].outcome == IMPORT_DUPLICATE)
+			printf(_("  line %zu: %s: %s\n"), r.row[i].line, r.row[i].name,
+			       r.row[i].reason);
+	printf(_("Rejected: %zu\n"), r.rejected);
+	for (i = 0; i < r.rows; i++)
+		if (r.row[i].outcome == IMPORT_REJECTED)
+			printf(_("  line %zu: %s: %s\n"), r.row[i].line, r.row[i].name,
+			       r.row[i].reason);
+	if (r.ignored[0])
+		printf(_("Columns not used: %s\n"), r.ignored);
+	if (r.rejects_path[0])
+		printf(_("The rejected rows are in %s\n"), r.rejects_path);
+	if (dry)
+		printf("%s\n", _("A dry run: nothing was stored."));
+	import_result_free(&r);
+	return 0;
+}
+
 static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 {
 	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
-	const char *sub = at < argc ? argv[at] : "", *quarter, *format;
+	const char *sub = at < argc ? argv[at] : "", *quarter, *format, *path, *encoding;
+	enum csv_encoding enc;
 	struct quarterly_report r;
 	struct fielderr e;
 	struct actor a;
@@ -597,6 +784,8 @@ static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 		from = opt_value(argc, argv, at + 1, "--from", used);
 		to = opt_value(argc, argv, at + 1, "--to", used);
 		format = opt_value(argc, argv, at + 1, "--format", used);
+		path = opt_value(argc, argv, at + 1, "-o", used);
+		encoding = opt_value(argc, argv, at + 1, "--encoding", used);
 		rc = check_all_used(argc, argv, at + 1, used);
 		free(used);
 		if (rc)
@@ -606,12 +795,14 @@ static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 		if (format && strcmp(format, "text") && strcmp(format, "csv"))
 			return usage_error(_("--format takes text or csv, not '%s'"), format);
 		actor_system(&a);
+		if ((rc = output_encoding(encoding, &enc)))
+			return rc;
 		if ((rc = summary_figures(db, &a, from, to, format && !strcmp(format, "csv"), &text,
 					  &e)))
 			return fail_msg(&e, rc);
-		fputs(text, stdout);
+		rc = path ? write_encoded(path, text, enc) : (fputs(text, stdout), 0);
 		free(text);
-		return 0;
+		return rc;
 	}
 	if (strcmp(sub, "quarterly")) {
 		free(used);
@@ -620,6 +811,8 @@ static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 	used[at] = true;
 	quarter = opt_value(argc, argv, at + 1, "--quarter", used);
 	format = opt_value(argc, argv, at + 1, "--format", used);
+	path = opt_value(argc, argv, at + 1, "-o", used);
+	encoding = opt_value(argc, argv, at + 1, "--encoding", used);
 	rc = check_all_used(argc, argv, at + 1, used);
 	free(used);
 	if (rc)
@@ -628,14 +821,16 @@ static int cmd_report(struct cd_db *db, int argc, char **argv, int at)
 		return usage_error("%s", _("--quarter is required (like 2026Q4)"));
 	if (format && strcmp(format, "text") && strcmp(format, "csv"))
 		return usage_error(_("--format takes text or csv, not '%s'"), format);
+	if ((rc = output_encoding(encoding, &enc)))
+		return rc;
 	actor_system(&a);
 	if ((rc = report_quarterly(db, &a, quarter, &r, &e)))
 		return fail_msg(&e, rc);
 	text = quarterly_report_format(&r, format && !strcmp(format, "csv"));
-	fputs(text, stdout);
+	rc = path ? write_encoded(path, text, enc) : (fputs(text, stdout), 0);
 	free(text);
 	quarterly_report_release(&r);
-	return 0;
+	return rc;
 }
 
 /* The whole catalogue: every service with its area, unit, group flag, fee
@@ -796,7 +991,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 	if (strcmp(cmd, "user") && strcmp(cmd, "person") && strcmp(cmd, "request") &&
 	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
 	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting") &&
-	    strcmp(cmd, "catalogue") && strcmp(cmd, "report"))
+	    strcmp(cmd, "catalogue") && strcmp(cmd, "report") && strcmp(cmd, "export") &&
+	    strcmp(cmd, "import") && strcmp(cmd, "gmina"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -812,6 +1008,12 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_report(db, argc, argv, at);
 	} else if (!strcmp(cmd, "catalogue")) {
 		rc = cmd_catalogue(db, argc, argv, at);
+	} else if (!strcmp(cmd, "export")) {
+		rc = cmd_export(db, argc, argv, at);
+	} else if (!strcmp(cmd, "import")) {
+		rc = cmd_import(db, argc, argv, at);
+	} else if (!strcmp(cmd, "gmina")) {
+		rc = cmd_gmina(db, argc, argv, at);
 	} else if (!strcmp(cmd, "unmet") || !strcmp(cmd, "waiting")) {
 		rc = cmd_register(db, cmd, argc, argv, at);
 	} else if (!strcmp(cmd, "setting")) {

@@ -44,7 +44,7 @@ bool export_is_personal(enum export_kind k)
  * too, so that an exported file imports back (import.c maps them). */
 static const char *const person_head[] = {
 	N_("Surname"), N_("First name"), N_("PESEL"), N_("Date of birth"), N_("Sex"),
-	N_("Street"), N_("House no."), N_("Flat no."), N_("Postcode"), N_("Town"),
+	N_("Street"), N_("House no."), N_("Flat no."), N_("Postal code"), N_("Town"),
 	N_("Gmina"), N_("Phone"), N_("E-mail"),
 };
 

@@ -710,8 +710,12 @@ void gmina_names_free(char **names, size_t n)
 int gmina_add(struct cd_db *db, const char *name, int64_t *id)
 {
 	sqlite3_stmt *st;
+	int64_t have;
 	int rc;
 
+	/* "czarnia" is the Czarnia the centre has */
+	if (gmina_id_by_name(db, name, &have) == CD_OK)
+		return CD_EEXIST;
 	if (db_prepare(db, "INSERT INTO gmina(name) VALUES (?1)", &st))
 		return CD_EDB;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);

@@ -1,0 +1,452 @@
+/* import.c - residents and providers from other systems' CSV files. */
+#include "import.h"
+#include "codes.h"
+#include "dbint.h"
+#include "i18n.h"
+#include "offer.h"
+#include "person.h"
+#include "text.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool import_kind_parse(const char *s, enum import_kind *out)
+{
+	if (s && !strcmp(s, "persons"))
+		*out = IMPORT_PERSONS;
+	else if (s && !strcmp(s, "providers"))
+		*out = IMPORT_PROVIDERS;
+	else
+		return false;
+	return true;
+}
+
+bool import_date(const char *in, char out[11])
+{
+	struct date d;
+	int a, b, c;
+	char extra;
+
+	if (date_parse(in, &d)) {
+		date_format(&d, out);
+		return true;
+	}
+	if (sscanf(in, "%d.%d.%d%c", &a, &b, &c, &extra) == 3 && c >= 1000) {
+		d.y = c;
+		d.m = b;
+		d.d = a;
+		date_format(&d, out);
+		return date_parse(out, &d);
+	}
+	return false;
+}
+
+/* The column a heading stands for: the heading folded (no case, no Polish
+ * letters) and stripped of everything but letters and digits. */
+struct colname {
+	int col;
+	const char *names;   /* "|"-separated folded names */
+};
+
+enum { PC_SURNAME, PC_FIRST, PC_PESEL, PC_BIRTH, PC_SEX, PC_STREET, PC_HOUSE, PC_FLAT,
+       PC_POSTCODE, PC_TOWN, PC_GMINA, PC_PHONE, PC_EMAIL, PC_NOTES, PC__COUNT };
+static const struct colname person_cols[] = {
+	{PC_SURNAME, "nazwisko|surname|lastname|familyname"},
+	{PC_FIRST, "imie|imiona|imieimiona|firstname|firstnames|givenname"},
+	{PC_PESEL, "pesel|nrpesel|numerpesel"},
+	{PC_BIRTH, "dataurodzenia|dataur|urodzony|urodzona|urodzenie|dateofbirth|birthdate"},
+	{PC_SEX, "plec|sex|gender"},
+	{PC_STREET, "ulica|ul|street"},
+	{PC_HOUSE, "nrdomu|numerdomu|nrbudynku|numerbudynku|dom|house|houseno"},
+	{PC_FLAT, "nrlokalu|numerlokalu|nrmieszkania|numermieszkania|lokal|mieszkanie|flat|flatno"},
+	{PC_POSTCODE, "kodpocztowy|kodpoczt|kod|postcode|postalcode|zip"},
+	{PC_TOWN, "miejscowosc|miasto|wies|town|city|place"},
+	{PC_GMINA, "gmina|municipality"},
+	{PC_PHONE, "telefon|tel|nrtelefonu|numertelefonu|telefonkontaktowy|phone"},
+	{PC_EMAIL, "email|adresemail|mail|poczta|emailaddress"},
+	{PC_NOTES, "uwagi|notatki|notes|comments"},
+};
+
+enum { VC_NAME, VC_KIND, VC_ADDRESS, VC_CONTACT, VC_PHONE, VC_EMAIL, VC_CONTRACT,
+       VC_FROM, VC_TO, VC_POOL, VC__COUNT };
+static const struct colname provider_cols[] = {
+	{VC_NAME, "nazwa|nazwawykonawcy|wykonawca|realizator|nazwarealizatora|name|provider"},
+	{VC_KIND, "rodzaj|typ|formaprawna|kind|type"},
+	{VC_ADDRESS, "adres|siedziba|address"},
+	{VC_CONTACT, "osobakontaktowa|kontakt|contactperson|contact"},
+	{VC_PHONE, "telefon|tel|phone"},
+	{VC_EMAIL, "email|adresemail|mail|poczta"},
+	{VC_CONTRACT, "nrumowy|numerumowy|umowa|contractno|contract"},
+	{VC_FROM, "umowaod|od|contractfrom|from"},
+	{VC_TO, "umowado|do|contractto|to"},
+	{VC_POOL, "pulagodzin|liczbagodzin|godziny|hourpool|hours"},
+};
+
+static char *heading_key(const char *h)
+{
+	char *f = text_fold(h), *p, *q;
+
+	for (p = q = f; *p; p++)
+		if (isalnum((unsigned char)*p))
+			*q++ = *p;
+	*q = '\0';
+	return f;
+}
+
+static int column_of(const struct colname *cols, size_t ncols, const char *heading)
+{
+	char *key = heading_key(heading);
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < ncols && found < 0 && key[0]; i++) {
+		const char *n = cols[i].names;
+		size_t kl = strlen(key);
+		while (n && *n) {
+			const char *bar = strchr(n, '|');
+			size_t l = bar ? (size_t)(bar - n) : strlen(n);
+			if (l == kl && !strncmp(n, key, l)) {
+				found = cols[i].col;
+				break;
+			}
+			n = bar ? bar + 1 : NULL;
+		}
+	}
+	free(key);
+	return found;
+}
+
+/* map[col] = the field index in a record, -1 when the file lacks it. */
+static void map_header(const struct csv_record *h, const struct colname *cols, size_t ncols,
+		       int *map, int nmap, struct import_result *r)
+{
+	struct strbuf ign;
+	size_t i;
+
+	for (i = 0; i < (size_t)nmap; i++)
+		map[i] = -1;
+	sb_init(&ign);
+	for (i = 0; i < h->nfields; i++) {
+		int c = column_of(cols, ncols, h->fields[i]);
+		if (c >= 0 && map[c] < 0) {
+			map[c] = (int)i;
+		} else if (h->fields[i][0]) {
+			if (ign.len)
+				sb_add(&ign, ", ");
+			sb_add(&ign, h->fields[i]);
+		}
+	}
+	str_copy(r->ignored, sizeof(r->ignored), ign.buf ? ign.buf : "");
+	sb_release(&ign);
+}
+
+static const char *field(const struct csv_record *rec, const int *map, int col)
+{
+	int i = map[col];
+
+	return i >= 0 && (size_t)i < rec->nfields ? rec->fields[i] : "";
+}
+
+static void note(struct import_row *row, enum import_outcome o, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void note(struct import_row *row, enum import_outcome o, const char *fmt, ...)
+{
+	va_list ap;
+
+	row->outcome = o;
+	va_start(ap, fmt);
+	vsnprintf(row->reason, sizeof(row->reason), fmt, ap);
+	va_end(ap);
+}
+
+/* "K"/"M" from the usual spellings; false when not one of them. */
+static bool sex_code(const char *in, char out[4])
+{
+	char *f = text_fold(in);
+	bool ok = true;
+
+	if (!f[0])
+		out[0] = '\0';
+	else if (!strcmp(f, "k") || !strcmp(f, "kobieta") || !strcmp(f, "f") ||
+		 !strcmp(f, "female"))
+		str_copy(out, 4, "K");
+	else if (!strcmp(f, "m") || !strcmp(f, "mezczyzna") || !strcmp(f, "male"))
+		str_copy(out, 4, "M");
+	else
+		ok = false;
+	free(f);
+	return ok;
+}
+
+static void person_row(struct cd_db *db, const struct actor *a, const struct csv_record *rec,
+		       const int *map, struct import_row *row)
+{
+	struct person p;
+	struct fielderr e;
+	struct date today;
+	int64_t dup[2];
+	sqlite3_stmt *st;
+	char birth[11];
+
+	person_init(&p);
+	str_copy(p.surname, sizeof(p.surname), field(rec, map, PC_SURNAME));
+	str_copy(p.first_names, sizeof(p.first_names), field(rec, map, PC_FIRST));
+	snprintf(row->name, sizeof(row->name), "%s %s", p.surname, p.first_names);
+	str_copy(p.pesel, sizeof(p.pesel), field(rec, map, PC_PESEL));
+	str_trim(p.pesel);
+	if (field(rec, map, PC_BIRTH)[0]) {
+		char tmp[40];
+		str_copy(tmp, sizeof(tmp), field(rec, map, PC_BIRTH));
+		str_trim(tmp);
+		if (!import_date(tmp, birth))
+			return note(row, IMPORT_REJECTED, _("Date of birth: '%s' is not a date "
+							    "(YYYY-MM-DD or DD.MM.YYYY)"), tmp);
+		str_copy(p.birth_date, sizeof(p.birth_date), birth);
+	}
+	if (!sex_code(field(rec, map, PC_SEX), p.sex))
+		return note(row, IMPORT_REJECTED, _("Sex: '%s' is not K or M"),
+			    field(rec, map, PC_SEX));
+	str_copy(p.street, sizeof(p.street), field(rec, map, PC_STREET));
+	str_copy(p.house_no, sizeof(p.house_no), field(rec, map, PC_HOUSE));
+	str_copy(p.flat_no, sizeof(p.flat_no), field(rec, map, PC_FLAT));
+	str_copy(p.postcode, sizeof(p.postcode), field(rec, map, PC_POSTCODE));
+	str_copy(p.town, sizeof(p.town), field(rec, map, PC_TOWN));
+	str_copy(p.gmina, sizeof(p.gmina), field(rec, map, PC_GMINA));
+	str_copy(p.phone, sizeof(p.phone), field(rec, map, PC_PHONE));
+	str_copy(p.email, sizeof(p.email), field(rec, map, PC_EMAIL));
+	str_copy(p.notes, sizeof(p.notes), field(rec, map, PC_NOTES));
+	date_today(&today);
+	if (person_validate(&p, &today, &e))
+		return note(row, IMPORT_REJECTED, "%s", e.msg);
+	snprintf(row->name, sizeof(row->name), "%s %s", p.surname, p.first_names);
+	/* the same PESEL, or the same name and date of birth */
+	if (p.pesel[0] && db_prepare(db, "SELECT surname || ' ' || first_names FROM person "
+				     "WHERE pesel = ?1", &st) == CD_OK) {
+		bool found;
+		sqlite3_bind_text(st, 1, p.pesel, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		if (found)
+			note(row, IMPORT_DUPLICATE, _("the PESEL of %s, already registered"),
+			     (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		if (found)
+			return;
+	}
+	if (person_find_duplicates(db, &p, dup, 2) > 0) {
+		char who[260];
+		person_display_name(db, dup[0], who, sizeof(who));
+		return note(row, IMPORT_DUPLICATE, _("%s with the same date of birth is already "
+						     "registered"), who);
+	}
+	if (person_save(db, a, &p, &e))
+		return note(row, IMPORT_REJECTED, "%s", e.msg);
+	row->outcome = IMPORT_ADDED;
+}
+
+static void provider_row(struct cd_db *db, const struct actor *a,
+			 const struct csv_record *rec, const int *map, struct import_row *row)
+{
+	struct provider p;
+	struct fielderr e;
+	sqlite3_stmt *st;
+	const char *kind = field(rec, map, VC_KIND);
+	char d[11], *want;
+	size_t i;
+
+	provider_init(&p);
+	str_copy(p.name, sizeof(p.name), field(rec, map, VC_NAME));
+	str_trim(p.name);
+	str_copy(row->name, sizeof(row->name), p.name);
+	/* the kind: its code or its label (art. 7 ust. 2) */
+	want = text_fold(kind);
+	for (i = 0; i < codes_provider_kind.count; i++) {
+		char *l = text_fold(_(codes_provider_kind.items[i].label));
+		if (!strcmp(want, codes_provider_kind.items[i].code) || !strcmp(want, l))
+			str_copy(p.kind, sizeof(p.kind), codes_provider_kind.items[i].code);
+		free(l);
+	}
+	free(want);
+	if (kind[0] && !p.kind[0])
+		return note(row, IMPORT_REJECTED, _("Kind: '%s' is not one of the kinds of art. 7 "
+						    "ust. 2"), kind);
+	str_copy(p.address, sizeof(p.address), field(rec, map, VC_ADDRESS));
+	str_copy(p.contact_person, sizeof(p.contact_person), field(rec, map, VC_CONTACT));
+	str_copy(p.phone, sizeof(p.phone), field(rec, map, VC_PHONE));
+	str_copy(p.email, sizeof(p.email), field(rec, map, VC_EMAIL));
+	str_copy(p.contract_no, sizeof(p.contract_no), field(rec, map, VC_CONTRACT));
+	if (field(rec, map, VC_FROM)[0]) {
+		if (!import_date(field(rec, map, VC_FROM), d))
+			return note(row, IMPORT_REJECTED, _("Contract from: '%s' is not a date"),
+				    field(rec, map, VC_FROM));
+		str_copy(p.contract_from, sizeof(p.contract_from), d);
+	}
+	if (field(rec, map, VC_TO)[0]) {
+		if (!import_date(field(rec, map, VC_TO), d))
+			return note(row, IMPORT_REJECTED, _("Contract to: '%s' is not a date"),
+				    field(rec, map, VC_TO));
+		str_copy(p.contract_to, sizeof(p.contract_to), d);
+	}
+	if (field(rec, map, VC_POOL)[0]) {
+		char tmp[32], *end;
+		str_copy(tmp, sizeof(tmp), field(rec, map, VC_POOL));
+		if (strchr(tmp, ','))
+			*strchr(tmp, ',') = '.';
+		p.hour_pool = strtod(tmp, &end);
+		if (*end || p.hour_pool < 0)
+			return note(row, IMPORT_REJECTED, _("Hour pool: '%s' is not a number"),
+				    field(rec, map, VC_POOL));
+	}
+	if (p.name[0] && db_prepare(db, "SELECT name FROM provider", &st) == CD_OK) {
+		char *f = text_fold(p.name);
+		bool found = false;
+		while (!found && sqlite3_step(st) == SQLITE_ROW) {
+			char *g = text_fold((const char *)sqlite3_column_text(st, 0));
+			found = !strcmp(f, g);
+			free(g);
+		}
+		sqlite3_finalize(st);
+		free(f);
+		if (found)
+			return note(row, IMPORT_DUPLICATE, "%s", _("a provider of this name is "
+								   "already registered"));
+	}
+	if (provider_save(db, a, &p, &e))
+		return note(row, IMPORT_REJECTED, "%s", e.msg);
+	row->outcome = IMPORT_ADDED;
+}
+
+/* The rejected rows next to the input: "<input>.<rejected>.csv", in the
+ * input's encoding and separator, the rows as they were plus the reason. */
+static int write_rejects(const char *path, const struct csv_file *f, struct import_result *r,
+			 struct fielderr *e)
+{
+	char *reason = NULL, *enc_reason;
+	size_t i, len;
+	FILE *out;
+	int rc = CD_OK;
+
+	snprintf(r->rejects_path, sizeof(r->rejects_path), "%s.%s.csv", path, _("rejected"));
+	out = fopen(r->rejects_path, "wb");
+	if (!out)
+		return fielderr_set(e, -1, _("%s: cannot write the file"), r->rejects_path);
+	for (i = 0; i <= r->rows; i++) {
+		const char *raw = f->records[i].raw;
+		struct strbuf line;
+		enum csv_encoding enc = f->encoding;
+		if (i > 0 && r->row[i - 1].outcome != IMPORT_REJECTED)
+			continue;
+		sb_init(&line);
+		csv_cell(&line, i == 0 ? _("Reason") : r->row[i - 1].reason, true);
+		/* the reason in the file's own encoding */
+		free(reason);
+		reason = xstrdup(line.buf + 1);   /* without the leading separator */
+		sb_release(&line);
+		if (enc == CSV_UTF8) {
+			enc_reason = xstrdup(reason);
+			len = strlen(enc_reason);
+		} else if (csv_encode(reason, enc, &enc_reason, &len, e)) {
+			enc_reason = xstrdup("?");
+			len = 1;
+		}
+		fwrite(raw, 1, strlen(raw), out);
+		fputc(f->sep, out);
+		fwrite(enc_reason, 1, len, out);
+		fputs("\r\n", out);
+		free(enc_reason);
+	}
+	free(reason);
+	if (fclose(out) != 0)
+		rc = fielderr_set(e, -1, _("%s: cannot write the file"), r->rejects_path);
+	return rc;
+}
+
+int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, const char *path,
+		enum csv_encoding enc, bool dry_run, struct import_result *r, struct fielderr *e)
+{
+	struct csv_file f;
+	char *bytes;
+	size_t len, i;
+	int map[16];
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	fielderr_clear(e);
+	if (a->user_id != 0 &&
+	    (rc = actor_require(a, k == IMPORT_PERSONS ? PERM_PERSON_WRITE : PERM_OFFER_EDIT, e)))
+		return rc;
+	if ((rc = csv_read_file(path, &bytes, &len, e)))
+		return rc;
+	rc = csv_parse(bytes, len, enc, &f, e);
+	free(bytes);
+	if (rc)
+		return rc;
+	r->encoding = f.encoding;
+	r->sep = f.sep;
+	if (k == IMPORT_PERSONS)
+		map_header(&f.records[0], person_cols, ARRAY_SIZE(person_cols), map, PC__COUNT, r);
+	else
+		map_header(&f.records[0], provider_cols, ARRAY_SIZE(provider_cols), map,
+			   VC__COUNT, r);
+	if (k == IMPORT_PERSONS && (map[PC_SURNAME] < 0 || map[PC_FIRST] < 0)) {
+		csv_file_free(&f);
+		return fielderr_set(e, -1, "%s", _("File: the first row must name the columns; "
+						   "Nazwisko and Imię are needed"));
+	}
+	if (k == IMPORT_PROVIDERS && map[VC_NAME] < 0) {
+		csv_file_free(&f);
+		return fielderr_set(e, -1, "%s", _("File: the first row must name the columns; "
+						   "Nazwa is needed"));
+	}
+	r->rows = f.n - 1;
+	r->row = xcalloc(r->rows + 1, sizeof(*r->row));
+	if (db_begin(db)) {
+		csv_file_free(&f);
+		return CD_EDB;
+	}
+	for (i = 1; i < f.n; i++) {
+		struct import_row *row = &r->row[i - 1];
+		row->line = f.records[i].line;
+		if (f.records[i].undecodable) {
+			str_copy(row->name, sizeof(row->name), "?");
+			note(row, IMPORT_REJECTED, _("the row has bytes that are not text in %s"),
+			     csv_encoding_name(f.encoding));
+		} else if (k == IMPORT_PERSONS) {
+			person_row(db, a, &f.records[i], map, row);
+		} else {
+			provider_row(db, a, &f.records[i], map, row);
+		}
+		r->added += row->outcome == IMPORT_ADDED;
+		r->duplicates += row->outcome == IMPORT_DUPLICATE;
+		r->rejected += row->outcome == IMPORT_REJECTED;
+	}
+	if (dry_run) {
+		db_rollback(db);
+	} else {
+		char detail[80];
+		snprintf(detail, sizeof(detail), "%zu added", r->added);
+		if (audit_add(db, a->user_id, "import", k == IMPORT_PERSONS ? "persons" :
+			      "providers", 0, detail) || db_commit(db)) {
+			db_rollback(db);
+			csv_file_free(&f);
+			r->added = 0;
+			return fielderr_set(e, -1, "%s", _("the database refused the import; "
+							   "nothing was added")), CD_EDB;
+		}
+		if (r->rejected && (rc = write_rejects(path, &f, r, e))) {
+			csv_file_free(&f);
+			return rc;
+		}
+	}
+	csv_file_free(&f);
+	return CD_OK;
+}
+
+void import_result_free(struct import_result *r)
+{
+	free(r->row);
+	r->row = NULL;
+}

@@ -177,6 +177,36 @@ int csv_read_file(const char *path, char **out, size_t *len, struct fielderr *e)
 	return CD_OK;
 }
 
+/* UTF-8 with a few broken bytes (a damaged row): more well-formed
+ * multi-byte sequences than stray bytes. */
+static bool utf8_mostly(const char *bytes, size_t len)
+{
+	long good = 0, bad = 0;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)bytes[i];
+		size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 :
+			      (c & 0xF8) == 0xF0 ? 3 : 9;
+		size_t k;
+		if (!need) {
+			i++;
+			continue;
+		}
+		for (k = 1; need < 9 && k <= need && i + k < len &&
+		     ((unsigned char)bytes[i + k] & 0xC0) == 0x80; k++)
+			;
+		if (need < 9 && k == need + 1) {
+			good++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good > 0 && bad < good;
+}
+
 enum csv_encoding csv_detect(const char *bytes, size_t len)
 {
 	/* ą ś ź Ą Ś Ź differ between the two; the rest of the Polish letters
@@ -193,7 +223,7 @@ enum csv_encoding csv_detect(const char *bytes, size_t len)
 	copy = xstrndup(bytes, len);
 	valid = strlen(copy) == len && utf8_valid(copy);
 	free(copy);
-	if (valid)
+	if (valid || utf8_mostly(bytes, len))
 		return CSV_UTF8;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)bytes[i];

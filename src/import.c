@@ -144,11 +144,16 @@ static void map_header(const struct csv_record *h, const struct colname *cols, s
 	sb_release(&ign);
 }
 
+/* A cell; the apostrophe that neutralised a formula-like cell on export
+ * (csv_cell) is dropped. */
 static const char *field(const struct csv_record *rec, const int *map, int col)
 {
 	int i = map[col];
+	const char *s = i >= 0 && (size_t)i < rec->nfields ? rec->fields[i] : "";
 
-	return i >= 0 && (size_t)i < rec->nfields ? rec->fields[i] : "";
+	if (s[0] == '\'' && s[1] && strchr("=+-@\t\r", s[1]))
+		s++;
+	return s;
 }
 
 static void note(struct import_row *row, enum import_outcome o, const char *fmt, ...)
@@ -247,6 +252,17 @@ static void person_row(struct cd_db *db, const struct actor *a, const struct csv
 	row->outcome = IMPORT_ADDED;
 }
 
+/* Words other systems use for the kinds of art. 7 ust. 2 (folded). */
+static const struct {
+	const char *word, *code;
+} kind_words[] = {
+	{"urzad gminy", "gmina_office"}, {"urzad miasta", "gmina_office"},
+	{"jednostka organizacyjna", "gmina_unit"}, {"jednostka gminy", "gmina_unit"},
+	{"pozarzadow", "ngo"}, {"pozytku publicznego", "ngo"}, {"fundacja", "ngo"},
+	{"stowarzyszenie", "ngo"}, {"zamowieni", "procurement"}, {"leczniczy", "health"},
+	{"zoz", "health"},
+};
+
 static void provider_row(struct cd_db *db, const struct actor *a,
 			 const struct csv_record *rec, const int *map, struct import_row *row)
 {
@@ -255,6 +271,7 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 	sqlite3_stmt *st;
 	const char *kind = field(rec, map, VC_KIND);
 	char d[11], *want;
+	bool known = false;
 	size_t i;
 
 	provider_init(&p);
@@ -263,14 +280,21 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 	str_copy(row->name, sizeof(row->name), p.name);
 	/* the kind: its code or its label (art. 7 ust. 2) */
 	want = text_fold(kind);
-	for (i = 0; i < codes_provider_kind.count; i++) {
+	for (i = 0; i < ARRAY_SIZE(kind_words) && !known && want[0]; i++)
+		if (strstr(want, kind_words[i].word)) {
+			str_copy(p.kind, sizeof(p.kind), kind_words[i].code);
+			known = true;
+		}
+	for (i = 0; i < codes_provider_kind.count && !known; i++) {
 		char *l = text_fold(_(codes_provider_kind.items[i].label));
-		if (!strcmp(want, codes_provider_kind.items[i].code) || !strcmp(want, l))
+		if (!strcmp(want, codes_provider_kind.items[i].code) || !strcmp(want, l)) {
 			str_copy(p.kind, sizeof(p.kind), codes_provider_kind.items[i].code);
+			known = true;
+		}
 		free(l);
 	}
 	free(want);
-	if (kind[0] && !p.kind[0])
+	if (kind[0] && !known)
 		return note(row, IMPORT_REJECTED, _("Kind: '%s' is not one of the kinds of art. 7 "
 						    "ust. 2"), kind);
 	str_copy(p.address, sizeof(p.address), field(rec, map, VC_ADDRESS));
@@ -343,7 +367,7 @@ static int write_rejects(const char *path, const struct csv_file *f, struct impo
 		csv_cell(&line, i == 0 ? _("Reason") : r->row[i - 1].reason, true);
 		/* the reason in the file's own encoding */
 		free(reason);
-		reason = xstrdup(line.buf + 1);   /* without the leading separator */
+		reason = xstrdup(line.buf);
 		sb_release(&line);
 		if (enc == CSV_UTF8) {
 			enc_reason = xstrdup(reason);
@@ -391,6 +415,11 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 	else
 		map_header(&f.records[0], provider_cols, ARRAY_SIZE(provider_cols), map,
 			   VC__COUNT, r);
+	if (f.records[0].undecodable) {
+		csv_file_free(&f);
+		return fielderr_set(e, -1, _("File: the first row is not text in %s; try another "
+					     "encoding"), csv_encoding_name(r->encoding));
+	}
 	if (k == IMPORT_PERSONS && (map[PC_SURNAME] < 0 || map[PC_FIRST] < 0)) {
 		csv_file_free(&f);
 		return fielderr_set(e, -1, "%s", _("File: the first row must name the columns; "
@@ -411,7 +440,14 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 		struct import_row *row = &r->row[i - 1];
 		row->line = f.records[i].line;
 		if (f.records[i].undecodable) {
-			str_copy(row->name, sizeof(row->name), "?");
+			/* what could be read of the name, "?" for the rest */
+			const char *s1 = field(&f.records[i], map, k == IMPORT_PERSONS ? PC_SURNAME :
+					       VC_NAME);
+			const char *s2 = k == IMPORT_PERSONS ? field(&f.records[i], map, PC_FIRST) :
+					 "";
+			snprintf(row->name, sizeof(row->name), "%s%s%s", s1[0] ? s1 : "?",
+				 k == IMPORT_PERSONS ? " " : "",
+				 k == IMPORT_PERSONS ? (s2[0] ? s2 : "?") : "");
 			note(row, IMPORT_REJECTED, _("the row has bytes that are not text in %s"),
 			     csv_encoding_name(f.encoding));
 		} else if (k == IMPORT_PERSONS) {

@@ -86,6 +86,7 @@ int main(void)
 	srunner_add_suite(sr, suite_report());
 	srunner_add_suite(sr, suite_group());
 	srunner_add_suite(sr, suite_csv());
+	srunner_add_suite(sr, suite_import());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

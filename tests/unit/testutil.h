@@ -55,5 +55,6 @@ Suite *suite_offer(void);
 Suite *suite_report(void);
 Suite *suite_group(void);
 Suite *suite_csv(void);
+Suite *suite_import(void);
 
 #endif

@@ -1,0 +1,276 @@
+/* test_import.c - residents and providers from other systems' files: the
+ * four encodings, quoted separators and line breaks, a bad PESEL, an
+ * undecodable byte, a duplicate; dry run; all or nothing; rejects file;
+ * export -> import gives back the same people. */
+#include "testutil.h"
+#include "csv.h"
+#include "export.h"
+#include "import.h"
+#include "person.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A fixture file copied into the test's temporary directory. */
+static char *fixture(const char *name)
+{
+	const char *dir = getenv("CUSDESK_TEST_DATA") ? getenv("CUSDESK_TEST_DATA") : "tests/data";
+	char *src = xasprintf("%s/%s", dir, name), *dst = xasprintf("%s/%s", tdb_dir(), name);
+	char *bytes;
+	size_t len;
+	struct fielderr e;
+
+	ck_assert_int_eq(csv_read_file(src, &bytes, &len, &e), CD_OK);
+	ck_assert_int_eq(csv_write_file(dst, bytes, len, &e), CD_OK);
+	free(bytes);
+	free(src);
+	return dst;
+}
+
+static void check_persons_file(const char *name, enum csv_encoding want, char sep)
+{
+	struct fx f;
+	struct import_result r;
+	struct fielderr e;
+	struct person p;
+	struct person_hit *h;
+	size_t n;
+	int before;
+	char *path, *rejects;
+
+	fx_open(&f);
+	ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
+	path = fixture(name);
+	before = tdb_count(f.db, "SELECT count(*) FROM person");
+	/* the dry run says what would happen and stores nothing */
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, true, &r, &e),
+			 CD_OK);
+	ck_assert_int_eq(r.encoding, want);
+	ck_assert_int_eq(r.sep, sep);
+	ck_assert_uint_eq(r.rows, 6);
+	ck_assert_uint_eq(r.added, 3);
+	ck_assert_uint_eq(r.duplicates, 1);
+	ck_assert_uint_eq(r.rejected, 2);
+	ck_assert_int_eq(r.row[3].outcome, IMPORT_DUPLICATE);      /* the fixture's Jadwiga */
+	ck_assert_str_eq(r.row[3].name, "Łęcka Jadwiga");
+	ck_assert_int_eq(r.row[2].outcome, IMPORT_REJECTED);
+	ck_assert_str_eq(r.row[2].reason, "PESEL: the check digit is wrong");
+	ck_assert_uint_eq(r.row[2].line, 5);                   /* a line break in row 1 */
+	ck_assert_int_eq(r.row[4].outcome, IMPORT_REJECTED);
+	ck_assert_str_eq(r.row[4].name, "Zając ?");
+	ck_assert_str_eq(r.ignored, "Uwagi" + 5);              /* every column known */
+	ck_assert_str_eq(r.rejects_path, "");
+	import_result_free(&r);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person"), before);
+	/* the real run */
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false, &r,
+				     &e), CD_OK);
+	ck_assert_uint_eq(r.added, 3);
+	rejects = xasprintf("%s.rejected.csv", path);
+	ck_assert_str_eq(r.rejects_path, rejects);
+	import_result_free(&r);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person"), before + 3);
+	ck_assert_int_eq(person_search(f.db, &f.recep, "zrebiec", 5, &h, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(person_get(f.db, &f.recep, h[0].id, &p), CD_OK);
+	free(h);
+	ck_assert_str_eq(p.first_names, "Bożenna");
+	ck_assert_str_eq(p.birth_date, "1950-03-03");          /* from 03.03.1950 */
+	ck_assert_str_eq(p.street, "ul. Żytnia 5; m. 2");
+	ck_assert_str_eq(p.town, "Łódź");
+	ck_assert_str_eq(p.notes, "mówi \"proszę dzwonić\"\nrano");
+	/* the rejected rows, with the reason, in the file's encoding */
+	{
+		struct csv_file rf;
+		char *bytes;
+		size_t len;
+		ck_assert_int_eq(csv_read_file(rejects, &bytes, &len, &e), CD_OK);
+		ck_assert_int_eq(csv_parse(bytes, len, want, &rf, &e), CD_OK);
+		ck_assert_uint_eq(rf.n, 3);
+		ck_assert_str_eq(rf.records[0].fields[rf.records[0].nfields - 1], "Reason");
+		ck_assert_str_eq(rf.records[1].fields[0], "Gałązka");
+		ck_assert_str_eq(rf.records[1].fields[rf.records[1].nfields - 1],
+				 "PESEL: the check digit is wrong");
+		csv_file_free(&rf);
+		free(bytes);
+	}
+	/* once more: everyone is a duplicate now */
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, true, &r, &e),
+			 CD_OK);
+	ck_assert_uint_eq(r.added, 0);
+	ck_assert_uint_eq(r.duplicates, 4);
+	import_result_free(&r);
+	free(rejects);
+	free(path);
+	fx_close(&f);
+}
+
+START_TEST(persons_in_windows_1250)
+{
+	check_persons_file("persons-cp1250.csv", CSV_CP1250, ';');
+}
+END_TEST
+
+START_TEST(persons_in_iso_8859_2)
+{
+	check_persons_file("persons-iso8859-2.csv", CSV_ISO8859_2, ';');
+}
+END_TEST
+
+START_TEST(persons_in_utf8_with_bom)
+{
+	check_persons_file("persons-utf8-bom.csv", CSV_UTF8, ';');
+}
+END_TEST
+
+START_TEST(persons_in_utf8_with_commas)
+{
+	check_persons_file("persons-utf8.csv", CSV_UTF8, ',');
+}
+END_TEST
+
+START_TEST(encoding_given_and_header_required)
+{
+	struct fx f;
+	struct import_result r;
+	struct fielderr e;
+	char *path, *bad;
+
+	fx_open(&f);
+	path = fixture("persons-cp1250.csv");
+	/* read as UTF-8 on request: the header is not UTF-8 text */
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_UTF8, true, &r, &e),
+			 CD_EINVAL);
+	ck_assert_str_eq(e.msg, "File: the first row is not text in utf-8; try another encoding");
+	/* only the organiser imports providers; reception imports persons */
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PROVIDERS, path, CSV_AUTO, true, &r,
+				     &e), CD_EPERM);
+	bad = xasprintf("%s/no-header.csv", tdb_dir());
+	ck_assert_int_eq(csv_write_file(bad, "Kowalski;Jan\n", 13, &e), CD_OK);
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, bad, CSV_AUTO, true, &r, &e),
+			 CD_EINVAL);
+	ck_assert_str_eq(e.msg, "File: the first row must name the columns; Nazwisko and Imię "
+			 "are needed");
+	free(bad);
+	free(path);
+	fx_close(&f);
+}
+END_TEST
+
+START_TEST(providers_imported)
+{
+	struct fx f;
+	struct import_result r;
+	struct fielderr e;
+	char *path;
+
+	fx_open(&f);
+	path = fixture("providers-cp1250.csv");
+	ck_assert_int_eq(import_file(f.db, &f.organiser, IMPORT_PROVIDERS, path, CSV_AUTO, false,
+				     &r, &e), CD_OK);
+	ck_assert_uint_eq(r.added, 1);
+	ck_assert_uint_eq(r.duplicates, 1);                   /* the fixture's „Razem” */
+	ck_assert_uint_eq(r.rejected, 1);
+	ck_assert_str_eq(r.row[2].reason,
+			 "Kind: 'spółka akcyjna' is not one of the kinds of art. 7 ust. 2");
+	import_result_free(&r);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM provider WHERE name = "
+				   "'Fundacja „Złoty Wiek”' AND kind = 'ngo' AND contract_from = "
+				   "'2026-01-01' AND hour_pool = 1200.5"), 1);
+	free(path);
+	fx_close(&f);
+}
+END_TEST
+
+/* What cusdesk exports, cusdesk (or another centre) imports back. */
+START_TEST(export_then_import_gives_the_same_people)
+{
+	struct fx f;
+	struct cd_db *other;
+	struct import_result r;
+	struct fielderr e;
+	char *text, *again, *path, *bytes;
+	size_t len;
+	long rows;
+	int enc;
+
+	for (enc = 0; enc < 2; enc++) {
+		fx_open(&f);
+		ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
+		{
+			/* a second person, with everything filled in */
+			struct person p;
+			person_init(&p);
+			str_copy(p.first_names, sizeof(p.first_names), "Żaneta");
+			str_copy(p.surname, sizeof(p.surname), "Źrebiec-Łęcka");
+			str_copy(p.pesel, sizeof(p.pesel), "90051203422");
+			str_copy(p.street, sizeof(p.street), "=SUMA(A1)");   /* a formula cell */
+			str_copy(p.house_no, sizeof(p.house_no), "5a");
+			str_copy(p.postcode, sizeof(p.postcode), "07-431");
+			str_copy(p.town, sizeof(p.town), "Łódź");
+			str_copy(p.gmina, sizeof(p.gmina), "Czarnia");
+			str_copy(p.phone, sizeof(p.phone), "+48 600 100 200");
+			str_copy(p.email, sizeof(p.email), "zaneta@example.pl");
+			ck_assert_int_eq(person_save(f.db, &f.recep, &p, &e), CD_OK);
+		}
+		ck_assert_int_eq(export_csv(f.db, &f.recep, EXPORT_PERSONS, &text, &rows, &e), CD_OK);
+		ck_assert_int_eq(rows, 2);
+		ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
+					   "'export'"), 1);
+		ck_assert_ptr_nonnull(strstr(text, "\"'=SUMA(A1)\""));
+		ck_assert_int_eq(csv_encode(text, enc ? CSV_CP1250 : CSV_UTF8, &bytes, &len, &e),
+				 CD_OK);
+		path = xasprintf("%s/persons.csv", tdb_dir());
+		ck_assert_int_eq(csv_write_file(path, bytes, len, &e), CD_OK);
+		free(bytes);
+		/* into another, empty database of a centre with the same gmina */
+		other = tdb_open();
+		ck_assert_int_eq(gmina_add(other, "Czarnia", NULL), CD_OK);
+		ck_assert_int_eq(import_file(other, &f.sys, IMPORT_PERSONS, path, CSV_AUTO, false, &r,
+					     &e), CD_OK);
+			ck_assert_uint_eq(r.added, 2);
+		import_result_free(&r);
+		ck_assert_int_eq(export_csv(other, &f.sys, EXPORT_PERSONS, &again, &rows, &e), CD_OK);
+		/* the street came back without the apostrophe: the same people */
+		ck_assert_str_eq(again, text);
+		free(again);
+		free(text);
+		free(path);
+		tdb_close(&other);
+		fx_close(&f);
+	}
+}
+END_TEST
+
+START_TEST(dates_of_other_systems)
+{
+	char d[11];
+
+	ck_assert(import_date("1950-03-01", d));
+	ck_assert_str_eq(d, "1950-03-01");
+	ck_assert(import_date("1.3.1950", d));
+	ck_assert_str_eq(d, "1950-03-01");
+	ck_assert(import_date("29.02.2024", d));
+	ck_assert(!import_date("29.02.2023", d));
+	ck_assert(!import_date("03/01/1950", d));
+	ck_assert(!import_date("1.3.50", d));
+}
+END_TEST
+
+Suite *suite_import(void)
+{
+	Suite *s = suite_create("import");
+	TCase *tc = tcase_create("import");
+
+	tcase_add_test(tc, persons_in_windows_1250);
+	tcase_add_test(tc, persons_in_iso_8859_2);
+	tcase_add_test(tc, persons_in_utf8_with_bom);
+	tcase_add_test(tc, persons_in_utf8_with_commas);
+	tcase_add_test(tc, encoding_given_and_header_required);
+	tcase_add_test(tc, providers_imported);
+	tcase_add_test(tc, export_then_import_gives_the_same_people);
+	tcase_add_test(tc, dates_of_other_systems);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -8,6 +8,7 @@ trap 'rm -rf "$WORK"' EXIT
 export CUSDESK_TODAY=2026-11-22 LANG=C.UTF-8
 unset CUSDESK_LANG
 DB="$WORK/c.db"
+HERE=$(cd "$(dirname "$0")" && pwd)
 passed=0; failed=0
 
 ok() { passed=$((passed + 1)); }
@@ -153,6 +154,43 @@ grep -q "rozpoczęte plany: [0-9]" "$WORK/h.txt" && ok || bad "half-year figures
 	ok || bad "half-year csv"
 expect_fail "half-year backwards" "Do: nie wcześniej" "$BIN" --db "$D" report half-year --from 2026-11-22 --to 2026-05-22
 expect_fail "half-year without dates" "--from" "$BIN" --db "$D" report half-year
+
+# exports for a spreadsheet and imports from other systems
+expect_fail "personal data needs a confirmation" "--yes" "$BIN" --db "$D" export persons -o "$WORK/p.csv"
+[ ! -e "$WORK/p.csv" ] && ok || bad "nothing written without the confirmation"
+"$BIN" --db "$D" export persons -o "$WORK/p.csv" --yes 2>/dev/null && ok || bad "export persons"
+head -c 3 "$WORK/p.csv" | od -An -tx1 | grep -q "ef bb bf" && ok || bad "UTF-8 with BOM"
+grep -q "Nazwisko;Imię;PESEL;Data urodzenia;Płeć;Ulica;Nr domu;Nr lokalu;Kod pocztowy;Miejscowość;Gmina;Telefon;E-mail" "$WORK/p.csv" &&
+	ok || bad "persons header: $(head -1 "$WORK/p.csv")"
+"$BIN" --db "$D" export persons -o "$WORK/p1250.csv" --encoding cp1250 --yes 2>/dev/null && ok || bad "export cp1250"
+iconv -f cp1250 -t utf-8 "$WORK/p1250.csv" | grep -q "Łódź" && ok || bad "cp1250 has the Polish letters"
+for k in requests plans waiting catalogue; do
+	"$BIN" --db "$D" export $k -o "$WORK/$k.csv" --yes 2>/dev/null && [ "$(wc -l <"$WORK/$k.csv")" -gt 1 ] &&
+		ok || bad "export $k"
+done
+grep -q "Zajęcia ruchowe dla seniorów;10;zajęcia;tak;nieodpłatna;Program usług społecznych gminy Czarnia" "$WORK/catalogue.csv" &&
+	ok || bad "catalogue csv: $(grep ruchowe "$WORK/catalogue.csv")"
+expect_fail "export of an unknown list" "persons, requests" "$BIN" --db "$D" export people -o "$WORK/x.csv"
+expect_fail "export with a bad encoding" "--encoding" "$BIN" --db "$D" export catalogue -o "$WORK/x.csv" --encoding latin1
+"$BIN" --db "$D" report quarterly --quarter 2026Q4 --format csv -o "$WORK/q1250.csv" --encoding cp1250 && ok || bad "report to a file"
+iconv -f cp1250 -t utf-8 "$WORK/q1250.csv" | grep -q "^usługi w zakresie: pomoc społeczna;service;" && ok || bad "report cp1250"
+# round trip: what one centre exports another imports, the same people
+E="$WORK/empty.db"
+"$BIN" --db "$E" init >/dev/null && "$BIN" --db "$E" gmina add Czarnia && ok || bad "an empty centre"
+expect_fail "a gmina twice" "już ją ma" "$BIN" --db "$E" gmina add CZARNIA
+"$BIN" --db "$E" import persons "$WORK/p1250.csv" --dry-run >"$WORK/dry.txt" && ok || bad "dry run"
+grep -q "^Plik: cp1250, separator ';', 200 wierszy" "$WORK/dry.txt" && grep -q "^Zostałoby dodanych: 200" "$WORK/dry.txt" &&
+	ok || bad "dry run report: $(cat "$WORK/dry.txt")"
+[ -z "$("$BIN" --db "$E" person find a)" ] && ok || bad "the dry run stored nothing"
+"$BIN" --db "$E" import persons "$WORK/p1250.csv" | grep -q "^Dodano: 200" && ok || bad "import"
+"$BIN" --db "$E" export persons -o "$WORK/p2.csv" --encoding cp1250 --yes 2>/dev/null
+cmp -s "$WORK/p1250.csv" "$WORK/p2.csv" && ok || bad "export -> import -> export differs"
+"$BIN" --db "$E" import persons "$WORK/p1250.csv" | grep -q "^Duplikaty (niedodane): 200" && ok || bad "second import: duplicates"
+cp "$HERE/../data/persons-cp1250.csv" "$WORK/in.csv"
+"$BIN" --db "$E" import persons "$WORK/in.csv" >"$WORK/in.txt" && ok || bad "import a Windows-1250 file"
+grep -q "wiersz 5: Gałązka Łucja: PESEL: błędna cyfra kontrolna" "$WORK/in.txt" && ok || bad "import report: $(cat "$WORK/in.txt")"
+[ -s "$WORK/in.csv.odrzucone.csv" ] && ok || bad "rejected rows file"
+expect_fail "import of a missing file" "nie można otworzyć" "$BIN" --db "$E" import persons "$WORK/none.csv"
 
 # the rest
 c check >/dev/null && ok || bad "check"

@@ -4,6 +4,7 @@
 #include "catalogue.h"
 #include "csv.h"
 #include "export.h"
+#include "document.h"
 #include "import.h"
 #include "centre.h"
 #include "codes.h"
@@ -71,6 +72,9 @@ void cli_usage(void)
 		"          [--encoding utf-8|cp1250] [--yes]     CSV for a spreadsheet; personal\n"
 		"                                                data only when confirmed\n"
 		"  cusdesk [--db PATH] gmina add NAME | gmina list  the gminas the centre serves\n"
+		"  cusdesk [--db PATH] print KIND ID -o FILE.pdf|FILE.txt [--encoding utf-8|cp1250]\n"
+		"          KIND: request, assessment, plan, order, closing, card, half-year,\n"
+		"          quarterly                             a document to print or keep\n"
 		"  cusdesk [--db PATH] import persons|providers FILE [--dry-run]\n"
 		"          [--encoding auto|utf-8|cp1250|iso-8859-2]\n"
 		"                                                from another system's CSV\n"
@@ -678,6 +682,48 @@ static int cmd_export(struct cd_db *db, int argc, char **argv, int at)
 	return rc;
 }
 
+/* print KIND ID -o FILE.pdf|FILE.txt [--encoding utf-8|cp1250] */
+static int cmd_print(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *sub = at < argc ? argv[at] : "", *id, *path, *encoding;
+	enum doc_kind kind;
+	enum csv_encoding enc = CSV_UTF8;
+	struct document d;
+	struct fielderr e;
+	struct actor a;
+	int rc;
+
+	if (!doc_kind_parse(sub, &kind)) {
+		free(used);
+		return usage_error(_("unknown document '%s' (request, assessment, plan, order, "
+				     "closing, card, half-year, quarterly)"), sub);
+	}
+	used[at] = true;
+	id = at + 1 < argc && argv[at + 1][0] != '-' ? argv[at + 1] : NULL;
+	if (id)
+		used[at + 1] = true;
+	path = opt_value(argc, argv, at + 1, "-o", used);
+	encoding = opt_value(argc, argv, at + 1, "--encoding", used);
+	rc = check_all_used(argc, argv, at + 1, used);
+	free(used);
+	if (rc)
+		return rc;
+	if (!id)
+		return usage_error("%s", _("give the document's ID (a case reference, a number or a "
+					   "quarter)"));
+	if (!path)
+		return usage_error("%s", _("-o FILE is required"));
+	if ((rc = output_encoding(encoding, &enc)))
+		return rc;
+	actor_system(&a);
+	if ((rc = doc_build(db, &a, kind, id, &d, &e)))
+		return fail_msg(&e, rc);
+	rc = doc_write(&d, path, enc, &e);
+	doc_free(&d);
+	return rc ? fail_msg(&e, rc) : 0;
+}
+
 /* gmina add NAME | gmina list: the gminas the centre serves. */
 static int cmd_gmina(struct cd_db *db, int argc, char **argv, int at)
 {
@@ -992,7 +1038,7 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
 	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting") &&
 	    strcmp(cmd, "catalogue") && strcmp(cmd, "report") && strcmp(cmd, "export") &&
-	    strcmp(cmd, "import") && strcmp(cmd, "gmina"))
+	    strcmp(cmd, "import") && strcmp(cmd, "gmina") && strcmp(cmd, "print"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -1014,6 +1060,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_import(db, argc, argv, at);
 	} else if (!strcmp(cmd, "gmina")) {
 		rc = cmd_gmina(db, argc, argv, at);
+	} else if (!strcmp(cmd, "print")) {
+		rc = cmd_print(db, argc, argv, at);
 	} else if (!strcmp(cmd, "unmet") || !strcmp(cmd, "waiting")) {
 		rc = cmd_register(db, cmd, argc, argv, at);
 	} else if (!strcmp(cmd, "setting")) {

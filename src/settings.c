@@ -2,6 +2,7 @@
 #include "settings.h"
 #include "i18n.h"
 #include "request.h"
+#include "text.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -9,6 +10,8 @@
 
 const struct setting_def setting_defs[] = {
 	{"centre_name", N_("name of the centre, shown on every screen")},
+	{"centre_address", N_("address of the centre, in the header of printed documents")},
+	{"documents_dir", N_("folder for documents saved instead of printed (empty: ~/cusdesk-dokumenty)")},
 	{"case_ref_pattern", N_("case reference pattern, e.g. CUS.IPUS.{n}.{yyyy}")},
 	{"lock_minutes", N_("minutes of inactivity before the screen locks (0: never)")},
 	{"centre_started", N_("the date the centre started (YYYY-MM-DD), for reports")},
@@ -49,6 +52,9 @@ int setting_change(struct cd_db *db, const char *key, const char *value,
 		if (str_empty(value) || strlen(value) > 150)
 			return fielderr_set(e, -1, "%s",
 					    _("centre_name: give 1 to 150 characters"));
+	} else if (!strcmp(key, "centre_address") || !strcmp(key, "documents_dir")) {
+		if (strlen(value) > 250 || !utf8_valid(value))
+			return fielderr_set(e, -1, _("%s: at most 250 characters"), key);
 	} else if (!strcmp(key, "case_ref_pattern")) {
 		int rc = case_ref_pattern_validate(value, e);
 		if (rc)

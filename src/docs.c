@@ -102,7 +102,7 @@ static int build_request(struct cd_db *db, const struct actor *a, int64_t rid,
 	doc_init(d, _("Confirmation of the request"), r.case_ref);
 	doc_field(d, _("Case ref."), r.case_ref);
 	doc_field(d, _("Filed on"), r.filed_on);
-	doc_field(d, _("Channel"), code_label(&codes_channel, r.channel));
+	doc_field(d, _("Filed by way of"), code_label(&codes_channel, r.channel));
 	doc_field(d, _("Filed by"), code_label(&codes_filed_by, r.filed_by));
 	person_fields(db, a, d, r.person_id);
 	doc_heading(d, _("What the request asks for"));
@@ -406,7 +406,7 @@ static int build_closing(struct cd_db *db, const struct actor *a, int64_t rid,
 		doc_para(d, c.changes);
 	}
 	if (c.goals_met[0]) {
-		doc_heading(d, _("Goals met"));
+		doc_heading(d, _("Goals achieved"));
 		doc_para(d, c.goals_met);
 	}
 	if (c.further_needs[0]) {

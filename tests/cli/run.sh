@@ -192,6 +192,42 @@ grep -q "wiersz 5: Gałązka Łucja: PESEL: błędna cyfra kontrolna" "$WORK/in.
 [ -s "$WORK/in.csv.odrzucone.csv" ] && ok || bad "rejected rows file"
 expect_fail "import of a missing file" "nie można otworzyć" "$BIN" --db "$E" import persons "$WORK/none.csv"
 
+# printable documents: PDF with every Polish letter, or text
+"$BIN" --db "$D" setting centre_address "ul. Kurpiowska 1, 07-431 Czarnia" && ok || bad "centre_address"
+pdf_has() { # pdf_has FILE TEXT...: pdftotext finds every TEXT
+	f=$1; shift
+	txt=$(pdftotext -layout "$f" - 2>/dev/null) || { bad "pdftotext $f"; return; }
+	for t in "$@"; do
+		case "$txt" in *"$t"*) ;; *) bad "$f lacks '$t': $(echo "$txt" | head -20)"; return;; esac
+	done
+	ok
+}
+"$BIN" --db "$D" print request CUS.IPUS.3.2026 -o "$WORK/r.pdf" 2>/dev/null && ok || bad "print request"
+pdf_has "$WORK/r.pdf" "Centrum Usług Społecznych w Czarni" "ul. Kurpiowska 1, 07-431 Czarnia" \
+	"Potwierdzenie przyjęcia wniosku" "Żaneta Łódź" "Znak sprawy: CUS.IPUS.3.2026" "Strona 1 z 1"
+"$BIN" --db "$D" print assessment CUS.IPUS.3.2026 -o "$WORK/a.pdf" 2>/dev/null && ok || bad "print assessment"
+pdf_has "$WORK/a.pdf" "Rozpoznanie potrzeb" "Rozpoznane potrzeby" "opiekunów osób z demencją"
+"$BIN" --db "$D" print plan CUS.IPUS.15.2026 -o "$WORK/p.pdf" 2>/dev/null && ok || bad "print plan"
+pdf_has "$WORK/p.pdf" "Indywidualny plan usług społecznych (IPUS)" "Usługi opiekuńcze dla osób starszych" \
+	"Stowarzyszenie „Razem dla Kurpiów”" "koordynator" "zatwierdził(a)"
+"$BIN" --db "$D" print order 1 -o "$WORK/o.pdf" 2>/dev/null && ok || bad "print order"
+pdf_has "$WORK/o.pdf" "Zlecenie usługi społecznej nr 1" "Prosimy o kontakt z osobą w ciągu 14 dni"
+"$BIN" --db "$D" print closing CUS.IPUS.19.2026 -o "$WORK/c.pdf" 2>/dev/null && ok || bad "print closing"
+pdf_has "$WORK/c.pdf" "Rozmowa podsumowująca" "Opis przebiegu i realizacji planu (art. 45)"
+"$BIN" --db "$D" print card 5 -o "$WORK/k.pdf" 2>/dev/null && ok || bad "print card"
+pdf_has "$WORK/k.pdf" "Karta usług"
+"$BIN" --db "$D" print quarterly 2026Q4 -o "$WORK/q.pdf" 2>/dev/null && ok || bad "print quarterly"
+pdf_has "$WORK/q.pdf" "Sprawozdanie kwartalne 2026Q4" "usługi w zakresie: wspieranie osób niepełnosprawnych" \
+	"pomoc sąsiedzka"
+expect_fail "print a summary that is not there" "nie ma podsumowania półrocznego numer 9" \
+	"$BIN" --db "$D" print half-year 9 -o "$WORK/h.pdf"
+"$BIN" --db "$D" print plan CUS.IPUS.15.2026 -o "$WORK/p.txt" --encoding cp1250 && ok || bad "print text cp1250"
+iconv -f cp1250 -t utf-8 "$WORK/p.txt" | grep -q "^Indywidualny plan usług społecznych (IPUS)$" && ok ||
+	bad "text plan: $(head -8 "$WORK/p.txt")"
+expect_fail "print an unknown kind" "request, assessment" "$BIN" --db "$D" print letter 1 -o "$WORK/x.pdf"
+expect_fail "print an unknown case" "nie ma sprawy CUS.IPUS.999.2026" "$BIN" --db "$D" print plan CUS.IPUS.999.2026 -o "$WORK/x.pdf"
+expect_fail "print without -o" "-o PLIK" "$BIN" --db "$D" print plan CUS.IPUS.15.2026
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

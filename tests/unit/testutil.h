@@ -56,5 +56,6 @@ Suite *suite_report(void);
 Suite *suite_group(void);
 Suite *suite_csv(void);
 Suite *suite_import(void);
+Suite *suite_document(void);
 
 #endif

@@ -16,7 +16,12 @@
 #include "summary.h"
 #include "util.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +30,140 @@ static const char *const kind_codes[] = {
 	[DOCK_ORDER] = "order", [DOCK_CLOSING] = "closing", [DOCK_CARD] = "card",
 	[DOCK_HALF_YEAR] = "half-year", [DOCK_QUARTERLY] = "quarterly",
 };
+
+const char *doc_kind_code(enum doc_kind k)
+{
+	return kind_codes[k];
+}
+
+/* Creates dir and its parents. */
+static int make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST)
+				rc = -1;
+			*s = '/';
+		}
+	if (mkdir(p, 0700) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static void choice(struct doc_choice **out, size_t *n, size_t *cap, enum doc_kind k,
+		   const char *id, const char *label)
+{
+	struct doc_choice *c = array_push((void **)out, n, cap, sizeof(*c));
+
+	c->kind = k;
+	str_copy(c->id, sizeof(c->id), id);
+	str_copy(c->label, sizeof(c->label), label);
+}
+
+int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t request_id,
+			 struct doc_choice **out, size_t *n)
+{
+	struct request r;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	char id[24];
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = request_get(db, a, request_id, &r)))
+		return rc;
+	snprintf(id, sizeof(id), "%lld", (long long)request_id);
+	choice(out, n, &cap, DOCK_REQUEST, id, _("Confirmation of the request"));
+	if (case_access(db, a, request_id, false, NULL) != CD_OK)
+		return CD_OK;                /* reception: the confirmation only */
+	if (db_prepare(db, "SELECT EXISTS (SELECT 1 FROM assessment WHERE request_id = ?1), "
+		       "EXISTS (SELECT 1 FROM plan WHERE request_id = ?1), EXISTS (SELECT 1 FROM "
+		       "closure c JOIN plan p ON p.id = c.plan_id WHERE p.request_id = ?1)", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, request_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		bool as = sqlite3_column_int(st, 0), pl = sqlite3_column_int(st, 1);
+		bool cl = sqlite3_column_int(st, 2);
+		if (as)
+			choice(out, n, &cap, DOCK_ASSESSMENT, id, _("Needs assessment"));
+		if (pl)
+			choice(out, n, &cap, DOCK_PLAN, id, _("Individual social services plan (IPUS)"));
+		if (cl)
+			choice(out, n, &cap, DOCK_CLOSING, id,
+			       _("Summary conversation and the description of the plan's course"));
+	}
+	sqlite3_finalize(st);
+	/* the orders of the items in force, newest version first */
+	if (db_prepare(db, "SELECT o.id, s.name, pv.name FROM service_order o JOIN plan_item i ON "
+		       "i.id = o.item_id JOIN plan_version v ON v.id = i.version_id JOIN plan p ON "
+		       "p.id = v.plan_id JOIN service s ON s.id = i.service_id JOIN provider pv ON "
+		       "pv.id = i.provider_id WHERE p.request_id = ?1 ORDER BY o.id", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, request_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char oid[24], *label;
+		snprintf(oid, sizeof(oid), "%lld", (long long)sqlite3_column_int64(st, 0));
+		label = xasprintf(_("Order no. %s: %s (%s)"), oid, sqlite3_column_text(st, 1),
+				  sqlite3_column_text(st, 2));
+		choice(out, n, &cap, DOCK_ORDER, oid, label);
+		free(label);
+	}
+	sqlite3_finalize(st);
+	snprintf(id, sizeof(id), "%lld", (long long)r.person_id);
+	choice(out, n, &cap, DOCK_CARD, id, _("Service card"));
+	return CD_OK;
+}
+
+int doc_deliver(struct cd_db *db, const struct document *d, enum doc_kind k, const char *id,
+		char *path, size_t size, bool *printed, struct fielderr *e)
+{
+	char *dir = setting_get(db, "documents_dir", ""), *name, *c;
+	const char *home = getenv("HOME");
+	int rc;
+
+	*printed = false;
+	if (!dir[0]) {
+		free(dir);
+		dir = xasprintf("%s/cusdesk-dokumenty", home && *home ? home : ".");
+	}
+	if (make_dirs(dir)) {
+		fielderr_set(e, -1, _("%s: cannot create the folder (%s)"), dir, strerror(errno));
+		free(dir);
+		return CD_EIO;
+	}
+	name = xasprintf("%s-%s", kind_codes[k], id);
+	for (c = name; *c; c++)
+		if (*c == '/' || *c == ' ' || *c == '\\')
+			*c = '_';
+	snprintf(path, size, "%s/%s.pdf", dir, name);
+	free(name);
+	free(dir);
+	if ((rc = doc_pdf(d, path, e)))
+		return rc;
+	if (!getenv("CUSDESK_NO_PRINT") && access("/usr/bin/lp", X_OK) == 0) {
+		pid_t pid = fork();
+		int status = 0;
+		if (pid == 0) {
+			int null = open("/dev/null", O_WRONLY);
+			if (null >= 0) {
+				dup2(null, STDOUT_FILENO);
+				dup2(null, STDERR_FILENO);
+			}
+			execl("/usr/bin/lp", "lp", "-s", path, (char *)NULL);
+			_exit(127);
+		}
+		if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+		    WEXITSTATUS(status) == 0)
+			*printed = true;
+	}
+	return CD_OK;
+}
 
 bool doc_kind_parse(const char *s, enum doc_kind *out)
 {

@@ -56,6 +56,25 @@ bool doc_kind_parse(const char *s, enum doc_kind *out);
 int doc_build(struct cd_db *db, const struct actor *a, enum doc_kind kind, const char *id,
 	      struct document *out, struct fielderr *e);
 
+const char *doc_kind_code(enum doc_kind k);
+
+/* The documents a case has now: the request confirmation, the assessment,
+ * the plan, each order, the closing, the person's service card. */
+struct doc_choice {
+	enum doc_kind kind;
+	char id[48];
+	char label[300];
+};
+int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t request_id,
+			 struct doc_choice **out, size_t *n);
+
+/* From the desk: the PDF is saved in the documents folder (setting
+ * documents_dir, else ~/cusdesk-dokumenty) as KIND-ID.pdf and, when CUPS's
+ * `lp` is there (and CUSDESK_NO_PRINT is not set), sent to the default
+ * printer.  path gets the file; *printed whether lp took it. */
+int doc_deliver(struct cd_db *db, const struct document *d, enum doc_kind k, const char *id,
+		char *path, size_t size, bool *printed, struct fielderr *e);
+
 /* Plain text, wrapped at 78 columns (allocated, UTF-8). */
 char *doc_text(const struct document *d);
 /* An A4 PDF at path; the font from $CUSDESK_FONT or DejaVu Sans. */

@@ -103,6 +103,8 @@ enum action {
 	A_CASE_REQUEST,
 	A_CASE_FOLLOWUP,
 	A_CASE_GROUP,
+	A_CASE_PRINT,
+	A_PRINT,
 	/* forms of the case path */
 	A_ADD_ITEM,
 	A_EDIT_ITEM,
@@ -139,6 +141,7 @@ enum {
 	CTX_MONITOR = 1 << 16,
 	CTX_OFFER = 1 << 17,
 	CTX_DETAILS = 1 << 18,     /* a record with a second page (F8) */
+	CTX_PRINTABLE = 1 << 19,   /* a record with a printable document (F8) */
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -233,6 +236,8 @@ void ui_offer_edit(struct app *app);
 void ui_activities(struct app *app);
 /* Group services and supporting activities: members and meetings. */
 void ui_groups(struct app *app);
+/* Prints (or saves as PDF) one of the documents of a case. */
+void ui_print_case(struct app *app, int64_t request_id);
 /* Enrols the person of a request into a group service (case view). */
 void ui_group_enrol_request(struct app *app, int64_t request_id);
 /* The director's authorisations of organisers to approve plans. */

@@ -492,6 +492,9 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 	case A_CASE_GROUP:
 		ui_group_enrol_request(app, cs->r.id);
 		break;
+	case A_CASE_PRINT:
+		ui_print_case(app, cs->r.id);
+		break;
 	case A_CASE_FOLLOWUP:
 		if (!cs->closed) {
 			ui_status(app, true, "%s", _("the plan is not closed"));

@@ -256,13 +256,15 @@ void ui_request_edit(struct app *app, int64_t id)
 	defs[n++] = (struct fdef){-1, N_("Request"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0};
 	n += request_defs(defs + n, 2, true);
 	snprintf(title, sizeof(title), "%s %s", _("request"), r.case_ref);
-	form_screen_init(&fs, app, defs, n, title, CTX_FORM, edit_extras, &r);
+	form_screen_init(&fs, app, defs, n, title, CTX_FORM | CTX_PRINTABLE, edit_extras, &r);
 	fs.uf->check = newreq_check;
 	request_options(app, fs.uf);
 	request_load(app, fs.uf, &r);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		if (a == A_PICK) {
 			person_form_pick_link(app, fs.uf, (int)r.person_id);
+		} else if (a == A_PRINT) {
+			ui_print_case(app, r.id);
 		} else if (a == A_SAVE) {
 			struct request rq = r;
 			struct fielderr e;

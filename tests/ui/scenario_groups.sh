@@ -1,7 +1,7 @@
 # Group services (a request and a head count, no IPUS), supporting
 # activities of the community organiser, and a new offer reaching a
 # remembered unmet need.
-SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas"
+SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case"
 
 reception_enrols_into_a_group_service() {
 	start
@@ -259,4 +259,40 @@ organiser_sets_a_fee_and_the_gminas() {
 	keys F2
 	wait_for "Zapisano program; F6 jego usługi." || return
 	expect_screen "Gminy          Czarnia"
+}
+
+coordinator_prints_from_the_case() {
+	rm -rf "$WORK/cusdesk-dokumenty"
+	start CUSDESK_NO_PRINT=1
+	login_worklist koordynator || return
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	keys l
+	wait_for "┌─ Który dokument ─" || return
+	expect_screen "Potwierdzenie przyjęcia wniosku"
+	expect_screen "Karta usług"
+	type_text "Rozpoznanie"
+	keys Enter
+	wait_for "Brak drukarki; zapisano jako" || return
+	f=$(ls "$WORK"/cusdesk-dokumenty/assessment-*.pdf 2>/dev/null | head -1)
+	[ -n "$f" ] || { fail "no PDF in the documents folder"; return; }
+	pdftotext "$f" - 2>/dev/null | grep -q "Żaneta Łódź" || fail "the PDF lacks the person's name"
+	pdftotext "$f" - 2>/dev/null | grep -q "Grupa wsparcia dla opiekunów osób z demencją" ||
+		fail "the PDF lacks the needs"
+	# reception may print the confirmation only
+	stop
+	start CUSDESK_NO_PRINT=1
+	login recepcja || return
+	keys F5
+	wait_for "Szukaj:" || return
+	type_text "CUS.IPUS.3.2026"
+	wait_for "Żaneta" || return
+	keys F6
+	wait_for "wniosek CUS.IPUS.3.2026" || return
+	keys F8
+	wait_for "┌─ Który dokument ─" || return
+	expect_not_screen "Rozpoznanie potrzeb"
+	keys Enter
+	wait_for "Brak drukarki; zapisano jako" || return
+	ls "$WORK"/cusdesk-dokumenty/request-*.pdf >/dev/null 2>&1 || fail "no confirmation PDF"
 }

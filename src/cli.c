@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "export.h"
 #include "document.h"
+#include "rodo.h"
 #include "import.h"
 #include "centre.h"
 #include "codes.h"
@@ -75,6 +76,9 @@ void cli_usage(void)
 		"  cusdesk [--db PATH] print KIND ID -o FILE.pdf|FILE.txt [--encoding utf-8|cp1250]\n"
 		"          KIND: request, assessment, plan, order, closing, card, half-year,\n"
 		"          quarterly                             a document to print or keep\n"
+		"  cusdesk [--db PATH] rodo export PERSON_ID -o FILE.pdf   all about a person\n"
+		"  cusdesk [--db PATH] rodo anonymise [--closed-before YYYY-MM-DD] [--dry-run]\n"
+		"  cusdesk [--db PATH] rodo consent PERSON_ID [give SCOPE | withdraw ID] [--on DATE]\n"
 		"  cusdesk [--db PATH] import persons|providers FILE [--dry-run]\n"
 		"          [--encoding auto|utf-8|cp1250|iso-8859-2]\n"
 		"                                                from another system's CSV\n"
@@ -724,6 +728,118 @@ static int cmd_print(struct cd_db *db, int argc, char **argv, int at)
 	return rc ? fail_msg(&e, rc) : 0;
 }
 
+/* rodo export PERSON_ID -o FILE | rodo anonymise [--closed-before D] [--dry-run]
+ * | rodo consent PERSON_ID [give SCOPE [--on D] | withdraw CONSENT_ID [--on D]] */
+static int cmd_rodo(struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	const char *sub = at < argc ? argv[at] : "";
+	struct fielderr e;
+	struct actor a;
+	int rc;
+
+	actor_system(&a);
+	used[at] = true;
+	if (!strcmp(sub, "export")) {
+		const char *id = at + 1 < argc && argv[at + 1][0] != '-' ? argv[at + 1] : NULL;
+		const char *path;
+		struct document d;
+		if (id)
+			used[at + 1] = true;
+		path = opt_value(argc, argv, at + 1, "-o", used);
+		rc = check_all_used(argc, argv, at + 1, used);
+		free(used);
+		if (rc)
+			return rc;
+		if (!id || !path)
+			return usage_error("%s", _("rodo export PERSON_ID -o FILE.pdf|FILE.txt"));
+		if ((rc = rodo_access(db, &a, strtoll(id, NULL, 10), &d, &e)))
+			return fail_msg(&e, rc);
+		rc = doc_write(&d, path, CSV_UTF8, &e);
+		doc_free(&d);
+		return rc ? fail_msg(&e, rc) : 0;
+	}
+	if (!strcmp(sub, "anonymise")) {
+		const char *before = opt_value(argc, argv, at + 1, "--closed-before", used);
+		bool dry = opt_flag(argc, argv, at + 1, "--dry-run", used);
+		struct anon_candidate *l;
+		char def[11];
+		size_t n, i;
+		rc = check_all_used(argc, argv, at + 1, used);
+		free(used);
+		if (rc)
+			return rc;
+		if (!before) {
+			rodo_default_before(db, def);
+			before = def;
+		}
+		if ((rc = rodo_candidates(db, &a, before, &l, &n, &e)))
+			return fail_msg(&e, rc);
+		for (i = 0; i < n && dry; i++)
+			printf("%lld\t%s\t%s\n", (long long)l[i].person_id, l[i].name,
+			       l[i].last_activity);
+		free(l);
+		if (dry) {
+			fprintf(stderr, P_("%zu person would be anonymised (the last case closed "
+					   "before %s)\n", "%zu persons would be anonymised (the last "
+					   "case closed before %s)\n", (unsigned long)n), n, before);
+			return 0;
+		}
+		if ((rc = rodo_anonymise(db, &a, before, &n, &e)))
+			return fail_msg(&e, rc);
+		fprintf(stderr, P_("%zu person anonymised\n", "%zu persons anonymised\n",
+				   (unsigned long)n), n);
+		return 0;
+	}
+	if (!strcmp(sub, "consent")) {
+		const char *id = at + 1 < argc ? argv[at + 1] : NULL;
+		const char *verb = at + 2 < argc ? argv[at + 2] : NULL;
+		const char *arg = at + 3 < argc ? argv[at + 3] : NULL;
+		const char *on;
+		struct consent *c;
+		struct date today;
+		char day[11];
+		size_t n, i;
+		int64_t pid = id ? strtoll(id, NULL, 10) : 0;
+		if (id)
+			used[at + 1] = true;
+		if (verb)
+			used[at + 2] = true;
+		if (arg && verb)
+			used[at + 3] = true;
+		on = opt_value(argc, argv, at + 1, "--on", used);
+		rc = check_all_used(argc, argv, at + 1, used);
+		free(used);
+		if (rc)
+			return rc;
+		if (!pid)
+			return usage_error("%s", _("rodo consent PERSON_ID [give SCOPE | withdraw ID] "
+						   "[--on YYYY-MM-DD]"));
+		date_today(&today);
+		date_format(&today, day);
+		if (!on)
+			on = day;
+		if (verb && !strcmp(verb, "give") && arg)
+			rc = consent_give(db, &a, pid, arg, on, "", &e);
+		else if (verb && !strcmp(verb, "withdraw") && arg)
+			rc = consent_withdraw(db, &a, strtoll(arg, NULL, 10), on, &e);
+		else if (verb)
+			return usage_error("%s", _("rodo consent PERSON_ID [give SCOPE | withdraw ID] "
+						   "[--on YYYY-MM-DD]"));
+		if (rc)
+			return fail_msg(&e, rc);
+		if (consent_list(db, &a, pid, &c, &n))
+			return fail_msg(NULL, CD_EDB);
+		for (i = 0; i < n; i++)
+			printf("%lld\t%s\t%s\t%s\n", (long long)c[i].id, c[i].scope, c[i].given_on,
+			       c[i].withdrawn_on);
+		free(c);
+		return 0;
+	}
+	free(used);
+	return usage_error(_("unknown rodo command '%s' (export, anonymise, consent)"), sub);
+}
+
 /* gmina add NAME | gmina list: the gminas the centre serves. */
 static int cmd_gmina(struct cd_db *db, int argc, char **argv, int at)
 {
@@ -1038,7 +1154,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 	    strcmp(cmd, "demo") && strcmp(cmd, "check") && strcmp(cmd, "setting") &&
 	    strcmp(cmd, "worklist") && strcmp(cmd, "unmet") && strcmp(cmd, "waiting") &&
 	    strcmp(cmd, "catalogue") && strcmp(cmd, "report") && strcmp(cmd, "export") &&
-	    strcmp(cmd, "import") && strcmp(cmd, "gmina") && strcmp(cmd, "print"))
+	    strcmp(cmd, "import") && strcmp(cmd, "gmina") && strcmp(cmd, "print") &&
+	    strcmp(cmd, "rodo"))
 		return usage_error(_("unknown command '%s'"), cmd);
 	if (open_db(o, &db))
 		return 1;
@@ -1062,6 +1179,8 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		rc = cmd_gmina(db, argc, argv, at);
 	} else if (!strcmp(cmd, "print")) {
 		rc = cmd_print(db, argc, argv, at);
+	} else if (!strcmp(cmd, "rodo")) {
+		rc = cmd_rodo(db, argc, argv, at);
 	} else if (!strcmp(cmd, "unmet") || !strcmp(cmd, "waiting")) {
 		rc = cmd_register(db, cmd, argc, argv, at);
 	} else if (!strcmp(cmd, "setting")) {

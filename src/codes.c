@@ -139,6 +139,15 @@ static const struct code closure_reason[] = {
 };
 TABLE(codes_closure_reason, closure_reason);
 
+/* The scopes of a person's consent (RODO). */
+static const struct code consent_scope[] = {
+	{"processing", N_("processing of personal data")},
+	{"service_card", N_("keeping the service card")},
+	{"forwarding", N_("forwarding the request to another team or institution")},
+	{"provider", N_("passing data to a provider")},
+};
+TABLE(codes_consent_scope, consent_scope);
+
 int code_index(const struct code_table *t, const char *code)
 {
 	size_t i;

@@ -31,6 +31,7 @@ extern const struct code_table codes_note_kind;      /* monitoring notes */
 extern const struct code_table codes_forward_to;     /* where a request is forwarded */
 extern const struct code_table codes_update_reason;  /* plan updates */
 extern const struct code_table codes_closure_reason;
+extern const struct code_table codes_consent_scope;
 
 /* Index of code in t, or -1. */
 int code_index(const struct code_table *t, const char *code);

@@ -218,8 +218,19 @@ static int migrate(struct cd_db *db, char **errmsg)
 		if (!found)
 			BUG("migration %d missing", v);
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v);
-		if (db_begin(db) || db_exec(db, found->text) ||
-		    db_exec(db, pragma) || db_commit(db)) {
+		if (db_begin(db)) {
+			if (errmsg)
+				*errmsg = xasprintf(_("upgrading the database to "
+						      "schema version %d failed"), v);
+			return CD_EDB;
+		}
+		if (db_schema_version(db) >= v) {
+			/* another desk upgraded it meanwhile (BEGIN IMMEDIATE waited) */
+			if (db_commit(db))
+				db_rollback(db);
+			continue;
+		}
+		if (db_exec(db, found->text) || db_exec(db, pragma) || db_commit(db)) {
 			db_rollback(db);
 			if (errmsg)
 				*errmsg = xasprintf(_("upgrading the database to "

@@ -21,6 +21,7 @@ const struct setting_def setting_defs[] = {
 	{"absence_limit", N_("practice: absences from a service that prompt ending it")},
 	{"followup_months", N_("practice: months after closing to the follow-up")},
 	{"assessment_income", N_("ask about income in the needs assessment (0 or 1)")},
+	{"retention_years", N_("RODO: years after the last case closed before a person may be anonymised")},
 	{NULL, NULL},
 };
 
@@ -36,6 +37,7 @@ static const struct {
 	{"absence_limit", 1, 20},
 	{"followup_months", 1, 24},
 	{"assessment_income", 0, 1},
+	{"retention_years", 1, 50},
 };
 
 int setting_change(struct cd_db *db, const char *key, const char *value,

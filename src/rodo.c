@@ -1,0 +1,445 @@
+/* rodo.c - consents, the right of access, anonymisation. */
+#include "rodo.h"
+#include "codes.h"
+#include "dbint.h"
+#include "i18n.h"
+#include "person.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- consents ---- */
+
+static int check_day(const char *s, int field, const char *label, struct date *out,
+		     struct fielderr *e)
+{
+	struct date today;
+
+	if (!s || !s[0])
+		return fielderr_set(e, field, _("%s: required"), label);
+	if (!date_parse(s, out))
+		return fielderr_set(e, field, _("%s: not a valid date (use YYYY-MM-DD)"), label);
+	date_today(&today);
+	if (date_cmp(out, &today) > 0)
+		return fielderr_set(e, field, _("%s: cannot be in the future"), label);
+	return CD_OK;
+}
+
+int consent_give(struct cd_db *db, const struct actor *a, int64_t person_id, const char *scope,
+		 const char *given_on, const char *note, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	struct date d;
+	bool in_force;
+	int rc;
+
+	fielderr_clear(e);
+	if (a->user_id != 0 && (rc = actor_require(a, PERM_PERSON_WRITE, e)))
+		return rc;
+	if (!scope || code_index(&codes_consent_scope, scope) < 0)
+		return fielderr_set(e, RF_SCOPE, "%s", _("Scope: processing, the service card, "
+							 "forwarding or passing data to a provider"));
+	if ((rc = check_day(given_on, RF_GIVEN, _("Given on"), &d, e)))
+		return rc;
+	if (db_prepare(db, "SELECT 1 FROM person WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, person_id);
+	rc = sqlite3_step(st) == SQLITE_ROW ? CD_OK : CD_ENOTFOUND;
+	sqlite3_finalize(st);
+	if (rc)
+		return fielderr_set(e, -1, "%s", _("no such person")), rc;
+	in_force = consent_in_force(db, person_id, scope);
+	if (in_force)
+		return fielderr_set(e, RF_SCOPE, "%s",
+				    _("Scope: this consent is already in force"));
+	if (db_prepare(db, "INSERT INTO consent(person_id, scope, given_on, note, recorded_by) "
+		       "VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, given_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, note ? note : "", -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 5, a->user_id);
+	return db_step_done(db, st);
+}
+
+int consent_withdraw(struct cd_db *db, const struct actor *a, int64_t consent_id,
+		     const char *on, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	struct date d;
+	char given[16] = "";
+	int rc;
+
+	fielderr_clear(e);
+	if (a->user_id != 0 && (rc = actor_require(a, PERM_PERSON_WRITE, e)))
+		return rc;
+	if (db_prepare(db, "SELECT given_on FROM consent WHERE id = ?1 AND withdrawn_on IS NULL",
+		       &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, consent_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_copy(st, 0, given, sizeof(given));
+	sqlite3_finalize(st);
+	if (!given[0])
+		return fielderr_set(e, RF_WITHDRAWN, "%s",
+				    _("Withdrawn on: the consent is not in force"));
+	if ((rc = check_day(on, RF_WITHDRAWN, _("Withdrawn on"), &d, e)))
+		return rc;
+	if (strcmp(on, given) < 0)
+		return fielderr_set(e, RF_WITHDRAWN, "%s",
+				    _("Withdrawn on: not before the consent was given"));
+	if (db_prepare(db, "UPDATE consent SET withdrawn_on = ?2 WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, consent_id);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}
+
+static void consent_row(sqlite3_stmt *st, void *row)
+{
+	struct consent *c = row;
+
+	c->id = sqlite3_column_int64(st, 0);
+	c->person_id = sqlite3_column_int64(st, 1);
+	db_col_copy(st, 2, c->scope, sizeof(c->scope));
+	db_col_copy(st, 3, c->given_on, sizeof(c->given_on));
+	db_col_copy(st, 4, c->withdrawn_on, sizeof(c->withdrawn_on));
+	db_col_copy(st, 5, c->note, sizeof(c->note));
+}
+
+int consent_list(struct cd_db *db, const struct actor *a, int64_t person_id,
+		 struct consent **out, size_t *n)
+{
+	sqlite3_stmt *st;
+
+	*out = NULL;
+	*n = 0;
+	if (!actor_can(a, PERM_PERSON_READ))
+		return CD_EPERM;
+	if (db_prepare(db, "SELECT id, person_id, scope, given_on, COALESCE(withdrawn_on, ''), "
+		       "note FROM consent WHERE person_id = ?1 ORDER BY withdrawn_on IS NOT NULL, "
+		       "given_on DESC, id DESC", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, person_id);
+	return db_collect(st, sizeof(**out), consent_row, (void **)out, n);
+}
+
+bool consent_in_force(struct cd_db *db, int64_t person_id, const char *scope)
+{
+	sqlite3_stmt *st;
+	bool yes = false;
+
+	if (db_prepare(db, "SELECT 1 FROM consent WHERE person_id = ?1 AND scope = ?2 AND "
+		       "withdrawn_on IS NULL", &st))
+		return false;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return yes;
+}
+
+/* ---- access (art. 15) ---- */
+
+/* Every row of sql (bound to the person) as "a · b · c" paragraphs under
+ * a heading; nothing when there are none. */
+static void section(struct cd_db *db, struct document *d, const char *title, const char *sql,
+		    int64_t person_id)
+{
+	sqlite3_stmt *st;
+	bool any = false;
+	int c, nc;
+
+	if (db_prepare(db, sql, &st))
+		return;
+	sqlite3_bind_int64(st, 1, person_id);
+	nc = sqlite3_column_count(st);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct strbuf sb;
+		if (!any)
+			doc_heading(d, title);
+		any = true;
+		sb_init(&sb);
+		for (c = 0; c < nc; c++) {
+			const char *v = (const char *)sqlite3_column_text(st, c);
+			if (!v || !v[0])
+				continue;
+			if (sb.len)
+				sb_add(&sb, " · ");
+			sb_add(&sb, v);
+		}
+		doc_para(d, sb.buf ? sb.buf : "");
+		sb_release(&sb);
+	}
+	sqlite3_finalize(st);
+}
+
+int rodo_access(struct cd_db *db, const struct actor *a, int64_t person_id,
+		struct document *out, struct fielderr *e)
+{
+	struct person p;
+	struct consent *c;
+	struct date today;
+	char *s;
+	size_t n, i;
+	int rc;
+
+	fielderr_clear(e);
+	memset(out, 0, sizeof(*out));
+	if (a->user_id != 0 && (rc = actor_require(a, PERM_CASE_CONTENT, e)))
+		return rc;
+	if ((rc = person_get(db, a, person_id, &p)))
+		return fielderr_set(e, -1, "%s", _("no such person")), rc;
+	doc_init(out, _("Information on the personal data processed (art. 15 RODO)"), "");
+	doc_para(out, _("What the centre stores about you, from its case-management system, "
+			"on the day of this document. You have the right to have wrong data "
+			"corrected, to object, and to complain to the President of the Personal "
+			"Data Protection Office (PUODO)."));
+	doc_heading(out, _("Personal data"));
+	doc_field(out, _("Surname"), p.surname);
+	doc_field(out, _("First name"), p.first_names);
+	doc_field(out, _("PESEL"), p.pesel);
+	doc_field(out, _("Date of birth"), p.birth_date);
+	doc_field(out, _("Sex"), p.sex);
+	{
+		char addr[400];
+		snprintf(addr, sizeof(addr), "%s %s%s%s, %s %s", p.street, p.house_no,
+			 p.flat_no[0] ? "/" : "", p.flat_no, p.postcode, p.town);
+		doc_field(out, _("Address"), addr);
+	}
+	doc_field(out, _("Gmina"), p.gmina);
+	doc_field(out, _("Phone"), p.phone);
+	doc_field(out, _("E-mail"), p.email);
+	doc_field(out, _("Notes"), p.notes);
+	section(db, out, _("Requests"), "SELECT case_ref, filed_on, status, asked FROM request "
+		"WHERE person_id = ?1 ORDER BY filed_on", person_id);
+	section(db, out, _("Needs assessments"), "SELECT r.case_ref, s.held_on, s.outcome, "
+		"s.outcome_note FROM assessment s JOIN request r ON r.id = s.request_id WHERE "
+		"r.person_id = ?1 ORDER BY s.held_on", person_id);
+	section(db, out, _("What you said in the assessments"), "SELECT r.case_ref, ld.name_pl, "
+		"ad.situation, ad.needs, ad.strengths, ad.wishes FROM assessment_domain ad JOIN "
+		"assessment s ON s.id = ad.assessment_id JOIN request r ON r.id = s.request_id "
+		"LEFT JOIN life_domain ld ON ld.code = ad.domain_code WHERE r.person_id = ?1",
+		person_id);
+	section(db, out, _("Needs found"), "SELECT r.case_ref, n.description, CASE WHEN n.unmet "
+		"THEN 'unmet' ELSE sv.name END FROM need n JOIN assessment s ON s.id = "
+		"n.assessment_id JOIN request r ON r.id = s.request_id LEFT JOIN service sv ON "
+		"sv.id = n.service_id WHERE r.person_id = ?1", person_id);
+	section(db, out, _("Plans and their services"), "SELECT r.case_ref, 'v' || v.version_no, "
+		"v.status, v.period_from || ' – ' || v.period_to, sv.name, pv.name, i.starts_on "
+		"|| ' – ' || i.ends_on, v.goals FROM plan_version v JOIN plan p ON p.id = "
+		"v.plan_id JOIN request r ON r.id = p.request_id LEFT JOIN plan_item i ON "
+		"i.version_id = v.id LEFT JOIN service sv ON sv.id = i.service_id LEFT JOIN "
+		"provider pv ON pv.id = i.provider_id WHERE p.person_id = ?1 ORDER BY v.id, i.id",
+		person_id);
+	section(db, out, _("Providers your data were passed to (orders)"), "SELECT DISTINCT "
+		"pv.name, o.sent_on FROM service_order o JOIN plan_item i ON i.id = o.item_id "
+		"JOIN plan_version v ON v.id = i.version_id JOIN plan p ON p.id = v.plan_id JOIN "
+		"provider pv ON pv.id = i.provider_id WHERE p.person_id = ?1", person_id);
+	section(db, out, _("Monitoring notes"), "SELECT m.held_on, m.kind, m.with_whom, m.text "
+		"FROM monitoring_note m JOIN plan p ON p.id = m.plan_id WHERE p.person_id = ?1 "
+		"ORDER BY m.held_on", person_id);
+	section(db, out, _("Closing"), "SELECT c.closed_on, c.reason, c.person_view, c.changes, "
+		"c.description, c.followup_on, c.followup_note FROM closure c JOIN plan p ON "
+		"p.id = c.plan_id WHERE p.person_id = ?1", person_id);
+	section(db, out, _("Group services and supporting activities"), "SELECT COALESCE(s.name, "
+		"a.name), m.joined_on, m.left_on FROM group_member m LEFT JOIN service s ON "
+		"s.id = m.service_id LEFT JOIN activity a ON a.id = m.activity_id WHERE "
+		"m.person_id = ?1", person_id);
+	if (consent_list(db, a, person_id, &c, &n) == CD_OK && n) {
+		doc_heading(out, _("Consents"));
+		for (i = 0; i < n; i++) {
+			char *t = c[i].withdrawn_on[0] ?
+				xasprintf(_("%s: given %s, withdrawn %s"),
+					  code_label(&codes_consent_scope, c[i].scope), c[i].given_on,
+					  c[i].withdrawn_on) :
+				xasprintf(_("%s: given %s"), code_label(&codes_consent_scope,
+									c[i].scope), c[i].given_on);
+			doc_para(out, t);
+			free(t);
+		}
+	}
+	free(c);
+	section(db, out, _("Who looked at or exported your data (audit log)"), "SELECT l.at, "
+		"COALESCE(u.full_name, 'system'), l.action FROM audit_log l LEFT JOIN app_user u ON "
+		"u.id = l.user_id WHERE l.entity = 'person' AND l.entity_id = ?1 ORDER BY l.at",
+		person_id);
+	s = setting_get(db, "centre_name", "");
+	str_copy(out->centre, sizeof(out->centre), s);
+	free(s);
+	s = setting_get(db, "centre_address", "");
+	str_copy(out->address, sizeof(out->address), s);
+	free(s);
+	date_today(&today);
+	date_format(&today, out->date);
+	if (audit_add(db, a->user_id, "rodo.access", "person", person_id, NULL)) {
+		doc_free(out);
+		return CD_EDB;
+	}
+	return CD_OK;
+}
+
+/* ---- anonymisation ---- */
+
+void rodo_default_before(struct cd_db *db, char out[11])
+{
+	struct date today, d;
+	int years = setting_get_int(db, "retention_years", 10);
+
+	date_today(&today);
+	date_add_months(&today, -12 * years, &d);
+	date_format(&d, out);
+}
+
+/* The last day something happened in a person's cases (filed, assessed,
+ * closed, followed up; for a person with no case, the registration) or in
+ * their groups; only persons with nothing open. */
+#define CANDIDATES "SELECT p.id, p.surname || ' ' || p.first_names, max(CASE WHEN EXISTS " \
+	"(SELECT 1 FROM request r WHERE r.person_id = p.id) THEN (SELECT max(max(r.filed_on, " \
+	"COALESCE(s.held_on, ''), COALESCE(c.closed_on, ''), COALESCE(c.followup_on, ''))) " \
+	"FROM request r LEFT JOIN assessment s ON s.request_id = r.id LEFT JOIN plan pl ON " \
+	"pl.request_id = r.id LEFT JOIN closure c ON c.plan_id = pl.id WHERE r.person_id = " \
+	"p.id) ELSE date(p.created_at) END, COALESCE((SELECT max(m.left_on) FROM " \
+	"group_member m WHERE m.person_id = p.id), '0000-00-00')) AS last FROM person p " \
+	"WHERE p.anonymised_on IS NULL AND NOT EXISTS (SELECT 1 FROM request r WHERE " \
+	"r.person_id = p.id AND r.status IN ('filed', 'assessment', 'qualified', 'waiting')) " \
+	"AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND NOT EXISTS " \
+	"(SELECT 1 FROM closure c WHERE c.plan_id = pl.id)) AND NOT EXISTS (SELECT 1 FROM " \
+	"group_member m WHERE m.person_id = p.id AND m.left_on IS NULL) AND NOT EXISTS " \
+	"(SELECT 1 FROM person o WHERE (o.legal_representative_id = p.id OR " \
+	"o.actual_carer_id = p.id) AND o.anonymised_on IS NULL) AND last < ?1 " \
+	"ORDER BY p.sort_key"
+
+static void candidate_row(sqlite3_stmt *st, void *row)
+{
+	struct anon_candidate *c = row;
+
+	c->person_id = sqlite3_column_int64(st, 0);
+	db_col_copy(st, 1, c->name, sizeof(c->name));
+	db_col_copy(st, 2, c->last_activity, sizeof(c->last_activity));
+}
+
+int rodo_candidates(struct cd_db *db, const struct actor *a, const char *before,
+		    struct anon_candidate **out, size_t *n, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	struct date d, today;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	fielderr_clear(e);
+	if (a->user_id != 0 && (rc = actor_require(a, PERM_AUTHORISE, e)))
+		return rc;
+	if (!before || !date_parse(before, &d))
+		return fielderr_set(e, RF_BEFORE, "%s",
+				    _("Closed before: not a valid date (use YYYY-MM-DD)"));
+	date_today(&today);
+	if (date_cmp(&d, &today) > 0)
+		return fielderr_set(e, RF_BEFORE, "%s", _("Closed before: cannot be in the future"));
+	if (db_prepare(db, CANDIDATES, &st))
+		return CD_EDB;
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	return db_collect(st, sizeof(**out), candidate_row, (void **)out, n);
+}
+
+/* The statements that blank one person's identity and free texts; ?1 is
+ * the person, ?2 the new surname, ?3 the new first name, ?4 the sort key,
+ * ?5 today. */
+static const char *const blank[] = {
+	"UPDATE person SET surname = ?2, first_names = ?3, pesel = NULL, "
+	"birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, 4) || "
+	"'-01-01' END, street = '', house_no = '', flat_no = '', postcode = '', town = '', "
+	"phone = '', email = '', notes = '', household_id = NULL, legal_representative_id = NULL, "
+	"actual_carer_id = NULL, sort_key = ?4, dup_key = 'anonymised|' || id, "
+	"anonymised_on = ?5, updated_at = cd_now() WHERE id = ?1 AND ?2 = ?2 AND ?3 = ?3",
+	"UPDATE request SET asked = '', filer_person_id = NULL WHERE person_id = ?1",
+	"UPDATE assessment SET place_note = '', others = '', outcome_note = '' WHERE request_id "
+	"IN (SELECT id FROM request WHERE person_id = ?1)",
+	"UPDATE assessment_domain SET situation = '', needs = '', strengths = '', wishes = '' "
+	"WHERE assessment_id IN (SELECT s.id FROM assessment s JOIN request r ON r.id = "
+	"s.request_id WHERE r.person_id = ?1)",
+	"UPDATE need SET description = '—' WHERE assessment_id IN (SELECT s.id FROM assessment s "
+	"JOIN request r ON r.id = s.request_id WHERE r.person_id = ?1)",
+	"UPDATE plan_version SET goals = '', person_view = '', update_note = '', late_note = '', "
+	"return_comment = '' WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?1)",
+	"UPDATE plan_item SET notes = '', override_reason = '', end_reason = '' WHERE version_id "
+	"IN (SELECT v.id FROM plan_version v JOIN plan p ON p.id = v.plan_id WHERE "
+	"p.person_id = ?1)",
+	"UPDATE supporting_activity SET description = '—' WHERE version_id IN (SELECT v.id FROM "
+	"plan_version v JOIN plan p ON p.id = v.plan_id WHERE p.person_id = ?1)",
+	"UPDATE monitoring_note SET with_whom = '', text = '' WHERE plan_id IN (SELECT id FROM "
+	"plan WHERE person_id = ?1)",
+	"UPDATE resignation SET reason = '' WHERE plan_id IN (SELECT id FROM plan WHERE "
+	"person_id = ?1)",
+	"UPDATE closure SET person_view = '', changes = '', goals_met = '', further_needs = '', "
+	"description = '', followup_note = '' WHERE plan_id IN (SELECT id FROM plan WHERE "
+	"person_id = ?1)",
+	"UPDATE consent SET note = '' WHERE person_id = ?1",
+	"DELETE FROM person_term WHERE person_id = ?1",
+};
+
+int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, size_t *count,
+		   struct fielderr *e)
+{
+	struct anon_candidate *l;
+	struct date today;
+	char day[11];
+	size_t n, i, k;
+	int rc;
+
+	*count = 0;
+	if ((rc = rodo_candidates(db, a, before, &l, &n, e)))
+		return rc;
+	date_today(&today);
+	date_format(&today, day);
+	if (db_begin(db)) {
+		free(l);
+		return CD_EDB;
+	}
+	for (i = 0; i < n; i++) {
+		char first[32], *surname = xstrdup(_("Anonymised")), *sk, *s1, *s2;
+		snprintf(first, sizeof(first), "#%lld", (long long)l[i].person_id);
+		s1 = text_sort_key(surname);
+		s2 = text_sort_key(first);
+		sk = xasprintf("%s\x01%s", s1, s2);
+		free(s1);
+		free(s2);
+		for (k = 0; k < ARRAY_SIZE(blank) && !rc; k++) {
+			sqlite3_stmt *st;
+			if (db_prepare(db, blank[k], &st)) {
+				rc = CD_EDB;
+				break;
+			}
+			sqlite3_bind_int64(st, 1, l[i].person_id);
+			if (sqlite3_bind_parameter_count(st) >= 5) {
+				sqlite3_bind_text(st, 2, surname, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 3, first, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 4, sk, -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 5, day, -1, SQLITE_STATIC);
+			}
+			rc = db_step_done(db, st);
+		}
+		free(sk);
+		free(surname);
+		if (!rc)
+			rc = person_reindex(db, l[i].person_id);
+		if (!rc)
+			rc = audit_add(db, a->user_id, "rodo.anonymise", "person", l[i].person_id,
+				       NULL);
+		if (rc)
+			break;
+	}
+	free(l);
+	if (!rc && db_commit(db) == CD_OK) {
+		*count = n;
+		return CD_OK;
+	}
+	db_rollback(db);
+	return fielderr_set(e, -1, "%s", _("the database refused the anonymisation; nothing "
+					   "was changed")), CD_EDB;
+}

@@ -3,6 +3,8 @@
 #include "assessment.h"
 #include "catalogue.h"
 #include "request.h"
+#include <stdbool.h>
+#include "plan.h"
 #include "report.h"
 
 #include <string.h>
@@ -92,4 +94,50 @@ const struct report_row *report_row_of(const struct quarterly_report *r, const c
 			return &r->rows[i];
 	ck_abort_msg("no row %s", code);
 	return NULL;
+}
+
+/* A case filed on filed_on, qualified, with an approved plan of one care
+ * item from..to (and a volunteering activity when asked). */
+int64_t fx_served(struct fx *f, const char *first, const char *filed_on, const char *from,
+		   const char *to, bool volunteering)
+{
+	int64_t request = file_request(f, first, filed_on, f->anna.user_id);
+	struct assessment as;
+	struct outcome o;
+	struct plan_version v;
+	struct plan_item *it;
+	struct fielderr e;
+	struct date today;
+
+	date_today(&today);
+	assessment_init(&as, request);
+	str_copy(as.held_on, sizeof(as.held_on), filed_on);
+	ck_assert_int_eq(assessment_save(f->db, &f->sys, &as, &e), CD_OK);
+	assessment_release(&as);
+	memset(&o, 0, sizeof(o));
+	str_copy(o.kind, sizeof(o.kind), "qualified");
+	o.programmes[o.nprogrammes++] = f->programme;
+	ck_assert_int_eq(assessment_decide(f->db, &f->sys, request, &o, &today, &e), CD_OK);
+	plan_version_init(&v);
+	str_copy(v.period_from, sizeof(v.period_from), from);
+	str_copy(v.period_to, sizeof(v.period_to), to);
+	str_copy(v.agreed_on, sizeof(v.agreed_on), from);
+	it = plan_add_item(&v);
+	it->programme_id = f->programme;
+	it->service_id = f->care;
+	it->provider_id = f->provider;
+	str_copy(it->starts_on, sizeof(it->starts_on), from);
+	str_copy(it->ends_on, sizeof(it->ends_on), to);
+	it->amount = 2;
+	str_copy(it->frequency, sizeof(it->frequency), "week");
+	if (volunteering) {
+		struct supporting_activity *sa = plan_add_act(&v);
+		str_copy(sa->kind, sizeof(sa->kind), "volunteering");
+		str_copy(sa->description, sizeof(sa->description), "Wolontariuszka czyta gazety.");
+	}
+	ck_assert_int_eq(plan_create(f->db, &f->sys, request, &v, &e), CD_OK);
+	ck_assert_int_eq(plan_submit(f->db, &f->sys, v.id, &e), CD_OK);
+	ck_assert_int_eq(plan_approve(f->db, &f->sys, v.id, &today, &e), CD_OK);
+	plan_version_release(&v);
+	return request;
 }

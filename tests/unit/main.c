@@ -88,6 +88,7 @@ int main(void)
 	srunner_add_suite(sr, suite_csv());
 	srunner_add_suite(sr, suite_import());
 	srunner_add_suite(sr, suite_document());
+	srunner_add_suite(sr, suite_rodo());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

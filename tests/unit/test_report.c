@@ -14,50 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A case filed on filed_on, qualified, with an approved plan of one care
- * item from..to (and a volunteering activity when asked). */
-static void served(struct fx *f, const char *first, const char *filed_on, const char *from,
-		   const char *to, bool volunteering)
-{
-	int64_t request = file_request(f, first, filed_on, f->anna.user_id);
-	struct assessment as;
-	struct outcome o;
-	struct plan_version v;
-	struct plan_item *it;
-	struct fielderr e;
-	struct date today;
-
-	date_today(&today);
-	assessment_init(&as, request);
-	str_copy(as.held_on, sizeof(as.held_on), filed_on);
-	ck_assert_int_eq(assessment_save(f->db, &f->sys, &as, &e), CD_OK);
-	assessment_release(&as);
-	memset(&o, 0, sizeof(o));
-	str_copy(o.kind, sizeof(o.kind), "qualified");
-	o.programmes[o.nprogrammes++] = f->programme;
-	ck_assert_int_eq(assessment_decide(f->db, &f->sys, request, &o, &today, &e), CD_OK);
-	plan_version_init(&v);
-	str_copy(v.period_from, sizeof(v.period_from), from);
-	str_copy(v.period_to, sizeof(v.period_to), to);
-	str_copy(v.agreed_on, sizeof(v.agreed_on), from);
-	it = plan_add_item(&v);
-	it->programme_id = f->programme;
-	it->service_id = f->care;
-	it->provider_id = f->provider;
-	str_copy(it->starts_on, sizeof(it->starts_on), from);
-	str_copy(it->ends_on, sizeof(it->ends_on), to);
-	it->amount = 2;
-	str_copy(it->frequency, sizeof(it->frequency), "week");
-	if (volunteering) {
-		struct supporting_activity *sa = plan_add_act(&v);
-		str_copy(sa->kind, sizeof(sa->kind), "volunteering");
-		str_copy(sa->description, sizeof(sa->description), "Wolontariuszka czyta gazety.");
-	}
-	ck_assert_int_eq(plan_create(f->db, &f->sys, request, &v, &e), CD_OK);
-	ck_assert_int_eq(plan_submit(f->db, &f->sys, v.id, &e), CD_OK);
-	ck_assert_int_eq(plan_approve(f->db, &f->sys, v.id, &today, &e), CD_OK);
-	plan_version_release(&v);
-}
 
 START_TEST(quarterly_counts_persons_once)
 {
@@ -68,8 +24,8 @@ START_TEST(quarterly_counts_persons_once)
 
 	fx_open(&f);
 	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-07-01"), CD_OK);
-	served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);   /* Q3 and Q4 */
-	served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);   /* Q4 only */
+	fx_served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);   /* Q3 and Q4 */
+	fx_served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);   /* Q4 only */
 
 	ck_assert_int_eq(report_quarterly(f.db, &f.recep, "2026Q4", &r, &e), CD_EPERM);
 	ck_assert_int_eq(report_quarterly(f.db, &f.organiser, "2026Q5", &r, &e), CD_EINVAL);
@@ -193,8 +149,8 @@ START_TEST(half_year_summary_from_the_record)
 
 	fx_open(&f);
 	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-01-01"), CD_OK);
-	served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);
-	served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);
+	fx_served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);
+	fx_served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);
 	ck_assert_int_eq(summary_figures(f.db, &f.anna, "2026-06-01", "2026-11-22", false, &t, &e),
 			 CD_EPERM);
 	ck_assert_int_eq(summary_figures(f.db, &f.organiser, "2026-11-30", "2026-06-01", false, &t,

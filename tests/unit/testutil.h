@@ -3,6 +3,7 @@
 #define CUSDESK_TESTUTIL_H
 
 #include <check.h>
+#include <stdbool.h>
 
 #include "auth.h"
 #include "db.h"
@@ -37,6 +38,11 @@ struct actor login_as(struct cd_db *db, const char *login, unsigned roles);
 int64_t file_request(struct fx *f, const char *first, const char *filed_on,
 		     int64_t coordinator);
 
+/* A case filed on filed_on, qualified, with an approved plan of one care
+ * item from..to (and a volunteering activity when asked); the request. */
+int64_t fx_served(struct fx *f, const char *first, const char *filed_on, const char *from,
+		  const char *to, bool volunteering);
+
 /* The row of a category in a quarterly report (fails the test when none). */
 struct quarterly_report;
 struct report_row;
@@ -57,5 +63,6 @@ Suite *suite_group(void);
 Suite *suite_csv(void);
 Suite *suite_import(void);
 Suite *suite_document(void);
+Suite *suite_rodo(void);
 
 #endif

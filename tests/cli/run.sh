@@ -228,6 +228,31 @@ expect_fail "print an unknown kind" "request, assessment" "$BIN" --db "$D" print
 expect_fail "print an unknown case" "nie ma sprawy CUS.IPUS.999.2026" "$BIN" --db "$D" print plan CUS.IPUS.999.2026 -o "$WORK/x.pdf"
 expect_fail "print without -o" "-o PLIK" "$BIN" --db "$D" print plan CUS.IPUS.15.2026
 
+# RODO: consents, access, anonymisation that keeps the statistics
+R="$WORK/rodo.db"
+cp "$D" "$R"
+"$BIN" --db "$R" rodo consent 5 give processing --on 2026-01-10 | grep -q "^1	processing	2026-01-10	$" && ok || bad "consent given"
+expect_fail "a consent twice" "Zakres: ta zgoda już obowiązuje" "$BIN" --db "$R" rodo consent 5 give processing
+expect_fail "withdrawn before given" "Data wycofania: nie wcześniej" "$BIN" --db "$R" rodo consent 5 withdraw 1 --on 2026-01-01
+"$BIN" --db "$R" rodo consent 5 withdraw 1 | grep -q "^1	processing	2026-01-10	2026-11-22$" && ok || bad "consent withdrawn"
+"$BIN" --db "$R" rodo export 5 -o "$WORK/art15.pdf" && ok || bad "rodo export"
+pdf_has "$WORK/art15.pdf" "Informacja o przetwarzanych danych osobowych" \
+	"przetwarzanie danych osobowych: wyrażona 2026-01-10, wycofana 2026-11-22"
+"$BIN" --db "$R" report quarterly --quarter 2026Q4 --format csv >"$WORK/q-before.csv"
+"$BIN" --db "$R" report half-year --from 2026-05-01 --to 2026-11-22 >"$WORK/h-before.txt"
+"$BIN" --db "$R" rodo anonymise --closed-before 2026-11-20 --dry-run >"$WORK/anon.txt" 2>"$WORK/anon.err" && ok || bad "anonymise dry run"
+grep -q "Zanonimizowanych zostałoby 10 osób" "$WORK/anon.err" && [ "$(wc -l <"$WORK/anon.txt")" = 10 ] && ok ||
+	bad "dry run: $(cat "$WORK/anon.err")"
+first=$(head -1 "$WORK/anon.txt" | cut -f2)
+"$BIN" --db "$R" rodo anonymise --closed-before 2026-11-20 2>&1 | grep -q "Zanonimizowano 10 osób" && ok || bad "anonymise"
+"$BIN" --db "$R" report quarterly --quarter 2026Q4 --format csv | cmp -s - "$WORK/q-before.csv" && ok || bad "quarterly changed"
+"$BIN" --db "$R" report half-year --from 2026-05-01 --to 2026-11-22 | cmp -s - "$WORK/h-before.txt" && ok || bad "half-year changed"
+[ -z "$("$BIN" --db "$R" person find "$first")" ] || bad "still found: $first"; ok
+"$BIN" --db "$R" person find zanonim | grep -q "Zanonimizowana" && ok || bad "anonymised persons listed"
+"$BIN" --db "$R" rodo anonymise --closed-before 2026-11-20 --dry-run 2>&1 | grep -q "Zanonimizowanych zostałoby 0 osób" && ok || bad "twice"
+expect_fail "anonymise a future date" "Zamknięte przed: nie może być z przyszłości" "$BIN" --db "$R" rodo anonymise --closed-before 2027-01-01
+"$BIN" --db "$R" check >/dev/null && ok || bad "check after anonymising"
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

@@ -120,8 +120,8 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 	return CD_OK;
 }
 
-int doc_deliver(struct cd_db *db, const struct document *d, enum doc_kind k, const char *id,
-		char *path, size_t size, bool *printed, struct fielderr *e)
+int doc_deliver(struct cd_db *db, const struct document *d, const char *base, char *path,
+		size_t size, bool *printed, struct fielderr *e)
 {
 	char *dir = setting_get(db, "documents_dir", ""), *name, *c;
 	const char *home = getenv("HOME");
@@ -137,7 +137,7 @@ int doc_deliver(struct cd_db *db, const struct document *d, enum doc_kind k, con
 		free(dir);
 		return CD_EIO;
 	}
-	name = xasprintf("%s-%s", kind_codes[k], id);
+	name = xstrdup(base);
 	for (c = name; *c; c++)
 		if (*c == '/' || *c == ' ' || *c == '\\')
 			*c = '_';

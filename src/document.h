@@ -69,11 +69,12 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 			 struct doc_choice **out, size_t *n);
 
 /* From the desk: the PDF is saved in the documents folder (setting
- * documents_dir, else ~/cusdesk-dokumenty) as KIND-ID.pdf and, when CUPS's
- * `lp` is there (and CUSDESK_NO_PRINT is not set), sent to the default
- * printer.  path gets the file; *printed whether lp took it. */
-int doc_deliver(struct cd_db *db, const struct document *d, enum doc_kind k, const char *id,
-		char *path, size_t size, bool *printed, struct fielderr *e);
+ * documents_dir, else ~/cusdesk-dokumenty) as NAME.pdf (name like
+ * "plan-12") and, when CUPS's `lp` is there (and CUSDESK_NO_PRINT is not
+ * set), sent to the default printer.  path gets the file; *printed
+ * whether lp took it. */
+int doc_deliver(struct cd_db *db, const struct document *d, const char *name, char *path,
+		size_t size, bool *printed, struct fielderr *e);
 
 /* Plain text, wrapped at 78 columns (allocated, UTF-8). */
 char *doc_text(const struct document *d);

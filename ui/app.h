@@ -105,6 +105,7 @@ enum action {
 	A_CASE_GROUP,
 	A_CASE_PRINT,
 	A_PRINT,
+	A_CONSENTS,
 	/* forms of the case path */
 	A_ADD_ITEM,
 	A_EDIT_ITEM,
@@ -236,6 +237,8 @@ void ui_offer_edit(struct app *app);
 void ui_activities(struct app *app);
 /* Group services and supporting activities: members and meetings. */
 void ui_groups(struct app *app);
+/* The person's consents (RODO) and the art. 15 document. */
+void ui_consents(struct app *app, int64_t person_id);
 /* Prints (or saves as PDF) one of the documents of a case. */
 void ui_print_case(struct app *app, int64_t request_id);
 /* Enrols the person of a request into a group service (case view). */

@@ -3,7 +3,6 @@
 #include "app.h"
 #include "group.h"
 #include "request.h"
-#include "document.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,44 +271,4 @@ void ui_group_enrol_request(struct app *app, int64_t request_id)
 	free(which);
 	free(labels);
 	free(l);
-}
-
-void ui_print_case(struct app *app, int64_t request_id)
-{
-	struct doc_choice *c;
-	struct document d;
-	struct fielderr e;
-	const char **labels;
-	char path[1024];
-	bool printed;
-	size_t n, i;
-	int k, rc;
-
-	if (doc_choices_for_case(app->db, &app->me, request_id, &c, &n) || !n) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
-		free(c);
-		return;
-	}
-	labels = xcalloc(n, sizeof(char *));
-	for (i = 0; i < n; i++)
-		labels[i] = c[i].label;
-	k = ui_choose(app, _("Which document"), labels, n, 0);
-	free(labels);
-	if (k >= 0) {
-		ui_status(app, false, "%s", _("Preparing the document…"));
-		ui_draw_status(app);
-		refresh();
-		if ((rc = doc_build(app->db, &app->me, c[k].kind, c[k].id, &d, &e)) == CD_OK) {
-			rc = doc_deliver(app->db, &d, c[k].kind, c[k].id, path, sizeof(path),
-					 &printed, &e);
-			doc_free(&d);
-		}
-		if (rc)
-			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
-		else if (printed)
-			ui_status(app, false, _("Sent to the printer; a copy is in %s"), path);
-		else
-			ui_status(app, false, _("No printer here; saved as %s"), path);
-	}
-	free(c);
 }

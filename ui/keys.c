@@ -36,6 +36,8 @@ static const struct keydef keytab[] = {
 	 N_("Add a person to this person's household"), CTX_PERSON, true},
 	{A_LEAVE_HOUSEHOLD, true, KEY_F(8), "F8", N_("leave household"),
 	 N_("Take this person out of their household"), CTX_PERSON, false},
+	{A_CONSENTS, true, KEY_F(10), "F10", N_("RODO"),
+	 N_("The person's consents and the information on their data (RODO)"), CTX_PERSON, true},
 	{A_REQUESTS, true, KEY_F(7), "F7", N_("requests"),
 	 N_("This person's requests"), CTX_PERSON, true},
 	{A_FILTER_STATUS, true, KEY_F(5), "F5", N_("status"),

@@ -154,6 +154,8 @@ int64_t ui_person_card(struct app *app, int64_t id)
 			}
 		} else if (a == A_REQUESTS && c.p.id) {
 			ui_requests(app, c.p.id);
+		} else if (a == A_CONSENTS && c.p.id) {
+			ui_consents(app, c.p.id);
 		} else if (a == A_SAVE) {
 			card_save(app, fs.uf, &c.p);
 		}

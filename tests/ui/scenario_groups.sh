@@ -1,7 +1,7 @@
 # Group services (a request and a head count, no IPUS), supporting
 # activities of the community organiser, and a new offer reaching a
 # remembered unmet need.
-SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case"
+SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case reception_records_consents"
 
 reception_enrols_into_a_group_service() {
 	start
@@ -295,4 +295,61 @@ coordinator_prints_from_the_case() {
 	keys Enter
 	wait_for "Brak drukarki; zapisano jako" || return
 	ls "$WORK"/cusdesk-dokumenty/request-*.pdf >/dev/null 2>&1 || fail "no confirmation PDF"
+}
+
+reception_records_consents() {
+	rm -rf "$WORK/cusdesk-dokumenty"
+	id=$(cli person add --first "Bożenna" --last "Źrebiec" --birth 1950-03-03)
+	start CUSDESK_NO_PRINT=1
+	login recepcja || return
+	keys F5; wait_for "Szukaj:" || return
+	type_text "zrebiec boz"
+	wait_for "Bożenna" || return
+	keys Enter
+	wait_for "karta osoby" || return
+	keys F10
+	wait_for "zgody (RODO) ·" || return
+	keys F7
+	wait_for "┌─ Zakres zgody ─" || return
+	keys Enter                                  # processing of personal data
+	wait_for "Data wyrażenia zgody (RRRR-MM-DD):" || return
+	keys BSpace BSpace; type_text "25"            # 2026-11-25: in the future
+	keys Enter
+	wait_for "Uwagi" || return
+	type_text "podpisana na wniosku"; keys Enter
+	wait_for "Data wyrażenia zgody: nie może być z przyszłości" || return
+	keys F7
+	wait_for "┌─ Zakres zgody ─" || return
+	type_text "przekazanie danych"
+	keys Enter
+	wait_for "Data wyrażenia zgody (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Uwagi" || return
+	keys Enter
+	wait_for "Zapisano zgodę." || return
+	expect_screen "przekazanie danych realizatorowi"
+	keys F8
+	wait_for "Data wycofania (RRRR-MM-DD):" || return
+	keys Enter
+	wait_for "Zgodę wycofano." || return
+	expect_screen "2026-11-22 2026-11-22"
+	cli rodo consent "$id" | grep -q "	provider	2026-11-22	2026-11-22$" || fail "consent not stored"
+	# the art. 15 information is for the case workers, not reception
+	keys F6
+	wait_for "Twoja rola na to nie pozwala" || return
+	stop
+	start CUSDESK_NO_PRINT=1
+	login koordynator || return
+	keys F5; wait_for "Szukaj:" || return
+	type_text "zrebiec boz"
+	wait_for "Bożenna" || return
+	keys Enter
+	wait_for "karta osoby" || return
+	keys F10
+	wait_for "zgody (RODO) ·" || return
+	keys F6
+	wait_for "Brak drukarki; zapisano jako" || return
+	pdftotext "$WORK/cusdesk-dokumenty/rodo-$id.pdf" - 2>/dev/null |
+		grep -q "przekazanie danych realizatorowi: wyrażona 2026-11-22, wycofana 2026-11-22" ||
+		fail "the art. 15 PDF lacks the consent"
 }

@@ -120,14 +120,12 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 	return CD_OK;
 }
 
-int doc_deliver(struct cd_db *db, const struct document *d, const char *base, char *path,
-		size_t size, bool *printed, struct fielderr *e)
+int documents_path(struct cd_db *db, const char *base, const char *ext, char *path, size_t size,
+		   struct fielderr *e)
 {
 	char *dir = setting_get(db, "documents_dir", ""), *name, *c;
 	const char *home = getenv("HOME");
-	int rc;
 
-	*printed = false;
 	if (!dir[0]) {
 		free(dir);
 		dir = xasprintf("%s/cusdesk-dokumenty", home && *home ? home : ".");
@@ -141,9 +139,20 @@ int doc_deliver(struct cd_db *db, const struct document *d, const char *base, ch
 	for (c = name; *c; c++)
 		if (*c == '/' || *c == ' ' || *c == '\\')
 			*c = '_';
-	snprintf(path, size, "%s/%s.pdf", dir, name);
+	snprintf(path, size, "%s/%s.%s", dir, name, ext);
 	free(name);
 	free(dir);
+	return CD_OK;
+}
+
+int doc_deliver(struct cd_db *db, const struct document *d, const char *base, char *path,
+		size_t size, bool *printed, struct fielderr *e)
+{
+	int rc;
+
+	*printed = false;
+	if ((rc = documents_path(db, base, "pdf", path, size, e)))
+		return rc;
 	if ((rc = doc_pdf(d, path, e)))
 		return rc;
 	if (!getenv("CUSDESK_NO_PRINT") && access("/usr/bin/lp", X_OK) == 0) {

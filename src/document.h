@@ -68,6 +68,11 @@ struct doc_choice {
 int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t request_id,
 			 struct doc_choice **out, size_t *n);
 
+/* The path NAME.EXT in the documents folder (setting documents_dir, else
+ * ~/cusdesk-dokumenty), created when missing. */
+int documents_path(struct cd_db *db, const char *name, const char *ext, char *path, size_t size,
+		   struct fielderr *e);
+
 /* From the desk: the PDF is saved in the documents folder (setting
  * documents_dir, else ~/cusdesk-dokumenty) as NAME.pdf (name like
  * "plan-12") and, when CUPS's `lp` is there (and CUSDESK_NO_PRINT is not

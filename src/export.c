@@ -3,6 +3,7 @@
 #include "codes.h"
 #include "csv.h"
 #include "dbint.h"
+#include "document.h"
 #include "i18n.h"
 #include "offer.h"
 #include "util.h"
@@ -235,4 +236,28 @@ int export_csv(struct cd_db *db, const struct actor *a, enum export_kind k, char
 	*rows = n;
 	*out = sb_detach(&sb);
 	return CD_OK;
+}
+
+int export_to_documents(struct cd_db *db, const struct actor *a, enum export_kind k,
+			enum csv_encoding enc, char *path, size_t size, long *rows,
+			struct fielderr *e)
+{
+	struct date today;
+	char *text, *bytes, *name, day[11];
+	size_t len;
+	int rc;
+
+	if ((rc = export_csv(db, a, k, &text, rows, e)))
+		return rc;
+	date_today(&today);
+	date_format(&today, day);
+	name = xasprintf("%s-%s", kinds[k].code, day);
+	if (!(rc = documents_path(db, name, "csv", path, size, e)) &&
+	    !(rc = csv_encode(text, enc, &bytes, &len, e))) {
+		rc = csv_write_file(path, bytes, len, e);
+		free(bytes);
+	}
+	free(name);
+	free(text);
+	return rc;
 }

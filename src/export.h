@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "auth.h"
+#include "csv.h"
 #include "db.h"
 #include "validate.h"
 
@@ -27,5 +28,11 @@ bool export_is_personal(enum export_kind k);
  * rows.  Personal lists are written to the audit log. */
 int export_csv(struct cd_db *db, const struct actor *a, enum export_kind k, char **out,
 	       long *rows, struct fielderr *e);
+
+/* From the desk: the list as a CSV file in the documents folder
+ * (documents_path), encoded as asked; path gets the file. */
+int export_to_documents(struct cd_db *db, const struct actor *a, enum export_kind k,
+			enum csv_encoding enc, char *path, size_t size, long *rows,
+			struct fielderr *e);
 
 #endif

@@ -237,6 +237,8 @@ void ui_offer_edit(struct app *app);
 void ui_activities(struct app *app);
 /* Group services and supporting activities: members and meetings. */
 void ui_groups(struct app *app);
+/* Exports a list for a spreadsheet into the documents folder. */
+void ui_export(struct app *app);
 /* The person's consents (RODO) and the art. 15 document. */
 void ui_consents(struct app *app, int64_t person_id);
 /* Prints (or saves as PDF) one of the documents of a case. */

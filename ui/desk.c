@@ -135,7 +135,7 @@ enum menu_item {
 	M_WORKLIST,
 	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_UNMET, M_WAITING, M_AUTHORISE, M_MEETINGS, M_SUMMARIES, M_CASELOAD, M_REPORTS,
 	M_OFFER,
-	M_USERS, M_GROUPS,
+	M_USERS, M_GROUPS, M_EXPORT,
 	M_PASSWORD, M_LOCK, M_LOGOUT, M_QUIT,
 };
 
@@ -159,6 +159,7 @@ static const struct {
 	{M_REPORTS, "", N_("Quarterly report to the ministry"), PERM_REPORTS},
 	{M_OFFER, "", N_("Offer of services"), PERM_OFFER_READ},
 	{M_GROUPS, "", N_("Groups and supporting activities"), PERM_PERSON_READ},
+	{M_EXPORT, "", N_("Export a list for a spreadsheet (CSV)"), PERM_REQUEST_FILE},
 	{M_USERS, "", N_("User accounts"), PERM_USER_ADMIN},
 	{M_PASSWORD, "", N_("Change my password"), -1},
 	{M_LOCK, "F9", N_("Lock the screen"), -1},
@@ -277,6 +278,9 @@ void ui_main_menu(struct app *app)
 			break;
 		case M_GROUPS:
 			ui_groups(app);
+			break;
+		case M_EXPORT:
+			ui_export(app);
 			break;
 		case M_PASSWORD:
 			ui_change_password(app);

@@ -3,6 +3,7 @@
 #include "app.h"
 #include "codes.h"
 #include "document.h"
+#include "export.h"
 #include "rodo.h"
 
 #include <stdio.h>
@@ -137,4 +138,34 @@ void ui_consents(struct app *app, int64_t person_id)
 		}
 		free(l);
 	}
+}
+
+void ui_export(struct app *app)
+{
+	static const enum export_kind kinds[] = {EXPORT_PERSONS, EXPORT_REQUESTS, EXPORT_PLANS,
+						 EXPORT_WAITING, EXPORT_CATALOGUE};
+	const char *labels[] = {_("Residents (persons)"), _("Requests"), _("Plans (IPUS)"), _("Waiting list"),
+				_("Catalogue of services")};
+	const char *encs[] = {_("UTF-8 (Excel 2016 and newer, LibreOffice)"),
+			      _("Windows-1250 (older Excel, other systems)")};
+	struct fielderr e;
+	char path[1024];
+	long rows;
+	int k, en;
+
+	k = ui_choose(app, _("Which list to export"), labels, ARRAY_SIZE(labels), 0);
+	if (k < 0)
+		return;
+	en = ui_choose(app, _("Encoding of the file"), encs, 2, 0);
+	if (en < 0)
+		return;
+	if (export_is_personal(kinds[k]) &&
+	    !ui_confirm(app, _("The list holds personal data; the export is recorded. Continue?")))
+		return;
+	if (export_to_documents(app->db, &app->me, kinds[k], en ? CSV_CP1250 : CSV_UTF8, path,
+				sizeof(path), &rows, &e))
+		ui_status(app, true, "%s", e.msg[0] ? e.msg : _("your role does not allow this"));
+	else
+		ui_status(app, false, P_("%ld row saved in %s", "%ld rows saved in %s",
+					 (unsigned long)rows), rows, path);
 }

@@ -1,7 +1,7 @@
 # Group services (a request and a head count, no IPUS), supporting
 # activities of the community organiser, and a new offer reaching a
 # remembered unmet need.
-SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case reception_records_consents"
+SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case reception_records_consents reception_exports_for_excel"
 
 reception_enrols_into_a_group_service() {
 	start
@@ -352,4 +352,39 @@ reception_records_consents() {
 	pdftotext "$WORK/cusdesk-dokumenty/rodo-$id.pdf" - 2>/dev/null |
 		grep -q "przekazanie danych realizatorowi: wyrażona 2026-11-22, wycofana 2026-11-22" ||
 		fail "the art. 15 PDF lacks the consent"
+}
+
+reception_exports_for_excel() {
+	rm -rf "$WORK/cusdesk-dokumenty"
+	start
+	login recepcja || return
+	menu_pick "Eksport listy do arkusza" || return
+	wait_for "┌─ Którą listę wyeksportować ─" || return
+	keys Enter                                  # residents
+	wait_for "┌─ Kodowanie pliku ─" || return
+	keys Down Enter                             # Windows-1250
+	wait_for "Lista zawiera dane osobowe" || return
+	keys n
+	sleep 0.3
+	[ ! -e "$WORK/cusdesk-dokumenty/persons-2026-11-22.csv" ] || fail "exported without the confirmation"
+	menu_pick "Eksport listy do arkusza" || return
+	wait_for "┌─ Którą listę wyeksportować ─" || return
+	keys Enter
+	wait_for "┌─ Kodowanie pliku ─" || return
+	keys Down Enter
+	wait_for "Lista zawiera dane osobowe" || return
+	keys t
+	wait_for "Zapisano 200 wierszy w" || return
+	f="$WORK/cusdesk-dokumenty/persons-2026-11-22.csv"
+	iconv -f cp1250 -t utf-8 "$f" | head -1 | grep -q "^Nazwisko;Imię;PESEL" || fail "header: $(head -1 "$f")"
+	iconv -f cp1250 -t utf-8 "$f" | grep -q "Łódź" || fail "no Polish letters"
+	# plans are not for reception
+	menu_pick "Eksport listy do arkusza" || return
+	wait_for "┌─ Którą listę wyeksportować ─" || return
+	keys Down Down Enter
+	wait_for "┌─ Kodowanie pliku ─" || return
+	keys Enter
+	wait_for "Lista zawiera dane osobowe" || return
+	keys t
+	wait_for "Twoja rola na to nie pozwala" || return
 }

@@ -671,12 +671,25 @@ static int build_quarterly(struct cd_db *db, const struct actor *a, const char *
 	return CD_OK;
 }
 
+void doc_stamp(struct cd_db *db, struct document *d)
+{
+	struct date today;
+	char *s;
+
+	s = setting_get(db, "centre_name", "");
+	str_copy(d->centre, sizeof(d->centre), s);
+	free(s);
+	s = setting_get(db, "centre_address", "");
+	str_copy(d->address, sizeof(d->address), s);
+	free(s);
+	date_today(&today);
+	date_format(&today, d->date);
+}
+
 int doc_build(struct cd_db *db, const struct actor *a, enum doc_kind kind, const char *id,
 	      struct document *out, struct fielderr *e)
 {
-	struct date today;
 	int64_t rid = 0;
-	char *s;
 	int rc;
 
 	fielderr_clear(e);
@@ -716,14 +729,7 @@ int doc_build(struct cd_db *db, const struct actor *a, enum doc_kind kind, const
 		doc_free(out);
 		return rc;
 	}
-	s = setting_get(db, "centre_name", "");
-	str_copy(out->centre, sizeof(out->centre), s);
-	free(s);
-	s = setting_get(db, "centre_address", "");
-	str_copy(out->address, sizeof(out->address), s);
-	free(s);
-	date_today(&today);
-	date_format(&today, out->date);
+	doc_stamp(db, out);
 	if (audit_add(db, a->user_id, "print", kind_codes[kind], rid, id)) {
 		doc_free(out);
 		return CD_EDB;

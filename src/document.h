@@ -45,6 +45,9 @@ void doc_field(struct document *d, const char *label, const char *value);
 void doc_signatures(struct document *d, const char *labels);
 void doc_space(struct document *d);
 
+/* Fills the header: the centre's name and address (settings) and today. */
+void doc_stamp(struct cd_db *db, struct document *d);
+
 enum doc_kind {
 	DOCK_REQUEST, DOCK_ASSESSMENT, DOCK_PLAN, DOCK_ORDER, DOCK_CLOSING, DOCK_CARD,
 	DOCK_HALF_YEAR, DOCK_QUARTERLY,

@@ -314,22 +314,6 @@ static int group_check(struct cd_db *db, const struct group *g, const char *d,
 	return CD_OK;
 }
 
-/* A date field that may not be in the future. */
-static int past_date(const char *s, int field, const char *label, struct date *out,
-		     struct fielderr *e)
-{
-	struct date today;
-
-	if (!s || !s[0])
-		return fielderr_set(e, field, _("%s: required"), label);
-	if (!date_parse(s, out))
-		return fielderr_set(e, field, _("%s: not a valid date (use YYYY-MM-DD)"), label);
-	date_today(&today);
-	if (date_cmp(out, &today) > 0)
-		return fielderr_set(e, field, _("%s: cannot be in the future"), label);
-	return CD_OK;
-}
-
 int group_enrol(struct cd_db *db, const struct actor *a, const struct group *g,
 		int64_t person_id, int64_t request_id, const char *joined_on,
 		struct fielderr *e)
@@ -376,7 +360,7 @@ int group_enrol(struct cd_db *db, const struct actor *a, const struct group *g,
 	}
 	if (!person_id || !exists(db, "SELECT 1 FROM person WHERE id = ?1", person_id))
 		return fielderr_set(e, GF_PERSON, "%s", _("Person: choose the person"));
-	if ((rc = past_date(joined_on, GF_JOINED, _("Joined on"), &d, e)))
+	if ((rc = date_field_past(joined_on, GF_JOINED, _("Joined on"), &d, e)))
 		return rc;
 	if (filed_on[0] && strcmp(joined_on, filed_on) < 0)
 		return fielderr_set(e, GF_JOINED, "%s",
@@ -459,7 +443,7 @@ int group_leave(struct cd_db *db, const struct actor *a, int64_t member_id,
 		return fielderr_set(e, GF_PERSON, "%s", _("Person: does not take part now"));
 	if ((rc = may_run(a, &g, e)))
 		return rc;
-	if ((rc = past_date(left_on, GF_LEFT, _("Left on"), &d, e)))
+	if ((rc = date_field_past(left_on, GF_LEFT, _("Left on"), &d, e)))
 		return rc;
 	if (strcmp(left_on, joined) < 0)
 		return fielderr_set(e, GF_LEFT, "%s", _("Left on: not before joining"));
@@ -511,7 +495,8 @@ int group_session_add(struct cd_db *db, const struct actor *a, const struct grou
 	int rc;
 
 	fielderr_clear(e);
-	if ((rc = may_run(a, g, e)) || (rc = past_date(held_on, GF_HELD, _("Held on"), &d, e)))
+	if ((rc = may_run(a, g, e)) ||
+	    (rc = date_field_past(held_on, GF_HELD, _("Held on"), &d, e)))
 		return rc;
 	if (head_count < 0 || head_count > 10000)
 		return fielderr_set(e, GF_HEADS, "%s",

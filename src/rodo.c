@@ -13,21 +13,6 @@
 
 /* ---- consents ---- */
 
-static int check_day(const char *s, int field, const char *label, struct date *out,
-		     struct fielderr *e)
-{
-	struct date today;
-
-	if (!s || !s[0])
-		return fielderr_set(e, field, _("%s: required"), label);
-	if (!date_parse(s, out))
-		return fielderr_set(e, field, _("%s: not a valid date (use YYYY-MM-DD)"), label);
-	date_today(&today);
-	if (date_cmp(out, &today) > 0)
-		return fielderr_set(e, field, _("%s: cannot be in the future"), label);
-	return CD_OK;
-}
-
 int consent_give(struct cd_db *db, const struct actor *a, int64_t person_id, const char *scope,
 		 const char *given_on, const char *note, struct fielderr *e)
 {
@@ -42,7 +27,7 @@ int consent_give(struct cd_db *db, const struct actor *a, int64_t person_id, con
 	if (!scope || code_index(&codes_consent_scope, scope) < 0)
 		return fielderr_set(e, RF_SCOPE, "%s", _("Scope: processing, the service card, "
 							 "forwarding or passing data to a provider"));
-	if ((rc = check_day(given_on, RF_GIVEN, _("Given on"), &d, e)))
+	if ((rc = date_field_past(given_on, RF_GIVEN, _("Given on"), &d, e)))
 		return rc;
 	if (db_prepare(db, "SELECT 1 FROM person WHERE id = ?1", &st))
 		return CD_EDB;
@@ -87,7 +72,7 @@ int consent_withdraw(struct cd_db *db, const struct actor *a, int64_t consent_id
 	if (!given[0])
 		return fielderr_set(e, RF_WITHDRAWN, "%s",
 				    _("Withdrawn on: the consent is not in force"));
-	if ((rc = check_day(on, RF_WITHDRAWN, _("Withdrawn on"), &d, e)))
+	if ((rc = date_field_past(on, RF_WITHDRAWN, _("Withdrawn on"), &d, e)))
 		return rc;
 	if (strcmp(on, given) < 0)
 		return fielderr_set(e, RF_WITHDRAWN, "%s",
@@ -183,8 +168,6 @@ int rodo_access(struct cd_db *db, const struct actor *a, int64_t person_id,
 {
 	struct person p;
 	struct consent *c;
-	struct date today;
-	char *s;
 	size_t n, i;
 	int rc;
 
@@ -268,14 +251,7 @@ int rodo_access(struct cd_db *db, const struct actor *a, int64_t person_id,
 		"COALESCE(u.full_name, 'system'), l.action FROM audit_log l LEFT JOIN app_user u ON "
 		"u.id = l.user_id WHERE l.entity = 'person' AND l.entity_id = ?1 ORDER BY l.at",
 		person_id);
-	s = setting_get(db, "centre_name", "");
-	str_copy(out->centre, sizeof(out->centre), s);
-	free(s);
-	s = setting_get(db, "centre_address", "");
-	str_copy(out->address, sizeof(out->address), s);
-	free(s);
-	date_today(&today);
-	date_format(&today, out->date);
+	doc_stamp(db, out);
 	if (audit_add(db, a->user_id, "rodo.access", "person", person_id, NULL)) {
 		doc_free(out);
 		return CD_EDB;

@@ -254,3 +254,18 @@ bool email_valid(const char *s)
 	dot = strrchr(at, '.');
 	return dot && dot > at + 1 && dot[1] != '\0';
 }
+
+int date_field_past(const char *s, int field, const char *label, struct date *out,
+		    struct fielderr *e)
+{
+	struct date today;
+
+	if (!s || !s[0])
+		return fielderr_set(e, field, _("%s: required"), label);
+	if (!date_parse(s, out))
+		return fielderr_set(e, field, _("%s: not a valid date (use YYYY-MM-DD)"), label);
+	date_today(&today);
+	if (date_cmp(out, &today) > 0)
+		return fielderr_set(e, field, _("%s: cannot be in the future"), label);
+	return CD_OK;
+}

@@ -26,6 +26,10 @@ struct date {
 	int y, m, d;
 };
 bool date_parse(const char *s, struct date *out);  /* strict, real dates */
+/* A required date field that may not be after today: CD_OK, or CD_EINVAL
+ * with "LABEL: required / not a valid date / cannot be in the future". */
+int date_field_past(const char *s, int field, const char *label, struct date *out,
+		    struct fielderr *e);
 void date_format(const struct date *d, char out[11]);
 int date_days_in_month(int y, int m);
 /* Days since 1970-01-01 (may be negative). */

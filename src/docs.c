@@ -145,9 +145,26 @@ int documents_path(struct cd_db *db, const char *base, const char *ext, char *pa
 	return CD_OK;
 }
 
+/* CUPS's lp on the PATH (out gets its path). */
+static bool find_lp(char *out, size_t size)
+{
+	const char *path = getenv("PATH");
+	char *copy, *dir, *save = NULL;
+	bool found = false;
+
+	copy = xstrdup(path && *path ? path : "/usr/bin:/bin");
+	for (dir = strtok_r(copy, ":", &save); dir && !found; dir = strtok_r(NULL, ":", &save)) {
+		snprintf(out, size, "%s/lp", dir);
+		found = access(out, X_OK) == 0;
+	}
+	free(copy);
+	return found;
+}
+
 int doc_deliver(struct cd_db *db, const struct document *d, const char *base, char *path,
 		size_t size, bool *printed, struct fielderr *e)
 {
+	char lp[1024];
 	int rc;
 
 	*printed = false;
@@ -155,7 +172,7 @@ int doc_deliver(struct cd_db *db, const struct document *d, const char *base, ch
 		return rc;
 	if ((rc = doc_pdf(d, path, e)))
 		return rc;
-	if (!getenv("CUSDESK_NO_PRINT") && access("/usr/bin/lp", X_OK) == 0) {
+	if (!getenv("CUSDESK_NO_PRINT") && find_lp(lp, sizeof(lp))) {
 		pid_t pid = fork();
 		int status = 0;
 		if (pid == 0) {
@@ -164,7 +181,7 @@ int doc_deliver(struct cd_db *db, const struct document *d, const char *base, ch
 				dup2(null, STDOUT_FILENO);
 				dup2(null, STDERR_FILENO);
 			}
-			execl("/usr/bin/lp", "lp", "-s", path, (char *)NULL);
+			execl(lp, "lp", "-s", path, (char *)NULL);
 			_exit(127);
 		}
 		if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&

@@ -78,8 +78,8 @@ int documents_path(struct cd_db *db, const char *name, const char *ext, char *pa
 
 /* From the desk: the PDF is saved in the documents folder (setting
  * documents_dir, else ~/cusdesk-dokumenty) as NAME.pdf (name like
- * "plan-12") and, when CUPS's `lp` is there (and CUSDESK_NO_PRINT is not
- * set), sent to the default printer.  path gets the file; *printed
+ * "plan-12") and, when CUPS's `lp` is on the PATH (and CUSDESK_NO_PRINT
+ * is not set), sent to the default printer.  path gets the file; *printed
  * whether lp took it. */
 int doc_deliver(struct cd_db *db, const struct document *d, const char *name, char *path,
 		size_t size, bool *printed, struct fielderr *e);

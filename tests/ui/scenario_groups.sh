@@ -1,7 +1,7 @@
 # Group services (a request and a head count, no IPUS), supporting
 # activities of the community organiser, and a new offer reaching a
 # remembered unmet need.
-SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case reception_records_consents reception_exports_for_excel"
+SCENARIOS="${SCENARIOS:-} reception_enrols_into_a_group_service coordinator_enrols_from_the_case community_organiser_runs_an_activity new_capacity_reaches_an_unmet_need organiser_sets_a_fee_and_the_gminas coordinator_prints_from_the_case reception_records_consents reception_exports_for_excel printing_goes_to_lp"
 
 reception_enrols_into_a_group_service() {
 	start
@@ -387,4 +387,22 @@ reception_exports_for_excel() {
 	wait_for "Lista zawiera dane osobowe" || return
 	keys t
 	wait_for "Twoja rola na to nie pozwala" || return
+}
+
+printing_goes_to_lp() {
+	# a stand-in for CUPS's lp that records what it was given
+	mkdir -p "$WORK/bin"
+	printf '#!/bin/sh\necho "$@" >>"%s/lp.log"\n' "$WORK" >"$WORK/bin/lp"
+	chmod +x "$WORK/bin/lp"
+	rm -f "$WORK/lp.log"
+	start "PATH=$WORK/bin:$PATH"
+	login_worklist koordynator || return
+	keys Enter
+	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
+	keys l
+	wait_for "┌─ Który dokument ─" || return
+	keys Enter                                  # the request confirmation
+	wait_for "Wysłano do drukarki; kopia w" || return
+	grep -q "^-s .*/cusdesk-dokumenty/request-[0-9]*.pdf$" "$WORK/lp.log" ||
+		fail "lp was given: $(cat "$WORK/lp.log" 2>/dev/null)"
 }

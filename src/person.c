@@ -532,7 +532,7 @@ static int count_prefix(struct cd_db *db, const char *prefix, const char *end,
 /* When a word matches a large share of everyone (a first letter such as
  * "n"), the search walks the persons in alphabetical order and stops at
  * max; otherwise it collects the matches from the term index and sorts
- * them.  The share: a third of the highest person id, in terms (each
+ * them.  The share: a tenth of the highest person id, in terms (each
  * person has a few). */
 static int broad_threshold(struct cd_db *db)
 {
@@ -544,7 +544,7 @@ static int broad_threshold(struct cd_db *db)
 			maxid = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 	}
-	return maxid / 3 > 2000 ? (int)(maxid / 3) : 2000;
+	return maxid / 10 > 2000 ? (int)(maxid / 10) : 2000;
 }
 
 int person_search(struct cd_db *db, const struct actor *a, const char *query,

@@ -202,6 +202,11 @@ pdf_has() { # pdf_has FILE TEXT...: pdftotext finds every TEXT
 	done
 	ok
 }
+# every Polish letter, small and capital, through the PDF and back
+"$BIN" --db "$D" setting centre_address "ul. Zażółć gęślą jaźń 1, ZAŻÓŁĆ GĘŚLĄ JAŹŃ" && ok || bad "address"
+"$BIN" --db "$D" print card 5 -o "$WORK/letters.pdf" 2>/dev/null && ok || bad "print with the letters"
+pdf_has "$WORK/letters.pdf" "ul. Zażółć gęślą jaźń 1, ZAŻÓŁĆ GĘŚLĄ JAŹŃ"
+"$BIN" --db "$D" setting centre_address "ul. Kurpiowska 1, 07-431 Czarnia" && ok || bad "centre_address back"
 "$BIN" --db "$D" print request CUS.IPUS.3.2026 -o "$WORK/r.pdf" 2>/dev/null && ok || bad "print request"
 pdf_has "$WORK/r.pdf" "Centrum Usług Społecznych w Czarni" "ul. Kurpiowska 1, 07-431 Czarnia" \
 	"Potwierdzenie przyjęcia wniosku" "Żaneta Łódź" "Znak sprawy: CUS.IPUS.3.2026" "Strona 1 z 1"

@@ -356,6 +356,13 @@ static const char *const blank[] = {
 	"description = '', followup_note = '' WHERE plan_id IN (SELECT id FROM plan WHERE "
 	"person_id = ?1)",
 	"UPDATE consent SET note = '' WHERE person_id = ?1",
+	/* texts typed into their forms and never saved (see draft.h) */
+	"DELETE FROM text_draft WHERE EXISTS (SELECT 1 FROM request r WHERE r.person_id = ?1 AND "
+	"(text_draft.draft_key LIKE 'assessment:' || r.id || ':%' OR text_draft.draft_key LIKE "
+	"'plan:' || r.id || ':%'))",
+	"DELETE FROM text_draft WHERE EXISTS (SELECT 1 FROM plan p WHERE p.person_id = ?1 AND "
+	"(text_draft.draft_key LIKE 'monitoring:' || p.id || ':%' OR text_draft.draft_key LIKE "
+	"'closing:' || p.id || ':%'))",
 	"DELETE FROM person_term WHERE person_id = ?1",
 };
 

@@ -2,6 +2,7 @@
  * the statistics. */
 #include "testutil.h"
 #include "document.h"
+#include "draft.h"
 #include "monitoring.h"
 #include "person.h"
 #include "plan.h"
@@ -130,6 +131,13 @@ START_TEST(anonymise_keeps_the_statistics)
 	str_copy(c.description, sizeof(c.description), "Pani Genowefa mieszka przy ul. Polnej.");
 	ck_assert_int_eq(closing_save(f.db, &f.sys, &c, &e), CD_OK);
 	fx_served(&f, "Halina", "2026-10-01", "2026-10-05", "2027-03-31", false);
+	{
+		/* a text typed into her closing form and never saved */
+		char key[64];
+		snprintf(key, sizeof(key), "closing:%lld:3", (long long)pid);
+		ck_assert_int_eq(draft_save(f.db, f.anna.user_id, key, "Pani Genowefa płakała."),
+				 CD_OK);
+	}
 	q3 = report_csv(&f, "2025Q2");
 	q4 = report_csv(&f, "2026Q4");
 	/* the dry run: only the closed case, and no date in the future */
@@ -161,6 +169,7 @@ START_TEST(anonymise_keeps_the_statistics)
 	free(h);
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM closure WHERE description <> ''"),
 			 0);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM text_draft"), 0);
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM request WHERE asked = ''"), 1);
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
 				   "'rodo.anonymise'"), 1);

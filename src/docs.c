@@ -224,15 +224,20 @@ static int64_t request_of(struct cd_db *db, const char *id)
 
 static void address_of(const struct person *p, char *out, size_t size)
 {
-	snprintf(out, size, "%s%s%s%s%s%s%s", p->street[0] ? p->street : p->town,
-		 p->house_no[0] ? " " : "", p->house_no, p->flat_no[0] ? "/" : "", p->flat_no,
-		 p->postcode[0] || (p->street[0] && p->town[0]) ? ", " : "",
-		 "");
-	if (p->postcode[0] || (p->street[0] && p->town[0])) {
-		size_t l = strlen(out);
-		snprintf(out + l, size - l, "%s%s%s", p->postcode, p->postcode[0] ? " " : "",
-			 p->town);
-	}
+	struct strbuf sb;
+
+	/* "Street 5/2, 07-431 Town"; in a village without streets the town
+	 * takes the street's place: "Town 5, 07-431 Town" */
+	sb_init(&sb);
+	sb_add(&sb, p->street[0] ? p->street : p->town);
+	if (p->house_no[0])
+		sb_addf(&sb, " %s", p->house_no);
+	if (p->flat_no[0])
+		sb_addf(&sb, "/%s", p->flat_no);
+	if (p->postcode[0] || (p->street[0] && p->town[0]))
+		sb_addf(&sb, ", %s%s%s", p->postcode, p->postcode[0] ? " " : "", p->town);
+	str_copy(out, size, sb.buf ? sb.buf : "");
+	sb_release(&sb);
 }
 
 static void person_fields(struct cd_db *db, const struct actor *a, struct document *d,

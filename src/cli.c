@@ -209,6 +209,15 @@ static const char *opt_value(int argc, char **argv, int from, const char *name,
 	return NULL;
 }
 
+/* The word at i when it is not an option (marked used); NULL otherwise. */
+static const char *opt_positional(int argc, char **argv, int i, bool *used)
+{
+	if (i >= argc || argv[i][0] == '-')
+		return NULL;
+	used[i] = true;
+	return argv[i];
+}
+
 static bool opt_flag(int argc, char **argv, int from, const char *name, bool *used)
 {
 	int i;
@@ -704,9 +713,7 @@ static int cmd_print(struct cd_db *db, int argc, char **argv, int at)
 				     "closing, card, half-year, quarterly)"), sub);
 	}
 	used[at] = true;
-	id = at + 1 < argc && argv[at + 1][0] != '-' ? argv[at + 1] : NULL;
-	if (id)
-		used[at + 1] = true;
+	id = opt_positional(argc, argv, at + 1, used);
 	path = opt_value(argc, argv, at + 1, "-o", used);
 	encoding = opt_value(argc, argv, at + 1, "--encoding", used);
 	rc = check_all_used(argc, argv, at + 1, used);
@@ -741,11 +748,9 @@ static int cmd_rodo(struct cd_db *db, int argc, char **argv, int at)
 	actor_system(&a);
 	used[at] = true;
 	if (!strcmp(sub, "export")) {
-		const char *id = at + 1 < argc && argv[at + 1][0] != '-' ? argv[at + 1] : NULL;
+		const char *id = opt_positional(argc, argv, at + 1, used);
 		const char *path;
 		struct document d;
-		if (id)
-			used[at + 1] = true;
 		path = opt_value(argc, argv, at + 1, "-o", used);
 		rc = check_all_used(argc, argv, at + 1, used);
 		free(used);
@@ -889,9 +894,7 @@ static int cmd_import(struct cd_db *db, int argc, char **argv, int at)
 		return usage_error(_("unknown list '%s' (persons, providers)"), sub);
 	}
 	used[at] = true;
-	path = at + 1 < argc && argv[at + 1][0] != '-' ? argv[at + 1] : NULL;
-	if (path)
-		used[at + 1] = true;
+	path = opt_positional(argc, argv, at + 1, used);
 	encoding = opt_value(argc, argv, at + 1, "--encoding", used);
 	dry = opt_flag(argc, argv, at + 1, "--dry-run", used);
 	rc = check_all_used(argc, argv, at + 1, used);

@@ -19,11 +19,13 @@ WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wno-unused-parameter -Wno-missing-field-initializers -Wformat=2
 ALL_CFLAGS = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
            -DNCURSES_WIDECHAR=1 $(WARN) $(CFLAGS) \
-           -Isrc -Ibuild/gen $(PKG_CFLAGS) \
+           $(LAYERS:%=-Isrc/%) -Ibuild/gen $(PKG_CFLAGS) \
            -DLOCALEDIR='"$(LOCALEDIR)"' -DVERSION='"$(VERSION)"'
 
 B = build
-SRC_C  = $(wildcard src/*.c)
+# the layers of src/, bottom up: each may include only the ones before it
+LAYERS = base store domain paper cli
+SRC_C  = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 UI_C   = $(wildcard ui/*.c)
 DATA   = $(sort $(wildcard data/migrations/*.sql data/seed/*.tsv data/demo/*.tsv data/*.tsv))
 SRC_O  = $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded_data.o
@@ -50,7 +52,7 @@ $(B)/gen/embedded_data.c: $(DATA) tools/embed.sh
 $(B)/prefix.stamp: FORCE
 	@mkdir -p $(B)
 	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
-$(B)/src/i18n.o: $(B)/prefix.stamp
+$(B)/src/base/i18n.o: $(B)/prefix.stamp
 FORCE:
 
 $(B)/gen/embedded_data.o: $(B)/gen/embedded_data.c

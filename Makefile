@@ -106,13 +106,11 @@ cli-test: all
 ui-test: all
 	sh tests/ui/run.sh ./$(B)/cusdesk
 
-# The layers: no curses under src/, no SQLite or SQL under ui/.
+# The arrows between the folders (tools/layers.sh): base <- store <- domain
+# <- paper <- cli, ui above domain and paper; no curses under src/, no SQL
+# under ui/.
 layering:
-	@if grep -rlE '#include *[<"](n?curses|ncursesw/[a-z]+|form|menu|panel)\.h' src; then \
-		echo "layering: curses header under src/"; exit 1; fi
-	@if grep -rlE 'sqlite3|SELECT |INSERT |UPDATE |DELETE FROM' ui; then \
-		echo "layering: SQLite or SQL under ui/"; exit 1; fi
-	@echo "layering: ok"
+	@sh tools/layers.sh
 
 # the translation keywords (src/i18n.h), for update-po and po-check
 XGETTEXT_KEYS = -k_ -kN_ -kP_:1,2 -kPC_:1c,2,3

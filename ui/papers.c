@@ -4,6 +4,7 @@
 #include "codes.h"
 #include "document.h"
 #include "export.h"
+#include "access.h"
 #include "rodo.h"
 
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* demo.c - a small rural centre modelled on the Czarnia programme (seed
  * 004, appendix 3): its services with monthly volumes, a few providers and
  * fictional residents with Polish names. */
-#include "centre.h"
+#include "demo.h"
 #include "auth.h"
 #include "catalogue.h"
 #include "dbint.h"
@@ -18,21 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int centre_setup(struct cd_db *db, const char *name)
-{
-	struct date today;
-	char d[11];
-
-	date_today(&today);
-	date_format(&today, d);
-	if (setting_set(db, "centre_name", name && *name ? name : CENTRE_DEFAULT_NAME) ||
-	    setting_set(db, "centre_started", d) ||
-	    setting_set(db, "case_ref_pattern", CASE_REF_DEFAULT) ||
-	    setting_set(db, "lock_minutes", "10"))
-		return CD_EDB;
-	return catalogue_seed(db);
-}
 
 /* xorshift32: the same demo on every machine */
 static uint32_t rnd_state = 2463534242u;

@@ -10,7 +10,6 @@
 
 #include "auth.h"
 #include "db.h"
-#include "document.h"
 #include "validate.h"
 
 enum rodo_field { RF_SCOPE = 1200, RF_GIVEN, RF_WITHDRAWN, RF_BEFORE };
@@ -33,11 +32,6 @@ int consent_list(struct cd_db *db, const struct actor *a, int64_t person_id,
 		 struct consent **out, size_t *n);
 /* Is the consent of scope in force for the person today? */
 bool consent_in_force(struct cd_db *db, int64_t person_id, const char *scope);
-
-/* Art. 15: everything stored about a person, as a document (recorded in
- * the audit log). */
-int rodo_access(struct cd_db *db, const struct actor *a, int64_t person_id,
-		struct document *out, struct fielderr *e);
 
 /* Persons whose last case ended (or who registered, with no case) before
  * `before`, with no open case, group membership or anonymisation yet. */

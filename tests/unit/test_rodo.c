@@ -7,6 +7,7 @@
 #include "person.h"
 #include "plan.h"
 #include "report.h"
+#include "access.h"
 #include "rodo.h"
 
 #include <stdio.h>

@@ -9,10 +9,13 @@ VERSION  = 0.1.0
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKGS     = ncursesw formw menuw panelw sqlite3 libsodium
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libharu (PDF) ships no pkg-config file in Debian
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf
+LIB_PKGS = sqlite3 libsodium
+UI_PKGS  = ncursesw formw menuw panelw
+PKG_CFLAGS = $(shell pkg-config --cflags $(UI_PKGS) $(LIB_PKGS) 2>/dev/null)
+# what src/ links (libharu, the PDF library, ships no pkg-config file in
+# Debian); the desk adds curses, the unit tests and the bench do not
+LIB_LIBS   = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lhpdf
+UI_LIBS    = $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -36,7 +39,7 @@ MO     = $(B)/locale/pl/LC_MESSAGES/cusdesk.mo
 
 RUN_DB ?= var/demo.db
 
-.PHONY: FORCE all deps run check unit-test ui-test cli-test layering po-check bench \
+.PHONY: FORCE all deps run check check-suites check-asan asan-suites unit-test ui-test cli-test layering po-check bench \
         install uninstall clean update-po
 
 all: $(B)/cusdesk $(MO)
@@ -66,7 +69,7 @@ $(B)/libcusdesk.a: $(SRC_O)
 	$(AR) rcs $@ $^
 
 $(B)/cusdesk: $(UI_O) $(B)/libcusdesk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(UI_O) $(B)/libcusdesk.a $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UI_O) $(B)/libcusdesk.a $(UI_LIBS) $(LIB_LIBS)
 
 $(MO): po/pl.po
 	@mkdir -p $(@D)
@@ -77,12 +80,16 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/unit-tests: $(UNIT_O) $(B)/libcusdesk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(UNIT_O) $(B)/libcusdesk.a $(CHECK_LIBS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_O) $(B)/libcusdesk.a $(CHECK_LIBS) $(LIB_LIBS)
 
 $(B)/bench: tests/bench/bench.c $(B)/libcusdesk.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libcusdesk.a $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcusdesk.a $(LIB_LIBS)
 
-run: deps all
+# deps runs first and alone (it may install packages), never as a parallel
+# prerequisite: `make -j check` on a fresh machine installs, then builds.
+run:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory all
 	@mkdir -p $(dir $(RUN_DB))
 	@if [ ! -f "$(RUN_DB)" ]; then \
 		./$(B)/cusdesk --db "$(RUN_DB)" init --centre "Centrum Usług Społecznych w Czarni" >/dev/null && \
@@ -92,10 +99,28 @@ run: deps all
 	@echo "Naciśnij Enter, aby uruchomić cusdesk..."; read dummy
 	./$(B)/cusdesk --db "$(RUN_DB)"
 
-check: deps all $(B)/unit-tests layering po-check
+check:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory check-suites
+
+check-suites: all $(B)/unit-tests layering po-check
 	./$(B)/unit-tests
 	sh tests/cli/run.sh ./$(B)/cusdesk
 	sh tests/ui/run.sh ./$(B)/cusdesk
+
+# The unit and command-line suites again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, built apart in build-asan/ (any error fails).
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-asan:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory B=build-asan CFLAGS='-O1 -g $(SAN)' \
+		LDFLAGS='$(SAN)' asan-suites
+
+asan-suites: all $(B)/unit-tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		./$(B)/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		sh tests/cli/run.sh ./$(B)/cusdesk
 
 unit-test: $(B)/unit-tests
 	./$(B)/unit-tests
@@ -123,10 +148,12 @@ po-check:
 update-po:
 	xgettext --from-code=UTF-8 $(XGETTEXT_KEYS) --add-comments=TRANSLATORS: \
 		--package-name=cusdesk --package-version=$(VERSION) \
-		-o po/cusdesk.pot $(SRC_C) $(UI_C)
+		-o po/cusdesk.pot $(SRC_C) $(UI_C) $(wildcard src/*/*.h ui/*.h)
 	msgmerge --quiet --update --backup=none po/pl.po po/cusdesk.pot
 
-bench: deps $(B)/bench
+bench:
+	@sh tools/deps.sh
+	@$(MAKE) --no-print-directory $(B)/bench
 	./$(B)/bench
 
 install: all
@@ -143,6 +170,6 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf $(B)
+	rm -rf $(B) build-asan
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -167,6 +167,11 @@ int ui_content_top(void);
 int ui_content_height(void);
 void ui_status(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The outcome of a call on the status line: on failure the fielderr's text
+ * (e may be NULL) or the status's (cd_status_text), else ok (NULL: none). */
+void ui_report(struct app *app, int rc, const struct fielderr *e, const char *ok);
+/* Shows the status's text when rc failed; returns whether it did. */
+bool ui_failed(struct app *app, int rc);
 void ui_status_clear(struct app *app);
 void ui_draw_status(struct app *app);
 /* Writes s (UTF-8) at y,x clipped to width columns; pads with spaces

@@ -78,8 +78,7 @@ void ui_assessment(struct app *app, int64_t request_id)
 	rc = assessment_get(app->db, &app->me, request_id, &as);
 	if (rc == CD_ENOTFOUND)
 		assessment_init(&as, request_id);
-	else if (rc) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
+	else if (ui_failed(app, rc)) {
 		return;
 	}
 	form_screen_init(&fs, app, assess_fields, ARRAY_SIZE(assess_fields), _("needs assessment"),

@@ -305,15 +305,6 @@ static int choose_item(struct app *app, const struct plan_version *v, const char
 	return r;
 }
 
-static void report(struct app *app, int rc, const struct fielderr *e, const char *ok)
-{
-	if (rc)
-		ui_status(app, true, "%s", e->msg[0] ? e->msg : rc == CD_EPERM ?
-			  _("your role does not allow this") : _("the database refused the change"));
-	else
-		ui_status(app, false, "%s", ok);
-}
-
 /* A date typed in a prompt; empty means today. */
 static bool prompt_date(struct app *app, const char *title, char out[16])
 {
@@ -352,7 +343,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		if (!cs->have_plan || !ui_confirm(app, _("Submit the plan for approval?")))
 			break;
 		rc = plan_submit(app->db, &app->me, cs->latest.id, &e);
-		report(app, rc, &e, _("The plan was submitted for approval."));
+		ui_report(app, rc, &e, _("The plan was submitted for approval."));
 		break;
 	case A_CASE_APPROVE:
 	case A_CASE_RETURN:
@@ -367,14 +358,14 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		if (!cs->have_plan || !ui_confirm(app, _("Approve the plan?")))
 			break;
 		rc = plan_approve(app->db, &app->me, cs->latest.id, &today, &e);
-		report(app, rc, &e, _("The plan was approved; orders went to the providers."));
+		ui_report(app, rc, &e, _("The plan was approved; orders went to the providers."));
 		break;
 	return_plan:
 		if (!cs->have_plan || !ui_prompt(app, _("Return the plan"), _("Comment:"), false,
 						 buf, sizeof(buf)))
 			break;
 		rc = plan_return(app->db, &app->me, cs->latest.id, buf, &e);
-		report(app, rc, &e, _("The plan was returned to the coordinator."));
+		ui_report(app, rc, &e, _("The plan was returned to the coordinator."));
 		break;
 	case A_CASE_UPDATE: {
 		const struct code_table *t = &codes_update_reason;
@@ -389,7 +380,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		if (k < 0 || !ui_prompt(app, _("Update the plan"), _("Note:"), false, buf, sizeof(buf)))
 			break;
 		rc = plan_update(app->db, &app->me, cs->plan_id, t->items[k].code, buf, NULL, &e);
-		report(app, rc, &e, _("A new version was started from the approved plan."));
+		ui_report(app, rc, &e, _("A new version was started from the approved plan."));
 		if (!rc)
 			ui_plan_edit(app, cs->r.id);
 		break;
@@ -419,7 +410,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		if (a == A_CASE_CONTACT) {
 			if (prompt_date(app, _("Provider contact"), day)) {
 				rc = plan_order_contact(app->db, &app->me, cur.items[k].id, day, &e);
-				report(app, rc, &e, _("The provider's contact was recorded."));
+				ui_report(app, rc, &e, _("The provider's contact was recorded."));
 			}
 		} else if (ui_prompt(app, a == A_CASE_END_ITEM ? _("End a service") :
 				     _("Resignation"), _("Reason:"), false, buf, sizeof(buf))) {
@@ -431,7 +422,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 						     k >= 0 ? cur.items[k].id : 0, day, buf,
 						     ui_confirm(app, _("Was the resignation in writing?")),
 						     &e);
-			report(app, rc, &e, _("Recorded."));
+			ui_report(app, rc, &e, _("Recorded."));
 		}
 		plan_version_release(&cur);
 		break;
@@ -482,7 +473,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 		if (text)
 			ui_text_view(app, _("service card"), text);
 		else
-			report(app, rc, &e, "");
+			ui_report(app, rc, &e, "");
 		free(text);
 		break;
 	}
@@ -504,7 +495,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 			      sizeof(buf))) {
 			date_format(&today, day);
 			rc = followup_record(app->db, &app->me, cs->plan_id, day, buf, &e);
-			report(app, rc, &e, _("Recorded."));
+			ui_report(app, rc, &e, _("Recorded."));
 		}
 		break;
 	default:

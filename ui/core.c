@@ -215,6 +215,21 @@ void ui_status(struct app *app, bool error, const char *fmt, ...)
 		beep();
 }
 
+void ui_report(struct app *app, int rc, const struct fielderr *e, const char *ok)
+{
+	if (rc)
+		ui_status(app, true, "%s", cd_error_text(rc, e));
+	else if (ok)
+		ui_status(app, false, "%s", ok);
+}
+
+bool ui_failed(struct app *app, int rc)
+{
+	if (rc)
+		ui_status(app, true, "%s", cd_status_text(rc));
+	return rc != 0;
+}
+
 void ui_status_clear(struct app *app)
 {
 	app->status[0] = '\0';

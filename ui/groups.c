@@ -8,14 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void report(struct app *app, int rc, const struct fielderr *e, const char *ok)
-{
-	if (rc)
-		ui_status(app, true, "%s", e->msg[0] ? e->msg : _("the database refused the change"));
-	else
-		ui_status(app, false, "%s", ok);
-}
-
 static void today_text(char out[16])
 {
 	struct date t;
@@ -86,7 +78,7 @@ static void enrol(struct app *app, const struct group *g)
 	if (!ui_prompt_value(app, _("Joins"), _("Joined on (YYYY-MM-DD):"), day, sizeof(day)))
 		return;
 	rc = group_enrol(app->db, &app->me, g, person, request, day, &e);
-	report(app, rc, &e, _("Enrolled."));
+	ui_report(app, rc, &e, _("Enrolled."));
 }
 
 static void sessions_screen(struct app *app, const struct group *g)
@@ -131,7 +123,7 @@ static void sessions_screen(struct app *app, const struct group *g)
 				  _("Head count: the number of persons present, 0 or more"));
 			continue;
 		}
-		report(app, group_session_add(app->db, &app->me, g, day, atoi(heads), notes, &e),
+		ui_report(app, group_session_add(app->db, &app->me, g, day, atoi(heads), notes, &e),
 		       &e, _("The meeting was recorded."));
 	}
 }
@@ -150,8 +142,7 @@ static void group_screen(struct app *app, const struct group *g)
 		char **cells, *intro;
 		int chosen, key;
 
-		if (group_members(app->db, &app->me, g, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, group_members(app->db, &app->me, g, &l, &n))) {
 			return;
 		}
 		cells = xcalloc(n * 4 + 1, sizeof(char *));
@@ -180,7 +171,7 @@ static void group_screen(struct app *app, const struct group *g)
 				today_text(day);
 				if (ui_prompt_value(app, l[sel].person_name, _("Left on (YYYY-MM-DD):"), day,
 						    sizeof(day)))
-					report(app, group_leave(app->db, &app->me, l[sel].id, day, &e), &e,
+					ui_report(app, group_leave(app->db, &app->me, l[sel].id, day, &e), &e,
 					       _("Saved."));
 			}
 		} else if (chosen < 0 && !key) {
@@ -264,7 +255,7 @@ void ui_group_enrol_request(struct app *app, int64_t request_id)
 	} else if ((k = ui_choose(app, _("Enrol into a group service"), labels, m, 0)) >= 0) {
 		today_text(day);
 		if (ui_prompt_value(app, _("Joins"), _("Joined on (YYYY-MM-DD):"), day, sizeof(day)))
-			report(app, group_enrol(app->db, &app->me, &l[which[k]], r.person_id,
+			ui_report(app, group_enrol(app->db, &app->me, &l[which[k]], r.person_id,
 						request_id, day, &e),
 			       &e, _("Enrolled; a request only filed is settled by it."));
 	}

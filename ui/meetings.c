@@ -137,8 +137,7 @@ void ui_meetings(struct app *app)
 		struct date today, due;
 		int chosen, key;
 
-		if (meeting_list(app->db, &app->me, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, meeting_list(app->db, &app->me, &l, &n))) {
 			return;
 		}
 		date_today(&today);
@@ -265,8 +264,7 @@ void ui_summaries(struct app *app)
 		char d[11];
 		int chosen, key;
 
-		if (summary_list(app->db, &app->me, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, summary_list(app->db, &app->me, &l, &n))) {
 			return;
 		}
 		summary_next_due(app->db, &due);
@@ -312,8 +310,7 @@ void ui_caseload(struct app *app)
 		char **cells;
 		int chosen, key, k;
 
-		if (caseload(app->db, &app->me, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, caseload(app->db, &app->me, &l, &n))) {
 			return;
 		}
 		cells = xcalloc(n * 3 + 1, sizeof(char *));

@@ -17,14 +17,6 @@ static const int f7_del[] = {KEY_F(7), KEY_DC};
 
 static void waiting_hint(struct app *app, int64_t service_id);
 
-static void report(struct app *app, int rc, const struct fielderr *e, const char *ok)
-{
-	if (rc)
-		ui_status(app, true, "%s", e->msg[0] ? e->msg : _("the database refused the change"));
-	else
-		ui_status(app, false, "%s", ok);
-}
-
 /* Options of a choice field from a list of choices (value = id). */
 static void choice_options(struct uform *uf, int id, const struct choice *c, size_t n,
 			   const char *empty_label)
@@ -211,7 +203,7 @@ static void programme_services_screen(struct app *app, const struct programme *p
 			free(c);
 		} else if (key == KEY_DC && n) {
 			if (ui_confirm(app, _("Take this service out of the programme?")))
-				report(app, programme_service_remove(app->db, &app->me, p->id,
+				ui_report(app, programme_service_remove(app->db, &app->me, p->id,
 								     l[sel].service_id, &e),
 				       &e, _("Taken out of the programme."));
 		} else if (chosen >= 0) {
@@ -604,7 +596,7 @@ static void provider_services_screen(struct app *app, struct provider *p)
 		if (k >= 0) {
 			if (!strncmp(labels[k], "[x]", 3)) {
 				if (ui_confirm(app, _("Take this service out of the provider's offer?")))
-					report(app, provider_service_remove(app->db, &app->me, p->id,
+					ui_report(app, provider_service_remove(app->db, &app->me, p->id,
 									    c[k].id, &e), &e,
 					       _("Taken out."));
 			} else if (ui_prompt(app, _("Capacity"),
@@ -617,7 +609,7 @@ static void provider_services_screen(struct app *app, struct provider *p)
 						*strchr(cap, ',') = '.';
 					v = strtod(cap, NULL);
 				}
-				report(app, provider_service_save(app->db, &app->me, p->id, c[k].id, v,
+				ui_report(app, provider_service_save(app->db, &app->me, p->id, c[k].id, v,
 								  &e), &e, _("Added."));
 			}
 		}
@@ -826,7 +818,7 @@ static void places_screen(struct app *app)
 			free(labels);
 		}
 		free(c);
-		report(app, place_save(app->db, &app->me, &p, &e), &e, _("Saved."));
+		ui_report(app, place_save(app->db, &app->me, &p, &e), &e, _("Saved."));
 	}
 }
 
@@ -842,8 +834,7 @@ static void supply_screen(struct app *app)
 	char **cells;
 	int sel = 0, key;
 
-	if (supply_demand(app->db, &app->me, &l, &n)) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
+	if (ui_failed(app, supply_demand(app->db, &app->me, &l, &n))) {
 		return;
 	}
 	cells = xcalloc(n * 8 + 1, sizeof(char *));

@@ -35,8 +35,8 @@ void ui_print_case(struct app *app, int64_t request_id)
 	size_t n, i;
 	int k;
 
-	if (doc_choices_for_case(app->db, &app->me, request_id, &c, &n) || !n) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
+	if (ui_failed(app, doc_choices_for_case(app->db, &app->me, request_id, &c, &n)) ||
+	    (!n && ui_failed(app, CD_ENOTFOUND))) {
 		free(c);
 		return;
 	}
@@ -76,8 +76,7 @@ void ui_consents(struct app *app, int64_t person_id)
 		int chosen, key;
 		struct date t;
 
-		if (consent_list(app->db, &app->me, person_id, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, consent_list(app->db, &app->me, person_id, &l, &n))) {
 			return;
 		}
 		cells = xcalloc(n * 4 + 1, sizeof(char *));
@@ -124,9 +123,9 @@ void ui_consents(struct app *app, int64_t person_id)
 			}
 		} else if (key == KEY_F(6)) {
 			struct document d;
-			if (rodo_access(app->db, &app->me, person_id, &d, &e)) {
-				ui_status(app, true, "%s", e.msg[0] ? e.msg :
-					  _("your role does not allow this"));
+			int rc = rodo_access(app->db, &app->me, person_id, &d, &e);
+			if (rc) {
+				ui_report(app, rc, &e, NULL);
 			} else {
 				char *name = xasprintf("rodo-%lld", (long long)person_id);
 				deliver(app, &d, name);
@@ -163,9 +162,10 @@ void ui_export(struct app *app)
 	if (export_is_personal(kinds[k]) &&
 	    !ui_confirm(app, _("The list holds personal data; the export is recorded. Continue?")))
 		return;
-	if (export_to_documents(app->db, &app->me, kinds[k], en ? CSV_CP1250 : CSV_UTF8, path,
-				sizeof(path), &rows, &e))
-		ui_status(app, true, "%s", e.msg[0] ? e.msg : _("your role does not allow this"));
+	int rc = export_to_documents(app->db, &app->me, kinds[k], en ? CSV_CP1250 : CSV_UTF8,
+				     path, sizeof(path), &rows, &e);
+	if (rc)
+		ui_report(app, rc, &e, NULL);
 	else
 		ui_status(app, false, P_("%ld row saved in %s", "%ld rows saved in %s",
 					 (unsigned long)rows), rows, path);

@@ -120,8 +120,7 @@ int64_t ui_person_card(struct app *app, int64_t id)
 	if (id) {
 		int rc = person_get(app->db, &app->me, id, &c.p);
 		if (rc) {
-			ui_status(app, true, "%s", rc == CD_EPERM ?
-				  _("your role does not allow this") : _("no such person"));
+			ui_failed(app, rc);
 			uform_free(&fs.uf);
 			return 0;
 		}
@@ -138,17 +137,16 @@ int64_t ui_person_card(struct app *app, int64_t id)
 		} else if (a == A_HOUSEHOLD && c.p.id) {
 			int64_t other = ui_search(app, true, _("add to the household"));
 			struct fielderr e;
-			if (other && person_household_join(app->db, &app->me, c.p.id, other, &e))
-				ui_status(app, true, "%s", e.msg[0] ? e.msg :
-					  _("your role does not allow this"));
+			int rc = other ? person_household_join(app->db, &app->me, c.p.id, other, &e)
+				       : CD_OK;
+			if (rc)
+				ui_report(app, rc, &e, NULL);
 			else if (other)
 				ui_status(app, false, "%s", _("Added to the household."));
 			person_get(app->db, &app->me, c.p.id, &c.p);
 		} else if (a == A_LEAVE_HOUSEHOLD && c.p.id && c.p.household_id) {
 			if (ui_confirm(app, _("Take this person out of their household?"))) {
-				if (person_household_leave(app->db, &app->me, c.p.id))
-					ui_status(app, true, "%s", _("your role does not allow this"));
-				else
+				if (!ui_failed(app, person_household_leave(app->db, &app->me, c.p.id)))
 					ui_status(app, false, "%s", _("Taken out of the household."));
 				person_get(app->db, &app->me, c.p.id, &c.p);
 			}

@@ -175,8 +175,8 @@ void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e
 			uform_mark_invalid(uf, e->field, true);
 			uform_focus(uf, e->field);
 		}
-	} else if (rc == CD_EPERM) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
+	} else if (rc != CD_EDB) {
+		ui_status(app, true, "%s", cd_status_text(rc));
 	} else {
 		ui_status(app, true, "%s", _("the database refused the change; nothing was saved, "
 					     "your text is still here"));

@@ -103,8 +103,7 @@ void ui_unmet_needs(struct app *app)
 		char **cells;
 		int chosen, key;
 
-		if (unmet_needs(app->db, &app->me, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, unmet_needs(app->db, &app->me, &l, &n))) {
 			break;
 		}
 		cells = xcalloc(n * 4 + 1, sizeof(char *));
@@ -168,8 +167,7 @@ void ui_waiting_list(struct app *app)
 		char **cells;
 		int chosen, key;
 
-		if (waiting_list(app->db, &app->me, 0, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, waiting_list(app->db, &app->me, 0, &l, &n))) {
 			break;
 		}
 		cells = xcalloc(n * 5 + 1, sizeof(char *));
@@ -300,8 +298,7 @@ void ui_authorisations(struct app *app)
 		int key, rc = CD_OK;
 		bool acted = false;
 
-		if (authorisation_list(app->db, &app->me, &l, &n)) {
-			ui_status(app, true, "%s", _("your role does not allow this"));
+		if (ui_failed(app, authorisation_list(app->db, &app->me, &l, &n))) {
 			break;
 		}
 		cells = xcalloc(n * 4 + 1, sizeof(char *));

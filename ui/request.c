@@ -186,7 +186,7 @@ void ui_new_request(struct app *app, int64_t for_person)
 	enum action a;
 
 	if (!actor_can(&app->me, PERM_REQUEST_FILE)) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
+		ui_failed(app, CD_EPERM);
 		return;
 	}
 	app->in_new_request = true;
@@ -343,8 +343,7 @@ void ui_requests(struct app *app, int64_t person_id)
 				   codes_request_status.items[status_at - 2].code;
 			f.coordinator_id = coords[coord_at].id;
 			f.person_id = person_id;
-			if (request_list(app->db, &app->me, &f, &list, &n) == CD_EPERM)
-				ui_status(app, true, "%s", _("your role does not allow this"));
+			ui_failed(app, request_list(app->db, &app->me, &f, &list, &n));
 			if ((size_t)sel >= n)
 				sel = n ? (int)n - 1 : 0;
 			reload = false;

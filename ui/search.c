@@ -28,8 +28,7 @@ static void run_query(struct app *app, struct search_state *s)
 	free(s->hits);
 	s->hits = NULL;
 	s->n = 0;
-	if (person_search(app->db, &app->me, q, SEARCH_MAX, &s->hits, &s->n) == CD_EPERM)
-		ui_status(app, true, "%s", _("your role does not allow this"));
+	ui_failed(app, person_search(app->db, &app->me, q, SEARCH_MAX, &s->hits, &s->n));
 	s->sel = 0;
 	s->top = 0;
 }

@@ -127,8 +127,7 @@ void ui_worklist(struct app *app)
 		if (reload) {
 			free(w);
 			date_today(&today);
-			if (worklist(app->db, &app->me, &today, &w, &n)) {
-				ui_status(app, true, "%s", _("your role does not allow this"));
+			if (ui_failed(app, worklist(app->db, &app->me, &today, &w, &n))) {
 				break;
 			}
 			if ((size_t)sel >= n)

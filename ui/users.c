@@ -80,8 +80,7 @@ void ui_users(struct app *app)
 
 		if (reload) {
 			free(u);
-			if (user_list(app->db, &app->me, &u, &n)) {
-				ui_status(app, true, "%s", _("your role does not allow this"));
+			if (ui_failed(app, user_list(app->db, &app->me, &u, &n))) {
 				break;
 			}
 			reload = false;
@@ -161,8 +160,7 @@ void ui_offer(struct app *app)
 	const char *saved_title = app->screen_title;
 	unsigned saved_ctx = app->context;
 
-	if (catalogue_offer(app->db, &app->me, &l, &n)) {
-		ui_status(app, true, "%s", _("your role does not allow this"));
+	if (ui_failed(app, catalogue_offer(app->db, &app->me, &l, &n))) {
 		return;
 	}
 	for (;;) {

@@ -1,5 +1,7 @@
 /* util.c - allocation, strings. */
 #include "util.h"
+#include "i18n.h"
+#include "validate.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -238,4 +240,19 @@ void *array_push(void **arr, size_t *n, size_t *cap, size_t size)
 	memset(e, 0, size);
 	(*n)++;
 	return e;
+}
+
+const char *cd_status_text(int rc)
+{
+	switch (rc) {
+#define CD_STATUS_CASE(name, value, text) case name: return _(text);
+	CD_STATUS_INFO(CD_STATUS_CASE)
+#undef CD_STATUS_CASE
+	}
+	return _("the database refused the change");
+}
+
+const char *cd_error_text(int rc, const struct fielderr *e)
+{
+	return e && e->msg[0] ? e->msg : cd_status_text(rc);
 }

@@ -1,9 +1,11 @@
 /* util.h - allocation, strings, status codes shared by every module.
  *
- * Conventions (see README "Code conventions"):
+ * Conventions (README "Layout and conventions"):
  *  - functions return int status: 0 = OK, negative = one of CD_E*;
  *  - x*alloc never return NULL (they abort on out-of-memory);
- *  - BUG() is for can't-happen conditions, never for user errors.
+ *  - BUG() is for can't-happen conditions, never for user errors;
+ *  - a function that returns a list as (T **out, size_t *n) allocates it
+ *    for the caller, who frees it; on any failure *out is NULL and *n is 0.
  */
 #ifndef CUSDESK_UTIL_H
 #define CUSDESK_UTIL_H
@@ -13,17 +15,32 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+/* The status codes with the message a user sees when nothing more precise
+ * (a fielderr) was given: one table, after tig's STATUS_CODE_INFO. */
+#define CD_STATUS_INFO(X) \
+	X(CD_OK, 0, N_("done")) \
+	X(CD_EINVAL, -1, N_("the input is not valid")) /* a fielderr says why */ \
+	X(CD_EDB, -2, N_("the database refused the change")) \
+	X(CD_EPERM, -3, N_("your role does not allow this")) \
+	X(CD_ENOTFOUND, -4, N_("not found (perhaps someone else removed it)")) \
+	X(CD_EEXIST, -5, N_("this is already recorded")) /* unique value present */ \
+	X(CD_EAUTH, -6, N_("wrong login or password")) \
+	X(CD_ESCHEMA, -7, N_("not a cusdesk database, or one made by a newer version")) \
+	X(CD_EIO, -8, N_("a file could not be read or written"))
+
 enum cd_status {
-	CD_OK = 0,
-	CD_EINVAL = -1,   /* user input is invalid; a fielderr says why */
-	CD_EDB = -2,      /* storage failed */
-	CD_EPERM = -3,    /* the actor's role does not allow this */
-	CD_ENOTFOUND = -4,
-	CD_EEXIST = -5,   /* unique value already present */
-	CD_EAUTH = -6,    /* wrong login or password */
-	CD_ESCHEMA = -7,  /* database too new / not a cusdesk database */
-	CD_EIO = -8,
+#define CD_STATUS_ENUM(name, value, text) name = value,
+	CD_STATUS_INFO(CD_STATUS_ENUM)
+#undef CD_STATUS_ENUM
 };
+
+/* The translated message of a status (any int: unknown ones get the
+ * database's). */
+const char *cd_status_text(int rc);
+/* The message to show for a failed call: the fielderr's text when it has
+ * one, else the status's; e may be NULL. */
+struct fielderr;
+const char *cd_error_text(int rc, const struct fielderr *e);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

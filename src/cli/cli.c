@@ -187,12 +187,7 @@ static char *read_secret(const char *prompt)
 
 static int fail_msg(const struct fielderr *e, int rc)
 {
-	if (e && e->msg[0])
-		fprintf(stderr, "cusdesk: %s\n", e->msg);
-	else if (rc == CD_EPERM)
-		fprintf(stderr, "cusdesk: %s\n", _("your role does not allow this"));
-	else
-		fprintf(stderr, "cusdesk: %s\n", _("the database refused the change"));
+	fprintf(stderr, "cusdesk: %s\n", cd_error_text(rc, e));
 	return 1;
 }
 

@@ -35,8 +35,7 @@ int life_domains(struct cd_db *db, struct life_domain **out, size_t *n)
 		db_col_copy(st, en ? 2 : 1, d->name, sizeof(d->name));
 		d->optional = sqlite3_column_int(st, 3) != 0;
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 void life_domain_name(struct cd_db *db, const char *code, char *out, size_t size)
@@ -152,8 +151,7 @@ int assessment_get(struct cd_db *db, const struct actor *a, int64_t request_id,
 		db_col_copy(st, 3, d->strengths, sizeof(d->strengths));
 		db_col_copy(st, 4, d->wishes, sizeof(d->wishes));
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish(st);
 }
 
 static bool domain_known(struct cd_db *db, const char *code)
@@ -668,8 +666,7 @@ static int need_query(sqlite3_stmt *st, struct need **out, size_t *n)
 		x->area_code = sqlite3_column_int(st, 11);
 		db_col_copy(st, 12, x->answered_on, sizeof(x->answered_on));
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int need_list(struct cd_db *db, const struct actor *a, int64_t request_id,
@@ -743,8 +740,7 @@ int waiting_list(struct cd_db *db, const struct actor *a, int64_t service_id,
 		db_col_copy(st, 7, w->service_name, sizeof(w->service_name));
 		w->position = sqlite3_column_int(st, 8);
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int waiting_remove(struct cd_db *db, const struct actor *a, int64_t entry_id,

@@ -171,9 +171,7 @@ static int hash_password(const char *pw, char out[crypto_pwhash_STRBYTES])
 {
 	if (sodium_init() < 0)
 		BUG("libsodium failed to initialise");
-	if (crypto_pwhash_str(out, pw, strlen(pw),
-			      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (crypto_pwhash_str(out, pw, strlen(pw), auth_pw_cost.ops, auth_pw_cost.mem) != 0)
 		return CD_EIO;
 	return CD_OK;
 }
@@ -369,8 +367,7 @@ static int user_query(struct cd_db *db, const char *sql, unsigned roles,
 		u->roles = (unsigned)sqlite3_column_int(st, 3);
 		u->disabled = sqlite3_column_int(st, 4) != 0;
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int user_list(struct cd_db *db, const struct actor *a, struct user **out,

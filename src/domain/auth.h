@@ -98,4 +98,15 @@ int user_list_with_role(struct cd_db *db, unsigned roles, struct user **out,
 			size_t *n);
 int user_get(struct cd_db *db, int64_t id, struct user *out);
 
+/* The argon2id cost of a new password hash.  Defined alone in pwcost.c
+ * (libsodium's interactive limits), so the unit tests can link a cheap one
+ * of their own (tests/unit/pwcost.c) in its place: the program itself has
+ * no way to reach a cheaper cost.  A stored hash keeps its own cost, so
+ * verifying never depends on this. */
+struct pw_cost {
+	unsigned long long ops;
+	size_t mem;
+};
+extern const struct pw_cost auth_pw_cost;
+
 #endif

@@ -113,8 +113,7 @@ int caseload(struct cd_db *db, const struct actor *a, struct caseload **out, siz
 		c->open_cases = sqlite3_column_int64(st, 2);
 		c->plans_running = sqlite3_column_int64(st, 3);
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int case_reassign_all(struct cd_db *db, const struct actor *a, int64_t from_user,

@@ -302,8 +302,7 @@ int catalogue_offer(struct cd_db *db, const struct actor *a,
 		db_col_copy(st, 6, l->limit_text, sizeof(l->limit_text));
 		db_col_copy(st, 7, l->providers, sizeof(l->providers));
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int catalogue_service_count(struct cd_db *db)
@@ -342,8 +341,7 @@ static int choice_query(struct cd_db *db, const char *sql, int64_t param,
 		c->id2 = sqlite3_column_int64(st, 1);
 		db_col_copy(st, 2, c->label, sizeof(c->label));
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int catalogue_programme_services(struct cd_db *db, struct choice **out, size_t *n)

@@ -93,6 +93,7 @@ fail:
 int meeting_list(struct cd_db *db, const struct actor *a, struct meeting **out, size_t *n)
 {
 	sqlite3_stmt *st, *pl;
+	int prc = SQLITE_DONE;
 	size_t cap = 4;
 
 	*out = NULL;
@@ -123,7 +124,7 @@ int meeting_list(struct cd_db *db, const struct actor *a, struct meeting **out, 
 		sqlite3_bind_int64(pl, 1, m->id);
 		sb_init(&sb);
 		sb_add(&sb, "");
-		while (sqlite3_step(pl) == SQLITE_ROW) {
+		while ((prc = sqlite3_step(pl)) == SQLITE_ROW) {
 			int64_t *id = array_push((void **)&m->plans, &m->nplans, &pcap,
 						 sizeof(*m->plans));
 			*id = sqlite3_column_int64(pl, 0);
@@ -132,9 +133,16 @@ int meeting_list(struct cd_db *db, const struct actor *a, struct meeting **out, 
 		}
 		str_copy(m->plans_text, sizeof(m->plans_text), sb.buf);
 		sb_release(&sb);
+		if (prc != SQLITE_DONE)
+			break;
 	}
 	sqlite3_finalize(pl);
-	sqlite3_finalize(st);
+	if (db_finish(st) || prc != SQLITE_DONE) {
+		meeting_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
 	return CD_OK;
 }
 

@@ -233,7 +233,8 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		db_col_copy(st, 5, m->next_contact_on, sizeof(m->next_contact_on));
 		db_col_copy(st, 6, m->author, sizeof(m->author));
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		goto fail;
 	for (k = 0; k < *n; k++) {
 		struct monitoring_note *m = &(*out)[k];
 		if (db_prepare(db, "SELECT c.item_id, COALESCE(c.taking_place, -1), "
@@ -242,7 +243,7 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 			       "COALESCE(c.ordered, -1), s.name FROM monitoring_item c "
 			       "JOIN plan_item i ON i.id = c.item_id JOIN service s ON s.id = i.service_id "
 			       "WHERE c.note_id = ?1 ORDER BY c.item_id", &ci))
-			return CD_EDB;
+			goto fail;
 		sqlite3_bind_int64(ci, 1, m->id);
 		while (sqlite3_step(ci) == SQLITE_ROW) {
 			struct item_check *c = monitoring_add_check(m, sqlite3_column_int64(ci, 0));
@@ -255,9 +256,15 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 			c->ordered = sqlite3_column_double(ci, 7);
 			db_col_copy(ci, 8, c->service_name, sizeof(c->service_name));
 		}
-		sqlite3_finalize(ci);
+		if (db_finish(ci))
+			goto fail;
 	}
 	return CD_OK;
+fail:
+	monitoring_list_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return CD_EDB;
 }
 
 void monitoring_list_free(struct monitoring_note *l, size_t n)

@@ -528,8 +528,7 @@ int programme_services(struct cd_db *db, const struct actor *a, int64_t programm
 		ps->max_per_year = sqlite3_column_double(st, 10);
 		ps->once_in_years = sqlite3_column_int(st, 11);
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 static bool row_exists(struct cd_db *db, const char *sql, int64_t a1, int64_t a2)
@@ -898,6 +897,7 @@ int place_save(struct cd_db *db, const struct actor *a, struct place *p, struct 
 int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, size_t *n)
 {
 	sqlite3_stmt *st, *items;
+	int irc = SQLITE_DONE;
 	struct date today, back;
 	char d[11], b[11];
 	size_t cap = 16;
@@ -958,7 +958,7 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		sqlite3_reset(items);
 		sqlite3_bind_int64(items, 1, x->service_id);
 		sqlite3_bind_text(items, 2, d, -1, SQLITE_TRANSIENT);
-		while (sqlite3_step(items) == SQLITE_ROW) {
+		while ((irc = sqlite3_step(items)) == SQLITE_ROW) {
 			struct plan_item it;
 			memset(&it, 0, sizeof(it));
 			it.amount = sqlite3_column_double(items, 0);
@@ -969,8 +969,16 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 				x->persons++;
 			last = sqlite3_column_int64(items, 2);
 		}
+		if (irc != SQLITE_DONE)
+			break;
 	}
 	sqlite3_finalize(items);
-	sqlite3_finalize(st);
-	return CD_OK;
+	if (irc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
+	return db_finish_list(st, (void **)out, n);
 }

@@ -265,7 +265,10 @@ static int gmina_id_by_name(struct cd_db *db, const char *name, int64_t *id)
 			}
 			free(f);
 		}
-		sqlite3_finalize(st);
+		if (db_finish(st))
+			rc = CD_EDB;
+	} else {
+		rc = CD_EDB;
 	}
 	free(want);
 	return rc;
@@ -322,7 +325,9 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 	date_today(&today);
 	if ((rc = person_validate(p, &today, e)))
 		return rc;
-	if (p->gmina[0] && gmina_id_by_name(db, p->gmina, &gmina_id))
+	if (p->gmina[0] && (rc = gmina_id_by_name(db, p->gmina, &gmina_id)) == CD_EDB)
+		return rc;
+	if (p->gmina[0] && rc)
 		return fielderr_set(e, PERSON_F_GMINA,
 				    _("Gmina: '%s' is not one of the centre's gminas"),
 				    p->gmina);
@@ -683,10 +688,11 @@ int gmina_names(struct cd_db *db, char ***out, size_t *n)
 	sqlite3_stmt *st;
 	size_t cap = 8;
 
+	*out = NULL;
 	*n = 0;
-	*out = xcalloc(cap, sizeof(char *));
 	if (db_prepare(db, "SELECT name FROM gmina ORDER BY name COLLATE PL", &st))
 		return CD_EDB;
+	*out = xcalloc(cap, sizeof(char *));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (*n + 1 >= cap) {
 			cap *= 2;
@@ -694,7 +700,12 @@ int gmina_names(struct cd_db *db, char ***out, size_t *n)
 		}
 		(*out)[(*n)++] = db_col_dup(st, 0);
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st)) {
+		gmina_names_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
 	return CD_OK;
 }
 
@@ -714,8 +725,8 @@ int gmina_add(struct cd_db *db, const char *name, int64_t *id)
 	int rc;
 
 	/* "czarnia" is the Czarnia the centre has */
-	if (gmina_id_by_name(db, name, &have) == CD_OK)
-		return CD_EEXIST;
+	if ((rc = gmina_id_by_name(db, name, &have)) != CD_ENOTFOUND)
+		return rc == CD_OK ? CD_EEXIST : rc;
 	if (db_prepare(db, "INSERT INTO gmina(name) VALUES (?1)", &st))
 		return CD_EDB;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);

@@ -937,7 +937,8 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 18, it->ended_on, sizeof(it->ended_on));
 		db_col_copy(st, 19, it->end_reason, sizeof(it->end_reason));
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		return CD_EDB;
 	if (db_prepare(db, "SELECT id, kind, description, COALESCE(starts_on, ''), "
 		       "COALESCE(ends_on, ''), COALESCE(activity_id, 0) FROM supporting_activity "
 		       "WHERE version_id = ?1 ORDER BY id", &st))
@@ -952,8 +953,7 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 4, sa->ends_on, sizeof(sa->ends_on));
 		sa->activity_id = sqlite3_column_int64(st, 5);
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish(st);
 }
 
 static int read_full(struct cd_db *db, const struct actor *a, const char *where,
@@ -1012,8 +1012,16 @@ int plan_of_request(struct cd_db *db, const struct actor *a, int64_t request_id,
 		if (read_version(db, "v.id = ?1", sqlite3_column_int64(st, 0), &(*out)[*n]) == CD_OK)
 			*plan_id = (*out)[(*n)++].plan_id;
 	}
-	sqlite3_finalize(st);
-	return *n ? CD_OK : CD_ENOTFOUND;
+	if (sqlite3_finalize(st) != SQLITE_OK || !*n) {
+		rc = *n ? CD_EDB : CD_ENOTFOUND;
+		for (size_t i = 0; i < *n; i++)
+			plan_version_release(&(*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	return CD_OK;
 }
 
 static void diff_add(struct plan_diff **out, size_t *n, enum diff_kind k,

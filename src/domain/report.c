@@ -163,7 +163,8 @@ static int count_persons(struct cd_db *db, const char *from, const char *to,
 					r->rows[i].period = sqlite3_column_int64(st, 1);
 			}
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		return CD_EDB;
 	/* anyone served at all, and the plans started */
 	if (db_prepare(db, "SELECT (SELECT count(DISTINCT pid) FROM (SELECT p.person_id AS pid "
 		       "FROM plan_item i JOIN plan_version v ON v.id = i.version_id "
@@ -235,8 +236,8 @@ int report_quarterly(struct cd_db *db, const struct actor *a, const char *quarte
 		db_col_copy(st, 1, row->kind, sizeof(row->kind));
 		db_col_copy(st, en ? 3 : 2, row->name, sizeof(row->name));
 	}
-	sqlite3_finalize(st);
-	if ((rc = count_persons(db, out->from, out->to, out, false)) ||
+	if ((rc = db_finish(st)) ||
+	    (rc = count_persons(db, out->from, out->to, out, false)) ||
 	    (rc = count_persons(db, out->since, out->to, out, true))) {
 		quarterly_report_release(out);
 		return rc;

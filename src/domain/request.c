@@ -391,6 +391,5 @@ int request_list(struct cd_db *db, const struct actor *a,
 		}
 		request_from_row(st, &(*out)[(*n)++]);
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }

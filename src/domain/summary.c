@@ -57,18 +57,38 @@ static void figure_l(struct strbuf *sb, bool csv, const char *section, const cha
 	figure(sb, csv, section, item, buf);
 }
 
-static long count(struct cd_db *db, const char *sql, const char *from, const char *to)
+/* A section's query, prepared unless an earlier one failed; a failure is
+ * kept in *rc, so the summary fails as a whole and never prints without a
+ * section. */
+static bool prepared(struct cd_db *db, int *rc, const char *sql, sqlite3_stmt **st)
+{
+	if (*rc)
+		return false;
+	if (db_prepare(db, sql, st)) {
+		*rc = CD_EDB;
+		return false;
+	}
+	return true;
+}
+
+static void finished(sqlite3_stmt *st, int *rc)
+{
+	if (db_finish(st) && !*rc)
+		*rc = CD_EDB;
+}
+
+static long count(struct cd_db *db, const char *sql, const char *from, const char *to, int *rc)
 {
 	sqlite3_stmt *st;
 	long n = 0;
 
-	if (db_prepare(db, sql, &st))
+	if (!prepared(db, rc, sql, &st))
 		return 0;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	finished(st, rc);
 	return n;
 }
 
@@ -81,13 +101,14 @@ static void heading(struct strbuf *sb, bool csv, const char *title)
 /* The amount planned in the period for the items ids ("1,5,9"): the
  * monthly amount times the months each item ran in the period; an item
  * continued in an update counts from the update's approval. */
-static double planned_amount(struct cd_db *db, const char *ids, const char *from, const char *to)
+static double planned_amount(struct cd_db *db, const char *ids, const char *from, const char *to,
+			     int *rc)
 {
 	sqlite3_stmt *st;
 	double total = 0;
 	char *copy, *tok, *save = NULL;
 
-	if (!ids || db_prepare(db, "SELECT i.amount, i.frequency, julianday(min(COALESCE("
+	if (!ids || !prepared(db, rc, "SELECT i.amount, i.frequency, julianday(min(COALESCE("
 			       "i.ended_on, i.ends_on), ?3)) - julianday(max(i.starts_on, ?2, "
 			       "CASE WHEN i.origin_id IS NOT NULL THEN date(v.decided_at) ELSE "
 			       "i.starts_on END)) + 1, i.starts_on BETWEEN ?2 AND ?3 "
@@ -114,7 +135,7 @@ static double planned_amount(struct cd_db *db, const char *ids, const char *from
 		}
 	}
 	free(copy);
-	sqlite3_finalize(st);
+	finished(st, rc);
 	return total;
 }
 
@@ -143,21 +164,21 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 	heading(&sb, csv, sec);
 	figure_l(&sb, csv, sec, _("plans started"),
 		 count(db, "SELECT count(*) FROM plan_version WHERE version_no = 1 AND status IN "
-		       "('approved', 'superseded') AND period_from BETWEEN ?1 AND ?2", from, to));
+		       "('approved', 'superseded') AND period_from BETWEEN ?1 AND ?2", from, to, &rc));
 	figure_l(&sb, csv, sec, _("plans active"),
 		 count(db, "SELECT count(DISTINCT v.plan_id) FROM plan_version v WHERE v.status IN "
 		       "('approved', 'superseded') AND v.period_from <= ?2 AND v.period_to >= ?1 "
 		       "AND NOT EXISTS (SELECT 1 FROM closure c WHERE c.plan_id = v.plan_id AND "
-		       "c.closed_on < ?1)", from, to));
+		       "c.closed_on < ?1)", from, to, &rc));
 	figure_l(&sb, csv, sec, _("plans updated"),
 		 count(db, "SELECT count(DISTINCT plan_id) FROM plan_version WHERE version_no > 1 "
 		       "AND status IN ('approved', 'superseded') AND date(decided_at) BETWEEN ?1 "
-		       "AND ?2", from, to));
+		       "AND ?2", from, to, &rc));
 	figure_l(&sb, csv, sec, _("plans closed"),
 		 count(db, "SELECT count(*) FROM closure WHERE closed_on BETWEEN ?1 AND ?2",
-		       from, to));
-	if (db_prepare(db, "SELECT reason, count(*) FROM closure WHERE closed_on BETWEEN ?1 AND ?2 "
-		       "GROUP BY reason ORDER BY count(*) DESC", &st) == CD_OK) {
+		       from, to, &rc));
+	if (prepared(db, &rc, "SELECT reason, count(*) FROM closure WHERE closed_on BETWEEN ?1 AND ?2 "
+		       "GROUP BY reason ORDER BY count(*) DESC", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -167,17 +188,17 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 			figure_l(&sb, csv, sec, item, sqlite3_column_int64(st, 1));
 			free(item);
 		}
-		sqlite3_finalize(st);
+		finished(st, &rc);
 	}
 
 	sec = _("Time from the request to the approved plan");
 	heading(&sb, csv, sec);
-	if (db_prepare(db, "SELECT count(*), COALESCE(round(avg(julianday(date(v.decided_at)) - "
+	if (prepared(db, &rc, "SELECT count(*), COALESCE(round(avg(julianday(date(v.decided_at)) - "
 		       "julianday(r.filed_on))), 0), COALESCE(sum(julianday(date(v.decided_at)) - "
 		       "julianday(r.filed_on) > 30), 0) FROM plan_version v JOIN plan p ON "
 		       "p.id = v.plan_id JOIN request r ON r.id = p.request_id WHERE v.version_no = 1 "
 		       "AND v.status IN ('approved', 'superseded') AND date(v.decided_at) BETWEEN ?1 "
-		       "AND ?2", &st) == CD_OK) {
+		       "AND ?2", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -186,12 +207,12 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 			figure_l(&sb, csv, sec, _("over the 30 days of art. 40"),
 				 sqlite3_column_int64(st, 2));
 		}
-		sqlite3_finalize(st);
+		finished(st, &rc);
 	}
 
 	sec = _("Services: persons, amount planned and delivered");
 	heading(&sb, csv, sec);
-	if (db_prepare(db, "SELECT s.name, s.unit, count(DISTINCT p.person_id), "
+	if (prepared(db, &rc, "SELECT s.name, s.unit, count(DISTINCT p.person_id), "
 		       "(SELECT COALESCE(sum(mi.delivered), 0) FROM monitoring_item mi "
 		       "JOIN monitoring_note mn ON mn.id = mi.note_id JOIN plan_item i2 "
 		       "ON i2.id = mi.item_id WHERE i2.service_id = s.id AND mn.held_on BETWEEN "
@@ -202,7 +223,7 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 		       "min(COALESCE(i.ended_on, i.ends_on), COALESCE((SELECT date(v2.decided_at) "
 		       "FROM plan_version v2 WHERE v2.plan_id = v.plan_id AND v2.version_no = "
 		       "v.version_no + 1 AND v2.status IN ('approved', 'superseded')), "
-		       "'9999-12-31')) >= ?1 GROUP BY s.id ORDER BY s.name COLLATE PL", &st) == CD_OK) {
+		       "'9999-12-31')) >= ?1 GROUP BY s.id ORDER BY s.name COLLATE PL", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -211,33 +232,33 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 			double delivered = sqlite3_column_double(st, 3);
 			const char *unit = (const char *)sqlite3_column_text(st, 1);
 			double planned = planned_amount(db, (const char *)sqlite3_column_text(st, 4),
-							from, to);
+							from, to, &rc);
 			snprintf(value, sizeof(value), _("%ld persons; planned %.0f, delivered %.0f %s"),
 				 persons, planned, delivered, unit_amount_label(unit, delivered));
 			figure(&sb, csv, sec, (const char *)sqlite3_column_text(st, 0), value);
 		}
-		sqlite3_finalize(st);
+		finished(st, &rc);
 	}
 
 	sec = _("Providers: persons served");
 	heading(&sb, csv, sec);
-	if (db_prepare(db, "SELECT pv.name, count(DISTINCT p.person_id) FROM plan_item i "
+	if (prepared(db, &rc, "SELECT pv.name, count(DISTINCT p.person_id) FROM plan_item i "
 		       "JOIN provider pv ON pv.id = i.provider_id "
 		       "JOIN plan_version v ON v.id = i.version_id AND v.status IN ('approved', "
 		       "'superseded') JOIN plan p ON p.id = v.plan_id WHERE i.starts_on <= ?2 AND "
 		       "COALESCE(i.ended_on, i.ends_on) >= ?1 GROUP BY pv.id "
-		       "ORDER BY pv.name COLLATE PL", &st) == CD_OK) {
+		       "ORDER BY pv.name COLLATE PL", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW)
 			figure_l(&sb, csv, sec, (const char *)sqlite3_column_text(st, 0),
 				 sqlite3_column_int64(st, 1));
-		sqlite3_finalize(st);
+		finished(st, &rc);
 	}
 
 	sec = _("Group services and supporting activities");
 	heading(&sb, csv, sec);
-	if (db_prepare(db, "SELECT name, (SELECT count(DISTINCT m.person_id) FROM group_member m "
+	if (prepared(db, &rc, "SELECT name, (SELECT count(DISTINCT m.person_id) FROM group_member m "
 		       "WHERE (m.activity_id = x.aid OR (m.service_id = x.sid AND m.programme_id = "
 		       "x.pid)) AND m.joined_on <= ?2 AND COALESCE(m.left_on, '9999-12-31') >= ?1), "
 		       "(SELECT count(*) FROM group_session g WHERE (g.activity_id = x.aid OR "
@@ -248,7 +269,7 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 		       "p.name || ')' AS name, p.id AS pid, s.id AS sid, 0 AS aid FROM group_member m "
 		       "JOIN service s ON s.id = m.service_id JOIN programme p ON p.id = m.programme_id "
 		       "UNION SELECT a.name, 0, 0, a.id FROM activity a) x "
-		       "ORDER BY name COLLATE PL", &st) == CD_OK) {
+		       "ORDER BY name COLLATE PL", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
@@ -261,24 +282,24 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 				 members, meetings, heads);
 			figure(&sb, csv, sec, (const char *)sqlite3_column_text(st, 0), value);
 		}
-		sqlite3_finalize(st);
+		finished(st, &rc);
 	}
 
 	sec = _("Monitoring");
 	heading(&sb, csv, sec);
 	figure_l(&sb, csv, sec, _("monitoring notes"),
 		 count(db, "SELECT count(*) FROM monitoring_note WHERE held_on BETWEEN ?1 AND ?2",
-		       from, to));
+		       from, to, &rc));
 	figure_l(&sb, csv, sec, _("absences in total"),
 		 count(db, "SELECT COALESCE(sum(mi.absences), 0) FROM monitoring_item mi JOIN "
 		       "monitoring_note mn ON mn.id = mi.note_id WHERE mn.held_on BETWEEN ?1 AND ?2",
-		       from, to));
+		       from, to, &rc));
 	figure_l(&sb, csv, sec, _("resignations"),
 		 count(db, "SELECT count(*) FROM resignation WHERE on_date BETWEEN ?1 AND ?2",
-		       from, to));
-	if (db_prepare(db, "SELECT count(mi.satisfaction), COALESCE(avg(mi.satisfaction), 0) "
+		       from, to, &rc));
+	if (prepared(db, &rc, "SELECT count(mi.satisfaction), COALESCE(avg(mi.satisfaction), 0) "
 		       "FROM monitoring_item mi JOIN monitoring_note mn ON mn.id = mi.note_id "
-		       "WHERE mn.held_on BETWEEN ?1 AND ?2 AND mi.satisfaction > 0", &st) == CD_OK) {
+		       "WHERE mn.held_on BETWEEN ?1 AND ?2 AND mi.satisfaction > 0", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -291,7 +312,12 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 				str_copy(v, sizeof(v), _("no ratings"));
 			figure(&sb, csv, sec, _("average satisfaction"), v);
 		}
-		sqlite3_finalize(st);
+		finished(st, &rc);
+	}
+	if (rc) {
+		sb_release(&sb);
+		return fielderr_set(e, -1, "%s", _("the database could not count every section; "
+						   "try again in a moment")), rc;
 	}
 	*out = sb_detach(&sb);
 	return CD_OK;
@@ -360,7 +386,12 @@ int summary_list(struct cd_db *db, const struct actor *a, struct summary **out, 
 		x->figures = db_col_dup(st, 5);
 		x->narrative = db_col_dup(st, 6);
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st)) {
+		summary_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
 	return CD_OK;
 }
 

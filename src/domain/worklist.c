@@ -197,8 +197,7 @@ static int absence_items(struct cd_db *db, const struct actor *a, bool all,
 		}
 		free(ids);
 	}
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }
 
 int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
@@ -251,7 +250,12 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 					w->detail[0] = '\0';
 			}
 		}
-		sqlite3_finalize(st);
+		if (db_finish(st)) {
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return CD_EDB;
+		}
 	}
 	if (works_cases)
 		absence_items(db, a, all, today, out, n, &cap);

@@ -85,7 +85,7 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 	if (db_prepare(db, "SELECT EXISTS (SELECT 1 FROM assessment WHERE request_id = ?1), "
 		       "EXISTS (SELECT 1 FROM plan WHERE request_id = ?1), EXISTS (SELECT 1 FROM "
 		       "closure c JOIN plan p ON p.id = c.plan_id WHERE p.request_id = ?1)", &st))
-		return CD_EDB;
+		goto fail;
 	sqlite3_bind_int64(st, 1, request_id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		bool as = sqlite3_column_int(st, 0), pl = sqlite3_column_int(st, 1);
@@ -98,13 +98,14 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 			choice(out, n, &cap, DOCK_CLOSING, id,
 			       _("Summary conversation and the description of the plan's course"));
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		goto fail;
 	/* the orders of the items in force, newest version first */
 	if (db_prepare(db, "SELECT o.id, s.name, pv.name FROM service_order o JOIN plan_item i ON "
 		       "i.id = o.item_id JOIN plan_version v ON v.id = i.version_id JOIN plan p ON "
 		       "p.id = v.plan_id JOIN service s ON s.id = i.service_id JOIN provider pv ON "
 		       "pv.id = i.provider_id WHERE p.request_id = ?1 ORDER BY o.id", &st))
-		return CD_EDB;
+		goto fail;
 	sqlite3_bind_int64(st, 1, request_id);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		char oid[24], *label;
@@ -114,10 +115,16 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 		choice(out, n, &cap, DOCK_ORDER, oid, label);
 		free(label);
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		goto fail;
 	snprintf(id, sizeof(id), "%lld", (long long)r.person_id);
 	choice(out, n, &cap, DOCK_CARD, id, _("Service card"));
 	return CD_OK;
+fail:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return CD_EDB;
 }
 
 int documents_path(struct cd_db *db, const char *base, const char *ext, char *path, size_t size,

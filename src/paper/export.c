@@ -79,8 +79,7 @@ static long rows_of(struct cd_db *db, const char *sql, const struct code_table *
 		csv_row_end(sb);
 		n++;
 	}
-	sqlite3_finalize(st);
-	return n;
+	return db_finish(st) ? -1 : n;
 }
 
 static long persons(struct cd_db *db, struct strbuf *sb)

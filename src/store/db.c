@@ -6,6 +6,7 @@
 #include "validate.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +15,26 @@
 #include <time.h>
 #include <unistd.h>
 
+void (*db_log_hook)(const char *msg);
+
+void db_log(const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (db_log_hook)
+		db_log_hook(msg);
+	else
+		fprintf(stderr, "cusdesk: %s\n", msg);
+}
+
 int db_prepare(struct cd_db *db, const char *sql, sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v2(db->h, sql, -1, st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "cusdesk: sql error: %s\n  in: %s\n",
-			sqlite3_errmsg(db->h), sql);
+		db_log("sql error: %s; in: %s", sqlite3_errmsg(db->h), sql);
 		*st = NULL;
 		return CD_EDB;
 	}
@@ -30,7 +46,7 @@ int db_exec(struct cd_db *db, const char *sql)
 	char *err = NULL;
 
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "cusdesk: sql error: %s\n", err ? err : "?");
+		db_log("sql error: %s", err ? err : "?");
 		sqlite3_free(err);
 		return CD_EDB;
 	}
@@ -106,12 +122,43 @@ int db_collect(sqlite3_stmt *st, size_t size, void (*fn)(sqlite3_stmt *, void *)
 	       void **out, size_t *n)
 {
 	size_t cap = 8;
+	int rc;
 
 	*n = 0;
 	*out = xcalloc(cap, size);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(st, array_push(out, n, &cap, size));
+	if (rc != SQLITE_DONE) {
+		db_log("sql error: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+		sqlite3_finalize(st);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
 	sqlite3_finalize(st);
+	return CD_OK;
+}
+
+int db_finish(sqlite3_stmt *st)
+{
+	sqlite3 *h = sqlite3_db_handle(st);
+
+	if (sqlite3_finalize(st) != SQLITE_OK) {
+		db_log("sql error: %s", sqlite3_errmsg(h));
+		return CD_EDB;
+	}
+	return CD_OK;
+}
+
+int db_finish_list(sqlite3_stmt *st, void **out, size_t *n)
+{
+	if (db_finish(st)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
 	return CD_OK;
 }
 
@@ -124,7 +171,7 @@ int db_step_done(struct cd_db *db, sqlite3_stmt *st)
 		return CD_OK;
 	if (rc == SQLITE_CONSTRAINT)
 		return CD_EEXIST;
-	fprintf(stderr, "cusdesk: sql error: %s\n", sqlite3_errmsg(db->h));
+	db_log("sql error: %s", sqlite3_errmsg(db->h));
 	return CD_EDB;
 }
 
@@ -371,7 +418,8 @@ int db_check(struct cd_db *db, struct strbuf *out)
 		else
 			sb_addf(out, _("integrity: %s\n"), r ? r : "?");
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		return CD_EDB;
 	if (ok_integrity)
 		sb_add(out, _("integrity: ok\n"));
 	else
@@ -384,7 +432,8 @@ int db_check(struct cd_db *db, struct strbuf *out)
 			(long long)sqlite3_column_int64(st, 1));
 		fk++;
 	}
-	sqlite3_finalize(st);
+	if (db_finish(st))
+		return CD_EDB;
 	if (fk)
 		rc = CD_EDB;
 	else

@@ -52,4 +52,9 @@ int setting_set(struct cd_db *db, const char *key, const char *value);
 int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	      const char *entity, int64_t entity_id, const char *detail);
 
+/* Where storage errors go: by default to stderr; the desk sets a hook so
+ * that, while curses runs, they reach a log file and the status line. */
+extern void (*db_log_hook)(const char *msg);
+void db_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -37,9 +37,20 @@ int64_t db_col_id(sqlite3_stmt *st, int col);  /* 0 for NULL */
 
 /* Steps a prepared (and bound) query, reading each row with fn into a new
  * zeroed element of size bytes appended to *out (allocated; *n counts
- * them), and finalizes it. */
+ * them), and finalizes it.  A step that fails (SQLITE_BUSY after the busy
+ * timeout, a damaged file) ends it with CD_EDB, *out NULL and *n 0: never
+ * a silently short list. */
 int db_collect(sqlite3_stmt *st, size_t size, void (*fn)(sqlite3_stmt *, void *),
 	       void **out, size_t *n);
+
+/* Finalizes a statement whose rows were read with sqlite3_step: CD_OK when
+ * the last step ended the rows, else CD_EDB (logged).  A loop
+ * `while (sqlite3_step(st) == SQLITE_ROW)` ends with this, never with a
+ * bare sqlite3_finalize, so a failed step is never a short list. */
+int db_finish(sqlite3_stmt *st);
+/* db_finish for a list of flat elements (no owned pointers): on failure
+ * frees *out and leaves *out NULL, *n 0. */
+int db_finish_list(sqlite3_stmt *st, void **out, size_t *n);
 
 /* Steps a statement that returns no rows and finalizes it. */
 int db_step_done(struct cd_db *db, sqlite3_stmt *st);

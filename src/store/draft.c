@@ -130,6 +130,5 @@ int draft_forms(struct cd_db *db, int64_t user_id, struct draft_form **out, size
 		(*out)[(*n)++] = f;
 	}
 	sqlite3_finalize(q);
-	sqlite3_finalize(st);
-	return CD_OK;
+	return db_finish_list(st, (void **)out, n);
 }

@@ -39,6 +39,9 @@ XDG_DATA_HOME="$WORK/xdg" "$BIN" init >/dev/null && [ -f "$WORK/xdg/cusdesk/cusd
 
 # users
 echo "tajne-hasło" | c user add anna --role koordynator,organizator --name "Anna Wiśniewska" >/dev/null && ok || bad "user add"
+# the program hashes with argon2id at the interactive cost (64 MiB, 2 passes);
+# only the unit tests link a cheaper one
+grep -aqF '$argon2id$v=19$m=65536,t=2,' "$DB" && ok || bad "password not hashed at the interactive argon2id cost"
 echo "12345678" | expect_fail "unknown role" "nieznana rola" c user add bob --role janitor
 echo "short" | expect_fail "short password" "co najmniej 8" c user add bob --role admin
 echo "12345678" | expect_fail "taken login" "jest już zajęty" c user add anna --role admin

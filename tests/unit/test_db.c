@@ -3,6 +3,7 @@
 #include "catalogue.h"
 #include "dbint.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -24,6 +25,60 @@ START_TEST(migrates_empty_file)
 	ck_assert_ptr_nonnull(strstr(sb.buf, "integrity: ok"));
 	sb_release(&sb);
 	tdb_close(&db);
+}
+END_TEST
+
+static char logged[1024];
+static void log_to_buffer(const char *msg)
+{
+	snprintf(logged, sizeof(logged), "%s", msg);
+}
+
+static void read_int(sqlite3_stmt *st, void *row)
+{
+	*(int *)row = sqlite3_column_int(st, 0);
+}
+
+/* A step that fails half way (abs() of the smallest integer overflows when
+ * the second row is computed) ends the list with an error, not short. */
+START_TEST(failed_step_is_an_error_not_a_short_list)
+{
+	struct cd_db *db = tdb_open();
+	sqlite3_stmt *st;
+	void *out = (void *)1;
+	size_t n = 99;
+
+	db_log_hook = log_to_buffer;
+	logged[0] = '\0';
+	ck_assert_int_eq(db_prepare(db, "SELECT 1 UNION ALL SELECT abs(-9223372036854775807 - 1)",
+				    &st), CD_OK);
+	ck_assert_int_eq(db_collect(st, sizeof(int), read_int, &out, &n), CD_EDB);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_nonnull(strstr(logged, "integer overflow"));
+	/* the same query that succeeds gives its rows */
+	ck_assert_int_eq(db_prepare(db, "SELECT 1 UNION ALL SELECT 2", &st), CD_OK);
+	ck_assert_int_eq(db_collect(st, sizeof(int), read_int, &out, &n), CD_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(((int *)out)[1], 2);
+	free(out);
+	db_log_hook = NULL;
+	tdb_close(&db);
+}
+END_TEST
+
+START_TEST(status_codes_have_messages)
+{
+	struct fielderr e;
+
+	ck_assert_str_eq(cd_status_text(CD_EPERM), "your role does not allow this");
+	ck_assert_str_eq(cd_status_text(CD_EDB), "the database refused the change");
+	ck_assert_str_eq(cd_status_text(-99), "the database refused the change");
+	fielderr_clear(&e);
+	ck_assert_str_eq(cd_error_text(CD_EPERM, &e), "your role does not allow this");
+	ck_assert_str_eq(cd_error_text(CD_EPERM, NULL), "your role does not allow this");
+	fielderr_set(&e, 3, "%s", "Surname: required");
+	ck_assert_str_eq(cd_error_text(CD_EINVAL, &e), "Surname: required");
 }
 END_TEST
 
@@ -119,6 +174,8 @@ Suite *suite_db(void)
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, migrates_empty_file);
 	tcase_add_test(tc, file_is_private_and_not_overwritten);
+	tcase_add_test(tc, failed_step_is_an_error_not_a_short_list);
+	tcase_add_test(tc, status_codes_have_messages);
 	tcase_add_test(tc, refuses_newer_schema);
 	tcase_add_test(tc, missing_file_is_not_created);
 	tcase_add_test(tc, nested_transactions);

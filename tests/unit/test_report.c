@@ -10,6 +10,7 @@
 #include "request.h"
 #include "summary.h"
 #include "worklist.h"
+#include "dbint.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -188,6 +189,35 @@ START_TEST(half_year_summary_from_the_record)
 }
 END_TEST
 
+static void quiet(const char *msg)
+{
+	(void)msg;
+}
+
+/* A section that cannot be counted fails the whole summary: it is never
+ * printed or stored with a part missing. */
+START_TEST(summary_fails_when_a_section_fails)
+{
+	struct fx f;
+	struct fielderr e;
+	char *t = (char *)1;
+	int64_t id = 0;
+
+	fx_open(&f);
+	ck_assert_int_eq(db_exec(f.db, "DROP TABLE resignation"), CD_OK);
+	db_log_hook = quiet;
+	ck_assert_int_eq(summary_figures(f.db, &f.organiser, "2026-06-01", "2026-11-22", false, &t,
+					 &e), CD_EDB);
+	ck_assert_ptr_null(t);
+	ck_assert_ptr_nonnull(strstr(e.msg, "every section"));
+	ck_assert_int_eq(summary_save(f.db, &f.organiser, "2026-06-01", "2026-11-22", "x", &id, &e),
+			 CD_EDB);
+	db_log_hook = NULL;
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM summary"), 0);
+	fx_close(&f);
+}
+END_TEST
+
 START_TEST(caseload_and_handover)
 {
 	struct fx f;
@@ -242,6 +272,7 @@ Suite *suite_report(void)
 	tcase_add_test(tc, meetings_every_three_months);
 	tcase_add_test(tc, half_year_summary_from_the_record);
 	tcase_add_test(tc, caseload_and_handover);
+	tcase_add_test(tc, summary_fails_when_a_section_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }

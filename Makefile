@@ -136,6 +136,7 @@ ui-test: all
 # under ui/.
 layering:
 	@sh tools/layers.sh
+	@python3 tools/ui-graph.py --check
 
 # the translation keywords (src/i18n.h), for update-po and po-check
 XGETTEXT_KEYS = -k_ -kN_ -kP_:1,2 -kPC_:1c,2,3

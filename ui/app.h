@@ -36,6 +36,9 @@ struct app {
 	unsigned resize_gen;     /* bumped on every resize */
 	bool in_new_request;     /* the global key must not nest */
 	int64_t current_person;  /* the person card on screen, for F3 */
+	/* the global "new request" key: set by the desk (desk.c), so the key
+	 * reader depends on no screen */
+	void (*on_new_request)(struct app *app, int64_t for_person);
 	char status[320];
 	bool status_error;
 	const char *screen_title; /* shown in the title bar */
@@ -146,6 +149,28 @@ enum {
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
+struct keydef {
+	enum action action;
+	bool func;          /* key is a KEY_* code, else a character */
+	int key;
+	const char *name;   /* as shown, e.g. "F2" */
+	const char *hint;   /* N_(): short, for the hint bar */
+	const char *help;   /* N_(): one line for the help screen */
+	unsigned ctx;       /* where it applies */
+	bool hinted;        /* shown in the hint bar */
+};
+/* The key table: one row a binding (keys.c); the hint bar and the help
+ * screen (help.c) are made from it. */
+extern const struct keydef keytab[];
+extern const size_t keytab_count;
+/* Keys that only move or edit, listed in the help screen. */
+struct editing_key {
+	const char *name;
+	const char *help;
+};
+extern const struct editing_key editing_keys[];
+extern const size_t editing_keys_count;
+
 enum action keys_action(unsigned ctx, int type, wint_t ch);
 /* Draws the hint bar for ctx on the last line. */
 void keys_draw_hints(unsigned ctx, const struct actor *me);
@@ -199,6 +224,10 @@ int ui_choose(struct app *app, const char *title, const char *const *labels,
 bool ui_prompt(struct app *app, const char *title, const char *label,
 	       bool secret, char *out, size_t size);
 /* The same, the entry starting from the text already in out. */
+/* A date typed in a prompt, Enter meaning today (or empty when empty_ok);
+ * out holds what was typed, checked by the caller's domain call. */
+bool ui_prompt_date(struct app *app, const char *title, const char *label, bool empty_ok,
+		    char out[16]);
 bool ui_prompt_value(struct app *app, const char *title, const char *label,
 		     char *out, size_t size);
 /* Moves the selection *sel of a list of n rows (rows on screen) on ↑ ↓

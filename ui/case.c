@@ -305,21 +305,6 @@ static int choose_item(struct app *app, const struct plan_version *v, const char
 	return r;
 }
 
-/* A date typed in a prompt; empty means today. */
-static bool prompt_date(struct app *app, const char *title, char out[16])
-{
-	struct date today;
-
-	if (!ui_prompt(app, title, _("Date (Enter: today):"), false, out, 16))
-		return false;
-	str_trim(out);
-	if (!out[0]) {
-		date_today(&today);
-		date_format(&today, out);
-	}
-	return true;
-}
-
 static void do_action(struct app *app, struct case_state *cs, enum action a)
 {
 	struct fielderr e;
@@ -408,7 +393,7 @@ static void do_action(struct app *app, struct case_state *cs, enum action a)
 			break;
 		}
 		if (a == A_CASE_CONTACT) {
-			if (prompt_date(app, _("Provider contact"), day)) {
+			if (ui_prompt_date(app, _("Provider contact"), _("Date (Enter: today):"), false, day)) {
 				rc = plan_order_contact(app->db, &app->me, cur.items[k].id, day, &e);
 				ui_report(app, rc, &e, _("The provider's contact was recorded."));
 			}

@@ -2,6 +2,8 @@
 #include "app.h"
 #include "form.h"
 #include "ui.h"
+#include "assessment.h"
+#include "draft.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@ int ui_run(const char *db_path, bool mono)
 
 	memset(&app, 0, sizeof(app));
 	app.mono = mono;
+	app.on_new_request = ui_new_request;
 	if (db_open(db_path, DB_OPEN_EXISTING, &app.db, &err)) {
 		fprintf(stderr, "cusdesk: %s\n", err);
 		free(err);
@@ -327,4 +330,58 @@ void ui_change_password(struct app *app)
 	memset(pw1, 0, sizeof(pw1));
 	memset(pw2, 0, sizeof(pw2));
 	memset(old, 0, sizeof(old));
+}
+
+void ui_unsaved_text(struct app *app)
+{
+	for (;;) {
+		struct draft_form *f;
+		size_t n, i;
+		const char **labels;
+		char **own;
+		int k;
+
+		if (draft_forms(app->db, app->me.user_id, &f, &n) || !n) {
+			free(f);
+			return;
+		}
+		labels = xcalloc(n + 1, sizeof(char *));
+		own = xcalloc(n + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			const char *what = !strcmp(f[i].form, "assessment") ? _("needs assessment") :
+					   !strcmp(f[i].form, "plan") ? _("plan") :
+					   !strcmp(f[i].form, "monitoring") ? _("monitoring note") :
+					   _("closing the plan");
+			char part[160] = "";
+			if (f[i].part[0]) {
+				char name[150];
+				life_domain_name(app->db, f[i].part, name, sizeof(name));
+				snprintf(part, sizeof(part), " (%s)", name);
+			}
+			own[i] = xasprintf("%s %s: %s%s · %.16s", f[i].case_ref, f[i].person, what,
+					   part, f[i].saved_at);
+			labels[i] = own[i];
+		}
+		labels[n] = _("later: go on to the worklist");
+		k = ui_choose(app, _("Text you did not save last time"), labels, n + 1, 0);
+		for (i = 0; i < n; i++)
+			free(own[i]);
+		free(own);
+		free(labels);
+		if (k < 0 || (size_t)k == n) {
+			free(f);
+			return;
+		}
+		if (!strcmp(f[k].form, "assessment") && f[k].part[0])
+			ui_assessment_domain(app, f[k].id, f[k].part);
+		else if (!strcmp(f[k].form, "assessment"))
+			ui_assessment(app, f[k].id);
+		else if (!strcmp(f[k].form, "plan"))
+			ui_plan_edit(app, f[k].id);
+		else if (!strcmp(f[k].form, "monitoring"))
+			ui_monitoring_note(app, f[k].id);
+		else
+			ui_closing(app, f[k].id);
+		free(f);
+	}
 }

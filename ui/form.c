@@ -883,3 +883,21 @@ double uform_get_number(struct uform *uf, int id)
 		*strchr(buf, ',') = '.';
 	return strtod(buf, NULL);
 }
+
+void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e,
+		     int rc)
+{
+	uform_clear_marks(uf);
+	if (e->msg[0]) {
+		ui_status(app, true, "%s", e->msg);
+		if (e->field >= 0 && uform_has(uf, e->field)) {
+			uform_mark_invalid(uf, e->field, true);
+			uform_focus(uf, e->field);
+		}
+	} else if (rc != CD_EDB) {
+		ui_status(app, true, "%s", cd_status_text(rc));
+	} else {
+		ui_status(app, true, "%s", _("the database refused the change; nothing was saved, "
+					     "your text is still here"));
+	}
+}

@@ -138,4 +138,8 @@ void form_screen_saved(struct app *app, struct form_screen *fs);
  * action, or A_NONE when nothing is left to do. */
 enum action form_screen_turn(struct app *app, struct form_screen *fs);
 
+/* Shows the first error of a failed save on the form. */
+void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e,
+		     int rc);
+
 #endif

@@ -8,18 +8,7 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-struct keydef {
-	enum action action;
-	bool func;          /* key is a KEY_* code, else a character */
-	int key;
-	const char *name;   /* as shown, e.g. "F2" */
-	const char *hint;   /* N_(): short, for the hint bar */
-	const char *help;   /* N_(): one line for the help screen */
-	unsigned ctx;       /* where it applies */
-	bool hinted;        /* shown in the hint bar */
-};
-
-static const struct keydef keytab[] = {
+const struct keydef keytab[] = {
 	{A_HELP, true, KEY_F(1), "F1", N_("help"), N_("Show this help"),
 	 CTX_GLOBAL, true},
 	{A_SAVE, true, KEY_F(2), "F2", N_("save"), N_("Save the form"),
@@ -130,11 +119,9 @@ static const struct keydef keytab[] = {
 	 CTX_ASSESS | CTX_CLOSING | CTX_TEXT | CTX_MONITOR | CTX_OFFER, true},
 };
 
-/* Keys that only move or edit, listed in the help screen. */
-static const struct {
-	const char *name;
-	const char *help;
-} editing_keys[] = {
+const size_t keytab_count = ARRAY_SIZE(keytab);
+
+const struct editing_key editing_keys[] = {
 	{"Tab / ↓", N_("Next field")},
 	{"Shift-Tab / ↑", N_("Previous field")},
 	{"← →", N_("Move in a field; change a value chosen from a list")},
@@ -143,12 +130,13 @@ static const struct {
 	{"PgUp / PgDn", N_("Page through a list")},
 	{"F9", N_("Lock the screen (unlock with your password)")},
 };
+const size_t editing_keys_count = ARRAY_SIZE(editing_keys);
 
 enum action keys_action(unsigned ctx, int type, wint_t ch)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(keytab); i++) {
+	for (i = 0; i < keytab_count; i++) {
 		const struct keydef *k = &keytab[i];
 		bool is_func = type == KEY_CODE_YES;
 		if (!(k->ctx & ctx))
@@ -186,7 +174,7 @@ void keys_draw_hints(unsigned ctx, const struct actor *me)
 	wmove(stdscr, y, 0);
 	wattrset(stdscr, ui_attr(R_HINT));
 	whline(stdscr, ' ', COLS);
-	for (i = 0; i < ARRAY_SIZE(keytab) && x < COLS; i++) {
+	for (i = 0; i < keytab_count && x < COLS; i++) {
 		const struct keydef *k = &keytab[i];
 		int need;
 		if (!k->hinted || !k->hint || !(k->ctx & (ctx | CTX_GLOBAL)) ||
@@ -208,102 +196,3 @@ void keys_draw_hints(unsigned ctx, const struct actor *me)
 	wattrset(stdscr, A_NORMAL);
 }
 
-void keys_help(struct app *app)
-{
-	static const struct {
-		unsigned ctx;
-		const char *title;
-	} sections[] = {
-		{CTX_GLOBAL, N_("Everywhere")},
-		{CTX_MENU, N_("Main menu")},
-		{CTX_FORM, N_("Forms")},
-		{CTX_PERSON, N_("Person card")},
-		{CTX_SEARCH, N_("Person search")},
-		{CTX_REQUESTS, N_("Request list")},
-		{CTX_USERS, N_("User accounts")},
-		{CTX_WORKLIST, N_("For today")},
-		{CTX_CASE, N_("Case")},
-		{CTX_ASSESS, N_("Needs assessment")},
-		{CTX_PLAN, N_("Plan")},
-		{CTX_CLOSING, N_("Closing")},
-		{CTX_MONITOR, N_("Monitoring note")},
-		{CTX_OFFER, N_("The offer")},
-		{CTX_DETAILS, N_("A record with a second page")},
-	};
-	char **lines = NULL;
-	size_t n = 0, s, i, top = 0;
-	bool shown[ARRAY_SIZE(keytab)] = {false};
-	WINDOW *w;
-
-	/* build the text once from the tables */
-	for (s = 0; s < ARRAY_SIZE(sections); s++) {
-		lines = xrealloc(lines, (n + 1) * sizeof(char *));
-		lines[n++] = xasprintf("# %s", _(sections[s].title));
-		for (i = 0; i < ARRAY_SIZE(keytab); i++) {
-			const struct keydef *k = &keytab[i];
-			if (!k->help || !(k->ctx & sections[s].ctx))
-				continue;
-			if (shown[i]) /* each binding once, in its first section */
-				continue;
-			shown[i] = true;
-			lines = xrealloc(lines, (n + 1) * sizeof(char *));
-			lines[n++] = xasprintf("  %-14s %s", k->name, _(k->help));
-		}
-	}
-	lines = xrealloc(lines, (n + 1) * sizeof(char *));
-	lines[n++] = xasprintf("# %s", _("Moving and editing"));
-	for (i = 0; i < ARRAY_SIZE(editing_keys); i++) {
-		int pad = 14 - ui_text_width(editing_keys[i].name);
-		lines = xrealloc(lines, (n + 1) * sizeof(char *));
-		lines[n++] = xasprintf("  %s%*s %s", editing_keys[i].name,
-				       pad > 0 ? pad : 0, "", _(editing_keys[i].help));
-	}
-
-	for (;;) {
-		int rows, y;
-		wint_t ch;
-		int r;
-		w = newwin(LINES, COLS, 0, 0);
-		keypad(w, TRUE);
-		werase(w);
-		wattrset(w, ui_attr(R_TITLE));
-		wmove(w, 0, 0);
-		whline(w, ' ', COLS);
-		ui_put(w, 0, 1, _("cusdesk help: keys (Esc closes, arrows scroll)"), COLS - 2, false);
-		wattrset(w, A_NORMAL);
-		rows = LINES - 2;
-		for (y = 0; y < rows && top + (size_t)y < n; y++) {
-			const char *l = lines[top + (size_t)y];
-			if (l[0] == '#') {
-				wattrset(w, ui_attr(R_HEADER));
-				ui_put(w, 1 + y, 1, l + 2, COLS - 2, false);
-				wattrset(w, A_NORMAL);
-			} else {
-				ui_put(w, 1 + y, 1, l, COLS - 2, false);
-			}
-		}
-		curs_set(0);
-		wrefresh(w);
-		wtimeout(w, -1);
-		r = wget_wch(w, &ch);
-		delwin(w);
-		if (r == KEY_CODE_YES && ch == KEY_DOWN && top + (size_t)rows < n)
-			top++;
-		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
-			top--;
-		else if (r == KEY_CODE_YES && ch == KEY_NPAGE)
-			top = top + (size_t)rows < n ? top + (size_t)rows / 2 : top;
-		else if (r == KEY_CODE_YES && ch == KEY_PPAGE)
-			top = top > (size_t)rows / 2 ? top - (size_t)rows / 2 : 0;
-		else if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			app->resize_gen++;
-		else if (r != ERR)
-			break;
-	}
-	for (i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-	app->last_input = time(NULL);
-	touchwin(stdscr);
-	wnoutrefresh(stdscr);
-}

@@ -5,6 +5,8 @@
 #include "meeting.h"
 #include "casefile.h"
 #include "summary.h"
+#include "plan.h"
+#include "report.h"
 #include "person_form.h"
 
 #include <stdio.h>
@@ -361,5 +363,105 @@ void ui_caseload(struct app *app)
 			free(ids);
 		}
 		free(l);
+	}
+}
+
+void ui_authorisations(struct app *app)
+{
+	static const int widths[] = {28, 10, 10, 0};
+	static const int extra[] = {KEY_F(7), KEY_DC};
+	const char *header[] = {_("Organiser"), _("From"), _("To"), _("Granted by")};
+	int sel = 0;
+
+	for (;;) {
+		struct authorisation *l;
+		struct fielderr e;
+		size_t n, i;
+		char **cells, from[16], to[16];
+		int key, rc = CD_OK;
+		bool acted = false;
+
+		if (ui_failed(app, authorisation_list(app->db, &app->me, &l, &n))) {
+			break;
+		}
+		cells = xcalloc(n * 4 + 1, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			cells[i * 4] = xstrdup(l[i].organiser);
+			cells[i * 4 + 1] = xstrdup(l[i].valid_from);
+			cells[i * 4 + 2] = xstrdup(l[i].valid_to[0] ? l[i].valid_to : "…");
+			cells[i * 4 + 3] = xstrdup(l[i].granted_by);
+		}
+		ui_table(app, _("authorisations"),
+		      _("Organisers the director authorised to approve plans (art. 41). "
+			"F7 authorises one, Del ends the selected authorisation."),
+		      widths, header, 4, cells, n, &sel, extra, 2, &key);
+		ui_cells_free(cells, n * 4);
+		if (key == KEY_F(7)) {
+			struct user *u;
+			size_t nu;
+			if (user_list_with_role(app->db, ROLE_ORGANISER, &u, &nu) == CD_OK && nu) {
+				const char **names = xcalloc(nu, sizeof(char *));
+				int k;
+				for (i = 0; i < nu; i++)
+					names[i] = u[i].full_name;
+				k = ui_choose(app, _("Authorise which organiser"), names, nu, 0);
+				if (k >= 0 &&
+				    ui_prompt_date(app, _("Authorisation"), _("From (Enter: today):"), false,
+					     from) &&
+				    ui_prompt_date(app, _("Authorisation"), _("To (Enter: until ended):"), true,
+					     to)) {
+					rc = authorisation_grant(app->db, &app->me, u[k].id, from, to, &e);
+					acted = true;
+				}
+				free(names);
+			} else {
+				ui_status(app, true, "%s", _("there is no services organiser's account"));
+			}
+			free(u);
+		} else if (key == KEY_DC && n &&
+			   ui_prompt_date(app, _("End the authorisation"), _("Last day (Enter: today):"),
+				    false, to)) {
+			rc = authorisation_end(app->db, &app->me, l[sel].id, to, &e);
+			acted = true;
+		} else if (!key) {
+			free(l);
+			break;
+		}
+		if (acted && rc)
+			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+		else if (acted)
+			ui_status(app, false, "%s", _("Saved."));
+		free(l);
+	}
+}
+
+void ui_reports(struct app *app)
+{
+	struct quarterly_report r;
+	struct fielderr e;
+	struct date today;
+	char q[16];
+	char *text;
+	int rc;
+
+	date_today(&today);
+	snprintf(q, sizeof(q), "%04dQ%d", today.y, (today.m - 1) / 3 + 1);
+	for (;;) {
+		if (!ui_prompt_value(app, _("Quarterly report to the ministry"),
+				     _("Quarter (like 2026Q4):"), q, sizeof(q)))
+			return;
+		str_trim(q);
+		if ((rc = report_quarterly(app->db, &app->me, q, &r, &e))) {
+			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+			if (rc == CD_EPERM)
+				return;
+			continue;
+		}
+		text = quarterly_report_format(&r, false);
+		ui_status_clear(app);
+		ui_text_view(app, _("quarterly report"), text);
+		free(text);
+		quarterly_report_release(&r);
+		return;
 	}
 }

@@ -1054,3 +1054,74 @@ void ui_offer_edit(struct app *app)
 		}
 	}
 }
+
+void ui_offer(struct app *app)
+{
+	struct offer_line *l = NULL;
+	size_t n = 0;
+	int top = 0;
+	const char *saved_title = app->screen_title;
+	unsigned saved_ctx = app->context;
+
+	if (ui_failed(app, catalogue_offer(app->db, &app->me, &l, &n))) {
+		return;
+	}
+	for (;;) {
+		wint_t ch;
+		int r, y, rows = LINES - 5, row = 0;
+		const char *prog = "";
+		size_t i;
+
+		app->screen_title = _("offer of services");
+		app->context = CTX_LIST;
+		werase(stdscr);
+		ui_frame(app);
+		wattrset(stdscr, ui_attr(R_HEADER));
+		{
+			static const int wd[] = {44, 9, 9, 0};
+			const char *h[] = {_("Service"), _("Unit"), _("Monthly"), _("Providers")};
+			ui_put_row(stdscr, 1, 1, COLS - 2, wd, h, 4);
+		}
+		wattrset(stdscr, A_NORMAL);
+		/* programme names as headings, then their services */
+		for (i = 0, y = 0; i < n && y < rows; i++) {
+			char cap[32];
+			int x = 3;
+			if (strcmp(prog, l[i].programme)) {
+				prog = l[i].programme;
+				if (row++ >= top && y < rows) {
+					wattrset(stdscr, A_BOLD);
+					ui_put(stdscr, 2 + y++, 1, prog, COLS - 2, true);
+					wattrset(stdscr, A_NORMAL);
+				}
+			}
+			if (row++ < top || y >= rows)
+				continue;
+			if (l[i].monthly_capacity >= 0)
+				snprintf(cap, sizeof(cap), "%g", l[i].monthly_capacity);
+			else
+				str_copy(cap, sizeof(cap), "—");
+			x += ui_put(stdscr, 2 + y, x, l[i].service, 42, true) + 1;
+			x += ui_put(stdscr, 2 + y, x, code_label(&codes_unit, l[i].unit), 9, true) + 1;
+			x += ui_put(stdscr, 2 + y, x, cap, 9, true) + 1;
+			ui_put(stdscr, 2 + y, x, l[i].providers, COLS - x - 1, true);
+			y++;
+		}
+		if (!n)
+			ui_put(stdscr, 3, 2, _("No active programme has services yet."), COLS - 4, false);
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		if (keys_action(CTX_LIST, r, ch) == A_BACK)
+			break;
+		if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)top + 1 < n * 2)
+			top++;
+		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
+			top--;
+	}
+	free(l);
+	app->screen_title = saved_title;
+	app->context = saved_ctx;
+	werase(stdscr);
+}

@@ -22,9 +22,6 @@ void person_form_read(struct uform *uf, struct person *p);
 const char *person_form_check(void *ctx, int id, const char *value);
 /* F4 on a link field: chooses a person.  True when handled. */
 bool person_form_pick_link(struct app *app, struct uform *uf, int self_id);
-/* Shows the first error of a failed save on the form. */
-void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e,
-		     int rc);
 /* Asks about persons with the same name and birth date.  Returns 's' to
  * save a new record anyway, 'u' to use the existing (*use set), 0 to go
  * back. */

@@ -4,9 +4,11 @@
 #include "validate.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void (*cd_fatal_hook)(void);
 
@@ -255,4 +257,22 @@ const char *cd_status_text(int rc)
 const char *cd_error_text(int rc, const struct fielderr *e)
 {
 	return e && e->msg[0] ? e->msg : cd_status_text(rc);
+}
+
+int mkdir_p(const char *dir, unsigned mode)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST)
+				rc = -1;
+			*s = '/';
+		}
+	if (mkdir(p, (mode_t)mode) != 0 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
 }

@@ -59,6 +59,10 @@ bool str_empty(const char *s);         /* NULL or only white space */
 /* Copies at most size-1 bytes, never splitting a UTF-8 sequence. */
 void str_copy(char *dst, size_t size, const char *src);
 
+/* Creates dir and its missing parents with mode (private: 0700); 0 when
+ * it exists afterwards, -1 otherwise. */
+int mkdir_p(const char *dir, unsigned mode);
+
 /* A growable string. */
 struct strbuf {
 	char *buf;

@@ -36,25 +36,6 @@ const char *doc_kind_code(enum doc_kind k)
 	return kind_codes[k];
 }
 
-/* Creates dir and its parents. */
-static int make_dirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s; s++)
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0700) != 0 && errno != EEXIST)
-				rc = -1;
-			*s = '/';
-		}
-	if (mkdir(p, 0700) != 0 && errno != EEXIST)
-		rc = -1;
-	free(p);
-	return rc;
-}
-
 static void choice(struct doc_choice **out, size_t *n, size_t *cap, enum doc_kind k,
 		   const char *id, const char *label)
 {
@@ -137,7 +118,7 @@ int documents_path(struct cd_db *db, const char *base, const char *ext, char *pa
 		free(dir);
 		dir = xasprintf("%s/cusdesk-dokumenty", home && *home ? home : ".");
 	}
-	if (make_dirs(dir)) {
+	if (mkdir_p(dir, 0700)) {
 		fielderr_set(e, -1, _("%s: cannot create the folder (%s)"), dir, strerror(errno));
 		free(dir);
 		return CD_EIO;

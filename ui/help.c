@@ -1,0 +1,106 @@
+/* help.c - the F1 help screen, made from the key table (keys.c). */
+#include "app.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void keys_help(struct app *app)
+{
+	static const struct {
+		unsigned ctx;
+		const char *title;
+	} sections[] = {
+		{CTX_GLOBAL, N_("Everywhere")},
+		{CTX_MENU, N_("Main menu")},
+		{CTX_FORM, N_("Forms")},
+		{CTX_PERSON, N_("Person card")},
+		{CTX_SEARCH, N_("Person search")},
+		{CTX_REQUESTS, N_("Request list")},
+		{CTX_USERS, N_("User accounts")},
+		{CTX_WORKLIST, N_("For today")},
+		{CTX_CASE, N_("Case")},
+		{CTX_ASSESS, N_("Needs assessment")},
+		{CTX_PLAN, N_("Plan")},
+		{CTX_CLOSING, N_("Closing")},
+		{CTX_MONITOR, N_("Monitoring note")},
+		{CTX_OFFER, N_("The offer")},
+		{CTX_DETAILS, N_("A record with a second page")},
+	};
+	char **lines = NULL;
+	size_t n = 0, s, i, top = 0;
+	bool *shown = xcalloc(keytab_count, sizeof(*shown));
+	WINDOW *w;
+
+	/* build the text once from the tables */
+	for (s = 0; s < ARRAY_SIZE(sections); s++) {
+		lines = xrealloc(lines, (n + 1) * sizeof(char *));
+		lines[n++] = xasprintf("# %s", _(sections[s].title));
+		for (i = 0; i < keytab_count; i++) {
+			const struct keydef *k = &keytab[i];
+			if (!k->help || !(k->ctx & sections[s].ctx))
+				continue;
+			if (shown[i]) /* each binding once, in its first section */
+				continue;
+			shown[i] = true;
+			lines = xrealloc(lines, (n + 1) * sizeof(char *));
+			lines[n++] = xasprintf("  %-14s %s", k->name, _(k->help));
+		}
+	}
+	lines = xrealloc(lines, (n + 1) * sizeof(char *));
+	lines[n++] = xasprintf("# %s", _("Moving and editing"));
+	for (i = 0; i < editing_keys_count; i++) {
+		int pad = 14 - ui_text_width(editing_keys[i].name);
+		lines = xrealloc(lines, (n + 1) * sizeof(char *));
+		lines[n++] = xasprintf("  %s%*s %s", editing_keys[i].name,
+				       pad > 0 ? pad : 0, "", _(editing_keys[i].help));
+	}
+
+	for (;;) {
+		int rows, y;
+		wint_t ch;
+		int r;
+		w = newwin(LINES, COLS, 0, 0);
+		keypad(w, TRUE);
+		werase(w);
+		wattrset(w, ui_attr(R_TITLE));
+		wmove(w, 0, 0);
+		whline(w, ' ', COLS);
+		ui_put(w, 0, 1, _("cusdesk help: keys (Esc closes, arrows scroll)"), COLS - 2, false);
+		wattrset(w, A_NORMAL);
+		rows = LINES - 2;
+		for (y = 0; y < rows && top + (size_t)y < n; y++) {
+			const char *l = lines[top + (size_t)y];
+			if (l[0] == '#') {
+				wattrset(w, ui_attr(R_HEADER));
+				ui_put(w, 1 + y, 1, l + 2, COLS - 2, false);
+				wattrset(w, A_NORMAL);
+			} else {
+				ui_put(w, 1 + y, 1, l, COLS - 2, false);
+			}
+		}
+		curs_set(0);
+		wrefresh(w);
+		wtimeout(w, -1);
+		r = wget_wch(w, &ch);
+		delwin(w);
+		if (r == KEY_CODE_YES && ch == KEY_DOWN && top + (size_t)rows < n)
+			top++;
+		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
+			top--;
+		else if (r == KEY_CODE_YES && ch == KEY_NPAGE)
+			top = top + (size_t)rows < n ? top + (size_t)rows / 2 : top;
+		else if (r == KEY_CODE_YES && ch == KEY_PPAGE)
+			top = top > (size_t)rows / 2 ? top - (size_t)rows / 2 : 0;
+		else if (r == KEY_CODE_YES && ch == KEY_RESIZE)
+			app->resize_gen++;
+		else if (r != ERR)
+			break;
+	}
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	free(shown);
+	app->last_input = time(NULL);
+	touchwin(stdscr);
+	wnoutrefresh(stdscr);
+}

@@ -32,6 +32,19 @@ c init --centre "CUS w Żółkiewce" >/dev/null && ok || bad "init"
 [ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database mode is $(stat -c %a "$DB")"
 expect_fail "init twice" "już istnieje" c init
 expect_fail "unknown command" "nieznane polecenie" c frobnicate
+# the commands --help lists are the ones the man page's synopsis lists, and
+# each of them is known to the dispatcher
+help_cmds=$("$BIN" --lang en --help | sed -n 's/^  cusdesk \[--db PATH\] \([a-z-]*\).*/\1/p' | grep -v '^$' | sort -u)
+man_cmds=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' "$HERE/../../man/cusdesk.1" |
+	awk 'prev == ".IR PATH ]" && /^\.B / { print $2 } { prev = $0 }' | sort -u)
+[ -n "$help_cmds" ] && [ "$help_cmds" = "$man_cmds" ] && ok ||
+	bad "--help lists '$(echo $help_cmds)', the man page '$(echo $man_cmds)'"
+for w in $help_cmds; do
+	[ "$w" = init ] && continue
+	if "$BIN" --db "$WORK/absent.db" "$w" 2>&1 | grep -q "nieznane polecenie '$w'"; then
+		bad "--help lists $w, the dispatcher does not know it"
+	else ok; fi
+done
 expect_fail "no database" "brak bazy danych" "$BIN" --db "$WORK/none.db" person find x
 CUSDESK_DB="$DB" "$BIN" check >/dev/null && ok || bad "CUSDESK_DB not honoured"
 XDG_DATA_HOME="$WORK/xdg" "$BIN" init >/dev/null && [ -f "$WORK/xdg/cusdesk/cusdesk.db" ] && ok ||

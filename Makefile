@@ -35,6 +35,8 @@ SRC_O  = $(SRC_C:%.c=$(B)/%.o) $(B)/gen/embedded_data.o
 UI_O   = $(UI_C:%.c=$(B)/%.o)
 UNIT_C = $(wildcard tests/unit/*.c)
 UNIT_O = $(UNIT_C:%.c=$(B)/%.o)
+# the curses-free part of the desk, which the unit tests run too
+UNIT_UI_O = $(B)/ui/textlayout.o
 MO     = $(B)/locale/pl/LC_MESSAGES/cusdesk.mo
 
 RUN_DB ?= var/demo.db
@@ -77,10 +79,10 @@ $(MO): po/pl.po
 
 $(B)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Iui -MMD -MP -c $< -o $@
 
-$(B)/unit-tests: $(UNIT_O) $(B)/libcusdesk.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_O) $(B)/libcusdesk.a $(CHECK_LIBS) $(LIB_LIBS)
+$(B)/unit-tests: $(UNIT_O) $(UNIT_UI_O) $(B)/libcusdesk.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_O) $(UNIT_UI_O) $(B)/libcusdesk.a $(CHECK_LIBS) $(LIB_LIBS)
 
 $(B)/bench: tests/bench/bench.c $(B)/libcusdesk.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcusdesk.a $(LIB_LIBS)

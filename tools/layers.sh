@@ -64,6 +64,12 @@ for f in ui/*.[ch]; do
 		esac
 	done
 done
+# the curses-free files of ui/ (listed in ui/README) include no curses and
+# no header that does
+for f in $(sed -n 's/^Curses-free[^:]*: *//p' ui/README | tr ',' ' '); do
+	grep -qE '#include *[<"](n?curses|ncursesw/[a-z]+|form|menu|panel|app|form)\.h' "ui/$f" &&
+		broken "ui/$f is to be curses-free but includes curses or app.h"
+done
 hits=$(grep -lE 'sqlite3|SELECT |INSERT |UPDATE |DELETE FROM' ui/*.[ch] 2>/dev/null)
 [ -n "$hits" ] && broken "SQLite or SQL under ui/: $hits"
 

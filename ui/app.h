@@ -20,6 +20,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "util.h"
+#include "textlayout.h"
 
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
@@ -174,6 +175,8 @@ extern const size_t editing_keys_count;
 enum action keys_action(unsigned ctx, int type, wint_t ch);
 /* Draws the hint bar for ctx on the last line. */
 void keys_draw_hints(unsigned ctx, const struct actor *me);
+/* The key bound to action a in ctx, as shown ("F7", "p"); NULL: none. */
+const char *keys_name(unsigned ctx, enum action a);
 /* The help screen, generated from the key table. */
 void keys_help(struct app *app);
 
@@ -206,7 +209,6 @@ int ui_put(WINDOW *w, int y, int x, const char *s, int width, bool pad);
  * of maxw), a space between them; Polish letters count one column each. */
 void ui_put_row(WINDOW *w, int y, int x, int maxw, const int *widths,
 		const char *const *cells, size_t n);
-int ui_text_width(const char *s);
 
 /* Dialogs (panels over the screen). */
 /* Yes/no question; true for yes. */
@@ -241,10 +243,9 @@ int ui_table(struct app *app, const char *title, const char *intro, const int *w
 	     const char *const *header, size_t ncols, char **cells, size_t nrows,
 	     int *sel, const int *extra, size_t nextra, int *key);
 void ui_cells_free(char **cells, size_t n);
-/* Splits text into lines wrapped at width columns (at spaces when it
- * can); free with ui_free_lines. */
-char **ui_wrap_lines(const char *text, int width, size_t *n);
-void ui_free_lines(char **lines, size_t n);
+/* Scrolls a text of n lines shown rows at a time by an arrow, page, Home
+ * or End key (false: not such a key); top stays within the text. */
+bool ui_list_scroll(wint_t ch, size_t *top, size_t n, int rows);
 /* The inactivity lock; returns after the right password. */
 void ui_lock(struct app *app);
 

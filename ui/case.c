@@ -4,6 +4,7 @@
 #include "assessment.h"
 #include "card.h"
 #include "casefile.h"
+#include "casepath.h"
 #include "codes.h"
 #include "group.h"
 #include "monitoring.h"
@@ -16,25 +17,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The case view's lines as drawn: wrapped to the width, headings marked. */
 struct lines {
 	char **l;
 	bool *head;
 	size_t n;
 };
 
-static void add(struct lines *L, bool head, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static void add(struct lines *L, bool head, const char *fmt, ...)
+static void add(struct lines *L, bool head, const char *s)
 {
-	va_list ap;
-	char buf[1200];
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
 	L->l = xrealloc(L->l, (L->n + 1) * sizeof(char *));
 	L->head = xrealloc(L->head, (L->n + 1) * sizeof(bool));
-	L->l[L->n] = xstrdup(buf);
+	L->l[L->n] = xstrdup(s);
 	L->head[L->n++] = head;
 }
 
@@ -49,234 +43,107 @@ static void lines_free(struct lines *L)
 	memset(L, 0, sizeof(*L));
 }
 
-/* What the case screen knows of the case. */
-struct case_state {
-	struct request r;
-	bool have_assessment;
-	struct assessment as;
-	int64_t plan_id;
-	struct plan_version latest;     /* newest version, full */
-	bool have_plan;
-	bool closed;
-	struct closing c;
+/* What the "Next:" line offers for each bit of case_next_actions, in
+ * order, with the key bound to the action in the key table. */
+static const struct {
+	unsigned bit;
+	enum action action;     /* A_NONE: a note, no key */
+	const char *label;
+} next_labels[] = {
+	{CASE_NEXT_ASSESS_START, A_CASE_ASSESS, N_("start the needs assessment")},
+	{CASE_NEXT_GROUP_NO_IPUS, A_CASE_GROUP, N_("enrol into a group service (no IPUS)")},
+	{CASE_NEXT_ASSESS_CONTINUE, A_CASE_ASSESS, N_("continue the assessment")},
+	{CASE_NEXT_OUTCOME, A_CASE_OUTCOME, N_("record its outcome")},
+	{CASE_NEXT_GROUP, A_CASE_GROUP, N_("group service")},
+	{CASE_NEXT_PLAN_DRAW, A_CASE_PLAN, N_("draw up the plan (IPUS)")},
+	{CASE_NEXT_PLAN_EDIT, A_CASE_PLAN, N_("edit the plan")},
+	{CASE_NEXT_SUBMIT, A_CASE_SUBMIT, N_("submit it for approval")},
+	{CASE_NEXT_APPROVE, A_CASE_APPROVE, N_("approve the plan")},
+	{CASE_NEXT_RETURN, A_CASE_RETURN, N_("return it with a comment")},
+	{CASE_NEXT_AWAIT_APPROVAL, A_NONE, N_("the plan awaits the director's approval")},
+	{CASE_NEXT_MONITOR, A_CASE_MONITOR, N_("monitoring note")},
+	{CASE_NEXT_CONTACT, A_CASE_CONTACT, N_("provider contact")},
+	{CASE_NEXT_CLOSE_IDLE, A_CASE_CLOSE, N_("close the plan (no service is running)")},
+	{CASE_NEXT_UPDATE, A_CASE_UPDATE, N_("update")},
+	{CASE_NEXT_CLOSE, A_CASE_CLOSE, N_("close")},
+	{CASE_NEXT_FOLLOWUP, A_CASE_FOLLOWUP, N_("the follow-up half a year after closing")},
+	{CASE_NEXT_CARD, A_CASE_CARD, N_("service card")},
 };
 
-static void state_load(struct app *app, int64_t request_id, struct case_state *cs)
+/* "» Next: r: start the needs assessment · g: ..." (NULL: nothing next). */
+static char *next_line(unsigned bits)
 {
-	struct plan_version *vers;
-	size_t nv, i;
+	struct strbuf sb;
+	size_t i;
 
-	memset(cs, 0, sizeof(*cs));
-	request_get(app->db, &app->me, request_id, &cs->r);
-	cs->have_assessment = assessment_get(app->db, &app->me, request_id, &cs->as) == CD_OK;
-	if (plan_of_request(app->db, &app->me, request_id, &cs->plan_id, &vers, &nv) == CD_OK) {
-		cs->have_plan = plan_latest(app->db, &app->me, cs->plan_id, &cs->latest) == CD_OK;
-		cs->closed = closing_get(app->db, &app->me, cs->plan_id, &cs->c) == CD_OK;
-		for (i = 0; i < nv; i++)
-			plan_version_release(&vers[i]);
-	}
-	free(vers);
-}
-
-static void state_free(struct case_state *cs)
-{
-	if (cs->have_assessment)
-		assessment_release(&cs->as);
-	if (cs->have_plan)
-		plan_version_release(&cs->latest);
-}
-
-/* What the user can do next in this case, with the keys for it. */
-static void next_step(struct app *app, const struct case_state *cs, struct lines *L)
-{
-	struct date today;
-	const char *s = NULL;
-
-	date_today(&today);
-	if (cs->closed && cs->c.followup_on[0])
-		s = _("u: service card");
-	else if (cs->closed)
-		s = _("f: the follow-up half a year after closing · u: service card");
-	else if (!cs->have_assessment && !request_status_is_open(cs->r.status))
-		s = NULL;
-	else if (!cs->have_assessment)
-		s = _("r: start the needs assessment · g: enrol into a group service (no IPUS)");
-	else if (strcmp(cs->as.status, "final"))
-		s = _("r: continue the assessment · w: record its outcome · g: group service");
-	else if (strcmp(cs->as.outcome, "qualified"))
-		s = NULL;
-	else if (!cs->have_plan)
-		s = _("p: draw up the plan (IPUS)");
-	else if (!strcmp(cs->latest.status, "draft") || !strcmp(cs->latest.status, "returned"))
-		s = _("p: edit the plan · s: submit it for approval");
-	else if (!strcmp(cs->latest.status, "submitted"))
-		s = plan_may_approve(app->db, &app->me, &today) ?
-		    _("z: approve the plan · x: return it with a comment") :
-		    _("the plan awaits the director's approval");
-	else if (!strcmp(cs->latest.status, "approved")) {
-		size_t i, running = 0;
-		for (i = 0; i < cs->latest.nitems; i++)
-			running += !cs->latest.items[i].ended_on[0];
-		s = running ? _("m: monitoring note · k: provider contact · a: update · c: close") :
-			      _("c: close the plan (no service is running) · a: update");
-	}
-	if (s)
-		add(L, false, "» %s %s", _("Next:"), s);
-}
-
-static void build(struct app *app, const struct case_state *cs, struct lines *L)
-{
-	struct plan_version *vers = NULL;
-	struct monitoring_note *notes = NULL;
-	struct wl_item *w = NULL;
-	struct date today;
-	int64_t pid;
-	size_t nv = 0, nn = 0, nw = 0, i;
-
-	add(L, true, "%s · %s · %s: %s · %s: %s", cs->r.case_ref, cs->r.person_name,
-	    _("status"), code_label(&codes_request_status, cs->r.status), _("coordinator"),
-	    cs->r.coordinator_name[0] ? cs->r.coordinator_name : "—");
-	add(L, false, _("Request filed %s (%s): %s"), cs->r.filed_on,
-	    code_label(&codes_channel, cs->r.channel), cs->r.asked);
-	/* what is due in this case */
-	date_today(&today);
-	if (worklist(app->db, &app->me, &today, &w, &nw) == CD_OK)
-		for (i = 0; i < nw; i++)
-			if (w[i].request_id == cs->r.id)
-				add(L, false, "%s %s %s (%ld %s) %s", w[i].days_left < 0 ? "!" : "»",
-				    wl_kind_label(w[i].kind), w[i].due, w[i].days_left, _("days"),
-				    w[i].detail);
-	free(w);
-	{
-		struct group_member *gm;
-		char **names;
-		size_t ng, k;
-		if (group_memberships_of_request(app->db, &app->me, cs->r.id, &gm, &names, &ng) ==
-		    CD_OK) {
-			for (k = 0; k < ng; k++) {
-				if (gm[k].left_on[0])
-					add(L, false, _("Group service: %s, from %s to %s"), names[k],
-					    gm[k].joined_on, gm[k].left_on);
-				else
-					add(L, false, _("Group service: %s, from %s"), names[k],
-					    gm[k].joined_on);
-				free(names[k]);
-			}
-			free(names);
-			free(gm);
-		}
-	}
-	next_step(app, cs, L);
-	add(L, true, "%s", _("Needs assessment"));
-	if (!cs->have_assessment) {
-		add(L, false, "%s", _("  not started (r: start it)"));
-	} else {
-		add(L, false, _("  %s, %s; %s"), cs->as.held_on,
-		    !strcmp(cs->as.place, "home") ? _("at the person's home") :
-		    !strcmp(cs->as.place, "cus") ? _("at the centre") : cs->as.place_note,
-		    !strcmp(cs->as.status, "final") ? _("final") : _("draft (w: record the outcome)"));
-		if (cs->as.outcome[0])
-			add(L, false, _("  outcome: %s %s"), code_label(&codes_request_status,
-			    cs->as.outcome), cs->as.outcome_note);
-		{
-			struct need *nd = NULL;
-			size_t nn2 = 0, k;
-			if (need_list(app->db, &app->me, cs->r.id, &nd, &nn2) == CD_OK)
-				for (k = 0; k < nn2; k++)
-					add(L, false, "  · %s → %s", nd[k].description,
-					    nd[k].unmet ? _("unmet (register)") : nd[k].service_name);
-			free(nd);
-		}
-		if (!strcmp(cs->as.outcome, "forwarded"))
-			add(L, false, _("  forwarded (%s) to %s; consent %s"),
-			    cs->as.forward_whole ? _("whole") : _("in part"),
-			    code_label(&codes_forward_to, cs->as.forward_to), cs->as.consent_on);
-		if (cs->as.coordination_months > 0 || cs->as.outcome[0]) {
-			const char *why;
-			assessment_ipus_need(app->db, &app->me, cs->r.id, &why);
-			add(L, false, _("  coordination %d months; IPUS %s"),
-			    cs->as.coordination_months, why);
-		}
-	}
-	if (plan_of_request(app->db, &app->me, cs->r.id, &pid, &vers, &nv) == CD_OK) {
-		add(L, true, "%s", _("Plan (IPUS)"));
-		for (i = nv; i-- > 0;) {
-			add(L, false, _("  version %d: %s, %s – %s%s%s%s%.10s%s"), vers[i].version_no,
-			    code_label(&codes_plan_status, vers[i].status), vers[i].period_from,
-			    vers[i].period_to,
-			    vers[i].decided_by_name[0] || vers[i].decided_at[0] ? ", " : "",
-			    vers[i].decided_by_name,
-			    vers[i].decided_by_name[0] && vers[i].decided_at[0] ? " " : "",
-			    vers[i].decided_at, vers[i].late ? _(" [LATE: over 30 days]") : "");
-			if (vers[i].update_reason[0])
-				add(L, false, _("    update (%s): %s"),
-				    code_label(&codes_update_reason, vers[i].update_reason),
-				    vers[i].update_note);
-			if (!strcmp(vers[i].status, "returned"))
-				add(L, false, _("    returned: %s"), vers[i].return_comment);
-		}
-		for (i = 0; i < nv; i++)
-			plan_version_release(&vers[i]);
-		free(vers);
-		if (cs->have_plan)
-			for (i = 0; i < cs->latest.nitems; i++) {
-				const struct plan_item *it = &cs->latest.items[i];
-				char amount[96];
-				item_amount_text(it, amount, sizeof(amount));
-				add(L, false, "  - %s, %s, %s – %s, %s%s%s%s%s%s%s%s%s%s",
-				    it->service_name,
-				    it->provider_name, it->starts_on, it->ends_on, amount,
-				    it->order_sent_on[0] ? _("; order ") : "", it->order_sent_on,
-				    it->provider_contact_on[0] ? _("; provider's contact ") : "",
-				    it->provider_contact_on,
-				    it->ended_on[0] ? _("; ended ") : "", it->ended_on,
-				    it->ended_on[0] && it->end_reason[0] ? " (" : "",
-				    it->ended_on[0] ? it->end_reason : "",
-				    it->ended_on[0] && it->end_reason[0] ? ")" : "");
-				if (it->override_reason[0])
-					add(L, false, _("    over the limit, because: %s"),
-					    it->override_reason);
-			}
-		if (monitoring_list(app->db, &app->me, pid, &notes, &nn) == CD_OK && nn) {
-			add(L, true, "%s", _("Monitoring"));
-			for (i = 0; i < nn; i++)
-				add(L, false, "  %s %s: %s", notes[i].held_on,
-				    code_label(&codes_note_kind, notes[i].kind), notes[i].text);
-		}
-		monitoring_list_free(notes, nn);
-		if (cs->closed) {
-			add(L, true, "%s", _("Closing"));
-			add(L, false, _("  closed %s (%s); follow-up %s %s"), cs->c.closed_on,
-			    code_label(&codes_closure_reason, cs->c.reason), cs->c.followup_on[0] ? cs->c.followup_on : _("due"),
-			    cs->c.followup_on[0] ? cs->c.followup_note : cs->c.followup_due);
-		}
-	} else {
-		free(vers);
-	}
-}
-
-/* Wraps the long lines at width columns, continuation lines indented. */
-static void wrap(struct lines *L, int width)
-{
-	struct lines out;
-	size_t i, j, n;
-
-	memset(&out, 0, sizeof(out));
-	for (i = 0; i < L->n; i++) {
-		char **parts = ui_wrap_lines(L->l[i], width, &n);
-		size_t first = n ? strlen(parts[0]) : 0;
-		add(&out, L->head[i], "%s", n ? parts[0] : "");
-		ui_free_lines(parts, n);
-		if (!L->l[i][first])
+	if (!bits)
+		return NULL;
+	sb_init(&sb);
+	sb_addf(&sb, "» %s", _("Next:"));
+	for (i = 0; i < ARRAY_SIZE(next_labels); i++) {
+		const char *key = keys_name(CTX_CASE, next_labels[i].action);
+		if (!(bits & next_labels[i].bit))
 			continue;
-		/* the rest, indented under the first piece */
-		parts = ui_wrap_lines(L->l[i] + first + strspn(L->l[i] + first, " "), width - 4, &n);
-		for (j = 0; j < n; j++)
-			add(&out, L->head[i], "    %s", parts[j]);
-		ui_free_lines(parts, n);
+		sb_add(&sb, sb.len > strlen("» ") + strlen(_("Next:")) ? " · " : " ");
+		if (key && next_labels[i].action != A_NONE)
+			sb_addf(&sb, "%s: ", key);
+		sb_add(&sb, _(next_labels[i].label));
 	}
-	lines_free(L);
-	*L = out;
+	return sb_detach(&sb);
+}
+
+/* Adds text wrapped at width, continuation lines indented under it. */
+static void add_wrapped(struct lines *L, bool head, const char *indent, const char *text,
+			int width)
+{
+	size_t n, j, first;
+	char **parts = ui_wrap_lines(text, width - (int)strlen(indent), &n);
+	char *l;
+
+	first = n ? strlen(parts[0]) : 0;
+	l = xasprintf("%s%s", indent, n ? parts[0] : "");
+	add(L, head, l);
+	free(l);
+	ui_free_lines(parts, n);
+	if (!text[first])
+		return;
+	parts = ui_wrap_lines(text + first + strspn(text + first, " "),
+			      width - (int)strlen(indent) - 4, &n);
+	for (j = 0; j < n; j++) {
+		l = xasprintf("%s    %s", indent, parts[j]);
+		add(L, head, l);
+		free(l);
+	}
+	ui_free_lines(parts, n);
+}
+
+/* The timeline as drawn: the "Next:" line goes after the request's own
+ * lines, before the first part (the assessment). */
+static void layout(const struct case_line *t, size_t nt, const char *next, int width,
+		   struct lines *L)
+{
+	static const char *const indents[] = {"", "  ", "    "};
+	bool next_done = !next;
+	size_t i;
+
+	memset(L, 0, sizeof(*L));
+	for (i = 0; i < nt; i++) {
+		const char *ind = indents[t[i].level < 0 ? 0 : t[i].level > 2 ? 2 : t[i].level];
+		char *s;
+		if (!next_done && i > 0 && t[i].heading) {
+			add_wrapped(L, false, "", next, width);
+			next_done = true;
+		}
+		if (t[i].due) {
+			s = xasprintf("%s %s", t[i].overdue ? "!" : "»", t[i].text);
+			add_wrapped(L, false, ind, s, width);
+			free(s);
+		} else {
+			add_wrapped(L, t[i].heading, ind, t[i].text, width);
+		}
+	}
+	if (!next_done)
+		add_wrapped(L, false, "", next, width);
 }
 
 /* Chooses an item of the plan in force; -1 when none or cancelled. */
@@ -305,195 +172,307 @@ static int choose_item(struct app *app, const struct plan_version *v, const char
 	return r;
 }
 
-static void do_action(struct app *app, struct case_state *cs, enum action a)
+/* ---- the actions: one small handler each ---- */
+
+static void act_assess(struct app *app, struct case_view *cv)
+{
+	ui_assessment(app, cv->r.id);
+}
+
+static void act_outcome(struct app *app, struct case_view *cv)
+{
+	ui_outcome(app, cv->r.id);
+}
+
+static void act_plan(struct app *app, struct case_view *cv)
+{
+	ui_plan_edit(app, cv->r.id);
+}
+
+static void act_submit(struct app *app, struct case_view *cv)
+{
+	struct fielderr e;
+
+	if (!cv->have_plan || !ui_confirm(app, _("Submit the plan for approval?")))
+		return;
+	ui_report(app, plan_submit(app->db, &app->me, cv->latest.id, &e), &e,
+		  _("The plan was submitted for approval."));
+}
+
+/* Approving and returning are asked only of those who may decide (the
+ * domain checks again). */
+static bool may_decide(struct app *app, const struct case_view *cv)
+{
+	if (cv->have_plan && !cv->may_approve) {
+		ui_status(app, true, "%s", _("plans are approved by the director or an "
+					     "organiser the director authorised (art. 41)"));
+		return false;
+	}
+	return cv->have_plan;
+}
+
+static void act_approve(struct app *app, struct case_view *cv)
+{
+	struct fielderr e;
+	struct date today;
+
+	if (!may_decide(app, cv) || !ui_confirm(app, _("Approve the plan?")))
+		return;
+	date_today(&today);
+	ui_report(app, plan_approve(app->db, &app->me, cv->latest.id, &today, &e), &e,
+		  _("The plan was approved; orders went to the providers."));
+}
+
+static void act_return(struct app *app, struct case_view *cv)
+{
+	struct fielderr e;
+	char buf[300];
+
+	if (!may_decide(app, cv) ||
+	    !ui_prompt(app, _("Return the plan"), _("Comment:"), false, buf, sizeof(buf)))
+		return;
+	ui_report(app, plan_return(app->db, &app->me, cv->latest.id, buf, &e), &e,
+		  _("The plan was returned to the coordinator."));
+}
+
+static void act_update(struct app *app, struct case_view *cv)
+{
+	const struct code_table *t = &codes_update_reason;
+	const char *labels[8];
+	struct fielderr e;
+	char buf[300];
+	size_t i;
+	int k, rc;
+
+	if (!cv->plan_id)
+		return;
+	for (i = 0; i < t->count && i < ARRAY_SIZE(labels); i++)
+		labels[i] = _(t->items[i].label);
+	k = ui_choose(app, _("Reason for the update"), labels, i, 0);
+	if (k < 0 || !ui_prompt(app, _("Update the plan"), _("Note:"), false, buf, sizeof(buf)))
+		return;
+	rc = plan_update(app->db, &app->me, cv->plan_id, t->items[k].code, buf, NULL, &e);
+	ui_report(app, rc, &e, _("A new version was started from the approved plan."));
+	if (!rc)
+		ui_plan_edit(app, cv->r.id);
+}
+
+static void act_monitor(struct app *app, struct case_view *cv)
+{
+	if (cv->plan_id)
+		ui_monitoring_note(app, cv->plan_id);
+	else
+		ui_status(app, true, "%s", _("there is no plan to monitor yet"));
+}
+
+/* An action on one item of the plan in force: the provider's contact,
+ * ending a service, a resignation (of one service or the whole plan). */
+static void item_action(struct app *app, struct case_view *cv, enum action a)
+{
+	const char *title = a == A_CASE_CONTACT ? _("Provider contact") :
+			    a == A_CASE_END_ITEM ? _("End a service") : _("Resignation");
+	struct plan_version cur;
+	struct fielderr e;
+	struct date today;
+	char buf[300], day[16];
+	int k, rc;
+
+	if (!cv->plan_id || plan_current(app->db, &app->me, cv->plan_id, &cur)) {
+		ui_status(app, true, "%s", _("the plan is not approved yet"));
+		return;
+	}
+	k = choose_item(app, &cur, title, a == A_CASE_RESIGN);
+	if (k == -1)
+		goto out;
+	if (a == A_CASE_CONTACT) {
+		if (ui_prompt_date(app, title, _("Date (Enter: today):"), false, day))
+			ui_report(app, plan_order_contact(app->db, &app->me, cur.items[k].id, day, &e),
+				  &e, _("The provider's contact was recorded."));
+		goto out;
+	}
+	if (!ui_prompt(app, title, _("Reason:"), false, buf, sizeof(buf)))
+		goto out;
+	date_today(&today);
+	date_format(&today, day);
+	if (a == A_CASE_END_ITEM)
+		rc = item_end(app->db, &app->me, cur.items[k].id, day, buf, &e);
+	else
+		rc = resignation_add(app->db, &app->me, cv->plan_id, k >= 0 ? cur.items[k].id : 0,
+				     day, buf, ui_confirm(app, _("Was the resignation in writing?")),
+				     &e);
+	ui_report(app, rc, &e, _("Recorded."));
+out:
+	plan_version_release(&cur);
+}
+
+static void act_contact(struct app *app, struct case_view *cv)
+{
+	item_action(app, cv, A_CASE_CONTACT);
+}
+
+static void act_end_item(struct app *app, struct case_view *cv)
+{
+	item_action(app, cv, A_CASE_END_ITEM);
+}
+
+static void act_resign(struct app *app, struct case_view *cv)
+{
+	item_action(app, cv, A_CASE_RESIGN);
+}
+
+static void act_close(struct app *app, struct case_view *cv)
+{
+	if (cv->plan_id)
+		ui_closing(app, cv->plan_id);
+}
+
+static void act_compare(struct app *app, struct case_view *cv)
+{
+	struct plan_version *vers, older, newer;
+	struct plan_diff *d;
+	size_t nv, nd, i;
+	int64_t pid;
+	struct strbuf sb;
+
+	if (plan_of_request(app->db, &app->me, cv->r.id, &pid, &vers, &nv) || nv < 2) {
+		ui_status(app, true, "%s", _("the plan has only one version"));
+		for (i = 0; i < nv; i++)
+			plan_version_release(&vers[i]);
+		free(vers);
+		return;
+	}
+	sb_init(&sb);
+	if (plan_version_get(app->db, &app->me, vers[1].id, &older) == CD_OK &&
+	    plan_version_get(app->db, &app->me, vers[0].id, &newer) == CD_OK) {
+		sb_addf(&sb, _("Version %d compared with version %d"), newer.version_no,
+			older.version_no);
+		sb_add(&sb, "\n\n");
+		plan_compare(&older, &newer, &d, &nd);
+		for (i = 0; i < nd; i++)
+			sb_addf(&sb, "%s %s: %s\n", d[i].kind == DIFF_ADDED ? "+" :
+				d[i].kind == DIFF_REMOVED ? "-" : "~", d[i].service_name,
+				d[i].kind == DIFF_ADDED ? _("added") :
+				d[i].kind == DIFF_REMOVED ? _("removed") : d[i].what);
+		if (!nd)
+			sb_add(&sb, _("No change in the services."));
+		free(d);
+		plan_version_release(&older);
+		plan_version_release(&newer);
+		ui_text_view(app, _("compare versions"), sb.buf);
+	}
+	sb_release(&sb);
+	for (i = 0; i < nv; i++)
+		plan_version_release(&vers[i]);
+	free(vers);
+}
+
+static void act_card(struct app *app, struct case_view *cv)
+{
+	int rc;
+	char *text = service_card(app->db, &app->me, cv->r.person_id, &rc);
+
+	if (text)
+		ui_text_view(app, _("service card"), text);
+	else
+		ui_failed(app, rc);
+	free(text);
+}
+
+static void act_request(struct app *app, struct case_view *cv)
+{
+	ui_request_edit(app, cv->r.id);
+}
+
+static void act_group(struct app *app, struct case_view *cv)
+{
+	ui_group_enrol_request(app, cv->r.id);
+}
+
+static void act_print(struct app *app, struct case_view *cv)
+{
+	ui_print_case(app, cv->r.id);
+}
+
+static void act_followup(struct app *app, struct case_view *cv)
 {
 	struct fielderr e;
 	struct date today;
 	char buf[300], day[16];
-	int rc;
 
-	fielderr_clear(&e);
+	if (!cv->closed) {
+		ui_status(app, true, "%s", _("the plan is not closed"));
+		return;
+	}
+	if (!ui_prompt(app, _("Follow-up"), _("How is the person doing:"), false, buf, sizeof(buf)))
+		return;
 	date_today(&today);
-	switch (a) {
-	case A_CASE_ASSESS:
-		ui_assessment(app, cs->r.id);
-		break;
-	case A_CASE_OUTCOME:
-		ui_outcome(app, cs->r.id);
-		break;
-	case A_CASE_PLAN:
-		ui_plan_edit(app, cs->r.id);
-		break;
-	case A_CASE_SUBMIT:
-		if (!cs->have_plan || !ui_confirm(app, _("Submit the plan for approval?")))
-			break;
-		rc = plan_submit(app->db, &app->me, cs->latest.id, &e);
-		ui_report(app, rc, &e, _("The plan was submitted for approval."));
-		break;
-	case A_CASE_APPROVE:
-	case A_CASE_RETURN:
-		/* asked only of those who may decide (the domain checks again) */
-		if (cs->have_plan && !plan_may_approve(app->db, &app->me, &today)) {
-			ui_status(app, true, "%s", _("plans are approved by the director or an "
-						     "organiser the director authorised (art. 41)"));
-			break;
+	date_format(&today, day);
+	ui_report(app, followup_record(app->db, &app->me, cv->plan_id, day, buf, &e), &e,
+		  _("Recorded."));
+}
+
+static const struct {
+	enum action action;
+	void (*run)(struct app *app, struct case_view *cv);
+} handlers[] = {
+	{A_CASE_ASSESS, act_assess},     {A_CASE_OUTCOME, act_outcome},
+	{A_CASE_PLAN, act_plan},         {A_CASE_SUBMIT, act_submit},
+	{A_CASE_APPROVE, act_approve},   {A_CASE_RETURN, act_return},
+	{A_CASE_UPDATE, act_update},     {A_CASE_MONITOR, act_monitor},
+	{A_CASE_CONTACT, act_contact},   {A_CASE_END_ITEM, act_end_item},
+	{A_CASE_RESIGN, act_resign},     {A_CASE_CLOSE, act_close},
+	{A_CASE_COMPARE, act_compare},   {A_CASE_CARD, act_card},
+	{A_CASE_REQUEST, act_request},   {A_CASE_GROUP, act_group},
+	{A_CASE_PRINT, act_print},       {A_CASE_FOLLOWUP, act_followup},
+};
+
+/* Draws the lines from top and reads keys, scrolling, until an action;
+ * returns it (A_NONE after a resize: lay out again). */
+static enum action view(struct app *app, const struct case_line *t, size_t nt, const char *next,
+			size_t *top)
+{
+	unsigned gen = app->resize_gen;
+	struct lines L;
+	enum action a = A_NONE;
+
+	layout(t, nt, next, COLS - 2, &L);
+	for (;;) {
+		int rows = LINES - 3, y, r;
+		wint_t ch;
+
+		werase(stdscr);
+		ui_frame(app);
+		if (*top + (size_t)rows > L.n)
+			*top = L.n > (size_t)rows ? L.n - (size_t)rows : 0;
+		for (y = 0; y < rows && *top + (size_t)y < L.n; y++) {
+			wattrset(stdscr, L.head[*top + y] ? ui_attr(R_HEADER) : A_NORMAL);
+			ui_put(stdscr, 1 + y, 1, L.l[*top + y], COLS - 2, false);
+			wattrset(stdscr, A_NORMAL);
 		}
-		if (a == A_CASE_RETURN)
-			goto return_plan;
-		if (!cs->have_plan || !ui_confirm(app, _("Approve the plan?")))
+		curs_set(0);
+		r = ui_getkey(app, stdscr, &ch);
+		if (r == KEY_CODE_YES && (ch == KEY_RESIZE || gen != app->resize_gen))
 			break;
-		rc = plan_approve(app->db, &app->me, cs->latest.id, &today, &e);
-		ui_report(app, rc, &e, _("The plan was approved; orders went to the providers."));
-		break;
-	return_plan:
-		if (!cs->have_plan || !ui_prompt(app, _("Return the plan"), _("Comment:"), false,
-						 buf, sizeof(buf)))
+		if (r == KEY_CODE_YES && ui_list_scroll(ch, top, L.n, rows))
+			continue;
+		if ((a = keys_action(CTX_CASE, r, ch)) != A_NONE)
 			break;
-		rc = plan_return(app->db, &app->me, cs->latest.id, buf, &e);
-		ui_report(app, rc, &e, _("The plan was returned to the coordinator."));
-		break;
-	case A_CASE_UPDATE: {
-		const struct code_table *t = &codes_update_reason;
-		const char *labels[8];
-		size_t i;
-		int k;
-		if (!cs->plan_id)
-			break;
-		for (i = 0; i < t->count && i < ARRAY_SIZE(labels); i++)
-			labels[i] = _(t->items[i].label);
-		k = ui_choose(app, _("Reason for the update"), labels, i, 0);
-		if (k < 0 || !ui_prompt(app, _("Update the plan"), _("Note:"), false, buf, sizeof(buf)))
-			break;
-		rc = plan_update(app->db, &app->me, cs->plan_id, t->items[k].code, buf, NULL, &e);
-		ui_report(app, rc, &e, _("A new version was started from the approved plan."));
-		if (!rc)
-			ui_plan_edit(app, cs->r.id);
-		break;
 	}
-	case A_CASE_MONITOR:
-		if (cs->plan_id)
-			ui_monitoring_note(app, cs->plan_id);
-		else
-			ui_status(app, true, "%s", _("there is no plan to monitor yet"));
-		break;
-	case A_CASE_CONTACT:
-	case A_CASE_END_ITEM:
-	case A_CASE_RESIGN: {
-		struct plan_version cur;
-		int k;
-		if (!cs->plan_id || plan_current(app->db, &app->me, cs->plan_id, &cur)) {
-			ui_status(app, true, "%s", _("the plan is not approved yet"));
-			break;
-		}
-		k = choose_item(app, &cur, a == A_CASE_CONTACT ? _("Provider contact") :
-				a == A_CASE_END_ITEM ? _("End a service") : _("Resignation"),
-				a == A_CASE_RESIGN);
-		if (k == -1) {
-			plan_version_release(&cur);
-			break;
-		}
-		if (a == A_CASE_CONTACT) {
-			if (ui_prompt_date(app, _("Provider contact"), _("Date (Enter: today):"), false, day)) {
-				rc = plan_order_contact(app->db, &app->me, cur.items[k].id, day, &e);
-				ui_report(app, rc, &e, _("The provider's contact was recorded."));
-			}
-		} else if (ui_prompt(app, a == A_CASE_END_ITEM ? _("End a service") :
-				     _("Resignation"), _("Reason:"), false, buf, sizeof(buf))) {
-			date_format(&today, day);
-			if (a == A_CASE_END_ITEM)
-				rc = item_end(app->db, &app->me, cur.items[k].id, day, buf, &e);
-			else
-				rc = resignation_add(app->db, &app->me, cs->plan_id,
-						     k >= 0 ? cur.items[k].id : 0, day, buf,
-						     ui_confirm(app, _("Was the resignation in writing?")),
-						     &e);
-			ui_report(app, rc, &e, _("Recorded."));
-		}
-		plan_version_release(&cur);
-		break;
-	}
-	case A_CASE_CLOSE:
-		if (cs->plan_id)
-			ui_closing(app, cs->plan_id);
-		break;
-	case A_CASE_COMPARE: {
-		struct plan_version *vers, older, newer;
-		struct plan_diff *d;
-		size_t nv, nd, i;
-		int64_t pid;
-		struct strbuf sb;
-		if (plan_of_request(app->db, &app->me, cs->r.id, &pid, &vers, &nv) || nv < 2) {
-			ui_status(app, true, "%s", _("the plan has only one version"));
-			if (!nv)
-				free(vers);
-			break;
-		}
-		sb_init(&sb);
-		if (plan_version_get(app->db, &app->me, vers[1].id, &older) == CD_OK &&
-		    plan_version_get(app->db, &app->me, vers[0].id, &newer) == CD_OK) {
-			sb_addf(&sb, _("Version %d compared with version %d"), newer.version_no,
-				older.version_no);
-			sb_add(&sb, "\n\n");
-			plan_compare(&older, &newer, &d, &nd);
-			for (i = 0; i < nd; i++)
-				sb_addf(&sb, "%s %s: %s\n", d[i].kind == DIFF_ADDED ? "+" :
-					d[i].kind == DIFF_REMOVED ? "-" : "~", d[i].service_name,
-					d[i].kind == DIFF_ADDED ? _("added") :
-					d[i].kind == DIFF_REMOVED ? _("removed") : d[i].what);
-			if (!nd)
-				sb_add(&sb, _("No change in the services."));
-			free(d);
-			plan_version_release(&older);
-			plan_version_release(&newer);
-			ui_text_view(app, _("compare versions"), sb.buf);
-		}
-		sb_release(&sb);
-		for (i = 0; i < nv; i++)
-			plan_version_release(&vers[i]);
-		free(vers);
-		break;
-	}
-	case A_CASE_CARD: {
-		char *text = service_card(app->db, &app->me, cs->r.person_id, &rc);
-		if (text)
-			ui_text_view(app, _("service card"), text);
-		else
-			ui_report(app, rc, &e, "");
-		free(text);
-		break;
-	}
-	case A_CASE_REQUEST:
-		ui_request_edit(app, cs->r.id);
-		break;
-	case A_CASE_GROUP:
-		ui_group_enrol_request(app, cs->r.id);
-		break;
-	case A_CASE_PRINT:
-		ui_print_case(app, cs->r.id);
-		break;
-	case A_CASE_FOLLOWUP:
-		if (!cs->closed) {
-			ui_status(app, true, "%s", _("the plan is not closed"));
-			break;
-		}
-		if (ui_prompt(app, _("Follow-up"), _("How is the person doing:"), false, buf,
-			      sizeof(buf))) {
-			date_format(&today, day);
-			rc = followup_record(app->db, &app->me, cs->plan_id, day, buf, &e);
-			ui_report(app, rc, &e, _("Recorded."));
-		}
-		break;
-	default:
-		break;
-	}
+	lines_free(&L);
+	return a;
 }
 
 void ui_case(struct app *app, int64_t request_id)
 {
 	const char *saved_title = app->screen_title;
 	unsigned saved_ctx = app->context;
-	size_t top = 0;
 	struct fielderr e;
+	size_t top = 0;
+	bool reload = true, done = false;
+	struct case_view cv;
+	struct case_line *t = NULL;
+	size_t nt = 0, i;
+	char *next = NULL;
 	int rc;
 
 	if ((rc = case_access(app->db, &app->me, request_id, false, &e))) {
@@ -504,53 +483,42 @@ void ui_case(struct app *app, int64_t request_id)
 			ui_status(app, true, "%s", e.msg);
 		return;
 	}
-	for (;;) {
-		struct case_state cs;
-		struct lines L;
-		int rows, y, r;
-		wint_t ch;
+	memset(&cv, 0, sizeof(cv));
+	while (!done) {
 		enum action a;
+		struct date today;
 
-		memset(&L, 0, sizeof(L));
-		state_load(app, request_id, &cs);
-		build(app, &cs, &L);
-		wrap(&L, COLS - 2);
+		/* the case is read once per action, not on every key */
+		if (reload) {
+			case_release(&cv);
+			case_lines_free(t, nt);
+			free(next);
+			t = NULL;
+			nt = 0;
+			next = NULL;
+			date_today(&today);
+			if ((rc = case_load(app->db, &app->me, request_id, &cv)) ||
+			    (rc = case_timeline(app->db, &app->me, &cv, &today, &t, &nt))) {
+				ui_failed(app, rc);
+				break;
+			}
+			next = next_line(case_next_actions(&cv));
+			reload = false;
+		}
 		app->screen_title = _("case");
 		app->context = CTX_CASE;
-		werase(stdscr);
-		ui_frame(app);
-		rows = LINES - 3;
-		if (top + (size_t)rows > L.n)
-			top = L.n > (size_t)rows ? L.n - (size_t)rows : 0;
-		for (y = 0; y < rows && top + (size_t)y < L.n; y++) {
-			wattrset(stdscr, L.head[top + y] ? ui_attr(R_HEADER) : A_NORMAL);
-			ui_put(stdscr, 1 + y, 1, L.l[top + y], COLS - 2, false);
-			wattrset(stdscr, A_NORMAL);
-		}
-		lines_free(&L);
-		curs_set(0);
-		r = ui_getkey(app, stdscr, &ch);
-		a = keys_action(CTX_CASE, r, ch);
-		if (r == KEY_CODE_YES && ch == KEY_DOWN)
-			top++;
-		else if (r == KEY_CODE_YES && ch == KEY_UP && top)
-			top--;
-		else if (r == KEY_CODE_YES && ch == KEY_NPAGE)
-			top += (size_t)rows - 1;
-		else if (r == KEY_CODE_YES && ch == KEY_PPAGE)
-			top = top > (size_t)rows ? top - (size_t)rows + 1 : 0;
-		else if (r == KEY_CODE_YES && ch == KEY_HOME)
-			top = 0;
-		else if (r == KEY_CODE_YES && ch == KEY_END)
-			top = (size_t)-1 / 2;     /* clamped to the last page when drawn */
-		if (a == A_BACK) {
-			state_free(&cs);
+		a = view(app, t, nt, next, &top);
+		if (a == A_BACK)
 			break;
-		}
-		if (a != A_NONE && !(r == KEY_CODE_YES && ch == KEY_RESIZE))
-			do_action(app, &cs, a);
-		state_free(&cs);
+		for (i = 0; i < ARRAY_SIZE(handlers); i++)
+			if (handlers[i].action == a) {
+				handlers[i].run(app, &cv);
+				reload = true;
+			}
 	}
+	case_release(&cv);
+	case_lines_free(t, nt);
+	free(next);
 	app->screen_title = saved_title;
 	app->context = saved_ctx;
 	werase(stdscr);

@@ -164,58 +164,6 @@ void ui_message(struct app *app, const char *title, const char *text)
 	free(full);
 }
 
-/* The first label (from start, wrapping) whose folded text begins with
- * the folded typed text, else the first that contains it; -1 if none. */
-static int choose_find(const char *const *labels, size_t n, int start, const char *typed)
-{
-	char *want = text_fold(typed);
-	int found = -1, pass;
-	size_t k;
-
-	if (!want)
-		return -1;
-	for (pass = 0; pass < 2 && found < 0; pass++)
-		for (k = 0; k < n && found < 0; k++) {
-			int i = (int)((start + k) % n);
-			char *f = text_fold(labels[i]);
-			if (f && (pass == 0 ? !strncmp(f, want, strlen(want)) : !!strstr(f, want)))
-				found = i;
-			free(f);
-		}
-	free(want);
-	return found;
-}
-
-bool ui_list_move(wint_t ch, int *sel, size_t n, int rows)
-{
-	int last = n ? (int)n - 1 : 0;
-
-	if (rows < 1)
-		rows = 1;
-	switch (ch) {
-	case KEY_UP:
-		*sel = *sel > 0 ? *sel - 1 : 0;
-		return true;
-	case KEY_DOWN:
-		*sel = *sel < last ? *sel + 1 : last;
-		return true;
-	case KEY_PPAGE:
-		*sel = *sel > rows ? *sel - rows : 0;
-		return true;
-	case KEY_NPAGE:
-		*sel = *sel + rows < last ? *sel + rows : last;
-		return true;
-	case KEY_HOME:
-		*sel = 0;
-		return true;
-	case KEY_END:
-		*sel = last;
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Drops the last UTF-8 character of the type-ahead text. */
 static void choose_backspace(char *typed)
 {
@@ -290,7 +238,7 @@ int ui_choose(struct app *app, const char *title, const char *const *labels,
 					memcpy(typed + len, u, ul);
 					typed[len + ul] = '\0';
 					/* one letter steps to the next match; more refine */
-					at = choose_find(labels, n,
+					at = ui_choose_find(labels, n,
 							 typed[ul] ? sel : (sel + 1) % (int)n, typed);
 					if (at >= 0)
 						sel = at;

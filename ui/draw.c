@@ -137,27 +137,6 @@ attr_t ui_attr(enum role_attr r)
 	return colour[r] | (pair[r] ? COLOR_PAIR(pair[r]) : 0);
 }
 
-int ui_text_width(const char *s)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t n;
-	int w = 0;
-
-	memset(&st, 0, sizeof(st));
-	while (*s && (n = mbrtowc(&wc, s, MB_CUR_MAX, &st)) != 0) {
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			s++;
-			w++;
-			memset(&st, 0, sizeof(st));
-			continue;
-		}
-		w += wcwidth(wc) > 0 ? wcwidth(wc) : 0;
-		s += n;
-	}
-	return w;
-}
-
 int ui_put(WINDOW *w, int y, int x, const char *s, int width, bool pad)
 {
 	mbstate_t st;

@@ -60,7 +60,6 @@ static bool is_text(const struct ffield *f)
 }
 
 /* Copies what is in the libform buffer of f into f->value. */
-static char *multi_text(const char *buf, int width);
 
 static void sync_field(struct uform *uf, struct ffield *f)
 {
@@ -71,7 +70,7 @@ static void sync_field(struct uform *uf, struct ffield *f)
 	if (f->def->type == FF_MULTI) {
 		int rows, cols, frow, fcol, nrow, nbuf;
 		field_info(f->f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
-		buf = multi_text(field_buffer(f->f, 0), cols);
+		buf = text_multi_text(field_buffer(f->f, 0), cols);
 	} else {
 		buf = xstrdup(field_buffer(f->f, 0));
 		str_trim(buf);
@@ -130,137 +129,13 @@ void uform_free(struct uform **ufp)
 	*ufp = NULL;
 }
 
-/* Display width of the first n bytes of s. */
-static int width_of(const char *s, size_t n)
-{
-	char *part = xstrndup(s, n);
-	int w = ui_text_width(part);
-
-	free(part);
-	return w;
-}
-
-/* A long text with line breaks, as a multi-line field shows it: words
- * wrapped at the field's width, and each line break padded to the end of
- * its row so that it survives on screen. */
-static char *multi_display(const char *text, int width)
-{
-	struct strbuf sb;
-	char *copy = xstrdup(text ? text : ""), *rest = copy, *line;
-	bool first = true, prev_empty = false;
-	int col = 0;
-
-	sb_init(&sb);
-	sb_add(&sb, "");
-	while ((line = strsep(&rest, "\n"))) {
-		const char *p = line;
-		if (!first && width > 0) {
-			/* the break: the rest of the row blank (a whole row
-			 * after an empty line) */
-			if (col == 0 && prev_empty)
-				col = -width;
-			for (; col != 0 && col < width; col++)
-				sb_addc(&sb, ' ');
-		}
-		col = 0;
-		first = false;
-		prev_empty = !*line;
-		while (*p) {
-			size_t sp = strspn(p, " "), wl = strcspn(p + sp, " ");
-			int ws = width_of(p, sp), ww = width_of(p + sp, wl);
-			/* a row just filled: the next one starts with the word */
-			if (width > 0 && col == 0 && p != line) {
-				p += sp;
-				sp = 0;
-				ws = 0;
-			}
-			/* a word that does not fit starts the next row */
-			if (width > 0 && col > 0 && col + ws + ww > width && ww <= width) {
-				for (; col < width; col++)
-					sb_addc(&sb, ' ');
-				col = 0;
-				p += sp;
-				sp = 0;
-				ws = 0;
-			}
-			sb_addn(&sb, p, sp + wl);
-			col += ws + ww;
-			if (width > 0)
-				col %= width;
-			p += sp + wl;
-		}
-	}
-	free(copy);
-	return sb_detach(&sb);
-}
-
-/* The text of a multi-line field's buffer (rows of width columns): a row
- * whose blank end could have held the next row's first word ends with a
- * line break the user typed; otherwise the rows were wrapped. */
-static char *multi_text(const char *buf, int width)
-{
-	struct strbuf sb;
-	char **rows = NULL;
-	size_t n = 0, i;
-	const char *p = buf;
-
-	/* cut the buffer into rows of `width` columns */
-	while (*p) {
-		const char *start = p;
-		int w = 0;
-		mbstate_t st;
-		memset(&st, 0, sizeof(st));
-		while (*p && w < width) {
-			wchar_t wc;
-			size_t len = mbrtowc(&wc, p, MB_CUR_MAX, &st);
-			int cw;
-			if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-				len = 1;
-				memset(&st, 0, sizeof(st));
-				cw = 1;
-			} else {
-				cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
-			}
-			w += cw;
-			p += len;
-		}
-		rows = xrealloc(rows, (n + 1) * sizeof(char *));
-		rows[n++] = xstrndup(start, (size_t)(p - start));
-	}
-	for (i = 0; i < n; i++) {
-		size_t len = strlen(rows[i]);
-		while (len > 0 && rows[i][len - 1] == ' ')
-			rows[i][--len] = '\0';
-	}
-	while (n > 0 && !rows[n - 1][0])
-		free(rows[--n]);
-	sb_init(&sb);
-	sb_add(&sb, "");
-	for (i = 0; i < n; i++) {
-		sb_add(&sb, rows[i]);
-		if (i + 1 < n) {
-			const char *next = rows[i + 1];
-			int room = width - ui_text_width(rows[i]);
-			int first = width_of(next, strcspn(next, " "));
-			if (!rows[i][0] || !next[0] || first + 1 <= room)
-				sb_addc(&sb, '\n');
-			else
-				sb_addc(&sb, ' ');
-		}
-	}
-	for (i = 0; i < n; i++)
-		free(rows[i]);
-	free(rows);
-	return sb_detach(&sb);
-}
-
 static void set_multi(FIELD *f, const char *value)
 {
 	int rows, cols, frow, fcol, nrow, nbuf;
 	char *shown;
 
 	field_info(f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
-	shown = multi_display(value, cols);
+	shown = text_multi_display(value, cols);
 	set_field_buffer(f, 0, shown);
 	free(shown);
 }

@@ -83,14 +83,8 @@ void keys_help(struct app *app)
 		wtimeout(w, -1);
 		r = wget_wch(w, &ch);
 		delwin(w);
-		if (r == KEY_CODE_YES && ch == KEY_DOWN && top + (size_t)rows < n)
-			top++;
-		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
-			top--;
-		else if (r == KEY_CODE_YES && ch == KEY_NPAGE)
-			top = top + (size_t)rows < n ? top + (size_t)rows / 2 : top;
-		else if (r == KEY_CODE_YES && ch == KEY_PPAGE)
-			top = top > (size_t)rows / 2 ? top - (size_t)rows / 2 : 0;
+		if (r == KEY_CODE_YES && ui_list_scroll(ch, &top, n, rows))
+			continue;
 		else if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			app->resize_gen++;
 		else if (r != ERR)

@@ -166,6 +166,16 @@ static bool role_allows(const struct actor *me, enum action a)
 	}
 }
 
+const char *keys_name(unsigned ctx, enum action a)
+{
+	size_t i;
+
+	for (i = 0; i < keytab_count; i++)
+		if (keytab[i].action == a && (keytab[i].ctx & ctx))
+			return keytab[i].name;
+	return NULL;
+}
+
 void keys_draw_hints(unsigned ctx, const struct actor *me)
 {
 	int x = 0, y = LINES - 1;
@@ -196,3 +206,61 @@ void keys_draw_hints(unsigned ctx, const struct actor *me)
 	wattrset(stdscr, A_NORMAL);
 }
 
+bool ui_list_scroll(wint_t ch, size_t *top, size_t n, int rows)
+{
+	size_t page = rows > 1 ? (size_t)rows - 1 : 1;
+	size_t last = n > (size_t)rows ? n - (size_t)rows : 0;
+
+	switch (ch) {
+	case KEY_DOWN:
+		*top = *top < last ? *top + 1 : last;
+		return true;
+	case KEY_UP:
+		*top = *top ? *top - 1 : 0;
+		return true;
+	case KEY_NPAGE:
+		*top = *top + page < last ? *top + page : last;
+		return true;
+	case KEY_PPAGE:
+		*top = *top > page ? *top - page : 0;
+		return true;
+	case KEY_HOME:
+		*top = 0;
+		return true;
+	case KEY_END:
+		*top = last;
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool ui_list_move(wint_t ch, int *sel, size_t n, int rows)
+{
+	int last = n ? (int)n - 1 : 0;
+
+	if (rows < 1)
+		rows = 1;
+	switch (ch) {
+	case KEY_UP:
+		*sel = *sel > 0 ? *sel - 1 : 0;
+		return true;
+	case KEY_DOWN:
+		*sel = *sel < last ? *sel + 1 : last;
+		return true;
+	case KEY_PPAGE:
+		*sel = *sel > rows ? *sel - rows : 0;
+		return true;
+	case KEY_NPAGE:
+		*sel = *sel + rows < last ? *sel + rows : last;
+		return true;
+	case KEY_HOME:
+		*sel = 0;
+		return true;
+	case KEY_END:
+		*sel = last;
+		return true;
+	default:
+		return false;
+	}
+}

@@ -75,6 +75,8 @@ int main(void)
 	i18n_init("en");
 	sr = srunner_create(suite_text());
 	srunner_add_suite(sr, suite_validate());
+	srunner_add_suite(sr, suite_casepath());
+	srunner_add_suite(sr, suite_textlayout());
 	srunner_add_suite(sr, suite_db());
 	srunner_add_suite(sr, suite_person());
 	srunner_add_suite(sr, suite_request());

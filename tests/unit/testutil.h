@@ -49,6 +49,8 @@ struct report_row;
 const struct report_row *report_row_of(const struct quarterly_report *r, const char *code);
 
 Suite *suite_text(void);
+Suite *suite_casepath(void);
+Suite *suite_textlayout(void);
 Suite *suite_validate(void);
 Suite *suite_db(void);
 Suite *suite_person(void);

@@ -51,8 +51,64 @@ wait_gone() {
 	return 1
 }
 
-expect_screen() { screen | grep -qF -- "$1" || fail "expected '$1' on the screen"; }
-expect_not_screen() { ! screen | grep -qF -- "$1" || fail "did not expect '$1' on the screen"; }
+# expect_screen TEXT: TEXT is on the screen (waiting for it like wait_for,
+# so a screen still being drawn is no failure)
+expect_screen() {
+	i=0
+	while [ "$i" -lt 30 ]; do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "expected '$1' on the screen"
+	return 1
+}
+
+# settle: until two captures 0.2 s apart are the same (the desk drew all)
+settle() {
+	i=0
+	prev=$(screen)
+	while [ "$i" -lt 25 ]; do
+		sleep 0.2
+		now=$(screen)
+		[ "$now" = "$prev" ] && return 0
+		prev=$now
+		i=$((i + 1))
+	done
+}
+
+# expect_not_screen TEXT: once the screen has settled, TEXT is not on it
+expect_not_screen() {
+	settle
+	! screen | grep -qF -- "$1" || fail "did not expect '$1' on the screen"
+}
+
+cursor() { tm display -p -t ui '#{cursor_x} #{cursor_y}'; }
+# the label of the form field the cursor is in
+current_field() {
+	# shellcheck disable=SC2046
+	screen_attrs | python3 "$HERE/field.py" $(cursor)
+}
+
+# field LABEL: moves with Tab to the form field labelled LABEL (as the screen
+# shows it, without the "*" of a required field), so typed text never lands
+# in the wrong field when a form gains a field
+field() {
+	i=0
+	while [ "$i" -lt 60 ]; do
+		[ "$(current_field)" = "$1" ] && return 0
+		before=$(cursor)
+		keys Tab
+		j=0
+		while [ "$j" -lt 20 ] && [ "$(cursor)" = "$before" ]; do
+			sleep 0.05
+			j=$((j + 1))
+		done
+		i=$((i + 1))
+	done
+	fail "no form field '$1' (the cursor is in '$(current_field)')"
+	return 1
+}
 
 fail() {
 	FAILED=1

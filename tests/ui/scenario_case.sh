@@ -96,7 +96,7 @@ case_path_two_logins() {
 	keys Enter
 	wait_for "Obszar życia: zdrowie" || return
 	type_text "Cukrzyca; sama z trudem robi zakupy."
-	keys Tab
+	field "Potrzeby"
 	type_text "Pomoc w zakupach i sprzątaniu."
 	keys F2
 	wait_for "[*] zdrowie" || return
@@ -116,7 +116,7 @@ case_path_two_logins() {
 	wait_for "Pomoc w domu → Usługi opiekuńcze dla osób starszych" || return
 	keys Escape
 	sleep 0.3
-	i=0; while [ $i -lt 7 ]; do keys Tab; i=$((i + 1)); done
+	field "Koordynacja"
 	type_text "6"
 	keys F2
 	wait_for "Zapisano rozpoznanie potrzeb (projekt)." || return
@@ -134,9 +134,9 @@ case_path_two_logins() {
 	expect_screen "p: sporządź plan"
 	keys p
 	wait_for "Plan (IPUS)" || return
-	keys Tab Tab
+	field "Uzgodniono"
 	type_text "2026-11-22"
-	keys Tab Tab
+	field "Cele"
 	type_text "Zostać w domu mimo choroby."
 	keys F6
 	wait_for "Usługa w planie" || return
@@ -145,7 +145,7 @@ case_path_two_logins() {
 	type_text "usługi opiek"
 	keys Enter
 	wait_for "Usługi opiekuńcze dla osób starszych (Program" || return
-	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	field "Wymiar"
 	type_text "2"
 	keys F2
 	wait_for "2 godziny tygodniowo" || return
@@ -189,16 +189,19 @@ case_path_two_logins() {
 	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
 	keys m
 	wait_for "Notatka z monitoringu" || return
-	keys Tab Tab
+	field "Z kim"
 	type_text "córka"
-	keys Tab Tab
+	field "Notatka"
 	type_text "Opiekunka przychodzi; mama chce więcej godzin."
 	keys F6
 	wait_for "Odbywa się" || return
-	keys Right Tab Right Tab Right Right Right Right Tab Right Right Right Right Right
-	keys Tab BSpace
+	field "Odbywa się"; keys Right
+	field "Punktualnie"; keys Right
+	field "Jakość"; keys Right Right Right Right
+	field "Zadowolenie"; keys Right Right Right Right Right
+	field "Nieobecności"; keys BSpace
 	type_text "1"
-	keys Tab
+	field "Zrealizowano"
 	type_text "8"
 	keys F2
 	wait_for "odbywa się: tak" || return
@@ -215,12 +218,12 @@ case_path_two_logins() {
 	wait_for "wersja 2, projekt" || return
 	keys F7
 	wait_for "Usługa w planie" || return
-	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	field "Wymiar"
 	keys BSpace
 	type_text "3"
 	keys F2
 	wait_for "3 godziny tygodniowo" || return
-	keys Tab Tab                           # an update is agreed again
+	field "Uzgodniono"                           # an update is agreed again
 	type_text "2026-11-22"
 	keys F2
 	wait_for "Zapisano plan." || return
@@ -250,11 +253,11 @@ case_path_two_logins() {
 	keys c
 	wait_for "Zamknięcie planu" || return
 	expect_screen "Rozmowa*       2026-11-22"   # today unless changed
-	keys Tab Tab
+	field "Powód"
 	keys Right        # reason: goals achieved
-	keys Tab
+	field "Zdanie osoby"
 	type_text "Jest zadowolona z opiekunki."
-	keys Tab
+	field "Zmiany"
 	type_text "Radzi sobie z zakupami."
 	keys F6
 	wait_for "Przebieg planu." || return    # the drafted description
@@ -272,7 +275,7 @@ closing_text_survives_a_kill() {
 	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
 	keys c
 	wait_for "Zamknięcie planu" || return
-	keys Tab Tab Tab
+	field "Zdanie osoby"
 	type_text "Mówi, że opiekunka jest bardzo punktualna."
 	sleep 5                       # autosaved a few seconds after typing
 	stop                          # the terminal is gone, nothing was saved by hand
@@ -336,7 +339,7 @@ plan_over_a_limit() {
 	type_text "doradztwo pr"
 	keys Enter
 	wait_for "Doradztwo prawne (Program" || return
-	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	field "Wymiar"
 	type_text "10"
 	keys F2
 	wait_for "10 godzin tygodniowo" || return
@@ -344,7 +347,7 @@ plan_over_a_limit() {
 	wait_for "przekracza limit programu (4); aby mimo" || return
 	keys F7
 	wait_for "Uzasadnienie" || return
-	i=0; while [ $i -lt 8 ]; do keys Tab; i=$((i + 1)); done
+	field "Uzasadnienie"
 	type_text "Sprawa sądowa w toku; decyzja zespołu."
 	keys F2
 	wait_for "[ponad limit]" || return

@@ -7,10 +7,10 @@ bad_pesel_keeps_text() {
 	login recepcja || return
 	keys F3
 	wait_for "nowa osoba" || return
-	type_text "Jan"; keys Tab
-	type_text "Kowalski"; keys Tab
+	type_text "Jan"; field "Nazwisko"
+	type_text "Kowalski"; field "PESEL"
 	type_text "44051401358x"            # a typed field: the letter is refused
-	keys Tab
+	field "Data urodz."
 	wait_for "PESEL: błędna cyfra kontrolna" || return
 	expect_not_screen "44051401358x"
 	expect_screen "PESEL!"                # the text marker for monochrome
@@ -30,8 +30,8 @@ resize_during_form() {
 	login recepcja || return
 	keys F3
 	wait_for "nowa osoba" || return
-	type_text "Łucja"; keys Tab
-	type_text "Ślązak"; keys Tab
+	type_text "Łucja"; field "Nazwisko"
+	type_text "Ślązak"; field "PESEL"
 	type_text "5203"
 	resize 120 40
 	wait_for "Ślązak" || return
@@ -40,7 +40,7 @@ resize_during_form() {
 	sleep 0.3
 	wait_for "52031502886" || return
 	expect_screen "Łucja"
-	i=0; while [ $i -lt 17 ]; do keys Tab; i=$((i + 1)); done
+	field "O co prosi"
 	type_text "Usługi opiekuńcze."
 	keys F2
 	wait_for "Wniosek zarejestrowany" || return
@@ -68,10 +68,10 @@ duplicate_warning() {
 	login recepcja || return
 	keys F3
 	wait_for "nowa osoba" || return
-	type_text "ZOFIA"; keys Tab
-	type_text "Wojcik"; keys Tab Tab
+	type_text "ZOFIA"; field "Nazwisko"
+	type_text "Wojcik"; field "Data urodz."
 	type_text "1948-02-03"
-	i=0; while [ $i -lt 16 ]; do keys Tab; i=$((i + 1)); done
+	field "O co prosi"
 	type_text "Dowóz na rehabilitację."
 	keys F2
 	wait_for "Możliwy duplikat" || return

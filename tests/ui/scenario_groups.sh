@@ -127,7 +127,7 @@ community_organiser_runs_an_activity() {
 	keys F2
 	wait_for "Nazwa: pole wymagane" || return
 	type_text "Spacery z sąsiadem"
-	keys Tab F4
+	field "Rodzaj"; keys F4
 	wait_for "┌─ Rodzaj ─" || return
 	type_text "samop"
 	keys Enter
@@ -233,7 +233,7 @@ organiser_sets_a_fee_and_the_gminas() {
 	wait_for "katalog usług ·" || return
 	menu_pick "Doradztwo prawne" || return
 	wait_for "usługa ·" || return
-	i=0; while [ $i -lt 7 ]; do keys Tab; i=$((i + 1)); done
+	field "Odpłatność"
 	keys F4
 	wait_for "┌─ Odpłatność ─" || return
 	type_text "stała"
@@ -251,7 +251,7 @@ organiser_sets_a_fee_and_the_gminas() {
 	wait_for "programy ·" || return
 	keys Enter
 	wait_for "Program usług społecznych gminy Czarnia" || return
-	i=0; while [ $i -lt 10 ]; do keys Tab; i=$((i + 1)); done
+	field "Gminy"
 	type_text "Czarnia, Łomża"
 	keys F2
 	wait_for "Gminy: „Łomża” nie jest gminą obsługiwaną przez centrum" || return

@@ -16,11 +16,11 @@ organiser_adds_offer_coordinator_plans() {
 	keys F2                                   # nothing typed: the name is required
 	wait_for "Nazwa: pole wymagane" || return
 	type_text "Dowóz na rehabilitację"
-	keys Tab F4
+	field "Obszar"; keys F4
 	wait_for "┌─ Obszar ─" || return
 	type_text "4."
 	keys Enter
-	keys Tab F4
+	field "Jednostka"; keys F4
 	wait_for "┌─ Jednostka ─" || return
 	type_text "przejazd"
 	keys Enter
@@ -47,7 +47,7 @@ organiser_adds_offer_coordinator_plans() {
 	keys F7
 	wait_for "nowy program ·" || return
 	type_text "Program „Dojazdy” gminy Czarnia"
-	keys Tab Tab Tab
+	field "Obowiązuje od"
 	type_text "2026-11-01"
 	keys F2
 	wait_for "Zapisano program; F6 jego usługi." || return
@@ -59,7 +59,7 @@ organiser_adds_offer_coordinator_plans() {
 	keys Enter
 	wait_for "Usługa w programie" || return
 	type_text "60"
-	keys Tab Tab
+	field "Limit/osobę"
 	type_text "8"
 	keys F2
 	wait_for "Zapisano." || return
@@ -105,9 +105,9 @@ organiser_adds_offer_coordinator_plans() {
 	keys Enter
 	wait_for "Dowóz na rehabilitację (Program „Dojazdy”" || return
 	expect_screen "Przewozy Łoś"
-	i=0; while [ $i -lt 5 ]; do keys Tab; i=$((i + 1)); done
+	field "Wymiar"
 	type_text "6"
-	keys Tab Right                         # a month
+	field "Jak często"; keys Right          # a month
 	keys F2
 	wait_for "6 przejazdów miesięcznie" || return
 	keys F2
@@ -142,11 +142,11 @@ organiser_records_a_meeting() {
 	expect_screen "jeszcze żadnego"
 	keys F7
 	wait_for "nowe spotkanie ·" || return
-	keys Tab
+	field "Uczestnicy"
 	type_text "Anna Wiśniewska, Paweł Żak, Tomasz Łęcki"
-	keys Tab
+	field "Zaproszeni"
 	type_text "Stowarzyszenie „Razem dla Kurpiów” (p. Ewa Łoś)"
-	keys Tab
+	field "Uwagi"
 	type_text "Omówiono plany po przeglądzie; brakuje dowozów."
 	keys F6
 	wait_for "Omawiane plany" || return
@@ -178,7 +178,7 @@ organiser_makes_a_half_year_summary() {
 	expect_screen "Usługi opiekuńcze dla osób starszych: osoby:"
 	keys Escape
 	wait_for "nowe podsumowanie półroczne ·" || return
-	keys Tab Tab
+	field "Omówienie"
 	type_text "Brakuje dowozów na rehabilitację; rośnie lista oczekujących na opiekę."
 	keys F2
 	wait_for "Zapisano podsumowanie." || return

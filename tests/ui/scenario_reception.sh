@@ -7,15 +7,15 @@ SCENARIOS="${SCENARIOS:-} reception_registers_person_and_request find_without_di
 # house, flat, postcode, town, gmina, e-mail, filed on, channel, filed by,
 # filer, referred by, coordinator, asked for)
 fill_new_person() {
-	type_text "Żaneta"; keys Tab
-	type_text "Źrebiec-Łęcka"; keys Tab
-	type_text "90051203422"; keys Tab Tab Tab
-	type_text "600 100 200"; keys Tab
-	type_text "ul. Źródlana"; keys Tab
-	type_text "7"; keys Tab Tab
-	type_text "07431"; keys Tab
+	type_text "Żaneta"; field "Nazwisko"
+	type_text "Źrebiec-Łęcka"; field "PESEL"
+	type_text "90051203422"; field "Telefon"
+	type_text "600 100 200"; field "Ulica"
+	type_text "ul. Źródlana"; field "Nr domu"
+	type_text "7"; field "Kod poczt."
+	type_text "07431"; field "Miejscowość"
 	type_text "Czarnia"
-	i=0; while [ $i -lt 9 ]; do keys Tab; i=$((i + 1)); done
+	field "O co prosi"
 	type_text "Pomoc w domu: zakupy, sprzątanie; mama po udarze."
 }
 

@@ -12,7 +12,7 @@ person_card_edit_household_request() {
 	wait_for "Żurawska" || return
 	keys Enter
 	wait_for "karta osoby" || return
-	keys Tab Tab Tab Tab Tab            # to the phone field
+	field "Telefon"            # to the phone field
 	keys BSpace; type_text "9"
 	keys F2
 	wait_for "Zapisano: Żurawska Bożena" || return
@@ -32,7 +32,7 @@ person_card_edit_household_request() {
 	keys F3                              # a request for this person
 	wait_for "osoba zarejestrowana, nr $a" || return
 	expect_screen "Bożena"
-	i=0; while [ $i -lt 6 ]; do keys Tab; i=$((i + 1)); done
+	field "O co prosi"
 	type_text "Asystent osobisty."
 	keys F2
 	wait_for "Wniosek zarejestrowany" || return
@@ -51,7 +51,7 @@ request_edit_assigns() {
 	wait_for "Koordynator: nieprzydzielone" || return
 	keys Enter
 	wait_for "Data złożenia" || return
-	keys Tab Tab Tab Tab Tab              # to the coordinator field
+	field "Koordynator"              # to the coordinator field
 	keys Right
 	wait_for "Anna Wiśniewska" || return
 	keys F2
@@ -77,10 +77,10 @@ admin_accounts() {
 	expect_screen "koordynator2"
 	keys F7
 	wait_for "Nowe konto" || return
-	type_text "nowa.koord"; keys Tab
-	type_text "Zuzanna Źdźbło"; keys Tab
-	type_text "koordynator,pralka"; keys Tab
-	type_text "haslo-12345"; keys Tab
+	type_text "nowa.koord"; field "Imię i nazw."
+	type_text "Zuzanna Źdźbło"; field "Role"
+	type_text "koordynator,pralka"; field "Hasło"
+	type_text "haslo-12345"; field "Powtórz"
 	type_text "haslo-12345"
 	keys F2
 	wait_for "nieznana rola „pralka”" || return

@@ -224,7 +224,7 @@ void ui_lock(struct app *app)
 	char pw[1024];
 
 	buf[0] = L'\0';
-	audit_add(app->db, app->me.user_id, "lock", "app_user", app->me.user_id, "");
+	user_locked(app->db, &app->me);
 	for (;;) {
 		char line[300];
 		int y = LINES / 2 - 3;

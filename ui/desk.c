@@ -45,8 +45,7 @@ int ui_run(const char *db_path, bool mono)
 		}
 		ui_main_menu(&app);
 		if (app.logged_in)
-			audit_add(app.db, app.me.user_id, "logout", "app_user",
-				  app.me.user_id, "");
+			user_logout(app.db, &app.me);
 		app.logged_in = false;
 		memset(&app.me, 0, sizeof(app.me));
 		ui_status_clear(&app);

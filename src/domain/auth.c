@@ -410,3 +410,13 @@ int user_get(struct cd_db *db, int64_t id, struct user *out)
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int user_locked(struct cd_db *db, const struct actor *a)
+{
+	return audit_add(db, a->user_id, "lock", "app_user", a->user_id, "");
+}
+
+int user_logout(struct cd_db *db, const struct actor *a)
+{
+	return audit_add(db, a->user_id, "logout", "app_user", a->user_id, "");
+}

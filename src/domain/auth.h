@@ -89,6 +89,10 @@ int user_login(struct cd_db *db, const char *login, const char *password,
 int user_verify_password(struct cd_db *db, const struct actor *a,
 			 const char *password);
 
+/* The desk's screen lock and logging out, recorded in the audit log with
+ * the user (a failed record is returned, the desk goes on). */
+int user_locked(struct cd_db *db, const struct actor *a);
+int user_logout(struct cd_db *db, const struct actor *a);
 /* All users (login order); *out is an array the caller frees. */
 int user_list(struct cd_db *db, const struct actor *a, struct user **out,
 	      size_t *n);

@@ -141,6 +141,15 @@ to_menu() {
 
 cli() { "$BIN" --db "$DB" "$@"; }
 
+# stored SQL WANT: what the scenario saved, read back from the database
+# (one row per line, columns joined by "|") is WANT
+stored() {
+	got=$(sqlite3 -batch "$DB" "$1" 2>&1)
+	[ "$got" = "$2" ] || fail "stored: $1
+      got:  $got
+      want: $2"
+}
+
 # select_row TEXT: in a list, moves down to the row with TEXT (no Enter)
 select_row() {
 	keys Home

@@ -267,6 +267,20 @@ case_path_two_logins() {
 	expect_screen "Dalej: f: losy osoby pół roku po zamknięciu"
 	keys End
 	wait_for "zamknięty 2026-11-22 (osiągnięcie celów)" || return
+	# what was stored on the way
+	stored "SELECT status, outcome FROM assessment WHERE request_id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026')" "final|qualified"
+	stored "SELECT domain_code, situation, needs FROM assessment_domain WHERE assessment_id =
+		(SELECT id FROM assessment WHERE request_id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026')) AND situation <> ''" "care|Mieszka sama; po pobycie w szpitalu słabiej chodzi.|Pomoc przy zakupach, sprzątaniu i kąpieli.
+health|Cukrzyca; sama z trudem robi zakupy.|Pomoc w zakupach i sprzątaniu."
+	stored "SELECT v.version_no, v.status, i.amount, i.frequency FROM plan_version v
+		JOIN plan p ON p.id = v.plan_id JOIN plan_item i ON i.version_id = v.id
+		WHERE p.request_id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026') ORDER BY v.version_no" "1|superseded|2.0|week
+2|approved|3.0|week"
+	stored "SELECT count(*), min(with_whom) FROM monitoring_note m JOIN plan p ON p.id = m.plan_id
+		WHERE p.request_id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026')" "1|córka"
+	stored "SELECT c.reason, c.closed_on, c.followup_due, c.person_view, c.changes FROM closure c
+		JOIN plan p ON p.id = c.plan_id WHERE p.request_id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026')" "goals_achieved|2026-11-22|2027-05-22|Jest zadowolona z opiekunki.|Radzi sobie z zakupami."
+	stored "SELECT status FROM request WHERE id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026')" "closed"
 }
 
 closing_text_survives_a_kill() {
@@ -297,6 +311,9 @@ closing_text_survives_a_kill() {
 	logout || return
 	login_worklist koordynator || return
 	expect_not_screen "Tekst, którego ostatnio nie zapisano"
+	stored "SELECT count(*) FROM text_draft" "0"
+	stored "SELECT count(*) FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r
+		ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.25.2026'" "0"
 }
 
 registers_for_the_organiser() {
@@ -323,6 +340,8 @@ registers_for_the_organiser() {
 	wait_for "Skreślono z listy oczekujących." || return
 	expect_not_screen "CUS.IPUS.6.2026"
 	expect_screen ">1   Usługi opiekuńcze"     # the next one moves up
+	stored "SELECT w.removed_on, w.removed_reason FROM waiting_entry w JOIN request r
+		ON r.id = w.request_id WHERE r.case_ref = 'CUS.IPUS.6.2026'" "2026-11-22|Zrezygnował, opiekuje się nim córka."
 }
 
 plan_over_a_limit() {
@@ -356,6 +375,10 @@ plan_over_a_limit() {
 	keys Escape
 	wait_for "CUS.IPUS.5.2026 ·" || return
 	expect_screen "ponad limit, bo: Sprawa sądowa w toku; decyzja zespołu."
+	stored "SELECT v.status, s.name, i.amount, i.frequency, i.override_reason FROM plan_item i
+		JOIN plan_version v ON v.id = i.version_id JOIN plan p ON p.id = v.plan_id
+		JOIN service s ON s.id = i.service_id JOIN request r ON r.id = p.request_id
+		WHERE r.case_ref = 'CUS.IPUS.5.2026'" "draft|Doradztwo prawne|10.0|week|Sprawa sądowa w toku; decyzja zespołu."
 }
 
 director_returns_a_plan() {
@@ -376,6 +399,8 @@ director_returns_a_plan() {
 	login_worklist koordynator || return
 	expect_screen "plan zwrócony"
 	expect_screen "CUS.IPUS.15.2026"
+	stored "SELECT v.status, v.return_comment FROM plan_version v JOIN plan p ON p.id = v.plan_id
+		JOIN request r ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.15.2026'" "returned|Brak uzgodnienia z córką; proszę dopisać dowóz."
 }
 
 director_authorises_an_organiser() {
@@ -409,6 +434,11 @@ director_authorises_an_organiser() {
 	confirm z "Zatwierdzić plan?" || return
 	wait_for "Plan zatwierdzony" || return
 	expect_screen "Tomasz Łęcki"
+	stored "SELECT o.login, g.login, a.valid_from, COALESCE(a.valid_to, '-') FROM authorisation a
+		JOIN app_user o ON o.id = a.organiser_id JOIN app_user g ON g.id = a.granted_by" "organizator|dyrektor|2026-11-22|-"
+	stored "SELECT v.status, u.login FROM plan_version v JOIN plan p ON p.id = v.plan_id
+		JOIN request r ON r.id = p.request_id LEFT JOIN app_user u ON u.id = v.decided_by
+		WHERE r.case_ref = 'CUS.IPUS.15.2026'" "approved|organizator"
 }
 
 assessment_text_survives_a_kill() {
@@ -437,6 +467,9 @@ assessment_text_survives_a_kill() {
 	keys F2
 	wait_for "Zapisano: zdrowie." || return
 	wait_for "na dziś"                           # nothing left unsaved
+	stored "SELECT d.situation FROM assessment_domain d JOIN assessment s ON s.id = d.assessment_id
+		WHERE s.request_id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026') AND d.domain_code = 'health'" "Od roku choruje na serce, źle śpi."
+	stored "SELECT count(*) FROM text_draft" "0"
 }
 
 plan_in_force_contact_resignation_card() {
@@ -463,6 +496,12 @@ plan_in_force_contact_resignation_card() {
 	wait_for "karta usług ·" || return
 	expect_screen "Karta usług: Anna Michalska"
 	expect_screen "CUS.IPUS.25.2026"
+	R25="(SELECT p.id FROM plan p JOIN request r ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.25.2026')"
+	stored "SELECT o.provider_contact_on FROM service_order o JOIN plan_item i ON i.id = o.item_id
+		JOIN plan_version v ON v.id = i.version_id WHERE v.plan_id = $R25" "2026-11-22"
+	stored "SELECT on_date, reason, written FROM resignation WHERE plan_id = $R25" "2026-11-22|Przeprowadzka do córki.|1"
+	stored "SELECT i.ended_on, i.end_reason FROM plan_item i JOIN plan_version v ON v.id = i.version_id
+		WHERE v.plan_id = $R25 AND v.status = 'approved'" "2026-11-22|rezygnacja: Przeprowadzka do córki."
 }
 
 followup_after_closing() {
@@ -478,4 +517,7 @@ followup_after_closing() {
 	expect_screen "Dalej: u: karta usług"           # the follow-up is done
 	keys End
 	wait_for "radzi sobie, zakupy robi sąsiad." || return
+	stored "SELECT c.followup_on, c.followup_note FROM closure c JOIN plan p ON p.id = c.plan_id
+		JOIN request r ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.9.2026'" \
+		"2026-11-22|Mieszka sam, radzi sobie, zakupy robi sąsiad."
 }

@@ -15,6 +15,10 @@ lock_keeps_work() {
 	type_text "demo1234"; keys Enter
 	wait_for "Mieczysław" || return
 	expect_screen "nowa osoba"
+	# the lock is recorded with the user; nothing typed was saved by it
+	stored "SELECT u.login FROM audit_log l JOIN app_user u ON u.id = l.user_id
+		WHERE l.action = 'lock'" "recepcja"
+	stored "SELECT count(*) FROM person WHERE first_names = 'Mieczysław' AND surname = ''" "0"
 }
 
 request_list_filters() {

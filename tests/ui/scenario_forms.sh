@@ -23,6 +23,7 @@ bad_pesel_keeps_text() {
 	keys n
 	wait_gone "Wyjść bez zapisania" || return
 	expect_screen "Kowalski"
+	stored "SELECT count(*) FROM person WHERE surname = 'Kowalski' AND first_names = 'Jan'" "0"
 }
 
 resize_during_form() {
@@ -82,4 +83,7 @@ duplicate_warning() {
 	keys Enter
 	n=$(cli person find wojcik zofia | wc -l)
 	[ "$n" = 1 ] || fail "expected one Zofia Wójcik, got $n"
+	# the request went to the registered Zofia, not to a new person
+	stored "SELECT p.town, r.asked FROM request r JOIN person p ON p.id = r.person_id
+		WHERE p.surname = 'Wójcik' AND p.first_names = 'Zofia'" "Cupel|Dowóz na rehabilitację."
 }

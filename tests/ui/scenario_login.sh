@@ -16,6 +16,12 @@ login_bad_then_good() {
 	wait_for "Wylogować?" || return
 	keys t
 	wait_for "Logowanie"
+	# the failed attempt, the login and the logout are in the audit log
+	stored "SELECT l.action || ':' || COALESCE(u.login, '-') FROM audit_log l
+		LEFT JOIN app_user u ON u.id = l.user_id WHERE l.action LIKE 'log%'
+		ORDER BY l.id" "login.failed:-
+login:koordynator
+logout:koordynator"
 }
 
 login_roles_menu() {

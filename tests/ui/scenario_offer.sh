@@ -112,6 +112,19 @@ organiser_adds_offer_coordinator_plans() {
 	wait_for "6 przejazdów miesięcznie" || return
 	keys F2
 	wait_for "Zapisano plan." || return
+	# what the organiser added, and the coordinator's plan that uses it
+	stored "SELECT s.area_code, s.unit, s.std_infrastructure || s.std_staff || s.std_quality ||
+		s.std_conditions || s.std_availability || s.std_management FROM service s
+		WHERE s.name = 'Dowóz na rehabilitację'" "4|ride|Bus przystosowany do przewozu wózka."
+	stored "SELECT p.valid_from, ps.monthly_capacity, ps.max_per_month FROM programme p
+		JOIN programme_service ps ON ps.programme_id = p.id JOIN service s ON s.id = ps.service_id
+		WHERE p.name = 'Program „Dojazdy” gminy Czarnia'" "2026-11-01|60.0|8.0"
+	stored "SELECT ps.monthly_capacity FROM provider pv JOIN provider_service ps
+		ON ps.provider_id = pv.id WHERE pv.name = 'Przewozy Łoś'" "80.0"
+	stored "SELECT v.status, i.amount, i.frequency, pv.name FROM plan_item i
+		JOIN plan_version v ON v.id = i.version_id JOIN plan p ON p.id = v.plan_id
+		JOIN request r ON r.id = p.request_id JOIN provider pv ON pv.id = i.provider_id
+		WHERE r.case_ref = 'CUS.IPUS.5.2026'" "draft|6.0|month|Przewozy Łoś"
 }
 
 director_reads_the_quarterly_report() {
@@ -161,6 +174,8 @@ organiser_records_a_meeting() {
 	keys Escape
 	wait_for "na dziś" || return
 	expect_not_screen "spotkanie zespołu"
+	stored "SELECT m.held_on, m.attendees, m.invited, m.notes, count(mp.plan_id) FROM meeting m
+		LEFT JOIN meeting_plan mp ON mp.meeting_id = m.id GROUP BY m.id" "2026-11-22|Anna Wiśniewska, Paweł Żak, Tomasz Łęcki|Stowarzyszenie „Razem dla Kurpiów” (p. Ewa Łoś)|Omówiono plany po przeglądzie; brakuje dowozów.|1"
 }
 
 organiser_makes_a_half_year_summary() {
@@ -188,6 +203,9 @@ organiser_makes_a_half_year_summary() {
 	keys End
 	wait_for "Omówienie organizatora" || return
 	expect_screen "Brakuje dowozów na rehabilitację"
+	stored "SELECT s.period_from, s.period_to, s.created_on, u.login, s.narrative,
+		instr(s.figures, 'rozpoczęte plany') > 0 FROM summary s
+		JOIN app_user u ON u.id = s.created_by" "2026-05-22|2026-11-22|2026-11-22|organizator|Brakuje dowozów na rehabilitację; rośnie lista oczekujących na opiekę.|1"
 }
 
 director_hands_cases_over() {
@@ -208,6 +226,11 @@ director_hands_cases_over() {
 	logout || return
 	login_worklist koordynator2 || return
 	expect_screen "CUS.IPUS.3.2026"             # Anna's oldest case is Paweł's now
+	stored "SELECT DISTINCT f.login, t.login, c.on_date, c.reason, b.login FROM case_reassignment c
+		JOIN app_user f ON f.id = c.from_user JOIN app_user t ON t.id = c.to_user
+		JOIN app_user b ON b.id = c.by_user" "koordynator|koordynator2|2026-11-22|Urlop macierzyński od 1 grudnia.|dyrektor"
+	stored "SELECT u.login FROM request r JOIN app_user u ON u.id = r.coordinator_id
+		WHERE r.case_ref = 'CUS.IPUS.3.2026'" "koordynator2"
 }
 
 organiser_sees_supply_and_demand() {
@@ -233,4 +256,7 @@ organiser_sees_supply_and_demand() {
 	type_text "300"                       # more capacity a month
 	keys F2
 	wait_for "Zapisano. Czeka: 6 (od 2026-08-31); niezaspokojone potrzeby z obszaru: " || return
+	stored "SELECT ps.monthly_capacity FROM programme_service ps JOIN service s ON s.id = ps.service_id
+		JOIN programme p ON p.id = ps.programme_id WHERE s.name = 'Usługi opiekuńcze dla osób starszych'
+		AND p.name = 'Program usług społecznych gminy Czarnia'" "300.0"
 }

@@ -56,7 +56,10 @@ request_edit_assigns() {
 	wait_for "Anna Wiśniewska" || return
 	keys F2
 	wait_for "Zapisano wniosek CUS.IPUS." || return
+	ref=$(screen | grep -oE "Zapisano wniosek CUS\.IPUS\.[0-9]+\.[0-9]{4}" | sed 's/.* //')
 	wait_for "Znak sprawy" || return
+	stored "SELECT u.login FROM request r JOIN app_user u ON u.id = r.coordinator_id
+		WHERE r.case_ref = '$ref'" "koordynator"
 }
 
 offer_screen() {

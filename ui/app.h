@@ -123,6 +123,16 @@ enum action {
 	A_SERVICES,
 	A_DETAILS,
 	A_WORKLIST,
+	/* the extra actions of lists */
+	A_NEED_ANSWERED,
+	A_WAITING_REMOVE,
+	A_CONSENT_WITHDRAW,
+	A_ACCESS_DOC,
+	A_MEMBER_LEAVES,
+	A_GROUP_SESSIONS,
+	A_ACTIVITIES,
+	A_AUTH_END,
+	A_SERVICE_REMOVE,
 };
 
 /* Contexts (bit mask) in which a key binding applies and is hinted. */
@@ -147,6 +157,18 @@ enum {
 	CTX_OFFER = 1 << 17,
 	CTX_DETAILS = 1 << 18,     /* a record with a second page (F8) */
 	CTX_PRINTABLE = 1 << 19,   /* a record with a printable document (F8) */
+	/* lists (list.c): CTX_LIST always, CTX_LIST_OPEN when Enter opens a
+	 * row, CTX_LIST_ADD when F7 adds one,
+	 * and the list's own context for its extra actions */
+	CTX_LIST_ADD = 1 << 20,
+	CTX_UNMET = 1 << 21,       /* the register of unmet needs */
+	CTX_WAITING = 1 << 22,     /* the waiting list */
+	CTX_CONSENTS = 1 << 23,    /* a person's consents (RODO) */
+	CTX_GROUP = 1 << 24,       /* the members of a group */
+	CTX_GROUPS = 1 << 25,      /* the groups, for who keeps the activities */
+	CTX_AUTHS = 1 << 26,       /* the director's authorisations */
+	CTX_PROG_SERVICES = 1 << 27, /* the services of a programme */
+	CTX_LIST_OPEN = 1 << 28,   /* Enter opens the selected row */
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -235,14 +257,70 @@ bool ui_prompt_value(struct app *app, const char *title, const char *label,
 /* Moves the selection *sel of a list of n rows (rows on screen) on ↑ ↓
  * PgUp PgDn Home End; false when ch is none of them. */
 bool ui_list_move(wint_t ch, int *sel, size_t n, int rows);
-/* A table to choose a row from: cells holds nrows * ncols strings (free
- * with ui_cells_free), widths the columns (0: the rest).  Returns the row
- * chosen with Enter, or -1 on Esc; *key is set when one of the function
- * keys in extra was pressed instead (the row is *sel). */
-int ui_table(struct app *app, const char *title, const char *intro, const int *widths,
-	     const char *const *header, size_t ncols, char **cells, size_t nrows,
-	     int *sel, const int *extra, size_t nextra, int *key);
-void ui_cells_free(char **cells, size_t n);
+/* ---- list.c: the one list runner ---- */
+
+struct list_col {
+	const char *header;   /* N_() */
+	int width;            /* display columns; 0: the rest of the row */
+	bool right;           /* numbers, aligned right */
+};
+
+/* An extra action of a list: bound in the key table under the list's
+ * context (so the hint bar and F1 show it); run on the selected row. */
+struct list_action {
+	enum action action;
+	bool needs_row;       /* nothing happens on an empty list */
+	void (*run)(struct app *app, void *ctx, size_t row);
+};
+
+/* A list screen.  load (re)reads the rows into the screen's own ctx (and
+ * frees what it read before), returning a status; cell writes the text of
+ * one cell.  The runner reloads after every action and keeps the
+ * selection.  Callbacks left NULL are not offered. */
+struct list_ops {
+	const char *title;    /* N_(): the title bar */
+	const char *intro;    /* N_(): the line(s) above the table, or: */
+	void (*intro_text)(struct app *app, void *ctx, size_t n, char *out, size_t size);
+	const char *empty;    /* N_(): shown instead of rows (NULL: "The list is empty.";
+			       * "": nothing, drawn says it) */
+	const struct list_col *cols;
+	size_t ncols;
+	unsigned ctx;         /* the list's own key context, besides CTX_LIST */
+	int (*load)(struct app *app, void *ctx, size_t *n);
+	void (*cell)(void *ctx, size_t row, size_t col, char *out, size_t size);
+	bool (*alert)(void *ctx, size_t row);   /* a row marked "!" (overdue) */
+	void (*detail)(void *ctx, size_t row, char *out, size_t size); /* under the table */
+	void (*open)(struct app *app, void *ctx, size_t row);   /* Enter */
+	void (*add)(struct app *app, void *ctx);                /* F7 */
+	const struct list_action *actions;
+	size_t nactions;
+	/* for lists that do more (a search as you type, a picker): drawn is
+	 * called after the rows are drawn (a query line, the cursor); key gets
+	 * the keys no action took (true: read the rows again); done ends the
+	 * list after an action (a row was picked) */
+	void (*drawn)(struct app *app, void *ctx, size_t n);
+	bool (*key)(struct app *app, void *ctx, int type, wint_t ch);
+	bool (*done)(void *ctx);
+};
+/* The rows most list screens keep: the domain's array of flat records
+ * (no owned pointers) and its length; owner is what the list is of (a
+ * programme, a group), NULL for none. */
+struct list_rows {
+	void *l;
+	size_t n;
+	const void *owner;
+};
+/* Frees the rows read before (load calls it first); returns r. */
+struct list_rows *list_rows_reset(void *r);
+/* After the domain's list call: sets *n, returns rc. */
+int list_rows_loaded(struct list_rows *r, int rc, size_t *n);
+#define LIST_ROW(ctx, type, row) (&((type *)((struct list_rows *)(ctx))->l)[row])
+
+/* Runs the list until Esc; CD_OK, or the status of a failed load (shown
+ * on the status line). */
+int ui_list_run(struct app *app, const struct list_ops *ops, void *ctx);
+/* The key context a list runs in (for tests of the key table). */
+unsigned ui_list_context(const struct list_ops *ops);
 /* Scrolls a text of n lines shown rows at a time by an arrow, page, Home
  * or End key (false: not such a key); top stays within the text. */
 bool ui_list_scroll(wint_t ch, size_t *top, size_t n, int rows);

@@ -81,152 +81,218 @@ static void enrol(struct app *app, const struct group *g)
 	ui_report(app, rc, &e, _("Enrolled."));
 }
 
+struct sessions {
+	const struct group *g;
+	struct group_session *l;
+	size_t n;
+};
+
+static int sessions_load(struct app *app, void *ctx, size_t *n)
+{
+	struct sessions *s = ctx;
+	int rc;
+
+	free(s->l);
+	rc = group_sessions(app->db, &app->me, s->g, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void sessions_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct group_session *x = &((struct sessions *)ctx)->l[row];
+
+	if (col == 1)
+		snprintf(out, size, "%d", x->head_count);
+	else
+		str_copy(out, size, col == 0 ? x->held_on : x->notes);
+}
+
+static void sessions_add(struct app *app, void *ctx)
+{
+	const struct group *g = ((struct sessions *)ctx)->g;
+	struct fielderr e;
+	char day[16], heads[8] = "", notes[500] = "";
+
+	today_text(day);
+	if (!ui_prompt_value(app, _("Meeting"), _("Held on (YYYY-MM-DD):"), day, sizeof(day)) ||
+	    !ui_prompt_value(app, _("Meeting"), _("Head count (persons present):"), heads,
+			     sizeof(heads)) ||
+	    !ui_prompt_value(app, _("Meeting"), _("Notes (may be empty):"), notes, sizeof(notes)))
+		return;
+	if (!heads[0] || strspn(heads, "0123456789") != strlen(heads)) {
+		ui_status(app, true, "%s", _("Head count: the number of persons present, 0 or more"));
+		return;
+	}
+	ui_report(app, group_session_add(app->db, &app->me, g, day, atoi(heads), notes, &e), &e,
+		  _("The meeting was recorded."));
+}
+
+static const struct list_col sessions_cols[] = {
+	{N_("Date"), 10}, {N_("Present"), 6, true}, {N_("Notes"), 0},
+};
+static const struct list_ops sessions_list = {
+	.title = N_("meetings of the group"), .intro = N_("The meetings held and how many came."),
+	.cols = sessions_cols, .ncols = ARRAY_SIZE(sessions_cols),
+	.load = sessions_load, .cell = sessions_cell, .add = sessions_add,
+};
+
 static void sessions_screen(struct app *app, const struct group *g)
 {
-	static const int widths[] = {10, 6, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Held on"), _("Present"), _("Notes")};
-	int sel = 0;
+	struct sessions s = {g, NULL, 0};
 
-	for (;;) {
-		struct group_session *l;
-		struct fielderr e;
-		size_t n, i;
-		char **cells, day[16], heads[8] = "", notes[500] = "";
-		int chosen, key;
-
-		if (group_sessions(app->db, &app->me, g, &l, &n))
-			return;
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xstrdup(l[i].held_on);
-			cells[i * 3 + 1] = xasprintf("%d", l[i].head_count);
-			cells[i * 3 + 2] = xstrdup(l[i].notes);
-		}
-		free(l);
-		chosen = ui_table(app, _("meetings of the group"),
-				  _("The meetings held and how many came. F7 records a meeting."),
-				  widths, header, 3, cells, n, &sel, f7, 1, &key);
-		ui_cells_free(cells, n * 3);
-		if (key != KEY_F(7))
-			return;
-		(void)chosen;
-		today_text(day);
-		if (!ui_prompt_value(app, _("Meeting"), _("Held on (YYYY-MM-DD):"), day, sizeof(day)) ||
-		    !ui_prompt_value(app, _("Meeting"), _("Head count (persons present):"), heads,
-				     sizeof(heads)) ||
-		    !ui_prompt_value(app, _("Meeting"), _("Notes (may be empty):"), notes,
-				     sizeof(notes)))
-			continue;
-		if (!heads[0] || strspn(heads, "0123456789") != strlen(heads)) {
-			ui_status(app, true, "%s",
-				  _("Head count: the number of persons present, 0 or more"));
-			continue;
-		}
-		ui_report(app, group_session_add(app->db, &app->me, g, day, atoi(heads), notes, &e),
-		       &e, _("The meeting was recorded."));
-	}
+	ui_list_run(app, &sessions_list, &s);
+	free(s.l);
 }
+
+struct members {
+	const struct group *g;
+	struct group_member *l;
+	size_t n;
+};
+
+static int members_load(struct app *app, void *ctx, size_t *n)
+{
+	struct members *s = ctx;
+	int rc;
+
+	free(s->l);
+	rc = group_members(app->db, &app->me, s->g, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void members_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
+{
+	const struct group *g = ((struct members *)ctx)->g;
+
+	if (g->activity_id)
+		snprintf(out, size, _("%s · %s."), g->name, g->kind_label);
+	else
+		snprintf(out, size, _("%s · %s; persons join on their request, no IPUS."), g->name,
+			 g->kind_label);
+}
+
+static void members_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct group_member *x = &((struct members *)ctx)->l[row];
+
+	str_copy(out, size, col == 0 ? x->person_name : col == 1 ? (x->case_ref[0] ? x->case_ref : "—") :
+		 col == 2 ? x->joined_on : x->left_on);
+}
+
+static void members_add(struct app *app, void *ctx)
+{
+	enrol(app, ((struct members *)ctx)->g);
+}
+
+static void members_sessions(struct app *app, void *ctx, size_t row)
+{
+	sessions_screen(app, ((struct members *)ctx)->g);
+}
+
+static void member_leaves(struct app *app, void *ctx, size_t row)
+{
+	const struct group_member *x = &((struct members *)ctx)->l[row];
+	struct fielderr e;
+	char day[16];
+
+	if (x->left_on[0]) {
+		ui_status(app, true, "%s", _("Person: does not take part now"));
+		return;
+	}
+	today_text(day);
+	if (ui_prompt_value(app, x->person_name, _("Left on (YYYY-MM-DD):"), day, sizeof(day)))
+		ui_report(app, group_leave(app->db, &app->me, x->id, day, &e), &e, _("Saved."));
+}
+
+static const struct list_col members_cols[] = {
+	{N_("Person"), 30}, {N_("Case ref."), 18}, {N_("Joined"), 10}, {N_("Left"), 0},
+};
+static const struct list_action members_actions[] = {
+	{A_GROUP_SESSIONS, false, members_sessions},
+	{A_MEMBER_LEAVES, true, member_leaves},
+};
+static const struct list_ops members_list = {
+	.title = N_("group"), .intro_text = members_intro,
+	.cols = members_cols, .ncols = ARRAY_SIZE(members_cols), .ctx = CTX_GROUP,
+	.load = members_load, .cell = members_cell, .add = members_add,
+	.actions = members_actions, .nactions = ARRAY_SIZE(members_actions),
+};
 
 static void group_screen(struct app *app, const struct group *g)
 {
-	static const int widths[] = {30, 18, 10, 0};
-	static const int keys[] = {KEY_F(6), KEY_F(7), KEY_F(8)};
-	const char *header[] = {_("Person"), _("Case ref."), _("Joined"), _("Left")};
-	int sel = 0;
+	struct members s = {g, NULL, 0};
 
-	for (;;) {
-		struct group_member *l;
-		struct fielderr e;
-		size_t n, i;
-		char **cells, *intro;
-		int chosen, key;
-
-		if (ui_failed(app, group_members(app->db, &app->me, g, &l, &n))) {
-			return;
-		}
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xstrdup(l[i].person_name);
-			cells[i * 4 + 1] = xstrdup(l[i].case_ref[0] ? l[i].case_ref : "—");
-			cells[i * 4 + 2] = xstrdup(l[i].joined_on);
-			cells[i * 4 + 3] = xstrdup(l[i].left_on);
-		}
-		intro = xasprintf(_("%s · %s. F7 enrols a person%s, F8 the chosen one leaves, F6 "
-				    "the meetings and head counts."), g->name, g->kind_label,
-				  g->activity_id ? "" : _(" (on their request, no IPUS)"));
-		chosen = ui_table(app, _("group"), intro, widths, header, 4, cells, n, &sel, keys, 3,
-				  &key);
-		free(intro);
-		ui_cells_free(cells, n * 4);
-		if (key == KEY_F(6)) {
-			sessions_screen(app, g);
-		} else if (key == KEY_F(7)) {
-			enrol(app, g);
-		} else if (key == KEY_F(8) && n && sel >= 0 && (size_t)sel < n) {
-			char day[16];
-			if (l[sel].left_on[0]) {
-				ui_status(app, true, "%s", _("Person: does not take part now"));
-			} else {
-				today_text(day);
-				if (ui_prompt_value(app, l[sel].person_name, _("Left on (YYYY-MM-DD):"), day,
-						    sizeof(day)))
-					ui_report(app, group_leave(app->db, &app->me, l[sel].id, day, &e), &e,
-					       _("Saved."));
-			}
-		} else if (chosen < 0 && !key) {
-			free(l);
-			return;
-		}
-		free(l);
-	}
+	ui_list_run(app, &members_list, &s);
+	free(s.l);
 }
+
+struct groups {
+	struct group *l;
+	size_t n;
+};
+
+static int groups_load(struct app *app, void *ctx, size_t *n)
+{
+	struct groups *s = ctx;
+	int rc;
+
+	free(s->l);
+	rc = group_list(app->db, &app->me, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void groups_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct group *x = &((struct groups *)ctx)->l[row];
+
+	if (col == 2 || col == 3)
+		snprintf(out, size, "%ld", col == 2 ? x->members : x->sessions);
+	else
+		str_copy(out, size, col == 0 ? x->name : col == 1 ? x->kind_label : x->last_held);
+}
+
+static void groups_open(struct app *app, void *ctx, size_t row)
+{
+	struct group g = ((struct groups *)ctx)->l[row];
+
+	group_screen(app, &g);
+}
+
+static void groups_activities(struct app *app, void *ctx, size_t row)
+{
+	ui_activities(app);
+}
+
+static const struct list_col groups_cols[] = {
+	{N_("Group"), 34}, {N_("Kind"), 16}, {N_("Members"), 6, true}, {N_("Meetings"), 9, true},
+	{N_("Last"), 0},
+};
+static const struct list_action groups_actions[] = {
+	{A_ACTIVITIES, false, groups_activities},
+};
 
 void ui_groups(struct app *app)
 {
-	static const int widths[] = {34, 16, 6, 9, 0};
-	static const int f8[] = {KEY_F(8)};
-	const char *header[] = {_("Group"), _("Kind"), _("Members"), _("Meetings"), _("Last")};
-	int sel = 0;
+	struct groups s = {NULL, 0};
+	struct list_ops ops = {
+		.title = N_("groups"),
+		.intro = N_("Group services (a request and a head count, no IPUS) and supporting "
+			    "activities."),
+		.cols = groups_cols, .ncols = ARRAY_SIZE(groups_cols),
+		.load = groups_load, .cell = groups_cell, .open = groups_open,
+	};
 
-	for (;;) {
-		struct group *l, g;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
-		bool edit = actor_can(&app->me, PERM_ACTIVITY);
-
-		if (group_list(app->db, &app->me, &l, &n))
-			return;
-		cells = xcalloc(n * 5 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 5] = xstrdup(l[i].name);
-			cells[i * 5 + 1] = xstrdup(l[i].kind_label);
-			cells[i * 5 + 2] = xasprintf("%ld", l[i].members);
-			cells[i * 5 + 3] = xasprintf("%ld", l[i].sessions);
-			cells[i * 5 + 4] = xstrdup(l[i].last_held);
-		}
-		chosen = ui_table(app, _("groups"),
-				  edit ? _("Group services (a request and a head count, no IPUS) and "
-					   "supporting activities. Enter opens one; F8 the list of "
-					   "supporting activities.") :
-				  _("Group services (a request and a head count, no IPUS) and "
-				    "supporting activities. Enter opens one."),
-				  widths, header, 5, cells, n, &sel, edit ? f8 : NULL, edit ? 1 : 0, &key);
-		ui_cells_free(cells, n * 5);
-		if (key == KEY_F(8)) {
-			free(l);
-			ui_activities(app);
-			continue;
-		}
-		if (chosen < 0) {
-			free(l);
-			return;
-		}
-		g = l[chosen];
-		free(l);
-		group_screen(app, &g);
+	/* who keeps the supporting activities reaches their list from here */
+	if (actor_can(&app->me, PERM_ACTIVITY)) {
+		ops.ctx = CTX_GROUPS;
+		ops.actions = groups_actions;
+		ops.nactions = ARRAY_SIZE(groups_actions);
 	}
+	ui_list_run(app, &ops, &s);
+	free(s.l);
 }
 
 void ui_group_enrol_request(struct app *app, int64_t request_id)

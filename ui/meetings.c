@@ -125,65 +125,91 @@ static void meeting_edit(struct app *app, struct meeting *m)
 	werase(stdscr);
 }
 
+struct meetings {
+	struct meeting *l;
+	size_t n;
+	struct date due;
+	bool due_known;
+};
+
+static int meetings_load(struct app *app, void *ctx, size_t *n)
+{
+	struct meetings *s = ctx;
+	struct date today;
+	int rc;
+
+	meeting_list_free(s->l, s->n);
+	s->l = NULL;
+	s->n = 0;
+	rc = meeting_list(app->db, &app->me, &s->l, &s->n);
+	date_today(&today);
+	s->due_known = meeting_next_due(app->db, &today, &s->due);
+	*n = s->n;
+	return rc;
+}
+
+static void meetings_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
+{
+	const struct meetings *s = ctx;
+	char d[11];
+
+	if (s->due_known) {
+		date_format(&s->due, d);
+		snprintf(out, size, _("At least every 3 months (art. 46 ust. 2); the next by %s."), d);
+	} else {
+		str_copy(out, size, _("At least every 3 months (art. 46 ust. 2); none recorded yet."));
+	}
+}
+
+static void meetings_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct meeting *m = &((struct meetings *)ctx)->l[row];
+
+	str_copy(out, size, col == 0 ? m->held_on : col == 1 ? m->attendees : m->plans_text);
+}
+
+static void meetings_open(struct app *app, void *ctx, size_t row)
+{
+	const struct meeting *l = &((struct meetings *)ctx)->l[row];
+	struct meeting m = *l;
+
+	m.plans = NULL;
+	m.nplans = 0;
+	if (l->nplans) {
+		m.plans = xcalloc(l->nplans, sizeof(*m.plans));
+		memcpy(m.plans, l->plans, l->nplans * sizeof(*m.plans));
+		m.nplans = l->nplans;
+	}
+	meeting_edit(app, &m);
+	meeting_release(&m);
+}
+
+static void meetings_add(struct app *app, void *ctx)
+{
+	struct meeting m;
+
+	meeting_init(&m);
+	meeting_edit(app, &m);
+	meeting_release(&m);
+}
+
+static const struct list_col meetings_cols[] = {
+	{N_("Date"), 10}, {N_("Attendees"), 40}, {N_("Plans discussed"), 0},
+};
+
 void ui_meetings(struct app *app)
 {
-	static const int widths[] = {10, 40, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Date"), _("Attendees"), _("Plans discussed")};
-	int sel = 0;
+	struct meetings s = {NULL, 0, {0, 0, 0}, false};
+	struct list_ops ops = {
+		.title = N_("coordinators' meetings"), .intro_text = meetings_intro,
+		.cols = meetings_cols, .ncols = ARRAY_SIZE(meetings_cols),
+		.load = meetings_load, .cell = meetings_cell, .open = meetings_open,
+		/* the organiser and the director record them */
+		.add = actor_can(&app->me, PERM_REPORTS) ? meetings_add : NULL,
+	};
 
-	for (;;) {
-		struct meeting *l, m;
-		size_t n, i;
-		char **cells, *intro;
-		struct date today, due;
-		int chosen, key;
-
-		if (ui_failed(app, meeting_list(app->db, &app->me, &l, &n))) {
-			return;
-		}
-		date_today(&today);
-		if (meeting_next_due(app->db, &today, &due)) {
-			char d[11];
-			date_format(&due, d);
-			intro = xasprintf(_("At least every 3 months (art. 46 ust. 2); the next by %s. "
-					    "Enter opens one, F7 records a new one."), d);
-		} else {
-			intro = xstrdup(_("At least every 3 months (art. 46 ust. 2); none recorded yet. "
-					  "F7 records one."));
-		}
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xstrdup(l[i].held_on);
-			cells[i * 3 + 1] = xstrdup(l[i].attendees);
-			cells[i * 3 + 2] = xstrdup(l[i].plans_text);
-		}
-		chosen = ui_table(app, _("coordinators' meetings"), intro, widths, header, 3, cells,
-				  n, &sel, actor_can(&app->me, PERM_REPORTS) ? f7 : NULL,
-				  actor_can(&app->me, PERM_REPORTS) ? 1 : 0, &key);
-		free(intro);
-		ui_cells_free(cells, n * 3);
-		if (key == KEY_F(7)) {
-			meeting_init(&m);
-			meeting_edit(app, &m);
-			meeting_release(&m);
-		} else if (chosen >= 0) {
-			m = l[chosen];
-			m.plans = NULL;
-			m.nplans = 0;
-			if (l[chosen].nplans) {
-				m.plans = xcalloc(l[chosen].nplans, sizeof(*m.plans));
-				memcpy(m.plans, l[chosen].plans, l[chosen].nplans * sizeof(*m.plans));
-				m.nplans = l[chosen].nplans;
-			}
-			meeting_edit(app, &m);
-			meeting_release(&m);
-		} else {
-			meeting_list_free(l, n);
-			return;
-		}
-		meeting_list_free(l, n);
-	}
+	ui_list_run(app, &ops, &s);
+	meeting_list_free(s.l, s.n);
 }
 
 /* ---- the half-yearly summary (art. 46 ust. 1) ---- */
@@ -251,188 +277,240 @@ static void summary_new(struct app *app)
 	werase(stdscr);
 }
 
-void ui_summaries(struct app *app)
+struct summaries {
+	struct summary *l;
+	size_t n;
+	struct date due;
+};
+
+static int summaries_load(struct app *app, void *ctx, size_t *n)
 {
-	static const int widths[] = {23, 11, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Period"), _("Made on"), _("By")};
-	int sel = 0;
+	struct summaries *s = ctx;
+	int rc;
 
-	for (;;) {
-		struct summary *l;
-		size_t n, i;
-		char **cells, *intro;
-		struct date due;
-		char d[11];
-		int chosen, key;
-
-		if (ui_failed(app, summary_list(app->db, &app->me, &l, &n))) {
-			return;
-		}
-		summary_next_due(app->db, &due);
-		date_format(&due, d);
-		intro = xasprintf(_("At least every 6 months (art. 46 ust. 1); the next by %s. Enter "
-				    "opens one, F7 makes a new one."), d);
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xasprintf("%s – %s", l[i].period_from, l[i].period_to);
-			cells[i * 3 + 1] = xstrdup(l[i].created_on);
-			cells[i * 3 + 2] = xstrdup(l[i].author);
-		}
-		chosen = ui_table(app, _("half-yearly summaries"), intro, widths, header, 3, cells, n,
-				  &sel, f7, 1, &key);
-		free(intro);
-		ui_cells_free(cells, n * 3);
-		if (key == KEY_F(7)) {
-			summary_new(app);
-		} else if (chosen >= 0) {
-			char *text = xasprintf("%s\n== %s ==\n%s\n", l[chosen].figures,
-					       _("The organiser's narrative"), l[chosen].narrative);
-			ui_text_view(app, _("half-yearly summary"), text);
-			free(text);
-		} else {
-			summary_list_free(l, n);
-			return;
-		}
-		summary_list_free(l, n);
-	}
+	summary_list_free(s->l, s->n);
+	s->l = NULL;
+	s->n = 0;
+	rc = summary_list(app->db, &app->me, &s->l, &s->n);
+	summary_next_due(app->db, &s->due);
+	*n = s->n;
+	return rc;
 }
 
-/* ---- caseload and handing cases over ---- */
+static void summaries_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
+{
+	char d[11];
+
+	date_format(&((struct summaries *)ctx)->due, d);
+	snprintf(out, size, _("At least every 6 months (art. 46 ust. 1); the next by %s."), d);
+}
+
+static void summaries_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct summary *x = &((struct summaries *)ctx)->l[row];
+
+	if (col == 0)
+		snprintf(out, size, "%s – %s", x->period_from, x->period_to);
+	else
+		str_copy(out, size, col == 1 ? x->created_on : x->author);
+}
+
+static void summaries_open(struct app *app, void *ctx, size_t row)
+{
+	const struct summary *x = &((struct summaries *)ctx)->l[row];
+	char *text = xasprintf("%s\n== %s ==\n%s\n", x->figures, _("The organiser's narrative"),
+			       x->narrative);
+
+	ui_text_view(app, _("half-yearly summary"), text);
+	free(text);
+}
+
+static void summaries_add(struct app *app, void *ctx)
+{
+	summary_new(app);
+}
+
+static const struct list_col summaries_cols[] = {
+	{N_("Period"), 23}, {N_("Made on"), 11}, {N_("By"), 0},
+};
+static const struct list_ops summaries_list = {
+	.title = N_("half-yearly summaries"), .intro_text = summaries_intro,
+	.cols = summaries_cols, .ncols = ARRAY_SIZE(summaries_cols),
+	.load = summaries_load, .cell = summaries_cell, .open = summaries_open,
+	.add = summaries_add,
+};
+
+void ui_summaries(struct app *app)
+{
+	struct summaries s = {NULL, 0, {0, 0, 0}};
+
+	ui_list_run(app, &summaries_list, &s);
+	summary_list_free(s.l, s.n);
+}
+
+struct loads {
+	struct caseload *l;
+	size_t n;
+};
+
+static int loads_load(struct app *app, void *ctx, size_t *n)
+{
+	struct loads *s = ctx;
+	int rc;
+
+	free(s->l);
+	rc = caseload(app->db, &app->me, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void loads_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct caseload *x = &((struct loads *)ctx)->l[row];
+
+	if (col == 0)
+		str_copy(out, size, x->name);
+	else
+		snprintf(out, size, "%ld", col == 1 ? x->open_cases : x->plans_running);
+}
+
+/* Enter on a coordinator hands all their open cases to another one. */
+static void loads_hand_over(struct app *app, void *ctx, size_t row)
+{
+	const struct loads *s = ctx;
+	const struct caseload *from = &s->l[row];
+	const char **labels;
+	int64_t *ids;
+	char reason[300];
+	size_t i, nt = 0;
+	int k;
+
+	if (!from->open_cases) {
+		ui_status(app, true, "%s", _("no open cases to hand over"));
+		return;
+	}
+	labels = xcalloc(s->n, sizeof(char *));
+	ids = xcalloc(s->n, sizeof(int64_t));
+	for (i = 0; i < s->n; i++)
+		if (s->l[i].user_id && i != row) {
+			ids[nt] = s->l[i].user_id;
+			labels[nt++] = s->l[i].name;
+		}
+	k = nt ? ui_choose(app, _("Hand the cases over to"), labels, nt, 0) : -1;
+	if (k >= 0 && ui_prompt(app, _("Handing over"), _("Reason:"), false, reason, sizeof(reason))) {
+		struct fielderr e;
+		long moved;
+		int rc = case_reassign_all(app->db, &app->me, from->user_id, ids[k], reason, &moved, &e);
+		if (rc)
+			ui_report(app, rc, &e, NULL);
+		else
+			ui_status(app, false, P_("%ld case handed over.", "%ld cases handed over.",
+						 (unsigned long)moved), moved);
+	}
+	free(labels);
+	free(ids);
+}
+
+static const struct list_col loads_cols[] = {
+	{N_("Coordinator"), 34}, {N_("Open cases"), 12}, {N_("Plans running"), 0},
+};
+static const struct list_ops loads_list = {
+	.title = N_("caseload"),
+	.intro = N_("Open cases per coordinator. Enter on a coordinator hands all of their open "
+		    "cases to another one (someone leaves)."),
+	.cols = loads_cols, .ncols = ARRAY_SIZE(loads_cols),
+	.load = loads_load, .cell = loads_cell, .open = loads_hand_over,
+};
 
 void ui_caseload(struct app *app)
 {
-	static const int widths[] = {34, 12, 0};
-	const char *header[] = {_("Coordinator"), _("Open cases"), _("Plans running")};
-	int sel = 0;
+	struct loads s = {NULL, 0};
 
-	for (;;) {
-		struct caseload *l;
-		size_t n, i, nt = 0;
-		char **cells;
-		int chosen, key, k;
-
-		if (ui_failed(app, caseload(app->db, &app->me, &l, &n))) {
-			return;
-		}
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xstrdup(l[i].name);
-			cells[i * 3 + 1] = xasprintf("%ld", l[i].open_cases);
-			cells[i * 3 + 2] = xasprintf("%ld", l[i].plans_running);
-		}
-		chosen = ui_table(app, _("caseload"),
-				  _("Open cases per coordinator. Enter on a coordinator hands all of "
-				    "their open cases to another one (someone leaves)."),
-				  widths, header, 3, cells, n, &sel, NULL, 0, &key);
-		ui_cells_free(cells, n * 3);
-		if (chosen < 0) {
-			free(l);
-			return;
-		}
-		if (!l[chosen].open_cases) {
-			ui_status(app, true, "%s", _("no open cases to hand over"));
-			free(l);
-			continue;
-		}
-		{
-			const char **labels = xcalloc(n, sizeof(char *));
-			int64_t *ids = xcalloc(n, sizeof(int64_t));
-			char reason[300];
-			for (i = 0; i < n; i++)
-				if (l[i].user_id && (int)i != chosen) {
-					ids[nt] = l[i].user_id;
-					labels[nt++] = l[i].name;
-				}
-			k = nt ? ui_choose(app, _("Hand the cases over to"), labels, nt, 0) : -1;
-			if (k >= 0 && ui_prompt(app, _("Handing over"), _("Reason:"), false, reason,
-						sizeof(reason))) {
-				struct fielderr e;
-				long moved;
-				int rc = case_reassign_all(app->db, &app->me, l[chosen].user_id, ids[k],
-							   reason, &moved, &e);
-				if (rc)
-					ui_status(app, true, "%s", e.msg[0] ? e.msg :
-						  _("the database refused the change"));
-				else
-					ui_status(app, false, P_("%ld case handed over.",
-								 "%ld cases handed over.",
-								 (unsigned long)moved), moved);
-			}
-			free(labels);
-			free(ids);
-		}
-		free(l);
-	}
+	ui_list_run(app, &loads_list, &s);
+	free(s.l);
 }
+
+struct auths {
+	struct authorisation *l;
+	size_t n;
+};
+
+static int auths_load(struct app *app, void *ctx, size_t *n)
+{
+	struct auths *s = ctx;
+	int rc;
+
+	free(s->l);
+	rc = authorisation_list(app->db, &app->me, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void auths_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct authorisation *x = &((struct auths *)ctx)->l[row];
+
+	str_copy(out, size, col == 0 ? x->organiser : col == 1 ? x->valid_from :
+		 col == 2 ? (x->valid_to[0] ? x->valid_to : "…") : x->granted_by);
+}
+
+static void auths_grant(struct app *app, void *ctx)
+{
+	struct user *u;
+	struct fielderr e;
+	char from[16], to[16];
+	size_t nu, i;
+	int k;
+
+	if (user_list_with_role(app->db, ROLE_ORGANISER, &u, &nu) || !nu) {
+		ui_status(app, true, "%s", _("there is no services organiser's account"));
+		free(u);
+		return;
+	}
+	{
+		const char **names = xcalloc(nu, sizeof(char *));
+		for (i = 0; i < nu; i++)
+			names[i] = u[i].full_name;
+		k = ui_choose(app, _("Authorise which organiser"), names, nu, 0);
+		free(names);
+	}
+	if (k >= 0 && ui_prompt_date(app, _("Authorisation"), _("From (Enter: today):"), false, from) &&
+	    ui_prompt_date(app, _("Authorisation"), _("To (Enter: until ended):"), true, to))
+		ui_report(app, authorisation_grant(app->db, &app->me, u[k].id, from, to, &e), &e,
+			  _("Saved."));
+	free(u);
+}
+
+static void auths_end(struct app *app, void *ctx, size_t row)
+{
+	const struct authorisation *x = &((struct auths *)ctx)->l[row];
+	struct fielderr e;
+	char to[16];
+
+	if (ui_prompt_date(app, _("End the authorisation"), _("Last day (Enter: today):"), false, to))
+		ui_report(app, authorisation_end(app->db, &app->me, x->id, to, &e), &e, _("Saved."));
+}
+
+static const struct list_col auths_cols[] = {
+	{N_("Organiser"), 28}, {N_("From"), 10}, {N_("To"), 10}, {N_("Granted by"), 0},
+};
+static const struct list_action auths_actions[] = {
+	{A_AUTH_END, true, auths_end},
+};
+static const struct list_ops auths_list = {
+	.title = N_("authorisations"),
+	.intro = N_("Organisers the director authorised to approve plans (art. 41)."),
+	.cols = auths_cols, .ncols = ARRAY_SIZE(auths_cols), .ctx = CTX_AUTHS,
+	.load = auths_load, .cell = auths_cell, .add = auths_grant,
+	.actions = auths_actions, .nactions = ARRAY_SIZE(auths_actions),
+};
 
 void ui_authorisations(struct app *app)
 {
-	static const int widths[] = {28, 10, 10, 0};
-	static const int extra[] = {KEY_F(7), KEY_DC};
-	const char *header[] = {_("Organiser"), _("From"), _("To"), _("Granted by")};
-	int sel = 0;
+	struct auths s = {NULL, 0};
 
-	for (;;) {
-		struct authorisation *l;
-		struct fielderr e;
-		size_t n, i;
-		char **cells, from[16], to[16];
-		int key, rc = CD_OK;
-		bool acted = false;
-
-		if (ui_failed(app, authorisation_list(app->db, &app->me, &l, &n))) {
-			break;
-		}
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xstrdup(l[i].organiser);
-			cells[i * 4 + 1] = xstrdup(l[i].valid_from);
-			cells[i * 4 + 2] = xstrdup(l[i].valid_to[0] ? l[i].valid_to : "…");
-			cells[i * 4 + 3] = xstrdup(l[i].granted_by);
-		}
-		ui_table(app, _("authorisations"),
-		      _("Organisers the director authorised to approve plans (art. 41). "
-			"F7 authorises one, Del ends the selected authorisation."),
-		      widths, header, 4, cells, n, &sel, extra, 2, &key);
-		ui_cells_free(cells, n * 4);
-		if (key == KEY_F(7)) {
-			struct user *u;
-			size_t nu;
-			if (user_list_with_role(app->db, ROLE_ORGANISER, &u, &nu) == CD_OK && nu) {
-				const char **names = xcalloc(nu, sizeof(char *));
-				int k;
-				for (i = 0; i < nu; i++)
-					names[i] = u[i].full_name;
-				k = ui_choose(app, _("Authorise which organiser"), names, nu, 0);
-				if (k >= 0 &&
-				    ui_prompt_date(app, _("Authorisation"), _("From (Enter: today):"), false,
-					     from) &&
-				    ui_prompt_date(app, _("Authorisation"), _("To (Enter: until ended):"), true,
-					     to)) {
-					rc = authorisation_grant(app->db, &app->me, u[k].id, from, to, &e);
-					acted = true;
-				}
-				free(names);
-			} else {
-				ui_status(app, true, "%s", _("there is no services organiser's account"));
-			}
-			free(u);
-		} else if (key == KEY_DC && n &&
-			   ui_prompt_date(app, _("End the authorisation"), _("Last day (Enter: today):"),
-				    false, to)) {
-			rc = authorisation_end(app->db, &app->me, l[sel].id, to, &e);
-			acted = true;
-		} else if (!key) {
-			free(l);
-			break;
-		}
-		if (acted && rc)
-			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
-		else if (acted)
-			ui_status(app, false, "%s", _("Saved."));
-		free(l);
-	}
+	ui_list_run(app, &auths_list, &s);
+	free(s.l);
 }
 
 void ui_reports(struct app *app)

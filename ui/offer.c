@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int f7_del[] = {KEY_F(7), KEY_DC};
 
 static void waiting_hint(struct app *app, int64_t service_id);
 
@@ -149,71 +148,110 @@ static void ps_edit(struct app *app, struct programme_service *ps)
 	werase(stdscr);
 }
 
+static int ps_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+	const struct programme *p = r->owner;
+
+	return list_rows_loaded(r, programme_services(app->db, &app->me, p->id,
+						      (struct programme_service **)&r->l, &r->n), n);
+}
+
+static void ps_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
+{
+	const struct programme *p = ((struct list_rows *)ctx)->owner;
+
+	snprintf(out, size, _("%s: its services, their monthly capacity and limits."), p->name);
+}
+
+static void ps_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct programme_service *x = LIST_ROW(ctx, struct programme_service, row);
+
+	switch (col) {
+	case 0:
+		str_copy(out, size, x->service_name);
+		break;
+	case 1:
+	case 2: {
+		double v = col == 1 ? x->monthly_capacity : x->max_per_month;
+		if (v >= 0)
+			snprintf(out, size, "%g", v);
+		else
+			str_copy(out, size, "—");
+		break;
+	}
+	default:
+		if (x->age_min >= 0 && x->age_max >= 0)
+			snprintf(out, size, "%d–%d", x->age_min, x->age_max);
+		else if (x->age_min >= 0)
+			snprintf(out, size, "%d+", x->age_min);
+		else if (x->age_max >= 0)
+			snprintf(out, size, "≤%d", x->age_max);
+		else
+			str_copy(out, size, "—");
+	}
+}
+
+static void ps_open(struct app *app, void *ctx, size_t row)
+{
+	ps_edit(app, LIST_ROW(ctx, struct programme_service, row));
+}
+
+static void ps_add(struct app *app, void *ctx)
+{
+	const struct programme *p = ((struct list_rows *)ctx)->owner;
+	struct choice *c;
+	size_t nc, i;
+
+	if (catalogue_services(app->db, &c, &nc) == CD_OK && nc) {
+		const char **labels = xcalloc(nc, sizeof(char *));
+		int k;
+		for (i = 0; i < nc; i++)
+			labels[i] = c[i].label;
+		k = ui_choose(app, _("Add which service"), labels, nc, 0);
+		if (k >= 0) {
+			struct programme_service ps;
+			programme_service_init(&ps, p->id);
+			ps.service_id = c[k].id;
+			str_copy(ps.service_name, sizeof(ps.service_name), c[k].label);
+			ps_edit(app, &ps);
+		}
+		free(labels);
+	}
+	free(c);
+}
+
+static void ps_remove(struct app *app, void *ctx, size_t row)
+{
+	const struct programme *p = ((struct list_rows *)ctx)->owner;
+	const struct programme_service *x = LIST_ROW(ctx, struct programme_service, row);
+	struct fielderr e;
+
+	if (ui_confirm(app, _("Take this service out of the programme?")))
+		ui_report(app, programme_service_remove(app->db, &app->me, p->id, x->service_id, &e),
+			  &e, _("Taken out of the programme."));
+}
+
+static const struct list_col ps_cols[] = {
+	{N_("Service"), 40}, {N_("Capacity"), 9, true}, {N_("Limit"), 9, true}, {N_("Age"), 0},
+};
+static const struct list_action ps_actions[] = {
+	{A_SERVICE_REMOVE, true, ps_remove},
+};
+static const struct list_ops ps_list = {
+	.title = N_("services of the programme"), .intro_text = ps_intro,
+	.cols = ps_cols, .ncols = ARRAY_SIZE(ps_cols), .ctx = CTX_PROG_SERVICES,
+	.load = ps_load, .cell = ps_cell, .open = ps_open, .add = ps_add,
+	.actions = ps_actions, .nactions = ARRAY_SIZE(ps_actions),
+};
+
 static void programme_services_screen(struct app *app, const struct programme *p)
 {
-	static const int widths[] = {40, 9, 9, 0};
-	const char *header[] = {_("Service"), _("Capacity"), _("Limit"), _("Age")};
-	int sel = 0;
+	struct list_rows r = {NULL, 0, p};
 
-	for (;;) {
-		struct programme_service *l;
-		size_t n, i;
-		char **cells, *intro;
-		int chosen, key;
-		struct fielderr e;
-
-		if (programme_services(app->db, &app->me, p->id, &l, &n))
-			return;
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xstrdup(l[i].service_name);
-			cells[i * 4 + 1] = l[i].monthly_capacity >= 0 ?
-				xasprintf("%g", l[i].monthly_capacity) : xstrdup("—");
-			cells[i * 4 + 2] = l[i].max_per_month >= 0 ?
-				xasprintf("%g", l[i].max_per_month) : xstrdup("—");
-			cells[i * 4 + 3] = l[i].age_min >= 0 && l[i].age_max >= 0 ?
-				xasprintf("%d–%d", l[i].age_min, l[i].age_max) :
-				l[i].age_min >= 0 ? xasprintf("%d+", l[i].age_min) :
-				l[i].age_max >= 0 ? xasprintf("≤%d", l[i].age_max) : xstrdup("—");
-		}
-		intro = xasprintf(_("%s: services. Enter changes the terms, F7 adds a service from "
-				    "the catalogue, Del takes one out."), p->name);
-		chosen = ui_table(app, _("services of the programme"), intro, widths, header, 4,
-				  cells, n, &sel, f7_del, 2, &key);
-		free(intro);
-		ui_cells_free(cells, n * 4);
-		if (key == KEY_F(7)) {
-			struct choice *c;
-			size_t nc;
-			if (catalogue_services(app->db, &c, &nc) == CD_OK && nc) {
-				const char **labels = xcalloc(nc, sizeof(char *));
-				int k;
-				for (i = 0; i < nc; i++)
-					labels[i] = c[i].label;
-				k = ui_choose(app, _("Add which service"), labels, nc, 0);
-				if (k >= 0) {
-					struct programme_service ps;
-					programme_service_init(&ps, p->id);
-					ps.service_id = c[k].id;
-					str_copy(ps.service_name, sizeof(ps.service_name), c[k].label);
-					ps_edit(app, &ps);
-				}
-				free(labels);
-			}
-			free(c);
-		} else if (key == KEY_DC && n) {
-			if (ui_confirm(app, _("Take this service out of the programme?")))
-				ui_report(app, programme_service_remove(app->db, &app->me, p->id,
-								     l[sel].service_id, &e),
-				       &e, _("Taken out of the programme."));
-		} else if (chosen >= 0) {
-			ps_edit(app, &l[chosen]);
-		} else {
-			free(l);
-			return;
-		}
-		free(l);
-	}
+	ui_list_run(app, &ps_list, &r);
+	free(r.l);
 }
 
 /* ---- programmes ---- */
@@ -314,45 +352,53 @@ static void programme_edit(struct app *app, struct programme *p)
 	werase(stdscr);
 }
 
+static int prog_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+
+	return list_rows_loaded(r, programme_list(app->db, &app->me, (struct programme **)&r->l,
+						  &r->n), n);
+}
+
+static void prog_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct programme *x = LIST_ROW(ctx, struct programme, row);
+
+	str_copy(out, size, col == 0 ? x->name : col == 1 ? x->valid_from :
+		 col == 2 ? (x->valid_to[0] ? x->valid_to : "…") :
+		 !strcmp(x->status, "active") ? _("active") : _("archived"));
+}
+
+static void prog_open(struct app *app, void *ctx, size_t row)
+{
+	struct programme p = *LIST_ROW(ctx, struct programme, row);
+
+	programme_edit(app, &p);
+}
+
+static void prog_add(struct app *app, void *ctx)
+{
+	struct programme p;
+
+	programme_init(&p);
+	programme_edit(app, &p);
+}
+
+static const struct list_col prog_cols[] = {
+	{N_("Programme"), 42}, {N_("From"), 10}, {N_("To"), 10}, {N_("Status"), 0},
+};
+static const struct list_ops prog_list = {
+	.title = N_("programmes"), .intro = N_("Programmes of social services (art. 27)."),
+	.cols = prog_cols, .ncols = ARRAY_SIZE(prog_cols),
+	.load = prog_load, .cell = prog_cell, .open = prog_open, .add = prog_add,
+};
+
 static void programmes_screen(struct app *app)
 {
-	static const int widths[] = {42, 10, 10, 0};
-	const char *header[] = {_("Programme"), _("From"), _("To"), _("Status")};
-	static const int f7[] = {KEY_F(7)};
-	int sel = 0;
+	struct list_rows r = {NULL, 0, NULL};
 
-	for (;;) {
-		struct programme *l, p;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
-
-		if (programme_list(app->db, &app->me, &l, &n))
-			return;
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xstrdup(l[i].name);
-			cells[i * 4 + 1] = xstrdup(l[i].valid_from);
-			cells[i * 4 + 2] = xstrdup(l[i].valid_to[0] ? l[i].valid_to : "…");
-			cells[i * 4 + 3] = xstrdup(!strcmp(l[i].status, "active") ? _("active") :
-						   _("archived"));
-		}
-		chosen = ui_table(app, _("programmes"), _("Programmes of social services (art. 27). "
-							   "Enter opens one, F7 adds a new one."),
-				  widths, header, 4, cells, n, &sel, f7, 1, &key);
-		ui_cells_free(cells, n * 4);
-		if (key == KEY_F(7)) {
-			programme_init(&p);
-			programme_edit(app, &p);
-		} else if (chosen >= 0) {
-			p = l[chosen];
-			programme_edit(app, &p);
-		} else {
-			free(l);
-			return;
-		}
-		free(l);
-	}
+	ui_list_run(app, &prog_list, &r);
+	free(r.l);
 }
 
 /* ---- the catalogue of services ---- */
@@ -495,44 +541,55 @@ static void service_edit(struct app *app, struct service *s)
 	werase(stdscr);
 }
 
+static int sv_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+
+	return list_rows_loaded(r, service_list(app->db, &app->me, (struct service **)&r->l, &r->n),
+				n);
+}
+
+static void sv_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct service *x = LIST_ROW(ctx, struct service, row);
+
+	if (col == 2)
+		snprintf(out, size, "%d", x->area_code);
+	else
+		str_copy(out, size, col == 0 ? x->name : code_label(&codes_unit, x->unit));
+}
+
+static void sv_open(struct app *app, void *ctx, size_t row)
+{
+	struct service s = *LIST_ROW(ctx, struct service, row);
+
+	service_edit(app, &s);
+}
+
+static void sv_add(struct app *app, void *ctx)
+{
+	struct service s;
+
+	service_init(&s);
+	service_edit(app, &s);
+}
+
+static const struct list_col sv_cols[] = {
+	{N_("Service"), 48}, {N_("Unit"), 10}, {N_("Area"), 0},
+};
+static const struct list_ops sv_list = {
+	.title = N_("catalogue of services"),
+	.intro = N_("Every service the centre knows; a programme offers some of them."),
+	.cols = sv_cols, .ncols = ARRAY_SIZE(sv_cols),
+	.load = sv_load, .cell = sv_cell, .open = sv_open, .add = sv_add,
+};
+
 static void services_screen(struct app *app)
 {
-	static const int widths[] = {48, 10, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Service"), _("Unit"), _("Area")};
-	int sel = 0;
+	struct list_rows r = {NULL, 0, NULL};
 
-	for (;;) {
-		struct service *l, s;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
-
-		if (service_list(app->db, &app->me, &l, &n))
-			return;
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xstrdup(l[i].name);
-			cells[i * 3 + 1] = xstrdup(code_label(&codes_unit, l[i].unit));
-			cells[i * 3 + 2] = xasprintf("%d", l[i].area_code);
-		}
-		chosen = ui_table(app, _("catalogue of services"),
-				  _("Every service the centre knows; a programme offers some of them. "
-				    "Enter opens one, F7 adds a new one."),
-				  widths, header, 3, cells, n, &sel, f7, 1, &key);
-		ui_cells_free(cells, n * 3);
-		if (key == KEY_F(7)) {
-			service_init(&s);
-			service_edit(app, &s);
-		} else if (chosen >= 0) {
-			s = l[chosen];
-			service_edit(app, &s);
-		} else {
-			free(l);
-			return;
-		}
-		free(l);
-	}
+	ui_list_run(app, &sv_list, &r);
+	free(r.l);
 }
 
 /* ---- providers ---- */
@@ -729,133 +786,171 @@ static void provider_edit(struct app *app, struct provider *p)
 	werase(stdscr);
 }
 
-static void providers_screen(struct app *app)
+static int pv_load(struct app *app, void *ctx, size_t *n)
 {
-	static const int widths[] = {36, 22, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Provider"), _("Kind"), _("Services")};
-	int sel = 0;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	for (;;) {
-		struct provider *l, p;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
-
-		if (provider_list(app->db, &app->me, &l, &n))
-			return;
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xstrdup(l[i].name);
-			cells[i * 3 + 1] = xstrdup(code_label(&codes_provider_kind, l[i].kind));
-			cells[i * 3 + 2] = xstrdup(l[i].services);
-		}
-		chosen = ui_table(app, _("providers"), _("Providers of the services (art. 7 ust. 2). "
-							  "Enter opens one, F7 adds a new one."),
-				  widths, header, 3, cells, n, &sel, f7, 1, &key);
-		ui_cells_free(cells, n * 3);
-		if (key == KEY_F(7)) {
-			provider_init(&p);
-			provider_edit(app, &p);
-		} else if (chosen >= 0) {
-			p = l[chosen];
-			provider_edit(app, &p);
-		} else {
-			free(l);
-			return;
-		}
-		free(l);
-	}
+	return list_rows_loaded(r, provider_list(app->db, &app->me, (struct provider **)&r->l,
+						 &r->n), n);
 }
 
-/* ---- places ---- */
+static void pv_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct provider *x = LIST_ROW(ctx, struct provider, row);
+
+	str_copy(out, size, col == 0 ? x->name : col == 1 ? code_label(&codes_provider_kind, x->kind)
+		 : x->services);
+}
+
+static void pv_open(struct app *app, void *ctx, size_t row)
+{
+	struct provider p = *LIST_ROW(ctx, struct provider, row);
+
+	provider_edit(app, &p);
+}
+
+static void pv_add(struct app *app, void *ctx)
+{
+	struct provider p;
+
+	provider_init(&p);
+	provider_edit(app, &p);
+}
+
+static const struct list_col pv_cols[] = {
+	{N_("Provider"), 36}, {N_("Kind"), 22}, {N_("Services"), 0},
+};
+static const struct list_ops pv_list = {
+	.title = N_("providers"), .intro = N_("Providers of the services (art. 7 ust. 2)."),
+	.cols = pv_cols, .ncols = ARRAY_SIZE(pv_cols),
+	.load = pv_load, .cell = pv_cell, .open = pv_open, .add = pv_add,
+};
+
+static void providers_screen(struct app *app)
+{
+	struct list_rows r = {NULL, 0, NULL};
+
+	ui_list_run(app, &pv_list, &r);
+	free(r.l);
+}
+
+static int pl_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+
+	return list_rows_loaded(r, place_list(app->db, &app->me, (struct place **)&r->l, &r->n), n);
+}
+
+static void pl_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct place *x = LIST_ROW(ctx, struct place, row);
+
+	str_copy(out, size, col == 0 ? x->name : col == 1 ? x->address : x->provider_name);
+}
+
+/* A place has three things to say: asked one after the other. */
+static void place_edit(struct app *app, struct place p)
+{
+	struct choice *c;
+	struct fielderr e;
+	size_t nc, i;
+	int k;
+
+	if (!ui_prompt_value(app, _("Place"), _("Name:"), p.name, sizeof(p.name)) ||
+	    !ui_prompt_value(app, _("Place"), _("Address:"), p.address, sizeof(p.address)))
+		return;
+	if (catalogue_providers(app->db, &c, &nc) == CD_OK) {
+		const char **labels = xcalloc(nc + 1, sizeof(char *));
+		labels[0] = _("no provider (e.g. the person's home)");
+		for (i = 0; i < nc; i++)
+			labels[i + 1] = c[i].label;
+		k = ui_choose(app, _("Whose place"), labels, nc + 1, 0);
+		p.provider_id = k > 0 ? c[k - 1].id : 0;
+		free(labels);
+	}
+	free(c);
+	ui_report(app, place_save(app->db, &app->me, &p, &e), &e, _("Saved."));
+}
+
+static void pl_open(struct app *app, void *ctx, size_t row)
+{
+	place_edit(app, *LIST_ROW(ctx, struct place, row));
+}
+
+static void pl_add(struct app *app, void *ctx)
+{
+	struct place p;
+
+	memset(&p, 0, sizeof(p));
+	place_edit(app, p);
+}
+
+static const struct list_col pl_cols[] = {
+	{N_("Place"), 30}, {N_("Address"), 28}, {N_("Provider"), 0},
+};
+static const struct list_ops pl_list = {
+	.title = N_("places"), .intro = N_("Where services take place."),
+	.cols = pl_cols, .ncols = ARRAY_SIZE(pl_cols),
+	.load = pl_load, .cell = pl_cell, .open = pl_open, .add = pl_add,
+};
 
 static void places_screen(struct app *app)
 {
-	static const int widths[] = {30, 28, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Place"), _("Address"), _("Provider")};
-	int sel = 0;
+	struct list_rows r = {NULL, 0, NULL};
 
-	for (;;) {
-		struct place *l, p;
-		struct choice *c;
-		size_t n, i, nc;
-		char **cells;
-		int chosen, key, k;
-		struct fielderr e;
+	ui_list_run(app, &pl_list, &r);
+	free(r.l);
+}
 
-		if (place_list(app->db, &app->me, &l, &n))
-			return;
-		cells = xcalloc(n * 3 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 3] = xstrdup(l[i].name);
-			cells[i * 3 + 1] = xstrdup(l[i].address);
-			cells[i * 3 + 2] = xstrdup(l[i].provider_name);
-		}
-		chosen = ui_table(app, _("places"), _("Where services take place. Enter changes one, "
-						       "F7 adds a new one."),
-				  widths, header, 3, cells, n, &sel, f7, 1, &key);
-		ui_cells_free(cells, n * 3);
-		if (key != KEY_F(7) && chosen < 0) {
-			free(l);
-			return;
-		}
-		memset(&p, 0, sizeof(p));
-		if (chosen >= 0)
-			p = l[chosen];
-		free(l);
-		if (!ui_prompt_value(app, _("Place"), _("Name:"), p.name, sizeof(p.name)) ||
-		    !ui_prompt_value(app, _("Place"), _("Address:"), p.address, sizeof(p.address)))
-			continue;
-		if (catalogue_providers(app->db, &c, &nc) == CD_OK) {
-			const char **labels = xcalloc(nc + 1, sizeof(char *));
-			labels[0] = _("no provider (e.g. the person's home)");
-			for (i = 0; i < nc; i++)
-				labels[i + 1] = c[i].label;
-			k = ui_choose(app, _("Whose place"), labels, nc + 1, 0);
-			p.provider_id = k > 0 ? c[k - 1].id : 0;
-			free(labels);
-		}
-		free(c);
-		ui_report(app, place_save(app->db, &app->me, &p, &e), &e, _("Saved."));
+static int sd_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+
+	return list_rows_loaded(r, supply_demand(app->db, &app->me, (struct supply **)&r->l, &r->n),
+				n);
+}
+
+static void sd_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct supply *x = LIST_ROW(ctx, struct supply, row);
+
+	switch (col) {
+	case 0: str_copy(out, size, x->service); break;
+	case 1:
+		if (x->contracted >= 0)
+			snprintf(out, size, "%.0f", x->contracted);
+		else
+			str_copy(out, size, "—");
+		break;
+	case 2: snprintf(out, size, "%.0f", x->planned); break;
+	case 3: snprintf(out, size, "%.0f", x->delivered); break;
+	case 4: snprintf(out, size, "%ld", x->persons); break;
+	case 5: snprintf(out, size, "%ld", x->waiting); break;
+	case 6: snprintf(out, size, "%ld", x->unmet); break;
+	default: str_copy(out, size, x->oldest_wait[0] ? x->oldest_wait : "—");
 	}
 }
 
-/* ---- supply and demand ---- */
+static const struct list_col sd_cols[] = {
+	{N_("Service"), 22}, {N_("Contract"), 7, true}, {N_("Planned"), 7, true},
+	{N_("Deliv."), 7, true}, {N_("Pers."), 5, true}, {N_("Wait"), 5, true},
+	{N_("Unmet"), 8, true}, {N_("Waits since"), 0},
+};
+static const struct list_ops sd_list = {
+	.title = N_("supply and demand"),
+	.intro = N_("A month, in units of each service: contracted with providers, planned in the "
+		    "plans in force, delivered in the last 30 days; persons served and waiting; "
+		    "unmet needs recorded in the service's area."),
+	.cols = sd_cols, .ncols = ARRAY_SIZE(sd_cols),
+	.load = sd_load, .cell = sd_cell,
+};
 
 static void supply_screen(struct app *app)
 {
-	static const int widths[] = {22, 7, 7, 7, 5, 5, 8, 0};
-	const char *header[] = {_("Service"), _("Contract"), _("Planned"), _("Deliv."),
-				_("Pers."), _("Wait"), _("Unmet"), _("Waits since")};
-	struct supply *l;
-	size_t n, i;
-	char **cells;
-	int sel = 0, key;
+	struct list_rows r = {NULL, 0, NULL};
 
-	if (ui_failed(app, supply_demand(app->db, &app->me, &l, &n))) {
-		return;
-	}
-	cells = xcalloc(n * 8 + 1, sizeof(char *));
-	for (i = 0; i < n; i++) {
-		cells[i * 8] = xstrdup(l[i].service);
-		cells[i * 8 + 1] = l[i].contracted >= 0 ? xasprintf("%.0f", l[i].contracted) :
-				   xstrdup("—");
-		cells[i * 8 + 2] = xasprintf("%.0f", l[i].planned);
-		cells[i * 8 + 3] = xasprintf("%.0f", l[i].delivered);
-		cells[i * 8 + 4] = xasprintf("%ld", l[i].persons);
-		cells[i * 8 + 5] = xasprintf("%ld", l[i].waiting);
-		cells[i * 8 + 6] = xasprintf("%ld", l[i].unmet);
-		cells[i * 8 + 7] = xstrdup(l[i].oldest_wait[0] ? l[i].oldest_wait : "—");
-	}
-	ui_table(app, _("supply and demand"),
-		 _("A month, in units of each service: contracted with providers, planned in the "
-		   "plans in force, delivered in the last 30 days; persons served and waiting; "
-		   "unmet needs recorded in the service's area."),
-		 widths, header, 8, cells, n, &sel, NULL, 0, &key);
-	ui_cells_free(cells, n * 8);
-	free(l);
+	ui_list_run(app, &sd_list, &r);
+	free(r.l);
 }
 
 /* After a service was added or its capacity changed: who is waiting for
@@ -973,47 +1068,57 @@ static void activity_edit(struct app *app, struct activity *ac)
 	werase(stdscr);
 }
 
+static int act_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+
+	return list_rows_loaded(r, activity_list(app->db, &app->me, (struct activity **)&r->l,
+						 &r->n), n);
+}
+
+static void act_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct activity *x = LIST_ROW(ctx, struct activity, row);
+
+	if (col == 0)
+		snprintf(out, size, "%s%s", x->name, strcmp(x->status, "active") ? _(" (archived)") : "");
+	else
+		str_copy(out, size, col == 1 ? activity_kind_label(x->kind) :
+			 col == 2 ? x->starts_on : x->run_by_name);
+}
+
+static void act_open(struct app *app, void *ctx, size_t row)
+{
+	struct activity ac = *LIST_ROW(ctx, struct activity, row);
+
+	activity_edit(app, &ac);
+}
+
+static void act_add(struct app *app, void *ctx)
+{
+	struct activity ac;
+
+	activity_init(&ac);
+	activity_edit(app, &ac);
+}
+
+static const struct list_col act_cols[] = {
+	{N_("Activity"), 34}, {N_("Kind"), 16}, {N_("From"), 10}, {N_("Run by"), 0},
+};
+static const struct list_ops act_list = {
+	.title = N_("supporting activities"),
+	.intro = N_("Volunteering, self-help, neighbour help, run by the community organiser; "
+		    "reported apart from services."),
+	.cols = act_cols, .ncols = ARRAY_SIZE(act_cols),
+	.load = act_load, .cell = act_cell, .open = act_open, .add = act_add,
+};
+
 void ui_activities(struct app *app)
 {
-	static const int widths[] = {34, 16, 10, 0};
-	static const int f7[] = {KEY_F(7)};
-	const char *header[] = {_("Activity"), _("Kind"), _("From"), _("Run by")};
-	int sel = 0;
+	struct list_rows r = {NULL, 0, NULL};
 
-	for (;;) {
-		struct activity *l, ac;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
-
-		if (activity_list(app->db, &app->me, &l, &n))
-			return;
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xasprintf("%s%s", l[i].name, strcmp(l[i].status, "active") ?
-						 _(" (archived)") : "");
-			cells[i * 4 + 1] = xstrdup(activity_kind_label(l[i].kind));
-			cells[i * 4 + 2] = xstrdup(l[i].starts_on);
-			cells[i * 4 + 3] = xstrdup(l[i].run_by_name);
-		}
-		chosen = ui_table(app, _("supporting activities"),
-				  _("Volunteering, self-help, neighbour help, run by the community "
-				    "organiser; reported apart from services. Enter opens one, F7 "
-				    "adds a new one."),
-				  widths, header, 4, cells, n, &sel, f7, 1, &key);
-		ui_cells_free(cells, n * 4);
-		if (key == KEY_F(7)) {
-			activity_init(&ac);
-			activity_edit(app, &ac);
-		} else if (chosen >= 0) {
-			ac = l[chosen];
-			activity_edit(app, &ac);
-		} else {
-			free(l);
-			return;
-		}
-		free(l);
-	}
+	ui_list_run(app, &act_list, &r);
+	free(r.l);
 }
 
 /* ---- the organiser's menu ---- */
@@ -1055,73 +1160,86 @@ void ui_offer_edit(struct app *app)
 	}
 }
 
-void ui_offer(struct app *app)
-{
-	struct offer_line *l = NULL;
-	size_t n = 0;
-	int top = 0;
-	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+/* ---- the offer, read-only: programme headings, then their services ---- */
 
-	if (ui_failed(app, catalogue_offer(app->db, &app->me, &l, &n))) {
+struct offer_view {
+	struct offer_line *l;
+	size_t n;
+	struct offer_row {
+		bool heading;        /* the programme's name */
+		size_t i;
+	} *rows;
+	size_t nrows;
+};
+
+static int offer_load(struct app *app, void *ctx, size_t *n)
+{
+	struct offer_view *v = ctx;
+	size_t i, cap = 0;
+	int rc;
+
+	free(v->l);
+	free(v->rows);
+	v->rows = NULL;
+	v->nrows = 0;
+	if ((rc = catalogue_offer(app->db, &app->me, &v->l, &v->n)))
+		return rc;
+	for (i = 0; i < v->n; i++) {
+		struct offer_row *r;
+		if (!i || strcmp(v->l[i - 1].programme, v->l[i].programme)) {
+			r = array_push((void **)&v->rows, &v->nrows, &cap, sizeof(*r));
+			r->heading = true;
+			r->i = i;
+		}
+		r = array_push((void **)&v->rows, &v->nrows, &cap, sizeof(*r));
+		r->heading = false;
+		r->i = i;
+	}
+	*n = v->nrows;
+	return CD_OK;
+}
+
+static void offer_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct offer_view *v = ctx;
+	const struct offer_row *r = &v->rows[row];
+	const struct offer_line *x = &v->l[r->i];
+
+	out[0] = '\0';
+	if (r->heading) {
+		if (col == 0)
+			str_copy(out, size, x->programme);
 		return;
 	}
-	for (;;) {
-		wint_t ch;
-		int r, y, rows = LINES - 5, row = 0;
-		const char *prog = "";
-		size_t i;
-
-		app->screen_title = _("offer of services");
-		app->context = CTX_LIST;
-		werase(stdscr);
-		ui_frame(app);
-		wattrset(stdscr, ui_attr(R_HEADER));
-		{
-			static const int wd[] = {44, 9, 9, 0};
-			const char *h[] = {_("Service"), _("Unit"), _("Monthly"), _("Providers")};
-			ui_put_row(stdscr, 1, 1, COLS - 2, wd, h, 4);
-		}
-		wattrset(stdscr, A_NORMAL);
-		/* programme names as headings, then their services */
-		for (i = 0, y = 0; i < n && y < rows; i++) {
-			char cap[32];
-			int x = 3;
-			if (strcmp(prog, l[i].programme)) {
-				prog = l[i].programme;
-				if (row++ >= top && y < rows) {
-					wattrset(stdscr, A_BOLD);
-					ui_put(stdscr, 2 + y++, 1, prog, COLS - 2, true);
-					wattrset(stdscr, A_NORMAL);
-				}
-			}
-			if (row++ < top || y >= rows)
-				continue;
-			if (l[i].monthly_capacity >= 0)
-				snprintf(cap, sizeof(cap), "%g", l[i].monthly_capacity);
-			else
-				str_copy(cap, sizeof(cap), "—");
-			x += ui_put(stdscr, 2 + y, x, l[i].service, 42, true) + 1;
-			x += ui_put(stdscr, 2 + y, x, code_label(&codes_unit, l[i].unit), 9, true) + 1;
-			x += ui_put(stdscr, 2 + y, x, cap, 9, true) + 1;
-			ui_put(stdscr, 2 + y, x, l[i].providers, COLS - x - 1, true);
-			y++;
-		}
-		if (!n)
-			ui_put(stdscr, 3, 2, _("No active programme has services yet."), COLS - 4, false);
-		curs_set(0);
-		r = ui_getkey(app, stdscr, &ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		if (keys_action(CTX_LIST, r, ch) == A_BACK)
-			break;
-		if (r == KEY_CODE_YES && ch == KEY_DOWN && (size_t)top + 1 < n * 2)
-			top++;
-		else if (r == KEY_CODE_YES && ch == KEY_UP && top > 0)
-			top--;
+	switch (col) {
+	case 0: snprintf(out, size, "  %s", x->service); break;
+	case 1: str_copy(out, size, code_label(&codes_unit, x->unit)); break;
+	case 2:
+		if (x->monthly_capacity >= 0)
+			snprintf(out, size, "%g", x->monthly_capacity);
+		else
+			str_copy(out, size, "—");
+		break;
+	default: str_copy(out, size, x->providers);
 	}
-	free(l);
-	app->screen_title = saved_title;
-	app->context = saved_ctx;
-	werase(stdscr);
+}
+
+static const struct list_col offer_cols[] = {
+	{N_("Service"), 44}, {N_("Unit"), 9}, {N_("Monthly"), 9, true}, {N_("Providers"), 0},
+};
+static const struct list_ops offer_list = {
+	.title = N_("offer of services"),
+	.intro = N_("The services of the active programmes, with their providers."),
+	.empty = N_("No active programme has services yet."),
+	.cols = offer_cols, .ncols = ARRAY_SIZE(offer_cols),
+	.load = offer_load, .cell = offer_cell,
+};
+
+void ui_offer(struct app *app)
+{
+	struct offer_view v = {NULL, 0, NULL, 0};
+
+	ui_list_run(app, &offer_list, &v);
+	free(v.l);
+	free(v.rows);
 }

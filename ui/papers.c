@@ -61,85 +61,109 @@ void ui_print_case(struct app *app, int64_t request_id)
 	free(c);
 }
 
-void ui_consents(struct app *app, int64_t person_id)
+static int64_t consents_person(void *ctx)
 {
-	static const int widths[] = {44, 10, 10, 0};
-	static const int keys[] = {KEY_F(6), KEY_F(7), KEY_F(8)};
-	const char *header[] = {_("Consent"), _("Given"), _("Withdrawn"), _("Note")};
-	int sel = 0;
+	return *(const int64_t *)((struct list_rows *)ctx)->owner;
+}
 
-	for (;;) {
-		struct consent *l;
-		struct fielderr e;
-		size_t n, i;
-		char **cells, day[16];
-		int chosen, key;
-		struct date t;
+static int consents_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
 
-		if (ui_failed(app, consent_list(app->db, &app->me, person_id, &l, &n))) {
-			return;
-		}
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xstrdup(code_label(&codes_consent_scope, l[i].scope));
-			cells[i * 4 + 1] = xstrdup(l[i].given_on);
-			cells[i * 4 + 2] = xstrdup(l[i].withdrawn_on);
-			cells[i * 4 + 3] = xstrdup(l[i].note);
-		}
-		chosen = ui_table(app, _("consents (RODO)"),
-				  _("The person's consents with their scope and dates. F7 records a "
-				    "consent, F8 withdraws the chosen one, F6 prints everything stored "
-				    "about the person (art. 15)."),
-				  widths, header, 4, cells, n, &sel, keys, 3, &key);
-		ui_cells_free(cells, n * 4);
-		date_today(&t);
-		date_format(&t, day);
-		if (key == KEY_F(7)) {
-			const char **labels = xcalloc(codes_consent_scope.count, sizeof(char *));
-			char note[300] = "";
-			int k;
-			for (i = 0; i < codes_consent_scope.count; i++)
-				labels[i] = _(codes_consent_scope.items[i].label);
-			k = ui_choose(app, _("Scope of the consent"), labels, codes_consent_scope.count, 0);
-			free(labels);
-			if (k >= 0 &&
-			    ui_prompt_value(app, _("Consent"), _("Given on (YYYY-MM-DD):"), day,
-					    sizeof(day)) &&
-			    ui_prompt_value(app, _("Consent"), _("Notes (may be empty):"), note,
-					    sizeof(note))) {
-				if (consent_give(app->db, &app->me, person_id,
-						 codes_consent_scope.items[k].code, day, note, &e))
-					ui_status(app, true, "%s", e.msg);
-				else
-					ui_status(app, false, "%s", _("The consent was recorded."));
-			}
-		} else if (key == KEY_F(8) && n && sel >= 0 && (size_t)sel < n) {
-			if (ui_prompt_value(app, _("Withdraw the consent"),
-					    _("Withdrawn on (YYYY-MM-DD):"), day, sizeof(day))) {
-				if (consent_withdraw(app->db, &app->me, l[sel].id, day, &e))
-					ui_status(app, true, "%s", e.msg);
-				else
-					ui_status(app, false, "%s", _("The consent was withdrawn."));
-			}
-		} else if (key == KEY_F(6)) {
-			struct document d;
-			int rc = rodo_access(app->db, &app->me, person_id, &d, &e);
-			if (rc) {
-				ui_report(app, rc, &e, NULL);
-			} else {
-				char *name = xasprintf("rodo-%lld", (long long)person_id);
-				deliver(app, &d, name);
-				free(name);
-				doc_free(&d);
-			}
-		} else if (chosen < 0 && !key) {
-			free(l);
-			return;
-		}
-		free(l);
+	return list_rows_loaded(r, consent_list(app->db, &app->me, consents_person(ctx),
+						(struct consent **)&r->l, &r->n), n);
+}
+
+static void consents_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct consent *x = LIST_ROW(ctx, struct consent, row);
+
+	str_copy(out, size, col == 0 ? code_label(&codes_consent_scope, x->scope) :
+		 col == 1 ? x->given_on : col == 2 ? x->withdrawn_on : x->note);
+}
+
+static void today_text(char out[16])
+{
+	struct date t;
+
+	date_today(&t);
+	date_format(&t, out);
+}
+
+static void consent_add(struct app *app, void *ctx)
+{
+	const char **labels = xcalloc(codes_consent_scope.count, sizeof(char *));
+	char day[16], note[300] = "";
+	struct fielderr e;
+	size_t i;
+	int k;
+
+	for (i = 0; i < codes_consent_scope.count; i++)
+		labels[i] = _(codes_consent_scope.items[i].label);
+	k = ui_choose(app, _("Scope of the consent"), labels, codes_consent_scope.count, 0);
+	free(labels);
+	today_text(day);
+	if (k >= 0 &&
+	    ui_prompt_value(app, _("Consent"), _("Given on (YYYY-MM-DD):"), day, sizeof(day)) &&
+	    ui_prompt_value(app, _("Consent"), _("Notes (may be empty):"), note, sizeof(note)))
+		ui_report(app, consent_give(app->db, &app->me, consents_person(ctx),
+					    codes_consent_scope.items[k].code, day, note, &e),
+			  &e, _("The consent was recorded."));
+}
+
+static void consent_withdrawn(struct app *app, void *ctx, size_t row)
+{
+	const struct consent *x = LIST_ROW(ctx, struct consent, row);
+	struct fielderr e;
+	char day[16];
+
+	today_text(day);
+	if (ui_prompt_value(app, _("Withdraw the consent"), _("Withdrawn on (YYYY-MM-DD):"), day,
+			    sizeof(day)))
+		ui_report(app, consent_withdraw(app->db, &app->me, x->id, day, &e), &e,
+			  _("The consent was withdrawn."));
+}
+
+static void access_document(struct app *app, void *ctx, size_t row)
+{
+	int64_t person_id = consents_person(ctx);
+	struct fielderr e;
+	struct document d;
+	int rc = rodo_access(app->db, &app->me, person_id, &d, &e);
+
+	if (rc) {
+		ui_report(app, rc, &e, NULL);
+	} else {
+		char *name = xasprintf("rodo-%lld", (long long)person_id);
+		deliver(app, &d, name);
+		free(name);
+		doc_free(&d);
 	}
 }
 
+static const struct list_col consents_cols[] = {
+	{N_("Consent"), 44}, {N_("Given"), 10}, {N_("Withdrawn"), 10}, {N_("Note"), 0},
+};
+static const struct list_action consents_actions[] = {
+	{A_CONSENT_WITHDRAW, true, consent_withdrawn},
+	{A_ACCESS_DOC, false, access_document},
+};
+static const struct list_ops consents_list = {
+	.title = N_("consents (RODO)"),
+	.intro = N_("The person's consents with their scope and dates, and the information on "
+		    "everything stored about them (art. 15)."),
+	.cols = consents_cols, .ncols = ARRAY_SIZE(consents_cols), .ctx = CTX_CONSENTS,
+	.load = consents_load, .cell = consents_cell, .add = consent_add,
+	.actions = consents_actions, .nactions = ARRAY_SIZE(consents_actions),
+};
+
+void ui_consents(struct app *app, int64_t person_id)
+{
+	struct list_rows r = {NULL, 0, &person_id};
+
+	ui_list_run(app, &consents_list, &r);
+	free(r.l);
+}
 void ui_export(struct app *app)
 {
 	static const enum export_kind kinds[] = {EXPORT_PERSONS, EXPORT_REQUESTS, EXPORT_PLANS,

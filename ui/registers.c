@@ -10,125 +10,158 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_unmet_needs(struct app *app)
+/* ---- the register of unmet needs ---- */
+
+struct needs {
+	struct need *l;
+	size_t n;
+	struct cd_db *db;
+};
+
+static int needs_load(struct app *app, void *ctx, size_t *n)
 {
-	static const int widths[] = {10, 17, 20, 0};
-	static const int f8[] = {KEY_F(8)};
-	const char *header[] = {_("Found on"), _("Case ref."), _("Person"), _("Need")};
-	int sel = 0;
+	struct needs *s = ctx;
+	int rc;
 
-	for (;;) {
-		struct need *l;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
+	free(s->l);
+	s->db = app->db;
+	rc = unmet_needs(app->db, &app->me, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
 
-		if (ui_failed(app, unmet_needs(app->db, &app->me, &l, &n))) {
-			break;
-		}
-		cells = xcalloc(n * 4 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 4] = xstrdup(l[i].held_on);
-			cells[i * 4 + 1] = xstrdup(l[i].case_ref);
-			cells[i * 4 + 2] = xstrdup(l[i].person_name);
-			if (l[i].domain[0]) {
-				char name[160];
-				life_domain_name(app->db, l[i].domain, name, sizeof(name));
-				cells[i * 4 + 3] = xasprintf("%s (%s)", l[i].description, name);
-			} else {
-				cells[i * 4 + 3] = xstrdup(l[i].description);
-			}
-		}
-		chosen = ui_table(app, _("unmet needs"),
-			       _("Needs the offer could not meet, oldest first: material for the "
-				 "organiser's next programme. Enter opens the case; F8: the need "
-				 "is answered now."),
-			       widths, header, 4, cells, n, &sel, f8, 1, &key);
-		ui_cells_free(cells, n * 4);
-		if (key == KEY_F(8) && n) {
-			struct fielderr e;
-			struct date t;
-			char day[16];
-			date_today(&t);
-			date_format(&t, day);
-			if (ui_prompt_value(app, l[sel].description, _("Answered on (YYYY-MM-DD):"), day,
-					    sizeof(day))) {
-				if (need_answer(app->db, &app->me, l[sel].id, day, &e))
-					ui_status(app, true, "%s", e.msg);
-				else
-					ui_status(app, false, "%s",
-						  _("The need left the register as answered."));
-			}
-			free(l);
-			continue;
-		}
-		if (chosen < 0) {
-			free(l);
-			break;
-		}
-		{
-			int64_t request_id = l[chosen].request_id;
-			free(l);
-			ui_case(app, request_id);
+static void needs_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct needs *s = ctx;
+	const struct need *x = &s->l[row];
+	char name[160];
+
+	switch (col) {
+	case 0: str_copy(out, size, x->held_on); break;
+	case 1: str_copy(out, size, x->case_ref); break;
+	case 2: str_copy(out, size, x->person_name); break;
+	default:
+		if (x->domain[0]) {
+			life_domain_name(s->db, x->domain, name, sizeof(name));
+			snprintf(out, size, "%s (%s)", x->description, name);
+		} else {
+			str_copy(out, size, x->description);
 		}
 	}
 }
 
+static void needs_open(struct app *app, void *ctx, size_t row)
+{
+	ui_case(app, ((struct needs *)ctx)->l[row].request_id);
+}
+
+static void need_answered(struct app *app, void *ctx, size_t row)
+{
+	const struct need *x = &((struct needs *)ctx)->l[row];
+	struct fielderr e;
+	struct date t;
+	char day[16];
+
+	date_today(&t);
+	date_format(&t, day);
+	if (ui_prompt_value(app, x->description, _("Answered on (YYYY-MM-DD):"), day, sizeof(day)))
+		ui_report(app, need_answer(app->db, &app->me, x->id, day, &e), &e,
+			  _("The need left the register as answered."));
+}
+
+static const struct list_col needs_cols[] = {
+	{N_("Found on"), 10}, {N_("Case ref."), 17}, {N_("Person"), 20}, {N_("Need"), 0},
+};
+static const struct list_action needs_actions[] = {
+	{A_NEED_ANSWERED, true, need_answered},
+};
+static const struct list_ops needs_list = {
+	.title = N_("unmet needs"),
+	.intro = N_("Needs the offer could not meet, oldest first: material for the organiser's "
+		    "next programme."),
+	.cols = needs_cols, .ncols = ARRAY_SIZE(needs_cols), .ctx = CTX_UNMET,
+	.load = needs_load, .cell = needs_cell, .open = needs_open,
+	.actions = needs_actions, .nactions = ARRAY_SIZE(needs_actions),
+};
+
+void ui_unmet_needs(struct app *app)
+{
+	struct needs s = {NULL, 0, NULL};
+
+	ui_list_run(app, &needs_list, &s);
+	free(s.l);
+}
+
+/* ---- the waiting list ---- */
+
+struct waits {
+	struct waiting *l;
+	size_t n;
+};
+
+static int waits_load(struct app *app, void *ctx, size_t *n)
+{
+	struct waits *s = ctx;
+	int rc;
+
+	free(s->l);
+	rc = waiting_list(app->db, &app->me, 0, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void waits_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct waiting *x = &((struct waits *)ctx)->l[row];
+
+	switch (col) {
+	case 0: snprintf(out, size, "%d", x->position); break;
+	case 1: str_copy(out, size, x->service_name); break;
+	case 2: str_copy(out, size, x->filed_on); break;
+	case 3: str_copy(out, size, x->case_ref); break;
+	default: str_copy(out, size, x->person_name);
+	}
+}
+
+static void waits_open(struct app *app, void *ctx, size_t row)
+{
+	ui_case(app, ((struct waits *)ctx)->l[row].request_id);
+}
+
+static void waits_remove(struct app *app, void *ctx, size_t row)
+{
+	const struct waiting *x = &((struct waits *)ctx)->l[row];
+	struct fielderr e;
+	struct date today;
+	char reason[300];
+
+	date_today(&today);
+	if (ui_prompt(app, _("Take off the waiting list"), _("Reason:"), false, reason,
+		      sizeof(reason)))
+		ui_report(app, waiting_remove(app->db, &app->me, x->id, reason, &today, &e), &e,
+			  _("Taken off the waiting list."));
+}
+
+static const struct list_col waits_cols[] = {
+	{N_("No."), 3}, {N_("Service"), 28}, {N_("Filed"), 10}, {N_("Case ref."), 17},
+	{N_("Person"), 0},
+};
+static const struct list_action waits_actions[] = {
+	{A_WAITING_REMOVE, true, waits_remove},
+};
+static const struct list_ops waits_list = {
+	.title = N_("waiting list"),
+	.intro = N_("In the order the requests were filed, per service."),
+	.cols = waits_cols, .ncols = ARRAY_SIZE(waits_cols), .ctx = CTX_WAITING,
+	.load = waits_load, .cell = waits_cell, .open = waits_open,
+	.actions = waits_actions, .nactions = ARRAY_SIZE(waits_actions),
+};
+
 void ui_waiting_list(struct app *app)
 {
-	static const int widths[] = {3, 28, 10, 17, 0};
-	static const int extra[] = {KEY_DC};
-	const char *header[] = {_("No."), _("Service"), _("Filed"), _("Case ref."), _("Person")};
-	int sel = 0;
+	struct waits s = {NULL, 0};
 
-	for (;;) {
-		struct waiting *l;
-		size_t n, i;
-		char **cells;
-		int chosen, key;
-
-		if (ui_failed(app, waiting_list(app->db, &app->me, 0, &l, &n))) {
-			break;
-		}
-		cells = xcalloc(n * 5 + 1, sizeof(char *));
-		for (i = 0; i < n; i++) {
-			cells[i * 5] = xasprintf("%d", l[i].position);
-			cells[i * 5 + 1] = xstrdup(l[i].service_name);
-			cells[i * 5 + 2] = xstrdup(l[i].filed_on);
-			cells[i * 5 + 3] = xstrdup(l[i].case_ref);
-			cells[i * 5 + 4] = xstrdup(l[i].person_name);
-		}
-		chosen = ui_table(app, _("waiting list"),
-			       _("In the order the requests were filed, per service. Enter opens "
-				 "the case; Del takes a person off the list."),
-			       widths, header, 5, cells, n, &sel, extra, 1, &key);
-		ui_cells_free(cells, n * 5);
-		if (key == KEY_DC && n) {
-			char reason[300];
-			struct fielderr e;
-			struct date today;
-			date_today(&today);
-			if (ui_prompt(app, _("Take off the waiting list"), _("Reason:"), false, reason,
-				      sizeof(reason))) {
-				int rc = waiting_remove(app->db, &app->me, l[sel].id, reason, &today, &e);
-				if (rc)
-					ui_status(app, true, "%s", e.msg[0] ? e.msg :
-						  _("the database refused the change"));
-				else
-					ui_status(app, false, "%s", _("Taken off the waiting list."));
-			}
-			free(l);
-			continue;
-		}
-		if (chosen < 0) {
-			free(l);
-			break;
-		}
-		{
-			int64_t request_id = l[chosen].request_id;
-			free(l);
-			ui_case(app, request_id);
-		}
-	}
+	ui_list_run(app, &waits_list, &s);
+	free(s.l);
 }
 

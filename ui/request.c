@@ -289,127 +289,118 @@ struct coord_filter {
 	char label[128];
 };
 
+/* The request list with its two filters (F5 status, F6 coordinator). */
+struct requests {
+	struct request *l;
+	size_t n;
+	int64_t person_id;    /* one person's requests, else 0 */
+	int status_at;        /* 0 open, 1 all, 2.. a status */
+	struct coord_filter *coords;
+	size_t ncoords, coord_at;
+};
+
+static const char *status_label(const struct requests *s)
+{
+	return s->status_at == 0 ? _("open cases") : s->status_at == 1 ? _("all statuses") :
+	       _(codes_request_status.items[s->status_at - 2].label);
+}
+
+static int requests_load(struct app *app, void *ctx, size_t *n)
+{
+	struct requests *s = ctx;
+	struct request_filter f;
+	int rc;
+
+	free(s->l);
+	s->l = NULL;
+	s->n = 0;
+	f.status = s->status_at == 0 ? "open" : s->status_at == 1 ? NULL :
+		   codes_request_status.items[s->status_at - 2].code;
+	f.coordinator_id = s->coords[s->coord_at].id;
+	f.person_id = s->person_id;
+	rc = request_list(app->db, &app->me, &f, &s->l, &s->n);
+	*n = s->n;
+	return rc;
+}
+
+static void requests_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
+{
+	const struct requests *s = ctx;
+
+	snprintf(out, size, "%s: %s (F5)   %s: %s (F6)   %s: %zu", _("Status"), status_label(s),
+		 _("Coordinator"), s->coords[s->coord_at].label, _("Shown"), n);
+}
+
+static void requests_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct request *q = &((struct requests *)ctx)->l[row];
+
+	str_copy(out, size, col == 0 ? q->case_ref : col == 1 ? q->filed_on :
+		 col == 2 ? q->person_name : col == 3 ? code_label(&codes_request_status, q->status) :
+		 q->coordinator_name[0] ? q->coordinator_name : "—");
+}
+
+static void requests_open(struct app *app, void *ctx, size_t row)
+{
+	ui_case(app, ((struct requests *)ctx)->l[row].id);   /* reception: the request's data */
+}
+
+static void filter_status(struct app *app, void *ctx, size_t row)
+{
+	struct requests *s = ctx;
+
+	s->status_at = (s->status_at + 1) % (int)(codes_request_status.count + 2);
+}
+
+static void filter_coord(struct app *app, void *ctx, size_t row)
+{
+	struct requests *s = ctx;
+
+	s->coord_at = (s->coord_at + 1) % s->ncoords;
+}
+
+static const struct list_col requests_cols[] = {
+	{N_("Case ref."), 19}, {N_("Filed"), 10}, {N_("Person"), 22}, {N_("Status"), 16},
+	{N_("Coordinator"), 0},
+};
+static const struct list_action requests_actions[] = {
+	{A_FILTER_STATUS, false, filter_status},
+	{A_FILTER_COORD, false, filter_coord},
+};
+static const struct list_ops requests_list = {
+	.title = N_("requests"), .intro_text = requests_intro,
+	.empty = N_("No requests match the filter."),
+	.cols = requests_cols, .ncols = ARRAY_SIZE(requests_cols), .ctx = CTX_REQUESTS,
+	.load = requests_load, .cell = requests_cell, .open = requests_open,
+	.actions = requests_actions, .nactions = ARRAY_SIZE(requests_actions),
+};
+
 void ui_requests(struct app *app, int64_t person_id)
 {
-	struct request *list = NULL;
-	size_t n = 0;
-	int sel = 0, top = 0;
-	int status_at = 0;   /* 0 open, 1 all, 2.. a status */
-	struct coord_filter *coords;
-	size_t ncoords = 2, coord_at = 0, i;
+	struct requests s;
 	struct user *u;
-	size_t nu;
-	bool reload = true;
-	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	size_t nu, i;
 
+	memset(&s, 0, sizeof(s));
+	s.person_id = person_id;
+	s.status_at = person_id ? 1 : 0;
 	/* coordinator filter: all, unassigned, each coordinator */
 	user_list_with_role(app->db, ROLE_COORDINATOR | ROLE_ORGANISER, &u, &nu);
-	coords = xcalloc(nu + 2, sizeof(*coords));
-	coords[0].id = 0;
-	str_copy(coords[0].label, sizeof(coords[0].label), _("all coordinators"));
-	coords[1].id = -1;
-	str_copy(coords[1].label, sizeof(coords[1].label), _("not assigned"));
+	s.coords = xcalloc(nu + 2, sizeof(*s.coords));
+	str_copy(s.coords[0].label, sizeof(s.coords[0].label), _("all coordinators"));
+	s.coords[1].id = -1;
+	str_copy(s.coords[1].label, sizeof(s.coords[1].label), _("not assigned"));
+	s.ncoords = 2;
 	for (i = 0; i < nu; i++) {
-		coords[ncoords].id = u[i].id;
-		str_copy(coords[ncoords].label, sizeof(coords[ncoords].label),
+		s.coords[s.ncoords].id = u[i].id;
+		str_copy(s.coords[s.ncoords].label, sizeof(s.coords[s.ncoords].label),
 			 u[i].full_name[0] ? u[i].full_name : u[i].login);
 		if (u[i].id == app->me.user_id && !person_id)
-			coord_at = ncoords; /* a coordinator starts with their own */
-		ncoords++;
+			s.coord_at = s.ncoords; /* a coordinator starts with their own */
+		s.ncoords++;
 	}
 	free(u);
-	if (person_id)
-		status_at = 1;
-
-	for (;;) {
-		struct request_filter f;
-		int rows = LINES - 6, y;
-		char line[400], status_label[100];
-		wint_t ch;
-		int rk;
-		enum action a;
-
-		if (status_at == 0)
-			str_copy(status_label, sizeof(status_label), _("open cases"));
-		else if (status_at == 1)
-			str_copy(status_label, sizeof(status_label), _("all statuses"));
-		else
-			str_copy(status_label, sizeof(status_label),
-				 _(codes_request_status.items[status_at - 2].label));
-		if (reload) {
-			free(list);
-			f.status = status_at == 0 ? "open" : status_at == 1 ? NULL :
-				   codes_request_status.items[status_at - 2].code;
-			f.coordinator_id = coords[coord_at].id;
-			f.person_id = person_id;
-			ui_failed(app, request_list(app->db, &app->me, &f, &list, &n));
-			if ((size_t)sel >= n)
-				sel = n ? (int)n - 1 : 0;
-			reload = false;
-		}
-		app->screen_title = _("requests");
-		app->context = CTX_REQUESTS;
-		werase(stdscr);
-		ui_frame(app);
-		snprintf(line, sizeof(line), "%s: %s (F5)   %s: %s (F6)   %s: %zu",
-			 _("Status"), status_label, _("Coordinator"), coords[coord_at].label,
-			 _("Shown"), n);
-		ui_put(stdscr, 1, 1, line, COLS - 2, false);
-		wattrset(stdscr, ui_attr(R_HEADER));
-		{
-			static const int wd[] = {19, 10, 22, 16, 0};
-			const char *h[] = {_("Case ref."), _("Filed"), _("Person"), _("Status"),
-					   _("Coordinator")};
-			ui_put_row(stdscr, 3, 1, COLS - 2, wd, h, 5);
-		}
-		wattrset(stdscr, A_NORMAL);
-		if (sel < top)
-			top = sel;
-		if (sel >= top + rows)
-			top = sel - rows + 1;
-		for (y = 0; y < rows && (size_t)(top + y) < n; y++) {
-			const struct request *q = &list[top + y];
-			int x = 1;
-			bool s = top + y == sel;
-			wattrset(stdscr, s ? ui_attr(R_SELECTED) : A_NORMAL);
-			ui_put(stdscr, 4 + y, 0, s ? ">" : " ", 1, false);
-			x += ui_put(stdscr, 4 + y, x, q->case_ref, 19, true) + 1;
-			x += ui_put(stdscr, 4 + y, x, q->filed_on, 10, true) + 1;
-			x += ui_put(stdscr, 4 + y, x, q->person_name, 22, true) + 1;
-			x += ui_put(stdscr, 4 + y, x, code_label(&codes_request_status, q->status),
-				    16, true) + 1;
-			ui_put(stdscr, 4 + y, x, q->coordinator_name[0] ? q->coordinator_name : "—",
-			       COLS - x - 1, true);
-			wattrset(stdscr, A_NORMAL);
-		}
-		if (!n)
-			ui_put(stdscr, 4, 2, _("No requests match the filter."), COLS - 4, false);
-		curs_set(0);
-		rk = ui_getkey(app, stdscr, &ch);
-		if (rk == KEY_CODE_YES && ch == KEY_RESIZE) {
-			reload = true;
-			continue;
-		}
-		a = keys_action(CTX_REQUESTS, rk, ch);
-		if (a == A_BACK)
-			break;
-		if (a == A_FILTER_STATUS) {
-			status_at = (status_at + 1) % (int)(codes_request_status.count + 2);
-			reload = true;
-		} else if (a == A_FILTER_COORD) {
-			coord_at = (coord_at + 1) % ncoords;
-			reload = true;
-		} else if (a == A_OPEN && n) {
-			ui_case(app, list[sel].id);   /* reception: the request's data */
-			reload = true;
-		} else if (rk == KEY_CODE_YES) {
-			ui_list_move(ch, &sel, n, rows);
-		}
-	}
-	free(list);
-	free(coords);
-	app->screen_title = saved_title;
-	app->context = saved_ctx;
-	werase(stdscr);
+	ui_list_run(app, &requests_list, &s);
+	free(s.l);
+	free(s.coords);
 }

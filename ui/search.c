@@ -15,81 +15,126 @@ struct search_state {
 	size_t qlen;
 	struct person_hit *hits;
 	size_t n;
-	int sel, top;
+	bool pick;           /* choosing a person for a form: Enter returns them */
+	int64_t chosen;
+	bool done;
 };
 
-static void run_query(struct app *app, struct search_state *s)
+static void query_text(const struct search_state *s, char *out, size_t size)
 {
-	char q[512];
+	if (wcstombs(out, s->query, size) == (size_t)-1)
+		out[0] = '\0';
+	out[size - 1] = '\0';
+}
 
-	if (wcstombs(q, s->query, sizeof(q)) == (size_t)-1)
-		q[0] = '\0';
-	q[sizeof(q) - 1] = '\0';
+static int search_load(struct app *app, void *ctx, size_t *n)
+{
+	struct search_state *s = ctx;
+	char q[512];
+	int rc;
+
+	query_text(s, q, sizeof(q));
 	free(s->hits);
 	s->hits = NULL;
 	s->n = 0;
-	ui_failed(app, person_search(app->db, &app->me, q, SEARCH_MAX, &s->hits, &s->n));
-	s->sel = 0;
-	s->top = 0;
+	rc = person_search(app->db, &app->me, q, SEARCH_MAX, &s->hits, &s->n);
+	*n = s->n;
+	/* a refused search shows why and stays open for another query */
+	if (rc)
+		ui_failed(app, rc);
+	return rc == CD_EPERM ? rc : CD_OK;
 }
 
-static void draw(struct app *app, struct search_state *s, bool pick)
+static void search_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	int y0 = 4, rows = LINES - 2 - y0, i;
+	const struct person_hit *h = &((struct search_state *)ctx)->hits[row];
+
+	str_copy(out, size, col == 0 ? h->surname : col == 1 ? h->first_names : col == 2 ? h->pesel :
+		 col == 3 ? h->birth_date : h->town);
+}
+
+/* The query line, the count on the status line, the cursor at the query. */
+static void search_drawn(struct app *app, void *ctx, size_t n)
+{
+	const struct search_state *s = ctx;
 	char line[400], qbuf[512];
 
-	werase(stdscr);
-	ui_frame(app);
-	ui_put(stdscr, 1, 1, _("Type a surname, first name, PESEL or case reference; "
-			       "Polish letters are optional."), COLS - 2, false);
 	ui_put(stdscr, 2, 1, _("Find:"), 10, false);
 	wattrset(stdscr, ui_attr(R_FIELD_ACTIVE) | A_UNDERLINE);
 	wmove(stdscr, 2, 11);
 	whline(stdscr, ' ', COLS - 12);
-	if (wcstombs(qbuf, s->query, sizeof(qbuf)) == (size_t)-1)
-		qbuf[0] = '\0';
-	qbuf[sizeof(qbuf) - 1] = '\0';
+	query_text(s, qbuf, sizeof(qbuf));
 	ui_put(stdscr, 2, 11, qbuf, COLS - 12, false);
-	wattrset(stdscr, ui_attr(R_HEADER));
-	{
-		static const int wd[] = {20, 16, 11, 10, 0};
-		const char *h[] = {_("Surname"), _("First name"), "PESEL", _("Born"), _("Town")};
-		ui_put_row(stdscr, 3, 1, COLS - 2, wd, h, 5);
-	}
 	wattrset(stdscr, A_NORMAL);
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (s->sel >= s->top + rows)
-		s->top = s->sel - rows + 1;
-	for (i = 0; i < rows && (size_t)(s->top + i) < s->n; i++) {
-		const struct person_hit *h = &s->hits[s->top + i];
-		int x = 1;
-		bool selected = s->top + i == s->sel;
-		wattrset(stdscr, selected ? ui_attr(R_SELECTED) : A_NORMAL);
-		wmove(stdscr, y0 + i, 0);
-		ui_put(stdscr, y0 + i, 0, selected ? ">" : " ", 1, false);
-		x += ui_put(stdscr, y0 + i, x, h->surname, 20, true) + 1;
-		x += ui_put(stdscr, y0 + i, x, h->first_names, 16, true) + 1;
-		x += ui_put(stdscr, y0 + i, x, h->pesel, 11, true) + 1;
-		x += ui_put(stdscr, y0 + i, x, h->birth_date, 10, true) + 1;
-		ui_put(stdscr, y0 + i, x, h->town, COLS - x - 1, true);
-		wattrset(stdscr, A_NORMAL);
-	}
-	if (!s->n) {
-		ui_put(stdscr, y0, 2, s->qlen ? _("Nobody found. F7 registers a new person.") :
+	if (!n)
+		ui_put(stdscr, 4, 2, s->qlen ? _("Nobody found. F7 registers a new person.") :
 		       _("Nobody registered yet."), COLS - 4, false);
-	}
-	snprintf(line, sizeof(line), P_("%zu person", "%zu persons", s->n), s->n);
-	if (s->n == SEARCH_MAX)
-		snprintf(line, sizeof(line), _("first %d persons; type more to narrow"), SEARCH_MAX);
+	if (n == SEARCH_MAX)
+		snprintf(line, sizeof(line), P_("first %d person; type more to narrow",
+						"first %d persons; type more to narrow", SEARCH_MAX),
+			 SEARCH_MAX);
+	else
+		snprintf(line, sizeof(line), P_("%zu person", "%zu persons", n), n);
 	if (!app->status[0] || !app->status_error) {
 		str_copy(app->status, sizeof(app->status), line);
 		app->status_error = false;
 		ui_draw_status(app);
 	}
-	(void)pick;
 	wmove(stdscr, 2, 11 + ui_text_width(qbuf));
 	curs_set(1);
+}
+
+/* Typing edits the query; the rows follow it. */
+static bool search_key(struct app *app, void *ctx, int type, wint_t ch)
+{
+	struct search_state *s = ctx;
+
+	if ((type == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
+	    (type == OK && (ch == 127 || ch == 8))) {
+		if (!s->qlen)
+			return false;
+		s->query[--s->qlen] = L'\0';
+	} else if (type == OK && ch >= 32 && ch != 127 && s->qlen + 1 < ARRAY_SIZE(s->query)) {
+		s->query[s->qlen++] = (wchar_t)ch;
+		s->query[s->qlen] = L'\0';
+	} else {
+		return false;
+	}
+	ui_status_clear(app);
+	return true;
+}
+
+static void search_open(struct app *app, void *ctx, size_t row)
+{
+	struct search_state *s = ctx;
+
+	if (s->pick) {
+		s->chosen = s->hits[row].id;
+		s->done = true;
+	} else {
+		ui_person_card(app, s->hits[row].id);   /* the card may change names */
+	}
+}
+
+static void search_add(struct app *app, void *ctx)
+{
+	struct search_state *s = ctx;
+	int64_t id;
+
+	if (!actor_can(&app->me, PERM_PERSON_WRITE)) {
+		ui_failed(app, CD_EPERM);
+		return;
+	}
+	id = ui_person_card(app, 0);
+	if (s->pick && id) {
+		s->chosen = id;
+		s->done = true;
+	}
+}
+
+static bool search_done(void *ctx)
+{
+	return ((struct search_state *)ctx)->done;
 }
 
 /* F6 in the search: the person's case at once (their requests to choose
@@ -128,83 +173,45 @@ static void open_case_of(struct app *app, int64_t person_id)
 	free(r);
 }
 
+static void search_case(struct app *app, void *ctx, size_t row)
+{
+	struct search_state *s = ctx;
+
+	if (!s->pick)
+		open_case_of(app, s->hits[row].id);
+}
+
+static const struct list_col search_cols[] = {
+	{N_("Surname"), 20}, {N_("First name"), 16}, {"PESEL", 11}, {N_("Born"), 10},
+	{N_("Town"), 0},
+};
+static const struct list_action search_actions[] = {
+	{A_OPEN_CASE, true, search_case},
+};
+
 int64_t ui_search(struct app *app, bool pick, const char *title)
 {
 	struct search_state s;
-	int64_t result = 0;
-	unsigned saved_ctx = app->context;
-	const char *saved_title = app->screen_title;
+	struct list_ops ops = {
+		.title = N_("find a person"),
+		.intro = N_("Type a surname, first name, PESEL or case reference; Polish letters "
+			    "are optional."),
+		.empty = "",
+		.cols = search_cols, .ncols = ARRAY_SIZE(search_cols),
+		.ctx = pick ? CTX_PICK | CTX_SEARCH : CTX_SEARCH,
+		.load = search_load, .cell = search_cell, .open = search_open,
+		.add = search_add,
+		.actions = pick ? NULL : search_actions, .nactions = pick ? 0 : ARRAY_SIZE(search_actions),
+		.drawn = search_drawn, .key = search_key, .done = search_done,
+	};
 
 	memset(&s, 0, sizeof(s));
-	run_query(app, &s);
+	s.pick = pick;
+	if (title)
+		ops.title = title;
 	ui_status_clear(app);
-	for (;;) {
-		wint_t ch;
-		int r, rows = LINES - 6;
-		enum action a;
-
-		app->screen_title = title ? title : _("find a person");
-		app->context = pick ? CTX_PICK | CTX_SEARCH : CTX_SEARCH;
-		draw(app, &s, pick);
-		r = ui_getkey(app, stdscr, &ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(app->context, r, ch);
-		if (a == A_BACK)
-			break;
-		if (a == A_OPEN && s.n) {
-			if (pick) {
-				result = s.hits[s.sel].id;
-				break;
-			}
-			ui_person_card(app, s.hits[s.sel].id);
-			run_query(app, &s); /* the card may have changed names */
-			continue;
-		}
-		if (a == A_OPEN_CASE && !pick && s.n) {
-			open_case_of(app, s.hits[s.sel].id);
-			continue;
-		}
-		if (a == A_NEW && actor_can(&app->me, PERM_PERSON_WRITE)) {
-			int64_t id = ui_person_card(app, 0);
-			if (pick && id) {
-				result = id;
-				break;
-			}
-			run_query(app, &s);
-			continue;
-		}
-		if (r == KEY_CODE_YES) {
-			if (ch != KEY_HOME && ch != KEY_END && ui_list_move(ch, &s.sel, s.n, rows))
-				continue;
-			switch (ch) {
-			case KEY_BACKSPACE:
-				if (s.qlen) {
-					s.query[--s.qlen] = L'\0';
-					ui_status_clear(app);
-					run_query(app, &s);
-				}
-				break;
-			default:
-				break;
-			}
-			continue;
-		}
-		if ((ch == 127 || ch == 8) && s.qlen) {
-			s.query[--s.qlen] = L'\0';
-			ui_status_clear(app);
-			run_query(app, &s);
-		} else if (ch >= 32 && ch != 127 && s.qlen + 1 < ARRAY_SIZE(s.query)) {
-			s.query[s.qlen++] = (wchar_t)ch;
-			s.query[s.qlen] = L'\0';
-			ui_status_clear(app);
-			run_query(app, &s);
-		}
-	}
+	ui_list_run(app, &ops, &s);
 	free(s.hits);
-	app->context = saved_ctx;
-	app->screen_title = saved_title;
 	ui_status_clear(app);
-	werase(stdscr);
-	return result;
+	return s.chosen;
 }

@@ -64,91 +64,80 @@ static void user_add_form(struct app *app)
 	werase(stdscr);
 }
 
-void ui_users(struct app *app)
+static int users_load(struct app *app, void *ctx, size_t *n)
 {
-	struct user *u = NULL;
-	size_t n = 0;
-	int sel = 0;
-	bool reload = true;
-	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	for (;;) {
-		wint_t ch;
-		int r, y;
-		enum action a;
-
-		if (reload) {
-			free(u);
-			if (ui_failed(app, user_list(app->db, &app->me, &u, &n))) {
-				break;
-			}
-			reload = false;
-			if ((size_t)sel >= n)
-				sel = n ? (int)n - 1 : 0;
-		}
-		app->screen_title = _("user accounts");
-		app->context = CTX_USERS;
-		werase(stdscr);
-		ui_frame(app);
-		wattrset(stdscr, ui_attr(R_HEADER));
-		{
-			static const int wd[] = {14, 24, 10, 0};
-			const char *h[] = {_("Login"), _("Full name"), _("State"), _("Roles")};
-			ui_put_row(stdscr, 2, 1, COLS - 2, wd, h, 4);
-		}
-		wattrset(stdscr, A_NORMAL);
-		for (y = 0; (size_t)y < n && y < LINES - 6; y++) {
-			char *roles = roles_describe(u[y].roles);
-			int x = 1;
-			wattrset(stdscr, y == sel ? ui_attr(R_SELECTED) : A_NORMAL);
-			ui_put(stdscr, 3 + y, 0, y == sel ? ">" : " ", 1, false);
-			x += ui_put(stdscr, 3 + y, x, u[y].login, 14, true) + 1;
-			x += ui_put(stdscr, 3 + y, x, u[y].full_name, 24, true) + 1;
-			x += ui_put(stdscr, 3 + y, x, u[y].disabled ? _("disabled") : _("active"),
-				    10, true) + 1;
-			ui_put(stdscr, 3 + y, x, roles, COLS - x - 1, true);
-			wattrset(stdscr, A_NORMAL);
-			free(roles);
-		}
-		curs_set(0);
-		r = ui_getkey(app, stdscr, &ch);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		a = keys_action(CTX_USERS, r, ch);
-		if (a == A_BACK)
-			break;
-		if (a == A_NEW) {
-			user_add_form(app);
-			reload = true;
-		} else if (a == A_TOGGLE && n) {
-			struct fielderr e;
-			char *q = xasprintf(u[sel].disabled ? _("Enable the account %s?") :
-					    _("Disable the account %s?"), u[sel].login);
-			if (ui_confirm(app, q)) {
-				if (user_set_disabled(app->db, &app->me, u[sel].login,
-						      !u[sel].disabled, &e))
-					ui_status(app, true, "%s", e.msg);
-				reload = true;
-			}
-			free(q);
-		} else if (a == A_PASSWORD && n) {
-			char pw[300];
-			struct fielderr e;
-			if (ui_prompt(app, u[sel].login, _("New password:"), true, pw, sizeof(pw))) {
-				if (user_set_password(app->db, &app->me, u[sel].login, pw, &e))
-					ui_status(app, true, "%s", e.msg);
-				else
-					ui_status(app, false, _("Password of %s changed."), u[sel].login);
-			}
-			memset(pw, 0, sizeof(pw));
-		} else if (r == KEY_CODE_YES) {
-			ui_list_move(ch, &sel, n, LINES - 6);
-		}
-	}
-	free(u);
-	app->screen_title = saved_title;
-	app->context = saved_ctx;
-	werase(stdscr);
+	return list_rows_loaded(r, user_list(app->db, &app->me, (struct user **)&r->l, &r->n), n);
 }
 
+static void users_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct user *x = LIST_ROW(ctx, struct user, row);
+	char *roles;
+
+	if (col == 3) {
+		roles = roles_describe(x->roles);
+		str_copy(out, size, roles);
+		free(roles);
+		return;
+	}
+	str_copy(out, size, col == 0 ? x->login : col == 1 ? x->full_name :
+		 x->disabled ? _("disabled") : _("active"));
+}
+
+static void users_add(struct app *app, void *ctx)
+{
+	user_add_form(app);
+}
+
+static void users_toggle(struct app *app, void *ctx, size_t row)
+{
+	const struct user *x = LIST_ROW(ctx, struct user, row);
+	struct fielderr e;
+	char *q = xasprintf(x->disabled ? _("Enable the account %s?") : _("Disable the account %s?"),
+			    x->login);
+
+	if (ui_confirm(app, q))
+		ui_report(app, user_set_disabled(app->db, &app->me, x->login, !x->disabled, &e), &e,
+			  NULL);
+	free(q);
+}
+
+static void users_password(struct app *app, void *ctx, size_t row)
+{
+	const struct user *x = LIST_ROW(ctx, struct user, row);
+	struct fielderr e;
+	char pw[300];
+
+	if (ui_prompt(app, x->login, _("New password:"), true, pw, sizeof(pw))) {
+		if (user_set_password(app->db, &app->me, x->login, pw, &e))
+			ui_report(app, CD_EINVAL, &e, NULL);
+		else
+			ui_status(app, false, _("Password of %s changed."), x->login);
+	}
+	memset(pw, 0, sizeof(pw));
+}
+
+static const struct list_col users_cols[] = {
+	{N_("Login"), 14}, {N_("Full name"), 24}, {N_("State"), 10}, {N_("Roles"), 0},
+};
+static const struct list_action users_actions[] = {
+	{A_TOGGLE, true, users_toggle},
+	{A_PASSWORD, true, users_password},
+};
+static const struct list_ops users_list = {
+	.title = N_("user accounts"),
+	.intro = N_("Who may use the desk; the roles decide what each one may see and do."),
+	.cols = users_cols, .ncols = ARRAY_SIZE(users_cols), .ctx = CTX_USERS,
+	.load = users_load, .cell = users_cell, .add = users_add,
+	.actions = users_actions, .nactions = ARRAY_SIZE(users_actions),
+};
+
+void ui_users(struct app *app)
+{
+	struct list_rows r = {NULL, 0, NULL};
+
+	ui_list_run(app, &users_list, &r);
+	free(r.l);
+}

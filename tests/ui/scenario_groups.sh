@@ -10,7 +10,8 @@ reception_enrols_into_a_group_service() {
 	menu_pick "Grupy i działania wspierające" || return
 	wait_for "grupy ·" || return
 	menu_pick "Zajęcia ruchowe" || return
-	wait_for "F7 zapisuje osobę (na jej wniosek, bez IPUS)" || return
+	wait_for "na swój wniosek, bez IPUS" || return
+	expect_screen "F7 nowy F6 spotkania F8 odchodzi"   # the list's keys in the hint bar
 	keys F7
 	wait_for "Kto dołącza do grupy" || return
 	type_text "Źrebiec"
@@ -42,7 +43,7 @@ reception_enrols_into_a_group_service() {
 	wait_for "Uwagi" || return
 	type_text "Ćwiczenia na świeżym powietrzu"; keys Enter
 	wait_for "Zapisano spotkanie." || return
-	expect_screen "2026-11-22 7"
+	expect_screen "2026-11-22      7 Ćwiczenia"       # the head count, right-aligned
 	cli report half-year --from 2026-06-01 --to 2026-11-22 |
 		grep -q "Zajęcia ruchowe dla seniorów (Program usług społecznych gminy Czarnia): uczestników: 7; spotkań: 9, obecnych łącznie: 44" ||
 		fail "half-year summary: $(cli report half-year --from 2026-06-01 --to 2026-11-22 | grep ruchowe)"
@@ -59,7 +60,7 @@ coordinator_enrols_from_the_case() {
 	menu_pick "Grupy i działania wspierające" || return
 	wait_for "grupy ·" || return
 	menu_pick "Zajęcia ruchowe" || return
-	wait_for "F7 zapisuje osobę" || return
+	wait_for "F7 nowy" || return
 	keys F7
 	wait_for "Kto dołącza do grupy" || return
 	type_text "Źrebiec"
@@ -119,7 +120,7 @@ community_organiser_runs_an_activity() {
 	type_text "demo1234"; keys Enter
 	wait_for "menu główne" || return
 	menu_pick "Grupy i działania wspierające" || return
-	wait_for "F8 lista działań wspierających" || return
+	wait_for "F8 działania" || return
 	keys F8
 	wait_for "działania wspierające ·" || return
 	keys F7

@@ -14,27 +14,23 @@ enum { AF_WITH_PERSON = 250, AF_WITH_REP, AF_WITH_CARER, AF_OTHERS, AF_PLACE_NOT
 
 static const struct fdef assess_fields[] = {
 	{-1, N_("Needs assessment"), FF_HEADER, 0, FC_LEFT},
-	{ASSESS_F_HELD_ON, N_("Held on"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{ASSESS_F_PLACE, N_("Place"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true},
-	{AF_PLACE_NOTE, N_("Where"), FF_TEXT, 3, FC_RIGHT, 0, 0, false, 190},
-	{AF_WITH_PERSON, N_("The person"), FF_CHOICE, 4, FC_LEFT, 0, 0, false},
-	{AF_WITH_REP, N_("Legal repr."), FF_CHOICE, 5, FC_LEFT, 0, 0, false},
-	{AF_WITH_CARER, N_("Actual carer"), FF_CHOICE, 6, FC_LEFT, 0, 0, false},
-	{AF_OTHERS, N_("Others"), FF_TEXT, 7, FC_FULL, 0, 0, false, 190},
-	{ASSESS_F_MONTHS, N_("Coordination"), FF_TEXT, 8, FC_LEFT, 2, 0, false, 2, ACCEPT_DIGITS},
+	{ASSESS_F_HELD_ON, N_("Held on"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct assessment, held_on, FB_TEXT)},
+	{ASSESS_F_PLACE, N_("Place"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FB(struct assessment, place, FB_TEXT)},
+	{AF_PLACE_NOTE, N_("Where"), FF_TEXT, 3, FC_RIGHT, 0, 0, false, 190, NULL,
+	 FB(struct assessment, place_note, FB_TEXT)},
+	{AF_WITH_PERSON, N_("The person"), FF_CHOICE, 4, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct assessment, with_person, FB_BOOL)},
+	{AF_WITH_REP, N_("Legal repr."), FF_CHOICE, 5, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct assessment, with_legal_rep, FB_BOOL)},
+	{AF_WITH_CARER, N_("Actual carer"), FF_CHOICE, 6, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct assessment, with_carer, FB_BOOL)},
+	{AF_OTHERS, N_("Others"), FF_TEXT, 7, FC_FULL, 0, 0, false, 190, NULL,
+	 FB(struct assessment, others, FB_TEXT)},
+	{ASSESS_F_MONTHS, N_("Coordination"), FF_TEXT, 8, FC_LEFT, 2, 0, false, 2, ACCEPT_DIGITS,
+	 FB(struct assessment, coordination_months, FB_INT)},
 };
-
-static void yes_no(struct uform *uf, int id)
-{
-	struct fopt o[2];
-
-	memset(o, 0, sizeof(o));
-	str_copy(o[0].value, sizeof(o[0].value), "1");
-	str_copy(o[0].label, sizeof(o[0].label), _("yes"));
-	str_copy(o[1].value, sizeof(o[1].value), "0");
-	str_copy(o[1].label, sizeof(o[1].label), _("no"));
-	uform_set_options(uf, id, o, 2);
-}
 
 static void place_options(struct uform *uf)
 {
@@ -71,7 +67,6 @@ void ui_assessment(struct app *app, int64_t request_id)
 {
 	struct assessment as;
 	struct form_screen fs;
-	char months[8];
 	enum action a;
 	int rc;
 
@@ -84,31 +79,12 @@ void ui_assessment(struct app *app, int64_t request_id)
 	form_screen_init(&fs, app, assess_fields, ARRAY_SIZE(assess_fields), _("needs assessment"),
 			 CTX_ASSESS, assess_extras, &as);
 	place_options(fs.uf);
-	yes_no(fs.uf, AF_WITH_PERSON);
-	yes_no(fs.uf, AF_WITH_REP);
-	yes_no(fs.uf, AF_WITH_CARER);
-	uform_set(fs.uf, ASSESS_F_HELD_ON, as.held_on);
-	uform_set(fs.uf, ASSESS_F_PLACE, as.place);
-	uform_set(fs.uf, AF_PLACE_NOTE, as.place_note);
-	uform_set(fs.uf, AF_WITH_PERSON, as.with_person ? "1" : "0");
-	uform_set(fs.uf, AF_WITH_REP, as.with_legal_rep ? "1" : "0");
-	uform_set(fs.uf, AF_WITH_CARER, as.with_carer ? "1" : "0");
-	uform_set(fs.uf, AF_OTHERS, as.others);
-	snprintf(months, sizeof(months), "%d", as.coordination_months);
-	uform_set(fs.uf, ASSESS_F_MONTHS, as.coordination_months ? months : "");
-	fs.uf->dirty = false;
+	uform_load(fs.uf, &as);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
 		if (a == A_SAVE) {
-			str_copy(as.held_on, sizeof(as.held_on), uform_get(fs.uf, ASSESS_F_HELD_ON));
-			str_copy(as.place, sizeof(as.place), uform_get(fs.uf, ASSESS_F_PLACE));
-			str_copy(as.place_note, sizeof(as.place_note), uform_get(fs.uf, AF_PLACE_NOTE));
-			as.with_person = !strcmp(uform_get(fs.uf, AF_WITH_PERSON), "1");
-			as.with_legal_rep = !strcmp(uform_get(fs.uf, AF_WITH_REP), "1");
-			as.with_carer = !strcmp(uform_get(fs.uf, AF_WITH_CARER), "1");
-			str_copy(as.others, sizeof(as.others), uform_get(fs.uf, AF_OTHERS));
-			as.coordination_months = atoi(uform_get(fs.uf, ASSESS_F_MONTHS));
-			if ((rc = assessment_save(app->db, &app->me, &as, &e))) {
+			if ((rc = uform_store(fs.uf, &as, &e)) ||
+			    (rc = assessment_save(app->db, &app->me, &as, &e))) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}
@@ -132,10 +108,14 @@ enum { DF_SITUATION = 1, DF_NEEDS, DF_STRENGTHS, DF_WISHES };
 
 static const struct fdef domain_fields[] = {
 	{-1, N_("Life domain"), FF_HEADER, 0, FC_LEFT},
-	{DF_SITUATION, N_("Situation"), FF_MULTI, 2, FC_FULL, 0, 4, false, 1990},
-	{DF_NEEDS, N_("Needs"), FF_MULTI, 7, FC_FULL, 0, 4, false, 1990},
-	{DF_STRENGTHS, N_("Strengths"), FF_MULTI, 12, FC_FULL, 0, 3, false, 1990},
-	{DF_WISHES, N_("Wishes"), FF_MULTI, 16, FC_FULL, 0, 3, false, 1990},
+	{DF_SITUATION, N_("Situation"), FF_MULTI, 2, FC_FULL, 0, 4, false, 1990, NULL,
+	 FB(struct assessment_domain, situation, FB_TEXT)},
+	{DF_NEEDS, N_("Needs"), FF_MULTI, 7, FC_FULL, 0, 4, false, 1990, NULL,
+	 FB(struct assessment_domain, needs, FB_TEXT)},
+	{DF_STRENGTHS, N_("Strengths"), FF_MULTI, 12, FC_FULL, 0, 3, false, 1990, NULL,
+	 FB(struct assessment_domain, strengths, FB_TEXT)},
+	{DF_WISHES, N_("Wishes"), FF_MULTI, 16, FC_FULL, 0, 3, false, 1990, NULL,
+	 FB(struct assessment_domain, wishes, FB_TEXT)},
 };
 
 static void domain_extras(struct app *app, struct form_screen *fs)
@@ -166,11 +146,7 @@ static void domain_edit(struct app *app, struct assessment *as, struct life_doma
 			 CTX_FORM, domain_extras, ld);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "assessment:%lld:%s",
 		 (long long)as->request_id, ld->code);
-	uform_set(fs.uf, DF_SITUATION, d->situation);
-	uform_set(fs.uf, DF_NEEDS, d->needs);
-	uform_set(fs.uf, DF_STRENGTHS, d->strengths);
-	uform_set(fs.uf, DF_WISHES, d->wishes);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, d);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
@@ -178,11 +154,8 @@ static void domain_edit(struct app *app, struct assessment *as, struct life_doma
 		if (a != A_SAVE)
 			continue;
 		d = assessment_domain(as, ld->code);
-		str_copy(d->situation, sizeof(d->situation), uform_get(fs.uf, DF_SITUATION));
-		str_copy(d->needs, sizeof(d->needs), uform_get(fs.uf, DF_NEEDS));
-		str_copy(d->strengths, sizeof(d->strengths), uform_get(fs.uf, DF_STRENGTHS));
-		str_copy(d->wishes, sizeof(d->wishes), uform_get(fs.uf, DF_WISHES));
-		if ((rc = assessment_save(app->db, &app->me, as, &e))) {
+		if ((rc = uform_store(fs.uf, d, &e)) ||
+		    (rc = assessment_save(app->db, &app->me, as, &e))) {
 			*d = before;
 			form_show_error(app, fs.uf, &e, rc);
 			continue;

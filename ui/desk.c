@@ -133,40 +133,70 @@ bool ui_login(struct app *app)
 
 /* ---- main menu ---- */
 
-enum menu_item {
-	M_WORKLIST,
-	M_SEARCH, M_NEW_REQUEST, M_REQUESTS, M_NEW_PERSON, M_UNMET, M_WAITING, M_AUTHORISE, M_MEETINGS, M_SUMMARIES, M_CASELOAD, M_REPORTS,
-	M_OFFER,
-	M_USERS, M_GROUPS, M_EXPORT,
-	M_PASSWORD, M_LOCK, M_LOGOUT, M_QUIT,
-};
+/* What a menu entry opens; false: leave the menu (log out or quit). */
+typedef bool menu_fn(struct app *app);
+
+static bool m_worklist(struct app *app) { ui_worklist(app); return true; }
+static bool m_search(struct app *app) { ui_search(app, false, NULL); return true; }
+static bool m_new_request(struct app *app) { ui_new_request(app, 0); return true; }
+static bool m_requests(struct app *app) { ui_requests(app, 0); return true; }
+static bool m_new_person(struct app *app) { ui_person_card(app, 0); return true; }
+static bool m_unmet(struct app *app) { ui_unmet_needs(app); return true; }
+static bool m_waiting(struct app *app) { ui_waiting_list(app); return true; }
+static bool m_authorise(struct app *app) { ui_authorisations(app); return true; }
+static bool m_meetings(struct app *app) { ui_meetings(app); return true; }
+static bool m_summaries(struct app *app) { ui_summaries(app); return true; }
+static bool m_caseload(struct app *app) { ui_caseload(app); return true; }
+static bool m_reports(struct app *app) { ui_reports(app); return true; }
+static bool m_groups(struct app *app) { ui_groups(app); return true; }
+static bool m_export(struct app *app) { ui_export(app); return true; }
+static bool m_users(struct app *app) { ui_users(app); return true; }
+static bool m_password(struct app *app) { ui_change_password(app); return true; }
+static bool m_lock(struct app *app) { ui_lock(app); return true; }
+static bool m_logout(struct app *app) { return false; }
+
+static bool m_offer(struct app *app)
+{
+	/* the organiser keeps the offer; everyone else reads it */
+	if (actor_can(&app->me, PERM_OFFER_EDIT))
+		ui_offer_edit(app);
+	else
+		ui_offer(app);
+	return true;
+}
+
+static bool m_quit(struct app *app)
+{
+	app->quit = true;
+	return false;
+}
 
 static const struct {
-	enum menu_item item;
+	menu_fn *open;
 	const char *key;
 	const char *label;
 	int perm;        /* -1: everyone */
 } menu_items[] = {
-	{M_WORKLIST, "F6", N_("For today (worklist)"), PERM_CASE_CONTENT},
-	{M_SEARCH, "F5", N_("Find a person"), PERM_PERSON_READ},
-	{M_NEW_REQUEST, "F3", N_("New request (wniosek)"), PERM_REQUEST_FILE},
-	{M_REQUESTS, "", N_("Requests"), PERM_REQUEST_FILE},
-	{M_NEW_PERSON, "", N_("Register a person"), PERM_PERSON_WRITE},
-	{M_UNMET, "", N_("Unmet needs (register)"), PERM_CASE_CONTENT},
-	{M_WAITING, "", N_("Waiting list"), PERM_CASE_CONTENT},
-	{M_AUTHORISE, "", N_("Authorisations to approve plans"), PERM_AUTHORISE},
-	{M_MEETINGS, "", N_("Coordinators' meetings"), PERM_REPORTS},
-	{M_SUMMARIES, "", N_("Half-yearly summaries"), PERM_REPORTS},
-	{M_CASELOAD, "", N_("Caseload of the coordinators"), PERM_REPORTS},
-	{M_REPORTS, "", N_("Quarterly report to the ministry"), PERM_REPORTS},
-	{M_OFFER, "", N_("Offer of services"), PERM_OFFER_READ},
-	{M_GROUPS, "", N_("Groups and supporting activities"), PERM_PERSON_READ},
-	{M_EXPORT, "", N_("Export a list for a spreadsheet (CSV)"), PERM_REQUEST_FILE},
-	{M_USERS, "", N_("User accounts"), PERM_USER_ADMIN},
-	{M_PASSWORD, "", N_("Change my password"), -1},
-	{M_LOCK, "F9", N_("Lock the screen"), -1},
-	{M_LOGOUT, "", N_("Log out"), -1},
-	{M_QUIT, "", N_("Quit cusdesk"), -1},
+	{m_worklist, "F6", N_("For today (worklist)"), PERM_CASE_CONTENT},
+	{m_search, "F5", N_("Find a person"), PERM_PERSON_READ},
+	{m_new_request, "F3", N_("New request (wniosek)"), PERM_REQUEST_FILE},
+	{m_requests, "", N_("Requests"), PERM_REQUEST_FILE},
+	{m_new_person, "", N_("Register a person"), PERM_PERSON_WRITE},
+	{m_unmet, "", N_("Unmet needs (register)"), PERM_CASE_CONTENT},
+	{m_waiting, "", N_("Waiting list"), PERM_CASE_CONTENT},
+	{m_authorise, "", N_("Authorisations to approve plans"), PERM_AUTHORISE},
+	{m_meetings, "", N_("Coordinators' meetings"), PERM_REPORTS},
+	{m_summaries, "", N_("Half-yearly summaries"), PERM_REPORTS},
+	{m_caseload, "", N_("Caseload of the coordinators"), PERM_REPORTS},
+	{m_reports, "", N_("Quarterly report to the ministry"), PERM_REPORTS},
+	{m_offer, "", N_("Offer of services"), PERM_OFFER_READ},
+	{m_groups, "", N_("Groups and supporting activities"), PERM_PERSON_READ},
+	{m_export, "", N_("Export a list for a spreadsheet (CSV)"), PERM_REQUEST_FILE},
+	{m_users, "", N_("User accounts"), PERM_USER_ADMIN},
+	{m_password, "", N_("Change my password"), -1},
+	{m_lock, "F9", N_("Lock the screen"), -1},
+	{m_logout, "", N_("Log out"), -1},
+	{m_quit, "", N_("Quit cusdesk"), -1},
 };
 
 void ui_main_menu(struct app *app)
@@ -181,10 +211,10 @@ void ui_main_menu(struct app *app)
 		    actor_can(&app->me, (enum perm)menu_items[i].perm))
 			visible[n++] = (int)i;
 	for (;;) {
+		menu_fn *open = NULL;
 		wint_t ch;
 		int r;
 		enum action a;
-		enum menu_item chosen;
 
 		app->screen_title = _("main menu");
 		app->context = CTX_MENU;
@@ -213,89 +243,19 @@ void ui_main_menu(struct app *app)
 			sel = sel > 0 ? sel - 1 : (int)n - 1;
 		else if (r == KEY_CODE_YES && ch == KEY_DOWN)
 			sel = (size_t)sel + 1 < n ? sel + 1 : 0;
-		if (a == A_WORKLIST && actor_can(&app->me, PERM_CASE_CONTENT)) {
-			ui_worklist(app);
-			gen--;
+		if (a == A_WORKLIST && actor_can(&app->me, PERM_CASE_CONTENT))
+			open = m_worklist;
+		else if (a == A_SEARCH && actor_can(&app->me, PERM_PERSON_READ))
+			open = m_search;
+		else if (a == A_OPEN)
+			open = menu_items[visible[sel]].open;
+		else if (a == A_BACK && ui_confirm(app, _("Log out?")))
+			return;
+		if (!open)
 			continue;
-		}
-		if (a == A_SEARCH && actor_can(&app->me, PERM_PERSON_READ)) {
-			ui_search(app, false, NULL);
-			gen--;
-			continue;
-		}
-		if (a == A_BACK) {
-			if (ui_confirm(app, _("Log out?")))
-				return;
-			continue;
-		}
-		if (a != A_OPEN)
-			continue;
-		chosen = menu_items[visible[sel]].item;
 		ui_status_clear(app);
-		switch (chosen) {
-		case M_WORKLIST:
-			ui_worklist(app);
-			break;
-		case M_SEARCH:
-			ui_search(app, false, NULL);
-			break;
-		case M_NEW_REQUEST:
-			ui_new_request(app, 0);
-			break;
-		case M_REQUESTS:
-			ui_requests(app, 0);
-			break;
-		case M_NEW_PERSON:
-			ui_person_card(app, 0);
-			break;
-		case M_UNMET:
-			ui_unmet_needs(app);
-			break;
-		case M_WAITING:
-			ui_waiting_list(app);
-			break;
-		case M_AUTHORISE:
-			ui_authorisations(app);
-			break;
-		case M_MEETINGS:
-			ui_meetings(app);
-			break;
-		case M_SUMMARIES:
-			ui_summaries(app);
-			break;
-		case M_CASELOAD:
-			ui_caseload(app);
-			break;
-		case M_REPORTS:
-			ui_reports(app);
-			break;
-		case M_OFFER:
-			if (actor_can(&app->me, PERM_OFFER_EDIT))
-				ui_offer_edit(app);
-			else
-				ui_offer(app);
-			break;
-		case M_USERS:
-			ui_users(app);
-			break;
-		case M_GROUPS:
-			ui_groups(app);
-			break;
-		case M_EXPORT:
-			ui_export(app);
-			break;
-		case M_PASSWORD:
-			ui_change_password(app);
-			break;
-		case M_LOCK:
-			ui_lock(app);
-			break;
-		case M_LOGOUT:
+		if (!open(app))
 			return;
-		case M_QUIT:
-			app->quit = true;
-			return;
-		}
 		gen--; /* redraw after a screen */
 		werase(stdscr);
 	}

@@ -19,6 +19,17 @@ struct ffield {
 	FIELD *f;
 };
 
+/* The most a field takes: its declared maximum, and never more than the
+ * record member it is bound to holds. */
+static int field_max(const struct fdef *d)
+{
+	int member = d->bind == FB_TEXT ? (int)d->size - 1 : 0;
+
+	if (d->maxlen > 0)
+		return member && member < d->maxlen ? member : d->maxlen;
+	return member ? member : 120;
+}
+
 struct uform *uform_new(const struct fdef *defs, size_t n)
 {
 	struct uform *uf = xcalloc(1, sizeof(*uf));
@@ -27,7 +38,8 @@ struct uform *uform_new(const struct fdef *defs, size_t n)
 	uf->ff = xcalloc(n, sizeof(*uf->ff));
 	uf->n = n;
 	for (i = 0; i < n; i++) {
-		uf->ff[i].def = &defs[i];
+		const struct fdef *d = &defs[i];
+		uf->ff[i].def = d;
 		uf->ff[i].value = xstrdup("");
 		uf->ff[i].display = xstrdup("");
 	}
@@ -209,7 +221,7 @@ void uform_layout(struct uform *uf, int top)
 		case FF_TEXT:
 		case FF_PASSWORD:
 			field_opts_off(f->f, O_STATIC);
-			set_max_field(f->f, d->maxlen > 0 ? d->maxlen : 120);
+			set_max_field(f->f, field_max(d));
 			if (d->type == FF_PASSWORD)
 				field_opts_off(f->f, O_PUBLIC);
 			set_field_buffer(f->f, 0, f->value);
@@ -775,4 +787,125 @@ void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e
 		ui_status(app, true, "%s", _("the database refused the change; nothing was saved, "
 					     "your text is still here"));
 	}
+}
+
+/* ---- records bound to forms ---- */
+
+static void yes_no(struct uform *uf, int id)
+{
+	struct fopt o[2];
+
+	memset(o, 0, sizeof(o));
+	str_copy(o[0].value, sizeof(o[0].value), "0");
+	str_copy(o[0].label, sizeof(o[0].label), _("no"));
+	str_copy(o[1].value, sizeof(o[1].value), "1");
+	str_copy(o[1].label, sizeof(o[1].label), _("yes"));
+	uform_set_options(uf, id, o, 2);
+}
+
+static bool has_option(const struct ffield *f, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < f->nopts; i++)
+		if (!strcmp(f->opts[i].value, value))
+			return true;
+	return !f->nopts;
+}
+
+void uform_load(struct uform *uf, const void *rec)
+{
+	const char *base = rec;
+	size_t i;
+
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		const void *m = base + d->offset;
+		char buf[32] = "";
+		switch (d->bind) {
+		case FB_NONE:
+			continue;
+		case FB_TEXT:
+			if (d->type == FF_CHOICE && !has_option(&uf->ff[i], (const char *)m))
+				continue;   /* an empty record keeps the first option */
+			uform_set(uf, d->id, (const char *)m);
+			continue;
+		case FB_INT:
+			if (*(const int *)m > 0)
+				snprintf(buf, sizeof(buf), "%d", *(const int *)m);
+			break;
+		case FB_INT_OPT:
+			if (*(const int *)m >= 0)
+				snprintf(buf, sizeof(buf), "%d", *(const int *)m);
+			break;
+		case FB_INT_ZERO:
+			snprintf(buf, sizeof(buf), "%d", *(const int *)m);
+			break;
+		case FB_NUMBER:
+			if (*(const double *)m >= 0)
+				snprintf(buf, sizeof(buf), "%g", *(const double *)m);
+			break;
+		case FB_BOOL:
+			if (!uf->ff[i].nopts)
+				yes_no(uf, d->id);
+			str_copy(buf, sizeof(buf), *(const bool *)m ? "1" : "0");
+			break;
+		case FB_ID:
+			snprintf(buf, sizeof(buf), "%lld", (long long)*(const int64_t *)m);
+			break;
+		}
+		uform_set(uf, d->id, buf);
+	}
+	uf->dirty = false;
+}
+
+int uform_store(struct uform *uf, void *rec, struct fielderr *e)
+{
+	char *base = rec;
+	size_t i;
+
+	fielderr_clear(e);
+	/* first every check, so a refused text leaves rec as it was */
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		size_t len;
+		if (d->bind != FB_TEXT)
+			continue;
+		if ((len = strlen(uform_get(uf, d->id))) > d->size - 1)
+			return fielderr_set(e, d->id, _("%s: too long by %zu bytes (at most %zu; a "
+							"Polish letter takes 2)"), _(d->label),
+					    len - (d->size - 1), d->size - 1);
+	}
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		void *m = base + d->offset;
+		const char *v;
+		if (d->bind == FB_NONE)
+			continue;
+		v = uform_get(uf, d->id);
+		switch (d->bind) {
+		case FB_NONE:
+			break;
+		case FB_TEXT:
+			str_copy(m, d->size, v);
+			break;
+		case FB_INT:
+		case FB_INT_ZERO:
+			*(int *)m = atoi(v);
+			break;
+		case FB_INT_OPT:
+			*(int *)m = v[0] ? atoi(v) : -1;
+			break;
+		case FB_NUMBER:
+			*(double *)m = uform_get_number(uf, d->id);
+			break;
+		case FB_BOOL:
+			*(bool *)m = !strcmp(v, "1");
+			break;
+		case FB_ID:
+			*(int64_t *)m = v[0] ? strtoll(v, NULL, 10) : 0;
+			break;
+		}
+	}
+	return CD_OK;
 }

@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include <ncursesw/form.h>
+#include <stddef.h>
 
 enum ff_type {
 	FF_HEADER,    /* a section title, no field */
@@ -19,6 +20,21 @@ enum ff_type {
 
 enum { FC_LEFT, FC_RIGHT, FC_FULL };
 
+/* How a field is bound to a member of the record the form edits, so that
+ * uform_load and uform_store move a whole record in and out. */
+enum fb_kind {
+	FB_NONE,      /* not bound: the screen moves it by hand (links, lists) */
+	FB_TEXT,      /* char[]: the field's maximum is the buffer's (size - 1 bytes) */
+	FB_INT,       /* int, 0 shown empty */
+	FB_INT_OPT,   /* int, -1 shown empty (an age limit: empty is none) */
+	FB_INT_ZERO,  /* int shown as it is, 0 too (a choice's value, a count) */
+	FB_NUMBER,    /* double, -1 shown empty; a comma works as the point */
+	FB_BOOL,      /* bool, a yes/no choice */
+	FB_ID,        /* int64_t, the value of a choice (0: none) */
+};
+/* The binding of a field: FB(struct programme, name, FB_TEXT). */
+#define FB(type, member, kind) kind, offsetof(type, member), sizeof(((type *)0)->member)
+
 struct fdef {
 	int id;              /* the domain's field id (PERSON_F_..., REQUEST_F_...) */
 	const char *label;   /* N_() */
@@ -28,14 +44,17 @@ struct fdef {
 	int width;           /* visible columns; 0 = as the column allows */
 	int height;          /* lines, for FF_MULTI */
 	bool required;
-	int maxlen;          /* bytes the value may have */
+	int maxlen;          /* bytes the value may have (bound text: 0 = the member's) */
 	const char *accept;  /* the only characters a key may type (NULL: any) */
+	enum fb_kind bind;   /* the record member (FB(...)), or FB_NONE */
+	size_t offset, size;
 };
 
 /* Character sets of typed fields. */
 #define ACCEPT_DIGITS "0123456789"
 #define ACCEPT_DATE "0123456789-"
 #define ACCEPT_PHONE "0123456789+()- "
+#define ACCEPT_NUMBER "0123456789.,"
 
 
 struct fopt {
@@ -70,6 +89,13 @@ void uform_draw(struct uform *uf);
 WINDOW *uform_window(struct uform *uf);
 /* Puts the cursor back in the current field after drawing extras. */
 void uform_place_cursor(struct uform *uf);
+
+/* Every bound field from the record rec (of the type the table names);
+ * the form is not dirty afterwards. */
+void uform_load(struct uform *uf, const void *rec);
+/* Every bound field into rec.  A text longer than its member holds is
+ * refused, never cut: CD_EINVAL with the field named in e, rec unchanged. */
+int uform_store(struct uform *uf, void *rec, struct fielderr *e);
 
 void uform_set(struct uform *uf, int id, const char *value);
 /* The trimmed text of a text field, or the value of a choice or link. */

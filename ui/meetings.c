@@ -15,11 +15,16 @@
 
 static const struct fdef meeting_fields[] = {
 	{-1, N_("Coordinators' meeting"), FF_HEADER, 0, FC_LEFT},
-	{MEET_F_HELD_ON, N_("Date"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{MEET_F_ATTENDEES, N_("Attendees"), FF_TEXT, 2, FC_FULL, 0, 0, true, 990},
-	{MEET_F_INVITED, N_("Invited"), FF_TEXT, 3, FC_FULL, 0, 0, false, 990},
-	{MEET_F_NOTES, N_("Notes"), FF_MULTI, 4, FC_FULL, 0, 5, false, 3990},
-	{MEET_F_DECISIONS, N_("Decisions"), FF_MULTI, 9, FC_FULL, 0, 3, false, 1990},
+	{MEET_F_HELD_ON, N_("Date"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct meeting, held_on, FB_TEXT)},
+	{MEET_F_ATTENDEES, N_("Attendees"), FF_TEXT, 2, FC_FULL, 0, 0, true, 990, NULL,
+	 FB(struct meeting, attendees, FB_TEXT)},
+	{MEET_F_INVITED, N_("Invited"), FF_TEXT, 3, FC_FULL, 0, 0, false, 990, NULL,
+	 FB(struct meeting, invited, FB_TEXT)},
+	{MEET_F_NOTES, N_("Notes"), FF_MULTI, 4, FC_FULL, 0, 5, false, 3990, NULL,
+	 FB(struct meeting, notes, FB_TEXT)},
+	{MEET_F_DECISIONS, N_("Decisions"), FF_MULTI, 9, FC_FULL, 0, 3, false, 1990, NULL,
+	 FB(struct meeting, decisions, FB_TEXT)},
 };
 
 static void meeting_extras(struct app *app, struct form_screen *fs)
@@ -91,12 +96,7 @@ static void meeting_edit(struct app *app, struct meeting *m)
 	form_screen_init(&fs, app, meeting_fields, ARRAY_SIZE(meeting_fields),
 			 m->id ? _("meeting") : _("new meeting"), CTX_OFFER, meeting_extras, m);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "meeting:%lld", (long long)m->id);
-	uform_set(fs.uf, MEET_F_HELD_ON, m->held_on);
-	uform_set(fs.uf, MEET_F_ATTENDEES, m->attendees);
-	uform_set(fs.uf, MEET_F_INVITED, m->invited);
-	uform_set(fs.uf, MEET_F_NOTES, m->notes);
-	uform_set(fs.uf, MEET_F_DECISIONS, m->decisions);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, m);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
@@ -108,12 +108,8 @@ static void meeting_edit(struct app *app, struct meeting *m)
 		}
 		if (a != A_SAVE)
 			continue;
-		str_copy(m->held_on, sizeof(m->held_on), uform_get(fs.uf, MEET_F_HELD_ON));
-		str_copy(m->attendees, sizeof(m->attendees), uform_get(fs.uf, MEET_F_ATTENDEES));
-		str_copy(m->invited, sizeof(m->invited), uform_get(fs.uf, MEET_F_INVITED));
-		str_copy(m->notes, sizeof(m->notes), uform_get(fs.uf, MEET_F_NOTES));
-		str_copy(m->decisions, sizeof(m->decisions), uform_get(fs.uf, MEET_F_DECISIONS));
-		if ((rc = meeting_save(app->db, &app->me, m, &e))) {
+		if ((rc = uform_store(fs.uf, m, &e)) ||
+		    (rc = meeting_save(app->db, &app->me, m, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -214,11 +210,20 @@ void ui_meetings(struct app *app)
 
 /* ---- the half-yearly summary (art. 46 ust. 1) ---- */
 
+/* What the summary form edits: the period and the organiser's words. */
+struct summary_input {
+	char from[16], to[16];
+	char narrative[7991];
+};
+
 static const struct fdef summary_fields[] = {
 	{-1, N_("Half-yearly summary"), FF_HEADER, 0, FC_LEFT},
-	{SUM_F_FROM, N_("From"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{SUM_F_TO, N_("To"), FF_TEXT, 2, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
-	{SUM_F_NARRATIVE, N_("Narrative"), FF_MULTI, 4, FC_FULL, 0, 12, false, 7990},
+	{SUM_F_FROM, N_("From"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct summary_input, from, FB_TEXT)},
+	{SUM_F_TO, N_("To"), FF_TEXT, 2, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct summary_input, to, FB_TEXT)},
+	{SUM_F_NARRATIVE, N_("Narrative"), FF_MULTI, 4, FC_FULL, 0, 12, false, 0, NULL,
+	 FB(struct summary_input, narrative, FB_TEXT)},
 };
 
 static void summary_extras(struct app *app, struct form_screen *fs)
@@ -231,8 +236,8 @@ static void summary_extras(struct app *app, struct form_screen *fs)
 static void summary_new(struct app *app)
 {
 	struct form_screen fs;
+	struct summary_input in;
 	struct date today, from;
-	char d[11];
 	enum action a;
 
 	form_screen_init(&fs, app, summary_fields, ARRAY_SIZE(summary_fields),
@@ -240,20 +245,25 @@ static void summary_new(struct app *app)
 	str_copy(fs.draft_prefix, sizeof(fs.draft_prefix), "summary:0");
 	date_today(&today);
 	date_add_months(&today, -SUMMARY_EVERY_MONTHS, &from);
-	date_format(&from, d);
-	uform_set(fs.uf, SUM_F_FROM, d);
-	date_format(&today, d);
-	uform_set(fs.uf, SUM_F_TO, d);
-	fs.uf->dirty = false;
+	memset(&in, 0, sizeof(in));
+	date_format(&from, in.from);
+	date_format(&today, in.to);
+	uform_load(fs.uf, &in);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
 		int64_t id;
 		int rc;
+		if ((a != A_SERVICES && a != A_SAVE))
+			continue;
+		if ((rc = uform_store(fs.uf, &in, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
 		if (a == A_SERVICES) {
 			char *text;
-			if ((rc = summary_figures(app->db, &app->me, uform_get(fs.uf, SUM_F_FROM),
-						  uform_get(fs.uf, SUM_F_TO), false, &text, &e))) {
+			if ((rc = summary_figures(app->db, &app->me, in.from, in.to, false, &text,
+						  &e))) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}
@@ -261,11 +271,7 @@ static void summary_new(struct app *app)
 			free(text);
 			continue;
 		}
-		if (a != A_SAVE)
-			continue;
-		if ((rc = summary_save(app->db, &app->me, uform_get(fs.uf, SUM_F_FROM),
-				       uform_get(fs.uf, SUM_F_TO), uform_get(fs.uf, SUM_F_NARRATIVE),
-				       &id, &e))) {
+		if ((rc = summary_save(app->db, &app->me, in.from, in.to, in.narrative, &id, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}

@@ -30,22 +30,34 @@ static void option_list(struct uform *uf, int id, const char *const *values,
 
 static const struct fdef note_fields[] = {
 	{-1, N_("Monitoring note"), FF_HEADER, 0, FC_LEFT},
-	{MON_F_HELD_ON, N_("Date"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{MON_F_KIND, N_("Kind"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true},
-	{MF_WITH, N_("With whom"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 190},
-	{MON_F_NEXT, N_("Next contact"), FF_TEXT, 3, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
-	{MON_F_TEXT, N_("Note"), FF_MULTI, 4, FC_FULL, 0, 6, false, 3990},
+	{MON_F_HELD_ON, N_("Date"), FF_TEXT, 2, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct monitoring_note, held_on, FB_TEXT)},
+	{MON_F_KIND, N_("Kind"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FB(struct monitoring_note, kind, FB_TEXT)},
+	{MF_WITH, N_("With whom"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 190, NULL,
+	 FB(struct monitoring_note, with_whom, FB_TEXT)},
+	{MON_F_NEXT, N_("Next contact"), FF_TEXT, 3, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE,
+	 FB(struct monitoring_note, next_contact_on, FB_TEXT)},
+	{MON_F_TEXT, N_("Note"), FF_MULTI, 4, FC_FULL, 0, 6, false, 3990, NULL,
+	 FB(struct monitoring_note, text, FB_TEXT)},
 };
 
 static const struct fdef check_fields[] = {
 	{-1, N_("Service check"), FF_HEADER, 0, FC_LEFT},
-	{KF_PLACE, N_("Taking place"), FF_CHOICE, 3, FC_LEFT},
-	{KF_ON_TIME, N_("On time"), FF_CHOICE, 3, FC_RIGHT},
-	{KF_QUALITY, N_("Quality"), FF_CHOICE, 4, FC_LEFT},
-	{KF_SATISFACTION, N_("Satisfaction"), FF_CHOICE, 4, FC_RIGHT},
-	{KF_ABSENCES, N_("Absences"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS},
-	{KF_DELIVERED, N_("Delivered"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
-	{KF_ORDERED, N_("Ordered"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, "0123456789.,"},
+	{KF_PLACE, N_("Taking place"), FF_CHOICE, 3, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct item_check, taking_place, FB_INT_ZERO)},
+	{KF_ON_TIME, N_("On time"), FF_CHOICE, 3, FC_RIGHT, 0, 0, false, 0, NULL,
+	 FB(struct item_check, on_time, FB_INT_ZERO)},
+	{KF_QUALITY, N_("Quality"), FF_CHOICE, 4, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct item_check, quality, FB_INT_ZERO)},
+	{KF_SATISFACTION, N_("Satisfaction"), FF_CHOICE, 4, FC_RIGHT, 0, 0, false, 0, NULL,
+	 FB(struct item_check, satisfaction, FB_INT_ZERO)},
+	{KF_ABSENCES, N_("Absences"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS,
+	 FB(struct item_check, absences, FB_INT_ZERO)},
+	{KF_DELIVERED, N_("Delivered"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8, "0123456789.,",
+	 FB(struct item_check, delivered, FB_NUMBER)},
+	{KF_ORDERED, N_("Ordered"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, "0123456789.,",
+	 FB(struct item_check, ordered, FB_NUMBER)},
 };
 
 /* The monitoring note screen: the note, and what it found per service. */
@@ -147,7 +159,6 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 	const char *rate_labels[] = {_("not rated"), "1", "2", "3", "4", "5"};
 	struct form_screen fs;
 	struct item_check edited;
-	char buf[8];
 	enum action a;
 	bool ok = false;
 
@@ -157,35 +168,17 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 	option_list(fs.uf, KF_ON_TIME, yn, yn_labels, 3);
 	option_list(fs.uf, KF_QUALITY, rate, rate_labels, 6);
 	option_list(fs.uf, KF_SATISFACTION, rate, rate_labels, 6);
-	snprintf(buf, sizeof(buf), "%d", c->taking_place < 0 ? -1 : !!c->taking_place);
-	uform_set(fs.uf, KF_PLACE, buf);
-	snprintf(buf, sizeof(buf), "%d", c->on_time < 0 ? -1 : !!c->on_time);
-	uform_set(fs.uf, KF_ON_TIME, buf);
-	snprintf(buf, sizeof(buf), "%d", c->quality);
-	uform_set(fs.uf, KF_QUALITY, buf);
-	snprintf(buf, sizeof(buf), "%d", c->satisfaction);
-	uform_set(fs.uf, KF_SATISFACTION, buf);
-	snprintf(buf, sizeof(buf), "%d", c->absences);
-	uform_set(fs.uf, KF_ABSENCES, buf);
-	uform_set_number(fs.uf, KF_DELIVERED, c->delivered);
-	uform_set_number(fs.uf, KF_ORDERED, c->ordered >= 0 ? c->ordered :
-		   /* a month of the plan by default, rounded to a tenth */
-		   (double)(long)(plan_item_monthly(it) * 10 + 0.5) / 10);
-	fs.uf->dirty = false;
+	edited = *c;
+	edited.taking_place = c->taking_place < 0 ? -1 : !!c->taking_place;
+	edited.on_time = c->on_time < 0 ? -1 : !!c->on_time;
+	if (edited.ordered < 0)   /* a month of the plan by default, rounded to a tenth */
+		edited.ordered = (double)(long)(plan_item_monthly(it) * 10 + 0.5) / 10;
+	uform_load(fs.uf, &edited);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
 		if (a != A_SAVE)
 			continue;
-		edited = *c;
-		edited.taking_place = atoi(uform_get(fs.uf, KF_PLACE));
-		edited.on_time = atoi(uform_get(fs.uf, KF_ON_TIME));
-		edited.quality = atoi(uform_get(fs.uf, KF_QUALITY));
-		edited.satisfaction = atoi(uform_get(fs.uf, KF_SATISFACTION));
-		edited.absences = atoi(uform_get(fs.uf, KF_ABSENCES));
-		edited.delivered = uform_get_number(fs.uf, KF_DELIVERED);
-		edited.ordered = uform_get_number(fs.uf, KF_ORDERED);
-		fielderr_clear(&e);
-		if (item_check_validate(&edited, index, &e)) {
+		if (uform_store(fs.uf, &edited, &e) || item_check_validate(&edited, index, &e)) {
 			ui_status(app, true, "%s", e.msg);
 			continue;
 		}
@@ -263,8 +256,7 @@ void ui_monitoring_note(struct app *app, int64_t plan_id)
 			 CTX_MONITOR, note_extras, &ns);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "monitoring:%lld", (long long)plan_id);
 	uform_set_code_options(fs.uf, MON_F_KIND, &codes_note_kind, false);
-	uform_set(fs.uf, MON_F_HELD_ON, ns.m.held_on);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, &ns.m);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
@@ -295,13 +287,8 @@ void ui_monitoring_note(struct app *app, int64_t plan_id)
 		}
 		if (a != A_SAVE)
 			continue;
-		str_copy(ns.m.held_on, sizeof(ns.m.held_on), uform_get(fs.uf, MON_F_HELD_ON));
-		str_copy(ns.m.kind, sizeof(ns.m.kind), uform_get(fs.uf, MON_F_KIND));
-		str_copy(ns.m.with_whom, sizeof(ns.m.with_whom), uform_get(fs.uf, MF_WITH));
-		str_copy(ns.m.next_contact_on, sizeof(ns.m.next_contact_on),
-			 uform_get(fs.uf, MON_F_NEXT));
-		str_copy(ns.m.text, sizeof(ns.m.text), uform_get(fs.uf, MON_F_TEXT));
-		if ((rc = monitoring_add(app->db, &app->me, &ns.m, &e))) {
+		if ((rc = uform_store(fs.uf, &ns.m, &e)) ||
+		    (rc = monitoring_add(app->db, &app->me, &ns.m, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -322,14 +309,22 @@ enum { CF_VIEW = 720, CF_CHANGES, CF_GOALS, CF_FURTHER };
 
 static const struct fdef closing_fields[] = {
 	{-1, N_("Closing the plan"), FF_HEADER, 0, FC_LEFT},
-	{CLOSE_F_CONVERSATION, N_("Conversation"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{CLOSE_F_CLOSED_ON, N_("Closed on"), FF_TEXT, 1, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
-	{CLOSE_F_REASON, N_("Reason"), FF_CHOICE, 2, FC_LEFT, 0, 0, true},
-	{CF_VIEW, N_("Person's view"), FF_MULTI, 3, FC_FULL, 0, 2, false, 3990},
-	{CF_CHANGES, N_("What changed"), FF_MULTI, 5, FC_FULL, 0, 2, false, 3990},
-	{CF_GOALS, N_("Goals met"), FF_MULTI, 7, FC_FULL, 0, 1, false, 3990},
-	{CF_FURTHER, N_("Further needs"), FF_MULTI, 8, FC_FULL, 0, 1, false, 3990},
-	{CLOSE_F_DESCRIPTION, N_("Description"), FF_MULTI, 10, FC_FULL, 0, 9, true, 11990},
+	{CLOSE_F_CONVERSATION, N_("Conversation"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct closing, conversation_on, FB_TEXT)},
+	{CLOSE_F_CLOSED_ON, N_("Closed on"), FF_TEXT, 1, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct closing, closed_on, FB_TEXT)},
+	{CLOSE_F_REASON, N_("Reason"), FF_CHOICE, 2, FC_LEFT, 0, 0, true, 0, NULL,
+	 FB(struct closing, reason, FB_TEXT)},
+	{CF_VIEW, N_("Person's view"), FF_MULTI, 3, FC_FULL, 0, 2, false, 3990, NULL,
+	 FB(struct closing, person_view, FB_TEXT)},
+	{CF_CHANGES, N_("What changed"), FF_MULTI, 5, FC_FULL, 0, 2, false, 3990, NULL,
+	 FB(struct closing, changes, FB_TEXT)},
+	{CF_GOALS, N_("Goals met"), FF_MULTI, 7, FC_FULL, 0, 1, false, 3990, NULL,
+	 FB(struct closing, goals_met, FB_TEXT)},
+	{CF_FURTHER, N_("Further needs"), FF_MULTI, 8, FC_FULL, 0, 1, false, 3990, NULL,
+	 FB(struct closing, further_needs, FB_TEXT)},
+	{CLOSE_F_DESCRIPTION, N_("Description"), FF_MULTI, 10, FC_FULL, 0, 9, true, 11990, NULL,
+	 FB(struct closing, description, FB_TEXT)},
 };
 
 static void closing_extras(struct app *app, struct form_screen *fs)
@@ -339,25 +334,11 @@ static void closing_extras(struct app *app, struct form_screen *fs)
 	       COLS - 2, false);
 }
 
-static void read_closing(struct uform *uf, struct closing *c)
-{
-	str_copy(c->conversation_on, sizeof(c->conversation_on),
-		 uform_get(uf, CLOSE_F_CONVERSATION));
-	str_copy(c->closed_on, sizeof(c->closed_on), uform_get(uf, CLOSE_F_CLOSED_ON));
-	str_copy(c->reason, sizeof(c->reason), uform_get(uf, CLOSE_F_REASON));
-	str_copy(c->person_view, sizeof(c->person_view), uform_get(uf, CF_VIEW));
-	str_copy(c->changes, sizeof(c->changes), uform_get(uf, CF_CHANGES));
-	str_copy(c->goals_met, sizeof(c->goals_met), uform_get(uf, CF_GOALS));
-	str_copy(c->further_needs, sizeof(c->further_needs), uform_get(uf, CF_FURTHER));
-	str_copy(c->description, sizeof(c->description), uform_get(uf, CLOSE_F_DESCRIPTION));
-}
-
 void ui_closing(struct app *app, int64_t plan_id)
 {
 	struct form_screen fs;
 	struct closing *c = xcalloc(1, sizeof(*c));
 	struct date today;
-	char d[11];
 	enum action a;
 
 	if (closing_get(app->db, &app->me, plan_id, c) == CD_OK) {
@@ -370,17 +351,19 @@ void ui_closing(struct app *app, int64_t plan_id)
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "closing:%lld", (long long)plan_id);
 	uform_set_code_options(fs.uf, CLOSE_F_REASON, &codes_closure_reason, false);
 	date_today(&today);
-	date_format(&today, d);
-	uform_set(fs.uf, CLOSE_F_CONVERSATION, d);
-	uform_set(fs.uf, CLOSE_F_CLOSED_ON, d);
-	fs.uf->dirty = false;
+	date_format(&today, c->conversation_on);
+	date_format(&today, c->closed_on);
+	uform_load(fs.uf, c);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
 		int rc;
 		if (a == A_GENERATE) {
 			char *text;
-			read_closing(fs.uf, c);
+			if ((rc = uform_store(fs.uf, c, &e))) {
+				form_show_error(app, fs.uf, &e, rc);
+				continue;
+			}
 			c->plan_id = plan_id;
 			if (c->description[0] &&
 			    !ui_confirm(app, _("Replace the description with a new draft?")))
@@ -394,9 +377,9 @@ void ui_closing(struct app *app, int64_t plan_id)
 			ui_status(app, false, "%s", _("Drafted from the plan, the monitoring and the "
 						      "conversation; edit it as needed."));
 		} else if (a == A_SAVE) {
-			read_closing(fs.uf, c);
 			c->plan_id = plan_id;
-			if ((rc = closing_save(app->db, &app->me, c, &e))) {
+			if ((rc = uform_store(fs.uf, c, &e)) ||
+			    (rc = closing_save(app->db, &app->me, c, &e))) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}

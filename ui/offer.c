@@ -35,59 +35,30 @@ static void choice_options(struct uform *uf, int id, const struct choice *c, siz
 	free(o);
 }
 
-static void yes_no_options(struct uform *uf, int id)
-{
-	struct fopt o[2];
-
-	memset(o, 0, sizeof(o));
-	str_copy(o[0].value, sizeof(o[0].value), "0");
-	str_copy(o[0].label, sizeof(o[0].label), _("no"));
-	str_copy(o[1].value, sizeof(o[1].value), "1");
-	str_copy(o[1].label, sizeof(o[1].label), _("yes"));
-	uform_set_options(uf, id, o, 2);
-}
-
-static void set_int(struct uform *uf, int id, int v)
-{
-	char buf[16] = "";
-
-	if (v > 0)
-		snprintf(buf, sizeof(buf), "%d", v);
-	uform_set(uf, id, buf);
-}
-
-/* An age field: empty means no limit. */
-static int get_age(struct uform *uf, int id)
-{
-	const char *s = uform_get(uf, id);
-
-	return s[0] ? atoi(s) : -1;
-}
-
-static void set_age(struct uform *uf, int id, int v)
-{
-	char buf[16] = "";
-
-	if (v >= 0)
-		snprintf(buf, sizeof(buf), "%d", v);
-	uform_set(uf, id, buf);
-}
-
 /* ---- the services of a programme ---- */
 
 static const struct fdef ps_fields[] = {
 	{-1, N_("Service in the programme"), FF_HEADER, 0, FC_LEFT},
-	{OF_PS_CAPACITY, N_("Capacity/mo."), FF_TEXT, 3, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
-	{OF_PS_EXPECTED, N_("Persons"), FF_TEXT, 3, FC_RIGHT, 6, 0, false, 6, ACCEPT_DIGITS},
-	{OF_PS_MAX_MONTH, N_("Limit/person"), FF_TEXT, 4, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
-	{OF_PS_CERT, N_("Certificate"), FF_CHOICE, 4, FC_RIGHT},
-	{OF_PS_AGE_MIN, N_("Age from"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS},
-	{OF_PS_AGE_MAX, N_("Age to"), FF_TEXT, 5, FC_RIGHT, 3, 0, false, 3, ACCEPT_DIGITS},
-	{OF_PS_MAX_QUARTER, N_("Limit/quarter"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8,
-	 "0123456789.,"},
-	{OF_PS_MAX_YEAR, N_("Limit/year"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, "0123456789.,"},
-	{OF_PS_ONCE_YEARS, N_("Once in years"), FF_TEXT, 7, FC_LEFT, 2, 0, false, 2, ACCEPT_DIGITS},
-	{OF_PS_LIMIT_TEXT, N_("Limit (words)"), FF_TEXT, 8, FC_FULL, 0, 0, false, 250},
+	{OF_PS_CAPACITY, N_("Capacity/mo."), FF_TEXT, 3, FC_LEFT, 8, 0, false, 8, ACCEPT_NUMBER,
+	 FB(struct programme_service, monthly_capacity, FB_NUMBER)},
+	{OF_PS_EXPECTED, N_("Persons"), FF_TEXT, 3, FC_RIGHT, 6, 0, false, 6, ACCEPT_DIGITS,
+	 FB(struct programme_service, expected_persons, FB_INT)},
+	{OF_PS_MAX_MONTH, N_("Limit/person"), FF_TEXT, 4, FC_LEFT, 8, 0, false, 8, ACCEPT_NUMBER,
+	 FB(struct programme_service, max_per_month, FB_NUMBER)},
+	{OF_PS_CERT, N_("Certificate"), FF_CHOICE, 4, FC_RIGHT, 0, 0, false, 0, NULL,
+	 FB(struct programme_service, certificate_required, FB_BOOL)},
+	{OF_PS_AGE_MIN, N_("Age from"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS,
+	 FB(struct programme_service, age_min, FB_INT_OPT)},
+	{OF_PS_AGE_MAX, N_("Age to"), FF_TEXT, 5, FC_RIGHT, 3, 0, false, 3, ACCEPT_DIGITS,
+	 FB(struct programme_service, age_max, FB_INT_OPT)},
+	{OF_PS_MAX_QUARTER, N_("Limit/quarter"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8, ACCEPT_NUMBER,
+	 FB(struct programme_service, max_per_quarter, FB_NUMBER)},
+	{OF_PS_MAX_YEAR, N_("Limit/year"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, ACCEPT_NUMBER,
+	 FB(struct programme_service, max_per_year, FB_NUMBER)},
+	{OF_PS_ONCE_YEARS, N_("Once in years"), FF_TEXT, 7, FC_LEFT, 2, 0, false, 2, ACCEPT_DIGITS,
+	 FB(struct programme_service, once_in_years, FB_INT)},
+	{OF_PS_LIMIT_TEXT, N_("Limit (words)"), FF_TEXT, 8, FC_FULL, 0, 0, false, 0, NULL,
+	 FB(struct programme_service, limit_text, FB_TEXT)},
 };
 
 static void ps_extras(struct app *app, struct form_screen *fs)
@@ -107,35 +78,15 @@ static void ps_edit(struct app *app, struct programme_service *ps)
 
 	form_screen_init(&fs, app, ps_fields, ARRAY_SIZE(ps_fields), _("service in the programme"),
 			 CTX_FORM, ps_extras, ps);
-	yes_no_options(fs.uf, OF_PS_CERT);
-	uform_set_number(fs.uf, OF_PS_CAPACITY, ps->monthly_capacity);
-	set_int(fs.uf, OF_PS_EXPECTED, ps->expected_persons);
-	uform_set_number(fs.uf, OF_PS_MAX_MONTH, ps->max_per_month);
-	uform_set(fs.uf, OF_PS_CERT, ps->certificate_required ? "1" : "0");
-	set_age(fs.uf, OF_PS_AGE_MIN, ps->age_min);
-	set_age(fs.uf, OF_PS_AGE_MAX, ps->age_max);
-	uform_set(fs.uf, OF_PS_LIMIT_TEXT, ps->limit_text);
-	uform_set_number(fs.uf, OF_PS_MAX_QUARTER, ps->max_per_quarter);
-	uform_set_number(fs.uf, OF_PS_MAX_YEAR, ps->max_per_year);
-	set_int(fs.uf, OF_PS_ONCE_YEARS, ps->once_in_years);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, ps);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct programme_service t = *ps;
 		struct fielderr e;
 		int rc;
 		if (a != A_SAVE)
 			continue;
-		t.monthly_capacity = uform_get_number(fs.uf, OF_PS_CAPACITY);
-		t.expected_persons = atoi(uform_get(fs.uf, OF_PS_EXPECTED));
-		t.max_per_month = uform_get_number(fs.uf, OF_PS_MAX_MONTH);
-		t.certificate_required = !strcmp(uform_get(fs.uf, OF_PS_CERT), "1");
-		t.age_min = get_age(fs.uf, OF_PS_AGE_MIN);
-		t.age_max = get_age(fs.uf, OF_PS_AGE_MAX);
-		str_copy(t.limit_text, sizeof(t.limit_text), uform_get(fs.uf, OF_PS_LIMIT_TEXT));
-		t.max_per_quarter = uform_get_number(fs.uf, OF_PS_MAX_QUARTER);
-		t.max_per_year = uform_get_number(fs.uf, OF_PS_MAX_YEAR);
-		t.once_in_years = atoi(uform_get(fs.uf, OF_PS_ONCE_YEARS));
-		if ((rc = programme_service_save(app->db, &app->me, &t, &e))) {
+		if ((rc = uform_store(fs.uf, &t, &e)) ||
+		    (rc = programme_service_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -258,18 +209,28 @@ static void programme_services_screen(struct app *app, const struct programme *p
 
 static const struct fdef prog_fields[] = {
 	{-1, N_("Programme of social services"), FF_HEADER, 0, FC_LEFT},
-	{OF_PROG_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
-	{OF_PROG_RESOLUTION_NO, N_("Resolution no."), FF_TEXT, 2, FC_LEFT, 0, 0, false, 60},
+	{OF_PROG_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250, NULL,
+	 FB(struct programme, name, FB_TEXT)},
+	{OF_PROG_RESOLUTION_NO, N_("Resolution no."), FF_TEXT, 2, FC_LEFT, 0, 0, false, 60, NULL,
+	 FB(struct programme, resolution_no, FB_TEXT)},
 	{OF_PROG_RESOLUTION_DATE, N_("of (date)"), FF_TEXT, 2, FC_RIGHT, 10, 0, false, 10,
-	 ACCEPT_DATE},
-	{OF_PROG_FROM, N_("Valid from"), FF_TEXT, 3, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{OF_PROG_TO, N_("Valid to"), FF_TEXT, 3, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
-	{OF_PROG_TARGET, N_("Target group"), FF_TEXT, 4, FC_FULL, 0, 0, false, 250},
-	{OF_PROG_EXPECTED, N_("Persons"), FF_TEXT, 5, FC_LEFT, 6, 0, false, 6, ACCEPT_DIGITS},
-	{OF_PROG_STATUS, N_("Status"), FF_CHOICE, 5, FC_RIGHT, 0, 0, true},
-	{OF_PROG_QUALIFICATION, N_("Qualification"), FF_MULTI, 6, FC_FULL, 0, 3, false, 990},
-	{OF_PROG_FEES, N_("Fees"), FF_MULTI, 9, FC_FULL, 0, 2, false, 490},
-	{OF_PROG_GMINAS, N_("Gminas"), FF_TEXT, 11, FC_FULL, 0, 0, false, 390},
+	 ACCEPT_DATE, FB(struct programme, resolution_date, FB_TEXT)},
+	{OF_PROG_FROM, N_("Valid from"), FF_TEXT, 3, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct programme, valid_from, FB_TEXT)},
+	{OF_PROG_TO, N_("Valid to"), FF_TEXT, 3, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE,
+	 FB(struct programme, valid_to, FB_TEXT)},
+	{OF_PROG_TARGET, N_("Target group"), FF_TEXT, 4, FC_FULL, 0, 0, false, 250, NULL,
+	 FB(struct programme, target_group, FB_TEXT)},
+	{OF_PROG_EXPECTED, N_("Persons"), FF_TEXT, 5, FC_LEFT, 6, 0, false, 6, ACCEPT_DIGITS,
+	 FB(struct programme, expected_persons, FB_INT)},
+	{OF_PROG_STATUS, N_("Status"), FF_CHOICE, 5, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FB(struct programme, status, FB_TEXT)},
+	{OF_PROG_QUALIFICATION, N_("Qualification"), FF_MULTI, 6, FC_FULL, 0, 3, false, 990, NULL,
+	 FB(struct programme, qualification, FB_TEXT)},
+	{OF_PROG_FEES, N_("Fees"), FF_MULTI, 9, FC_FULL, 0, 2, false, 490, NULL,
+	 FB(struct programme, fees, FB_TEXT)},
+	{OF_PROG_GMINAS, N_("Gminas"), FF_TEXT, 11, FC_FULL, 0, 0, false, 390, NULL,
+	 FB(struct programme, gminas, FB_TEXT)},
 };
 
 static void prog_extras(struct app *app, struct form_screen *fs)
@@ -288,7 +249,6 @@ static void programme_edit(struct app *app, struct programme *p)
 	struct form_screen fs;
 	struct fopt st[2];
 	enum action a;
-	char buf[16];
 
 	form_screen_init(&fs, app, prog_fields, ARRAY_SIZE(prog_fields),
 			 p->id ? _("programme") : _("new programme"), CTX_OFFER, prog_extras, p);
@@ -298,18 +258,7 @@ static void programme_edit(struct app *app, struct programme *p)
 	str_copy(st[1].value, sizeof(st[1].value), "archived");
 	str_copy(st[1].label, sizeof(st[1].label), _("archived"));
 	uform_set_options(fs.uf, OF_PROG_STATUS, st, 2);
-	uform_set(fs.uf, OF_PROG_NAME, p->name);
-	uform_set(fs.uf, OF_PROG_RESOLUTION_NO, p->resolution_no);
-	uform_set(fs.uf, OF_PROG_RESOLUTION_DATE, p->resolution_date);
-	uform_set(fs.uf, OF_PROG_FROM, p->valid_from);
-	uform_set(fs.uf, OF_PROG_TO, p->valid_to);
-	uform_set(fs.uf, OF_PROG_TARGET, p->target_group);
-	set_int(fs.uf, OF_PROG_EXPECTED, p->expected_persons);
-	uform_set(fs.uf, OF_PROG_STATUS, p->status);
-	uform_set(fs.uf, OF_PROG_QUALIFICATION, p->qualification);
-	uform_set(fs.uf, OF_PROG_FEES, p->fees);
-	uform_set(fs.uf, OF_PROG_GMINAS, p->gminas);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, p);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct programme t = *p;
 		struct fielderr e;
@@ -323,28 +272,13 @@ static void programme_edit(struct app *app, struct programme *p)
 		}
 		if (a != A_SAVE)
 			continue;
-		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_PROG_NAME));
-		str_copy(t.resolution_no, sizeof(t.resolution_no),
-			 uform_get(fs.uf, OF_PROG_RESOLUTION_NO));
-		str_copy(t.resolution_date, sizeof(t.resolution_date),
-			 uform_get(fs.uf, OF_PROG_RESOLUTION_DATE));
-		str_copy(t.valid_from, sizeof(t.valid_from), uform_get(fs.uf, OF_PROG_FROM));
-		str_copy(t.valid_to, sizeof(t.valid_to), uform_get(fs.uf, OF_PROG_TO));
-		str_copy(t.target_group, sizeof(t.target_group), uform_get(fs.uf, OF_PROG_TARGET));
-		str_copy(buf, sizeof(buf), uform_get(fs.uf, OF_PROG_EXPECTED));
-		t.expected_persons = atoi(buf);
-		str_copy(t.status, sizeof(t.status), uform_get(fs.uf, OF_PROG_STATUS));
-		str_copy(t.qualification, sizeof(t.qualification),
-			 uform_get(fs.uf, OF_PROG_QUALIFICATION));
-		str_copy(t.fees, sizeof(t.fees), uform_get(fs.uf, OF_PROG_FEES));
-		str_copy(t.gminas, sizeof(t.gminas), uform_get(fs.uf, OF_PROG_GMINAS));
-		if ((rc = programme_save(app->db, &app->me, &t, &e))) {
+		if ((rc = uform_store(fs.uf, &t, &e)) ||
+		    (rc = programme_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
 		*p = t;
-		uform_set(fs.uf, OF_PROG_GMINAS, p->gminas);
-		fs.uf->dirty = false;
+		uform_load(fs.uf, p);      /* the gminas as the centre spells them */
 		uform_clear_marks(fs.uf);
 		ui_status(app, false, "%s", _("The programme was saved; F6 its services."));
 	}
@@ -412,29 +346,44 @@ static void sv_extras(struct app *app, struct form_screen *fs)
 
 static const struct fdef sv_fields[] = {
 	{-1, N_("Service"), FF_HEADER, 0, FC_LEFT},
-	{OF_SV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
-	{OF_SV_AREA, N_("Area"), FF_CHOICE, 2, FC_FULL, 0, 0, true},
-	{OF_SV_UNIT, N_("Unit"), FF_CHOICE, 3, FC_LEFT, 0, 0, true},
-	{OF_SV_GROUP, N_("Group service"), FF_CHOICE, 3, FC_RIGHT, 0, 0, true},
-	{OF_SV_SUMMARY, N_("Description"), FF_MULTI, 4, FC_FULL, 0, 3, false, 990},
-	{OF_SV_QUALIFICATIONS, N_("Qualifications"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490},
+	{OF_SV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250, NULL,
+	 FB(struct service, name, FB_TEXT)},
+	{OF_SV_AREA, N_("Area"), FF_CHOICE, 2, FC_FULL, 0, 0, true, 0, NULL,
+	 FB(struct service, area_code, FB_INT_ZERO)},
+	{OF_SV_UNIT, N_("Unit"), FF_CHOICE, 3, FC_LEFT, 0, 0, true, 0, NULL,
+	 FB(struct service, unit, FB_TEXT)},
+	{OF_SV_GROUP, N_("Group service"), FF_CHOICE, 3, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FB(struct service, is_group, FB_BOOL)},
+	{OF_SV_SUMMARY, N_("Description"), FF_MULTI, 4, FC_FULL, 0, 3, false, 990, NULL,
+	 FB(struct service, summary, FB_TEXT)},
+	{OF_SV_QUALIFICATIONS, N_("Qualifications"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490, NULL,
+	 FB(struct service, qualifications, FB_TEXT)},
 	{OF_SV_OCCUPATIONS, N_("Occup. codes"), FF_TEXT, 8, FC_FULL, 0, 0, false, 190,
-	 "0123456789, ;"},
-	{OF_SV_FEE_RULE, N_("Fee"), FF_CHOICE, 9, FC_LEFT, 0, 0, true},
-	{OF_SV_FEE_AMOUNT, N_("zł per unit"), FF_TEXT, 9, FC_RIGHT, 8, 0, false, 8, "0123456789.,"},
-	{OF_SV_FEE_NOTE, N_("Fee terms"), FF_TEXT, 10, FC_FULL, 0, 0, false, 290},
+	 "0123456789, ;", FB(struct service, occupation_codes, FB_TEXT)},
+	{OF_SV_FEE_RULE, N_("Fee"), FF_CHOICE, 9, FC_LEFT, 0, 0, true, 0, NULL,
+	 FB(struct service, fee_rule, FB_TEXT)},
+	{OF_SV_FEE_AMOUNT, N_("zł per unit"), FF_TEXT, 9, FC_RIGHT, 8, 0, false, 8, ACCEPT_NUMBER,
+	 FB(struct service, fee_amount, FB_NUMBER)},
+	{OF_SV_FEE_NOTE, N_("Fee terms"), FF_TEXT, 10, FC_FULL, 0, 0, false, 290, NULL,
+	 FB(struct service, fee_note, FB_TEXT)},
 };
 
 static const struct fdef std_fields[] = {
 	{-1, N_("Quality standard"), FF_HEADER, 0, FC_LEFT},
-	{OF_SV_STD_INFRA, N_("Infrastructure"), FF_MULTI, 1, FC_FULL, 0, 2, false, 990},
-	{OF_SV_STD_STAFF, N_("Staff"), FF_MULTI, 3, FC_FULL, 0, 2, false, 990},
-	{OF_SV_STD_QUALITY, N_("Quality"), FF_MULTI, 5, FC_FULL, 0, 2, false, 990},
-	{OF_SV_STD_CONDITIONS, N_("Conditions"), FF_MULTI, 7, FC_FULL, 0, 2, false, 990},
+	{OF_SV_STD_INFRA, N_("Infrastructure"), FF_MULTI, 1, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct service, std_infrastructure, FB_TEXT)},
+	{OF_SV_STD_STAFF, N_("Staff"), FF_MULTI, 3, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct service, std_staff, FB_TEXT)},
+	{OF_SV_STD_QUALITY, N_("Quality"), FF_MULTI, 5, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct service, std_quality, FB_TEXT)},
+	{OF_SV_STD_CONDITIONS, N_("Conditions"), FF_MULTI, 7, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct service, std_conditions, FB_TEXT)},
 	{OF_SV_STD_MAX_DAYS, N_("Days to start"), FF_TEXT, 9, FC_LEFT, 3, 0, false, 3,
-	 ACCEPT_DIGITS},
-	{OF_SV_STD_AVAILABILITY, N_("Availability"), FF_MULTI, 10, FC_FULL, 0, 2, false, 990},
-	{OF_SV_STD_MANAGEMENT, N_("Management"), FF_MULTI, 12, FC_FULL, 0, 2, false, 990},
+	 ACCEPT_DIGITS, FB(struct service, std_max_days, FB_INT)},
+	{OF_SV_STD_AVAILABILITY, N_("Availability"), FF_MULTI, 10, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct service, std_availability, FB_TEXT)},
+	{OF_SV_STD_MANAGEMENT, N_("Management"), FF_MULTI, 12, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct service, std_management, FB_TEXT)},
 };
 
 /* The second page of a service: its quality standard; true when changed. */
@@ -446,28 +395,16 @@ static bool standard_edit(struct app *app, struct service *s)
 
 	form_screen_init(&fs, app, std_fields, ARRAY_SIZE(std_fields), _("quality standard"),
 			 CTX_FORM, NULL, s);
-	uform_set(fs.uf, OF_SV_STD_INFRA, s->std_infrastructure);
-	uform_set(fs.uf, OF_SV_STD_STAFF, s->std_staff);
-	uform_set(fs.uf, OF_SV_STD_QUALITY, s->std_quality);
-	uform_set(fs.uf, OF_SV_STD_CONDITIONS, s->std_conditions);
-	set_int(fs.uf, OF_SV_STD_MAX_DAYS, s->std_max_days);
-	uform_set(fs.uf, OF_SV_STD_AVAILABILITY, s->std_availability);
-	uform_set(fs.uf, OF_SV_STD_MANAGEMENT, s->std_management);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, s);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		int rc;
 		if (a != A_SAVE)
 			continue;
-		str_copy(s->std_infrastructure, sizeof(s->std_infrastructure),
-			 uform_get(fs.uf, OF_SV_STD_INFRA));
-		str_copy(s->std_staff, sizeof(s->std_staff), uform_get(fs.uf, OF_SV_STD_STAFF));
-		str_copy(s->std_quality, sizeof(s->std_quality), uform_get(fs.uf, OF_SV_STD_QUALITY));
-		str_copy(s->std_conditions, sizeof(s->std_conditions),
-			 uform_get(fs.uf, OF_SV_STD_CONDITIONS));
-		s->std_max_days = atoi(uform_get(fs.uf, OF_SV_STD_MAX_DAYS));
-		str_copy(s->std_availability, sizeof(s->std_availability),
-			 uform_get(fs.uf, OF_SV_STD_AVAILABILITY));
-		str_copy(s->std_management, sizeof(s->std_management),
-			 uform_get(fs.uf, OF_SV_STD_MANAGEMENT));
+		if ((rc = uform_store(fs.uf, s, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
 		changed = true;
 		ui_status(app, false, "%s", _("Kept; F2 on the service saves it."));
 		break;
@@ -483,7 +420,6 @@ static void service_edit(struct app *app, struct service *s)
 	struct choice *c;
 	size_t n;
 	enum action a;
-	char buf[16];
 
 	form_screen_init(&fs, app, sv_fields, ARRAY_SIZE(sv_fields),
 			 s->id ? _("service") : _("new service"), CTX_FORM | CTX_DETAILS, sv_extras, s);
@@ -491,20 +427,8 @@ static void service_edit(struct app *app, struct service *s)
 		choice_options(fs.uf, OF_SV_AREA, c, n, _("(choose the area)"));
 	free(c);
 	uform_set_code_options(fs.uf, OF_SV_UNIT, &codes_unit, false);
-	yes_no_options(fs.uf, OF_SV_GROUP);
-	uform_set(fs.uf, OF_SV_NAME, s->name);
-	snprintf(buf, sizeof(buf), "%d", s->area_code);
-	uform_set(fs.uf, OF_SV_AREA, buf);
-	uform_set(fs.uf, OF_SV_UNIT, s->unit);
-	uform_set(fs.uf, OF_SV_GROUP, s->is_group ? "1" : "0");
-	uform_set(fs.uf, OF_SV_SUMMARY, s->summary);
-	uform_set(fs.uf, OF_SV_QUALIFICATIONS, s->qualifications);
-	uform_set(fs.uf, OF_SV_OCCUPATIONS, s->occupation_codes);
 	uform_set_code_options(fs.uf, OF_SV_FEE_RULE, &codes_fee_rule, false);
-	uform_set(fs.uf, OF_SV_FEE_RULE, s->fee_rule);
-	uform_set_number(fs.uf, OF_SV_FEE_AMOUNT, s->fee_amount);
-	uform_set(fs.uf, OF_SV_FEE_NOTE, s->fee_note);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, s);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct service t;
 		struct fielderr e;
@@ -517,19 +441,8 @@ static void service_edit(struct app *app, struct service *s)
 		if (a != A_SAVE)
 			continue;
 		t = *s;
-		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_SV_NAME));
-		t.area_code = atoi(uform_get(fs.uf, OF_SV_AREA));
-		str_copy(t.unit, sizeof(t.unit), uform_get(fs.uf, OF_SV_UNIT));
-		t.is_group = !strcmp(uform_get(fs.uf, OF_SV_GROUP), "1");
-		str_copy(t.summary, sizeof(t.summary), uform_get(fs.uf, OF_SV_SUMMARY));
-		str_copy(t.qualifications, sizeof(t.qualifications),
-			 uform_get(fs.uf, OF_SV_QUALIFICATIONS));
-		str_copy(t.occupation_codes, sizeof(t.occupation_codes),
-			 uform_get(fs.uf, OF_SV_OCCUPATIONS));
-		str_copy(t.fee_rule, sizeof(t.fee_rule), uform_get(fs.uf, OF_SV_FEE_RULE));
-		t.fee_amount = uform_get_number(fs.uf, OF_SV_FEE_AMOUNT);
-		str_copy(t.fee_note, sizeof(t.fee_note), uform_get(fs.uf, OF_SV_FEE_NOTE));
-		if ((rc = service_save(app->db, &app->me, &t, &e))) {
+		if ((rc = uform_store(fs.uf, &t, &e)) ||
+		    (rc = service_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -596,18 +509,26 @@ static void services_screen(struct app *app)
 
 static const struct fdef pv_fields[] = {
 	{-1, N_("Provider"), FF_HEADER, 0, FC_LEFT},
-	{OF_PV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
-	{OF_PV_KIND, N_("Kind"), FF_CHOICE, 2, FC_FULL, 0, 0, true},
-	{OF_PV_ADDRESS, N_("Address"), FF_TEXT, 3, FC_FULL, 0, 0, false, 250},
-	{OF_PV_CONTACT, N_("Contact person"), FF_TEXT, 4, FC_LEFT, 0, 0, false, 120},
-	{OF_PV_PHONE, N_("Phone"), FF_TEXT, 4, FC_RIGHT, 16, 0, false, 20, ACCEPT_PHONE},
-	{OF_PV_EMAIL, N_("E-mail"), FF_TEXT, 5, FC_LEFT, 0, 0, false, 120},
-	{OF_PV_CONTRACT_NO, N_("Contract no."), FF_TEXT, 5, FC_RIGHT, 0, 0, false, 60},
-	{OF_PV_CONTRACT_FROM, N_("Contract from"), FF_TEXT, 6, FC_LEFT, 10, 0, false, 10,
-	 ACCEPT_DATE},
-	{OF_PV_CONTRACT_TO, N_("Contract to"), FF_TEXT, 6, FC_RIGHT, 10, 0, false, 10,
-	 ACCEPT_DATE},
-	{OF_PV_HOUR_POOL, N_("Hour pool"), FF_TEXT, 7, FC_LEFT, 8, 0, false, 8, "0123456789.,"},
+	{OF_PV_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250, NULL,
+	 FB(struct provider, name, FB_TEXT)},
+	{OF_PV_KIND, N_("Kind"), FF_CHOICE, 2, FC_FULL, 0, 0, true, 0, NULL,
+	 FB(struct provider, kind, FB_TEXT)},
+	{OF_PV_ADDRESS, N_("Address"), FF_TEXT, 3, FC_FULL, 0, 0, false, 250, NULL,
+	 FB(struct provider, address, FB_TEXT)},
+	{OF_PV_CONTACT, N_("Contact person"), FF_TEXT, 4, FC_LEFT, 0, 0, false, 120, NULL,
+	 FB(struct provider, contact_person, FB_TEXT)},
+	{OF_PV_PHONE, N_("Phone"), FF_TEXT, 4, FC_RIGHT, 16, 0, false, 20, ACCEPT_PHONE,
+	 FB(struct provider, phone, FB_TEXT)},
+	{OF_PV_EMAIL, N_("E-mail"), FF_TEXT, 5, FC_LEFT, 0, 0, false, 120, NULL,
+	 FB(struct provider, email, FB_TEXT)},
+	{OF_PV_CONTRACT_NO, N_("Contract no."), FF_TEXT, 5, FC_RIGHT, 0, 0, false, 60, NULL,
+	 FB(struct provider, contract_no, FB_TEXT)},
+	{OF_PV_CONTRACT_FROM, N_("Contract from"), FF_TEXT, 6, FC_LEFT, 10, 0, false, 10, ACCEPT_DATE,
+	 FB(struct provider, contract_from, FB_TEXT)},
+	{OF_PV_CONTRACT_TO, N_("Contract to"), FF_TEXT, 6, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE,
+	 FB(struct provider, contract_to, FB_TEXT)},
+	{OF_PV_HOUR_POOL, N_("Hour pool"), FF_TEXT, 7, FC_LEFT, 8, 0, false, 8, "0123456789.,",
+	 FB(struct provider, hour_pool, FB_NUMBER)},
 };
 
 static void pv_extras(struct app *app, struct form_screen *fs)
@@ -681,12 +602,18 @@ static void provider_services_screen(struct app *app, struct provider *p)
 
 static const struct fdef sheet_fields[] = {
 	{-1, N_("Partner sheet"), FF_HEADER, 0, FC_LEFT},
-	{OF_PV_SOCIAL_EMPLOYMENT, N_("Social employ."), FF_CHOICE, 1, FC_LEFT},
-	{OF_PV_RESOURCES, N_("Resources"), FF_MULTI, 2, FC_FULL, 0, 3, false, 990},
-	{OF_PV_ACTIVITY, N_("Activity"), FF_MULTI, 5, FC_FULL, 0, 3, false, 990},
-	{OF_PV_AFFILIATION, N_("Affiliation"), FF_MULTI, 8, FC_FULL, 0, 2, false, 990},
-	{OF_PV_OTHER, N_("Other"), FF_MULTI, 10, FC_FULL, 0, 2, false, 990},
-	{OF_PV_ROLE, N_("Partner's role"), FF_MULTI, 12, FC_FULL, 0, 3, false, 990},
+	{OF_PV_SOCIAL_EMPLOYMENT, N_("Social employ."), FF_CHOICE, 1, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct provider, social_employment, FB_BOOL)},
+	{OF_PV_RESOURCES, N_("Resources"), FF_MULTI, 2, FC_FULL, 0, 3, false, 990, NULL,
+	 FB(struct provider, resources, FB_TEXT)},
+	{OF_PV_ACTIVITY, N_("Activity"), FF_MULTI, 5, FC_FULL, 0, 3, false, 990, NULL,
+	 FB(struct provider, activity, FB_TEXT)},
+	{OF_PV_AFFILIATION, N_("Affiliation"), FF_MULTI, 8, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct provider, affiliation, FB_TEXT)},
+	{OF_PV_OTHER, N_("Other"), FF_MULTI, 10, FC_FULL, 0, 2, false, 990, NULL,
+	 FB(struct provider, other_info, FB_TEXT)},
+	{OF_PV_ROLE, N_("Partner's role"), FF_MULTI, 12, FC_FULL, 0, 3, false, 990, NULL,
+	 FB(struct provider, partner_role, FB_TEXT)},
 };
 
 /* The second page of a provider: the partner sheet; true when changed. */
@@ -698,23 +625,16 @@ static bool sheet_edit(struct app *app, struct provider *p)
 
 	form_screen_init(&fs, app, sheet_fields, ARRAY_SIZE(sheet_fields), _("partner sheet"),
 			 CTX_FORM, NULL, p);
-	yes_no_options(fs.uf, OF_PV_SOCIAL_EMPLOYMENT);
-	uform_set(fs.uf, OF_PV_SOCIAL_EMPLOYMENT, p->social_employment ? "1" : "0");
-	uform_set(fs.uf, OF_PV_RESOURCES, p->resources);
-	uform_set(fs.uf, OF_PV_ACTIVITY, p->activity);
-	uform_set(fs.uf, OF_PV_AFFILIATION, p->affiliation);
-	uform_set(fs.uf, OF_PV_OTHER, p->other_info);
-	uform_set(fs.uf, OF_PV_ROLE, p->partner_role);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, p);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
+		struct fielderr e;
+		int rc;
 		if (a != A_SAVE)
 			continue;
-		p->social_employment = !strcmp(uform_get(fs.uf, OF_PV_SOCIAL_EMPLOYMENT), "1");
-		str_copy(p->resources, sizeof(p->resources), uform_get(fs.uf, OF_PV_RESOURCES));
-		str_copy(p->activity, sizeof(p->activity), uform_get(fs.uf, OF_PV_ACTIVITY));
-		str_copy(p->affiliation, sizeof(p->affiliation), uform_get(fs.uf, OF_PV_AFFILIATION));
-		str_copy(p->other_info, sizeof(p->other_info), uform_get(fs.uf, OF_PV_OTHER));
-		str_copy(p->partner_role, sizeof(p->partner_role), uform_get(fs.uf, OF_PV_ROLE));
+		if ((rc = uform_store(fs.uf, p, &e))) {
+			form_show_error(app, fs.uf, &e, rc);
+			continue;
+		}
 		changed = true;
 		ui_status(app, false, "%s", _("Kept; F2 on the provider saves it."));
 		break;
@@ -733,17 +653,7 @@ static void provider_edit(struct app *app, struct provider *p)
 			 p->id ? _("provider") : _("new provider"), CTX_OFFER | CTX_DETAILS, pv_extras,
 			 p);
 	uform_set_code_options(fs.uf, OF_PV_KIND, &codes_provider_kind, false);
-	uform_set(fs.uf, OF_PV_NAME, p->name);
-	uform_set(fs.uf, OF_PV_KIND, p->kind);
-	uform_set(fs.uf, OF_PV_ADDRESS, p->address);
-	uform_set(fs.uf, OF_PV_CONTACT, p->contact_person);
-	uform_set(fs.uf, OF_PV_PHONE, p->phone);
-	uform_set(fs.uf, OF_PV_EMAIL, p->email);
-	uform_set(fs.uf, OF_PV_CONTRACT_NO, p->contract_no);
-	uform_set(fs.uf, OF_PV_CONTRACT_FROM, p->contract_from);
-	uform_set(fs.uf, OF_PV_CONTRACT_TO, p->contract_to);
-	uform_set_number(fs.uf, OF_PV_HOUR_POOL, p->hour_pool);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, p);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct provider t = *p;
 		struct fielderr e;
@@ -762,18 +672,8 @@ static void provider_edit(struct app *app, struct provider *p)
 		}
 		if (a != A_SAVE)
 			continue;
-		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, OF_PV_NAME));
-		str_copy(t.kind, sizeof(t.kind), uform_get(fs.uf, OF_PV_KIND));
-		str_copy(t.address, sizeof(t.address), uform_get(fs.uf, OF_PV_ADDRESS));
-		str_copy(t.contact_person, sizeof(t.contact_person), uform_get(fs.uf, OF_PV_CONTACT));
-		str_copy(t.phone, sizeof(t.phone), uform_get(fs.uf, OF_PV_PHONE));
-		str_copy(t.email, sizeof(t.email), uform_get(fs.uf, OF_PV_EMAIL));
-		str_copy(t.contract_no, sizeof(t.contract_no), uform_get(fs.uf, OF_PV_CONTRACT_NO));
-		str_copy(t.contract_from, sizeof(t.contract_from),
-			 uform_get(fs.uf, OF_PV_CONTRACT_FROM));
-		str_copy(t.contract_to, sizeof(t.contract_to), uform_get(fs.uf, OF_PV_CONTRACT_TO));
-		t.hour_pool = uform_get_number(fs.uf, OF_PV_HOUR_POOL);
-		if ((rc = provider_save(app->db, &app->me, &t, &e))) {
+		if ((rc = uform_store(fs.uf, &t, &e)) ||
+		    (rc = provider_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -981,14 +881,22 @@ static void waiting_hint(struct app *app, int64_t service_id)
 
 static const struct fdef act_fields[] = {
 	{-1, N_("Supporting activity"), FF_HEADER, 0, FC_LEFT},
-	{GF_ACT_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250},
-	{GF_ACT_KIND, N_("Kind"), FF_CHOICE, 2, FC_LEFT, 0, 0, true},
-	{GF_ACT_STATUS, N_("Status"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true},
-	{GF_ACT_RUN_BY, N_("Run by"), FF_CHOICE, 3, FC_FULL, 0, 0, false},
-	{GF_ACT_PLACE, N_("Place"), FF_CHOICE, 4, FC_FULL, 0, 0, false},
-	{GF_ACT_FROM, N_("From"), FF_TEXT, 5, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{GF_ACT_TO, N_("To"), FF_TEXT, 5, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
-	{GF_ACT_DESCRIPTION, N_("Description"), FF_MULTI, 6, FC_FULL, 0, 4, false, 990},
+	{GF_ACT_NAME, N_("Name"), FF_TEXT, 1, FC_FULL, 0, 0, true, 250, NULL,
+	 FB(struct activity, name, FB_TEXT)},
+	{GF_ACT_KIND, N_("Kind"), FF_CHOICE, 2, FC_LEFT, 0, 0, true, 0, NULL,
+	 FB(struct activity, kind, FB_TEXT)},
+	{GF_ACT_STATUS, N_("Status"), FF_CHOICE, 2, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FB(struct activity, status, FB_TEXT)},
+	{GF_ACT_RUN_BY, N_("Run by"), FF_CHOICE, 3, FC_FULL, 0, 0, false, 0, NULL,
+	 FB(struct activity, run_by, FB_ID)},
+	{GF_ACT_PLACE, N_("Place"), FF_CHOICE, 4, FC_FULL, 0, 0, false, 0, NULL,
+	 FB(struct activity, place_id, FB_ID)},
+	{GF_ACT_FROM, N_("From"), FF_TEXT, 5, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct activity, starts_on, FB_TEXT)},
+	{GF_ACT_TO, N_("To"), FF_TEXT, 5, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE,
+	 FB(struct activity, ends_on, FB_TEXT)},
+	{GF_ACT_DESCRIPTION, N_("Description"), FF_MULTI, 6, FC_FULL, 0, 4, false, 990, NULL,
+	 FB(struct activity, description, FB_TEXT)},
 };
 
 static void activity_edit(struct app *app, struct activity *ac)
@@ -1000,7 +908,6 @@ static void activity_edit(struct app *app, struct activity *ac)
 	struct user *u;
 	size_t n, i;
 	enum action a;
-	char buf[24];
 
 	form_screen_init(&fs, app, act_fields, ARRAY_SIZE(act_fields),
 			 ac->id ? _("supporting activity") : _("new supporting activity"), CTX_FORM,
@@ -1031,32 +938,15 @@ static void activity_edit(struct app *app, struct activity *ac)
 		choice_options(fs.uf, GF_ACT_PLACE, c, n, _("(no place)"));
 		free(c);
 	}
-	uform_set(fs.uf, GF_ACT_NAME, ac->name);
-	uform_set(fs.uf, GF_ACT_KIND, ac->kind);
-	uform_set(fs.uf, GF_ACT_STATUS, ac->status);
-	snprintf(buf, sizeof(buf), "%lld", (long long)ac->run_by);
-	uform_set(fs.uf, GF_ACT_RUN_BY, buf);
-	snprintf(buf, sizeof(buf), "%lld", (long long)ac->place_id);
-	uform_set(fs.uf, GF_ACT_PLACE, buf);
-	uform_set(fs.uf, GF_ACT_FROM, ac->starts_on);
-	uform_set(fs.uf, GF_ACT_TO, ac->ends_on);
-	uform_set(fs.uf, GF_ACT_DESCRIPTION, ac->description);
-	fs.uf->dirty = false;
+	uform_load(fs.uf, ac);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct activity t = *ac;
 		struct fielderr e;
 		int rc;
 		if (a != A_SAVE)
 			continue;
-		str_copy(t.name, sizeof(t.name), uform_get(fs.uf, GF_ACT_NAME));
-		str_copy(t.kind, sizeof(t.kind), uform_get(fs.uf, GF_ACT_KIND));
-		str_copy(t.status, sizeof(t.status), uform_get(fs.uf, GF_ACT_STATUS));
-		t.run_by = atoll(uform_get(fs.uf, GF_ACT_RUN_BY));
-		t.place_id = atoll(uform_get(fs.uf, GF_ACT_PLACE));
-		str_copy(t.starts_on, sizeof(t.starts_on), uform_get(fs.uf, GF_ACT_FROM));
-		str_copy(t.ends_on, sizeof(t.ends_on), uform_get(fs.uf, GF_ACT_TO));
-		str_copy(t.description, sizeof(t.description), uform_get(fs.uf, GF_ACT_DESCRIPTION));
-		if ((rc = activity_save(app->db, &app->me, &t, &e))) {
+		if ((rc = uform_store(fs.uf, &t, &e)) ||
+		    (rc = activity_save(app->db, &app->me, &t, &e))) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}

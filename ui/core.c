@@ -291,7 +291,7 @@ void ui_lock(struct app *app)
 			buf[len] = L'\0';
 		}
 	}
-	memset(pw, 0, sizeof(pw));
+	secret_clear(pw, sizeof(pw));
 	app->last_input = time(NULL);
 	touchwin(stdscr);
 	wnoutrefresh(stdscr);

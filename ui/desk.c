@@ -59,10 +59,18 @@ int ui_run(const char *db_path, bool mono)
 
 enum { LOGIN_F_USER = 1, LOGIN_F_PASS = 2 };
 
+/* What the login form edits (the password is cleared after use). */
+struct login_input {
+	char login[33];
+	char pass[257];
+};
+
 static const struct fdef login_form[] = {
 	{0, N_("Log in"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0},
-	{LOGIN_F_USER, N_("Login"), FF_TEXT, 2, FC_LEFT, 20, 0, true, 32},
-	{LOGIN_F_PASS, N_("Password"), FF_PASSWORD, 3, FC_LEFT, 20, 0, true, 256},
+	{LOGIN_F_USER, N_("Login"), FF_TEXT, 2, FC_LEFT, 20, 0, true, 0, NULL,
+	 FB(struct login_input, login, FB_TEXT)},
+	{LOGIN_F_PASS, N_("Password"), FF_PASSWORD, 3, FC_LEFT, 20, 0, true, 0, NULL,
+	 FB(struct login_input, pass, FB_TEXT)},
 };
 
 static void login_extras(struct app *app, struct form_screen *fs)
@@ -79,18 +87,22 @@ static void login_extras(struct app *app, struct form_screen *fs)
 /* Checks the login; true when logged in, else the message is shown. */
 static bool login_try(struct app *app, struct uform *uf, int *failures)
 {
-	char login[64], pass[512];
+	struct login_input in;
+	struct fielderr e;
 	bool ok;
 
-	str_copy(login, sizeof(login), uform_get(uf, LOGIN_F_USER));
-	str_copy(pass, sizeof(pass), uform_get(uf, LOGIN_F_PASS));
-	if (!login[0]) {
+	memset(&in, 0, sizeof(in));
+	if (uform_store(uf, &in, &e)) {
+		ui_status(app, true, "%s", e.msg);
+		return false;
+	}
+	if (!in.login[0]) {
 		ui_status(app, true, "%s", _("Login: required"));
 		uform_focus(uf, LOGIN_F_USER);
 		return false;
 	}
-	ok = user_login(app->db, login, pass, &app->me) == CD_OK;
-	memset(pass, 0, sizeof(pass));
+	ok = user_login(app->db, in.login, in.pass, &app->me) == CD_OK;
+	secret_clear(in.pass, sizeof(in.pass));
 	if (ok) {
 		app->logged_in = true;
 		app->last_input = time(NULL);
@@ -286,8 +298,8 @@ void ui_change_password(struct app *app)
 		ui_status(app, true, "%s", e.msg);
 	else
 		ui_status(app, false, "%s", _("Password changed."));
-	memset(pw1, 0, sizeof(pw1));
-	memset(pw2, 0, sizeof(pw2));
+	secret_clear(pw1, sizeof(pw1));
+	secret_clear(pw2, sizeof(pw2));
 	memset(old, 0, sizeof(old));
 }
 

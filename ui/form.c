@@ -815,6 +815,16 @@ static bool has_option(const struct ffield *f, const char *value)
 
 void uform_load(struct uform *uf, const void *rec)
 {
+	uform_load_part(uf, 0, rec);
+}
+
+int uform_store(struct uform *uf, void *rec, struct fielderr *e)
+{
+	return uform_store_part(uf, 0, rec, e);
+}
+
+void uform_load_part(struct uform *uf, int part, const void *rec)
+{
 	const char *base = rec;
 	size_t i;
 
@@ -822,6 +832,8 @@ void uform_load(struct uform *uf, const void *rec)
 		const struct fdef *d = uf->ff[i].def;
 		const void *m = base + d->offset;
 		char buf[32] = "";
+		if (d->part != part)
+			continue;
 		switch (d->bind) {
 		case FB_NONE:
 			continue;
@@ -854,12 +866,14 @@ void uform_load(struct uform *uf, const void *rec)
 			snprintf(buf, sizeof(buf), "%lld", (long long)*(const int64_t *)m);
 			break;
 		}
+		if (d->type == FF_CHOICE && !has_option(&uf->ff[i], buf))
+			continue;   /* none chosen yet: the choice keeps its first option */
 		uform_set(uf, d->id, buf);
 	}
 	uf->dirty = false;
 }
 
-int uform_store(struct uform *uf, void *rec, struct fielderr *e)
+int uform_store_part(struct uform *uf, int part, void *rec, struct fielderr *e)
 {
 	char *base = rec;
 	size_t i;
@@ -869,7 +883,7 @@ int uform_store(struct uform *uf, void *rec, struct fielderr *e)
 	for (i = 0; i < uf->n; i++) {
 		const struct fdef *d = uf->ff[i].def;
 		size_t len;
-		if (d->bind != FB_TEXT)
+		if (d->bind != FB_TEXT || d->part != part)
 			continue;
 		if ((len = strlen(uform_get(uf, d->id))) > d->size - 1)
 			return fielderr_set(e, d->id, _("%s: too long by %zu bytes (at most %zu; a "
@@ -880,7 +894,7 @@ int uform_store(struct uform *uf, void *rec, struct fielderr *e)
 		const struct fdef *d = uf->ff[i].def;
 		void *m = base + d->offset;
 		const char *v;
-		if (d->bind == FB_NONE)
+		if (d->bind == FB_NONE || d->part != part)
 			continue;
 		v = uform_get(uf, d->id);
 		switch (d->bind) {

@@ -32,8 +32,13 @@ enum fb_kind {
 	FB_BOOL,      /* bool, a yes/no choice */
 	FB_ID,        /* int64_t, the value of a choice (0: none) */
 };
-/* The binding of a field: FB(struct programme, name, FB_TEXT). */
-#define FB(type, member, kind) kind, offsetof(type, member), sizeof(((type *)0)->member)
+/* The binding of a field: FB(struct programme, name, FB_TEXT).  A form
+ * of two records (a new request: the person and the request) binds each
+ * field to one part: FBP(PART_PERSON, struct person, surname, FB_TEXT). */
+#define FB(type, member, kind) kind, offsetof(type, member), sizeof(((type *)0)->member), 0
+#define FBP(part, type, member, kind) \
+	kind, offsetof(type, member), sizeof(((type *)0)->member), part
+enum { PART_PERSON = 1, PART_REQUEST };
 
 struct fdef {
 	int id;              /* the domain's field id (PERSON_F_..., REQUEST_F_...) */
@@ -48,6 +53,7 @@ struct fdef {
 	const char *accept;  /* the only characters a key may type (NULL: any) */
 	enum fb_kind bind;   /* the record member (FB(...)), or FB_NONE */
 	size_t offset, size;
+	int part;            /* which record of the form (0: its only one) */
 };
 
 /* Character sets of typed fields. */
@@ -93,6 +99,9 @@ void uform_place_cursor(struct uform *uf);
 /* Every bound field from the record rec (of the type the table names);
  * the form is not dirty afterwards. */
 void uform_load(struct uform *uf, const void *rec);
+/* The same for the fields of one part of a form of several records. */
+void uform_load_part(struct uform *uf, int part, const void *rec);
+int uform_store_part(struct uform *uf, int part, void *rec, struct fielderr *e);
 /* Every bound field into rec.  A text longer than its member holds is
  * refused, never cut: CD_EINVAL with the field named in e, rec unchanged. */
 int uform_store(struct uform *uf, void *rec, struct fielderr *e);

@@ -71,7 +71,10 @@ static void card_save(struct app *app, struct uform *uf, struct person *p)
 	wint_t ans;
 	int rc;
 
-	person_form_read(uf, &q);
+	if ((rc = person_form_read(uf, &q, &e))) {
+		form_show_error(app, uf, &e, rc);
+		return;
+	}
 	ans = person_form_precheck(app, uf, &q, &use);
 	if (ans == 'u') {
 		/* open the registered person instead */

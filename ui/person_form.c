@@ -7,22 +7,36 @@
 #include <string.h>
 
 static const struct fdef person_fields[] = {
-	{PERSON_F_FIRST, N_("First name"), FF_TEXT, 0, FC_LEFT, 0, 0, true, 120},
-	{PERSON_F_SURNAME, N_("Surname"), FF_TEXT, 0, FC_RIGHT, 0, 0, true, 120},
-	{PERSON_F_PESEL, N_("PESEL"), FF_TEXT, 1, FC_LEFT, 11, 0, false, 11, ACCEPT_DIGITS},
-	{PERSON_F_BIRTH, N_("Birth date"), FF_TEXT, 1, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE},
-	{PERSON_F_SEX, N_("Sex"), FF_CHOICE, 2, FC_LEFT, 12, 0, false, 0},
-	{PERSON_F_PHONE, N_("Phone"), FF_TEXT, 2, FC_RIGHT, 0, 0, false, 30, ACCEPT_PHONE},
-	{PERSON_F_STREET, N_("Street"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 120},
-	{PERSON_F_HOUSE, N_("House no."), FF_TEXT, 3, FC_RIGHT, 8, 0, false, 15},
-	{PERSON_F_FLAT, N_("Flat no."), FF_TEXT, 4, FC_LEFT, 8, 0, false, 15},
-	{PERSON_F_POSTCODE, N_("Postcode"), FF_TEXT, 4, FC_RIGHT, 6, 0, false, 6, ACCEPT_DATE},
-	{PERSON_F_TOWN, N_("Town"), FF_TEXT, 5, FC_LEFT, 0, 0, false, 60},
-	{PERSON_F_GMINA, N_("Gmina"), FF_CHOICE, 5, FC_RIGHT, 0, 0, false, 0},
-	{PERSON_F_EMAIL, N_("E-mail"), FF_TEXT, 6, FC_LEFT, 0, 0, false, 120},
+	{PERSON_F_FIRST, N_("First name"), FF_TEXT, 0, FC_LEFT, 0, 0, true, 120, NULL,
+	 FBP(PART_PERSON, struct person, first_names, FB_TEXT)},
+	{PERSON_F_SURNAME, N_("Surname"), FF_TEXT, 0, FC_RIGHT, 0, 0, true, 120, NULL,
+	 FBP(PART_PERSON, struct person, surname, FB_TEXT)},
+	{PERSON_F_PESEL, N_("PESEL"), FF_TEXT, 1, FC_LEFT, 11, 0, false, 11, ACCEPT_DIGITS,
+	 FBP(PART_PERSON, struct person, pesel, FB_TEXT)},
+	{PERSON_F_BIRTH, N_("Birth date"), FF_TEXT, 1, FC_RIGHT, 10, 0, false, 10, ACCEPT_DATE,
+	 FBP(PART_PERSON, struct person, birth_date, FB_TEXT)},
+	{PERSON_F_SEX, N_("Sex"), FF_CHOICE, 2, FC_LEFT, 12, 0, false, 0, NULL,
+	 FBP(PART_PERSON, struct person, sex, FB_TEXT)},
+	{PERSON_F_PHONE, N_("Phone"), FF_TEXT, 2, FC_RIGHT, 0, 0, false, 30, ACCEPT_PHONE,
+	 FBP(PART_PERSON, struct person, phone, FB_TEXT)},
+	{PERSON_F_STREET, N_("Street"), FF_TEXT, 3, FC_LEFT, 0, 0, false, 120, NULL,
+	 FBP(PART_PERSON, struct person, street, FB_TEXT)},
+	{PERSON_F_HOUSE, N_("House no."), FF_TEXT, 3, FC_RIGHT, 8, 0, false, 15, NULL,
+	 FBP(PART_PERSON, struct person, house_no, FB_TEXT)},
+	{PERSON_F_FLAT, N_("Flat no."), FF_TEXT, 4, FC_LEFT, 8, 0, false, 15, NULL,
+	 FBP(PART_PERSON, struct person, flat_no, FB_TEXT)},
+	{PERSON_F_POSTCODE, N_("Postcode"), FF_TEXT, 4, FC_RIGHT, 6, 0, false, 6, ACCEPT_DATE,
+	 FBP(PART_PERSON, struct person, postcode, FB_TEXT)},
+	{PERSON_F_TOWN, N_("Town"), FF_TEXT, 5, FC_LEFT, 0, 0, false, 60, NULL,
+	 FBP(PART_PERSON, struct person, town, FB_TEXT)},
+	{PERSON_F_GMINA, N_("Gmina"), FF_CHOICE, 5, FC_RIGHT, 0, 0, false, 0, NULL,
+	 FBP(PART_PERSON, struct person, gmina, FB_TEXT)},
+	{PERSON_F_EMAIL, N_("E-mail"), FF_TEXT, 6, FC_LEFT, 0, 0, false, 120, NULL,
+	 FBP(PART_PERSON, struct person, email, FB_TEXT)},
 	{PERSON_F_LEGAL_REP, N_("Legal repr."), FF_LINK, 7, FC_LEFT, 0, 0, false, 0},
 	{PERSON_F_CARER, N_("Actual carer"), FF_LINK, 7, FC_RIGHT, 0, 0, false, 0},
-	{PERSON_F_NOTES, N_("Notes"), FF_MULTI, 8, FC_FULL, 0, 2, false, 1000},
+	{PERSON_F_NOTES, N_("Notes"), FF_MULTI, 8, FC_FULL, 0, 2, false, 1000, NULL,
+	 FBP(PART_PERSON, struct person, notes, FB_TEXT)},
 };
 
 size_t person_form_defs(struct fdef *out, int row0, bool full)
@@ -62,20 +76,8 @@ void person_form_load(struct app *app, struct uform *uf, const struct person *p)
 {
 	char name[300];
 
-	uform_set(uf, PERSON_F_FIRST, p->first_names);
-	uform_set(uf, PERSON_F_SURNAME, p->surname);
-	uform_set(uf, PERSON_F_PESEL, p->pesel);
-	uform_set(uf, PERSON_F_BIRTH, p->birth_date);
-	uform_set(uf, PERSON_F_SEX, p->sex);
-	uform_set(uf, PERSON_F_PHONE, p->phone);
-	uform_set(uf, PERSON_F_STREET, p->street);
-	uform_set(uf, PERSON_F_HOUSE, p->house_no);
-	uform_set(uf, PERSON_F_FLAT, p->flat_no);
-	uform_set(uf, PERSON_F_POSTCODE, p->postcode);
-	uform_set(uf, PERSON_F_TOWN, p->town);
-	uform_set(uf, PERSON_F_GMINA, p->gmina);
-	uform_set(uf, PERSON_F_EMAIL, p->email);
-	uform_set(uf, PERSON_F_NOTES, p->notes);
+	uform_load_part(uf, PART_PERSON, p);
+	/* the links show a name: moved by hand */
 	person_display_name(app->db, p->legal_rep_id, name, sizeof(name));
 	uform_set_link(uf, PERSON_F_LEGAL_REP, p->legal_rep_id, name);
 	person_display_name(app->db, p->carer_id, name, sizeof(name));
@@ -83,28 +85,15 @@ void person_form_load(struct app *app, struct uform *uf, const struct person *p)
 	uf->dirty = false;
 }
 
-#define READ(field, id) str_copy(p->field, sizeof(p->field), uform_get(uf, id))
-
-void person_form_read(struct uform *uf, struct person *p)
+int person_form_read(struct uform *uf, struct person *p, struct fielderr *e)
 {
-	READ(first_names, PERSON_F_FIRST);
-	READ(surname, PERSON_F_SURNAME);
-	READ(pesel, PERSON_F_PESEL);
-	READ(birth_date, PERSON_F_BIRTH);
-	READ(sex, PERSON_F_SEX);
-	READ(phone, PERSON_F_PHONE);
-	READ(street, PERSON_F_STREET);
-	READ(house_no, PERSON_F_HOUSE);
-	READ(flat_no, PERSON_F_FLAT);
-	READ(postcode, PERSON_F_POSTCODE);
-	READ(town, PERSON_F_TOWN);
-	READ(gmina, PERSON_F_GMINA);
-	READ(email, PERSON_F_EMAIL);
-	if (uform_has(uf, PERSON_F_NOTES)) {
-		READ(notes, PERSON_F_NOTES);
+	int rc = uform_store_part(uf, PART_PERSON, p, e);
+
+	if (!rc && uform_has(uf, PERSON_F_LEGAL_REP)) {
 		p->legal_rep_id = uform_get_id(uf, PERSON_F_LEGAL_REP);
 		p->carer_id = uform_get_id(uf, PERSON_F_CARER);
 	}
+	return rc;
 }
 
 const char *person_form_check(void *ctx, int id, const char *value)

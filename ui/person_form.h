@@ -16,8 +16,9 @@ size_t person_form_defs(struct fdef *out, int row0, bool full);
 /* Options of the choice fields (sex, gmina). */
 void person_form_options(struct app *app, struct uform *uf);
 void person_form_load(struct app *app, struct uform *uf, const struct person *p);
-/* Reads the form into p (keeps p->id and p->household_id). */
-void person_form_read(struct uform *uf, struct person *p);
+/* Reads the form into p (keeps p->id and p->household_id); CD_EINVAL
+ * (the field in e, p unchanged) when a text is longer than p holds. */
+int person_form_read(struct uform *uf, struct person *p, struct fielderr *e);
 /* Field check when leaving a field (uform check callback). */
 const char *person_form_check(void *ctx, int id, const char *value);
 /* F4 on a link field: chooses a person.  True when handled. */

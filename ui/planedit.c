@@ -58,12 +58,18 @@ static bool add_activity(struct app *app, struct plan_version *v)
 
 static const struct fdef plan_fields[] = {
 	{-1, N_("Plan (IPUS)"), FF_HEADER, 0, FC_LEFT},
-	{PLAN_F_FROM, N_("From"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{PLAN_F_TO, N_("To"), FF_TEXT, 1, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
-	{PLAN_F_AGREED, N_("Agreed on"), FF_TEXT, 2, FC_LEFT, 10, 0, false, 10, ACCEPT_DATE},
-	{PF_SIGNED, N_("Signed"), FF_CHOICE, 2, FC_RIGHT},
-	{PLAN_F_GOALS, N_("Goals"), FF_MULTI, 3, FC_FULL, 0, 2, false, 1990},
-	{PF_VIEW, N_("Person's view"), FF_MULTI, 5, FC_FULL, 0, 2, false, 1990},
+	{PLAN_F_FROM, N_("From"), FF_TEXT, 1, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct plan_version, period_from, FB_TEXT)},
+	{PLAN_F_TO, N_("To"), FF_TEXT, 1, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct plan_version, period_to, FB_TEXT)},
+	{PLAN_F_AGREED, N_("Agreed on"), FF_TEXT, 2, FC_LEFT, 10, 0, false, 10, ACCEPT_DATE,
+	 FB(struct plan_version, agreed_on, FB_TEXT)},
+	{PF_SIGNED, N_("Signed"), FF_CHOICE, 2, FC_RIGHT, 0, 0, false, 0, NULL,
+	 FB(struct plan_version, signed_paper, FB_BOOL)},
+	{PLAN_F_GOALS, N_("Goals"), FF_MULTI, 3, FC_FULL, 0, 2, false, 1990, NULL,
+	 FB(struct plan_version, goals, FB_TEXT)},
+	{PF_VIEW, N_("Person's view"), FF_MULTI, 5, FC_FULL, 0, 2, false, 1990, NULL,
+	 FB(struct plan_version, person_view, FB_TEXT)},
 };
 
 struct plan_screen {
@@ -134,14 +140,22 @@ enum { IF_SERVICE = 1, IF_PROVIDER, IF_PLACE, IF_FROM, IF_TO, IF_AMOUNT, IF_FREQ
 static const struct fdef item_fields[] = {
 	{-1, N_("A service of the plan"), FF_HEADER, 0, FC_LEFT},
 	{IF_SERVICE, N_("Service"), FF_CHOICE, 2, FC_FULL, 0, 0, true},
-	{IF_PROVIDER, N_("Provider"), FF_CHOICE, 3, FC_FULL, 0, 0, true},
-	{IF_PLACE, N_("Place"), FF_CHOICE, 4, FC_FULL, 0, 0, false},
-	{IF_FROM, N_("From"), FF_TEXT, 5, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{IF_TO, N_("To"), FF_TEXT, 5, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE},
-	{IF_AMOUNT, N_("Amount"), FF_TEXT, 6, FC_LEFT, 6, 0, true, 6, "0123456789.,"},
-	{IF_FREQ, N_("How often"), FF_CHOICE, 6, FC_RIGHT, 0, 0, true},
-	{IF_NOTES, N_("Notes"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490},
-	{IF_OVERRIDE, N_("Justification"), FF_TEXT, 9, FC_FULL, 0, 0, false, 490},
+	{IF_PROVIDER, N_("Provider"), FF_CHOICE, 3, FC_FULL, 0, 0, true, 0, NULL,
+	 FB(struct plan_item, provider_id, FB_ID)},
+	{IF_PLACE, N_("Place"), FF_CHOICE, 4, FC_FULL, 0, 0, false, 0, NULL,
+	 FB(struct plan_item, place_id, FB_ID)},
+	{IF_FROM, N_("From"), FF_TEXT, 5, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct plan_item, starts_on, FB_TEXT)},
+	{IF_TO, N_("To"), FF_TEXT, 5, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE,
+	 FB(struct plan_item, ends_on, FB_TEXT)},
+	{IF_AMOUNT, N_("Amount"), FF_TEXT, 6, FC_LEFT, 6, 0, true, 6, ACCEPT_NUMBER,
+	 FB(struct plan_item, amount, FB_NUMBER)},
+	{IF_FREQ, N_("How often"), FF_CHOICE, 6, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FB(struct plan_item, frequency, FB_TEXT)},
+	{IF_NOTES, N_("Notes"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490, NULL,
+	 FB(struct plan_item, notes, FB_TEXT)},
+	{IF_OVERRIDE, N_("Justification"), FF_TEXT, 9, FC_FULL, 0, 0, false, 490, NULL,
+	 FB(struct plan_item, override_reason, FB_TEXT)},
 };
 
 static void item_extras(struct app *app, struct form_screen *fs)
@@ -186,6 +200,7 @@ static void provider_options(struct app *app, struct uform *uf)
 static bool item_edit(struct app *app, const struct plan_version *v, struct plan_item *it)
 {
 	struct form_screen fs;
+	struct plan_item t = *it;
 	struct choice *c;
 	size_t n;
 	char buf[64], service_before[64];
@@ -207,24 +222,16 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 		uform_set(fs.uf, IF_SERVICE, buf);
 	}
 	provider_options(app, fs.uf);
-	if (it->provider_id) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)it->provider_id);
-		uform_set(fs.uf, IF_PROVIDER, buf);
-	}
-	if (it->place_id) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)it->place_id);
-		uform_set(fs.uf, IF_PLACE, buf);
-	}
-	uform_set(fs.uf, IF_FROM, it->starts_on[0] ? it->starts_on : v->period_from);
-	uform_set(fs.uf, IF_TO, it->ends_on[0] ? it->ends_on : v->period_to);
-	if (it->amount > 0) {
-		snprintf(buf, sizeof(buf), "%g", it->amount);
-		uform_set(fs.uf, IF_AMOUNT, buf);
-	}
-	uform_set(fs.uf, IF_FREQ, it->frequency[0] ? it->frequency : "week");
-	uform_set(fs.uf, IF_NOTES, it->notes);
-	uform_set(fs.uf, IF_OVERRIDE, it->override_reason);
-	fs.uf->dirty = false;
+	/* a new service: the plan's period, weekly, no amount yet */
+	if (!t.starts_on[0])
+		str_copy(t.starts_on, sizeof(t.starts_on), v->period_from);
+	if (!t.ends_on[0])
+		str_copy(t.ends_on, sizeof(t.ends_on), v->period_to);
+	if (!t.frequency[0])
+		str_copy(t.frequency, sizeof(t.frequency), "week");
+	if (t.amount <= 0)
+		t.amount = -1;
+	uform_load(fs.uf, &t);
 	str_copy(service_before, sizeof(service_before), uform_get(fs.uf, IF_SERVICE));
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		/* the providers follow the chosen service */
@@ -234,22 +241,19 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 			provider_options(app, fs.uf);
 		}
 		if (a == A_SAVE) {
+			/* the service's choice is "programme:service", moved by hand */
 			const char *sv = uform_get(fs.uf, IF_SERVICE);
-			char amount[16];
-			it->programme_id = strtoll(sv, NULL, 10);
-			it->service_id = strchr(sv, ':') ? strtoll(strchr(sv, ':') + 1, NULL, 10) : 0;
-			it->provider_id = uform_get_id(fs.uf, IF_PROVIDER);
-			it->place_id = uform_get_id(fs.uf, IF_PLACE);
-			str_copy(it->starts_on, sizeof(it->starts_on), uform_get(fs.uf, IF_FROM));
-			str_copy(it->ends_on, sizeof(it->ends_on), uform_get(fs.uf, IF_TO));
-			str_copy(amount, sizeof(amount), uform_get(fs.uf, IF_AMOUNT));
-			if (strchr(amount, ','))
-				*strchr(amount, ',') = '.';
-			it->amount = strtod(amount, NULL);
-			str_copy(it->frequency, sizeof(it->frequency), uform_get(fs.uf, IF_FREQ));
-			str_copy(it->notes, sizeof(it->notes), uform_get(fs.uf, IF_NOTES));
-			str_copy(it->override_reason, sizeof(it->override_reason),
-				 uform_get(fs.uf, IF_OVERRIDE));
+			struct fielderr e;
+			int rc;
+			if ((rc = uform_store(fs.uf, &t, &e))) {
+				form_show_error(app, fs.uf, &e, rc);
+				continue;
+			}
+			t.programme_id = strtoll(sv, NULL, 10);
+			t.service_id = strchr(sv, ':') ? strtoll(strchr(sv, ':') + 1, NULL, 10) : 0;
+			if (t.amount < 0)
+				t.amount = 0;
+			*it = t;
 			/* names for the list; the rules are checked when the plan is saved */
 			plan_item_describe(app->db, it);
 			ok = true;
@@ -282,17 +286,6 @@ static int choose_item(struct app *app, const struct plan_version *v, const char
 	return r;
 }
 
-static void load_form(struct uform *uf, const struct plan_version *v)
-{
-	uform_set(uf, PLAN_F_FROM, v->period_from);
-	uform_set(uf, PLAN_F_TO, v->period_to);
-	uform_set(uf, PLAN_F_AGREED, v->agreed_on);
-	uform_set(uf, PF_SIGNED, v->signed_paper ? "1" : "0");
-	uform_set(uf, PLAN_F_GOALS, v->goals);
-	uform_set(uf, PF_VIEW, v->person_view);
-	uf->dirty = false;
-}
-
 static int save(struct app *app, int64_t request_id, struct form_screen *fs,
 		struct plan_screen *ps)
 {
@@ -301,13 +294,11 @@ static int save(struct app *app, int64_t request_id, struct form_screen *fs,
 	struct fielderr e;
 	int rc;
 
-	str_copy(ps->v.period_from, sizeof(ps->v.period_from), uform_get(fs->uf, PLAN_F_FROM));
-	str_copy(ps->v.period_to, sizeof(ps->v.period_to), uform_get(fs->uf, PLAN_F_TO));
-	str_copy(ps->v.agreed_on, sizeof(ps->v.agreed_on), uform_get(fs->uf, PLAN_F_AGREED));
-	ps->v.signed_paper = !strcmp(uform_get(fs->uf, PF_SIGNED), "1");
-	str_copy(ps->v.goals, sizeof(ps->v.goals), uform_get(fs->uf, PLAN_F_GOALS));
-	str_copy(ps->v.person_view, sizeof(ps->v.person_view), uform_get(fs->uf, PF_VIEW));
 	ps->warn[0] = '\0';
+	if ((rc = uform_store(fs->uf, &ps->v, &e))) {
+		form_show_error(app, fs->uf, &e, rc);
+		return rc;
+	}
 	if (!ps->v.id)
 		rc = plan_create_warn(app->db, &app->me, request_id, &ps->v, &w, &nw, &e);
 	else
@@ -372,7 +363,7 @@ void ui_plan_edit(struct app *app, int64_t request_id)
 	str_copy(yn[1].value, sizeof(yn[1].value), "1");
 	str_copy(yn[1].label, sizeof(yn[1].label), _("yes, on paper"));
 	uform_set_options(fs.uf, PF_SIGNED, yn, 2);
-	load_form(fs.uf, &ps.v);
+	uform_load(fs.uf, &ps.v);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		if (a == A_SAVE) {

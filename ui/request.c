@@ -9,14 +9,22 @@
 
 /* Request fields: rows relative to row0. */
 static const struct fdef request_fields[] = {
-	{REQUEST_F_FILED, N_("Filed on"), FF_TEXT, 0, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE},
-	{REQUEST_F_CHANNEL, N_("Channel"), FF_CHOICE, 0, FC_RIGHT, 0, 0, true, 0},
-	{REQUEST_F_FILED_BY, N_("Filed by"), FF_CHOICE, 1, FC_LEFT, 0, 0, true, 0},
+	{REQUEST_F_FILED, N_("Filed on"), FF_TEXT, 0, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
+	 FBP(PART_REQUEST, struct request, filed_on, FB_TEXT)},
+	{REQUEST_F_CHANNEL, N_("Channel"), FF_CHOICE, 0, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, channel, FB_TEXT)},
+	{REQUEST_F_FILED_BY, N_("Filed by"), FF_CHOICE, 1, FC_LEFT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, filed_by, FB_TEXT)},
+	/* a link shows the person's name: moved by hand */
 	{REQUEST_F_FILER, N_("Filer"), FF_LINK, 1, FC_RIGHT, 0, 0, false, 0},
-	{REQUEST_F_REFERRAL, N_("Referred by"), FF_CHOICE, 2, FC_LEFT, 0, 0, true, 0},
-	{REQUEST_F_COORDINATOR, N_("Coordinator"), FF_CHOICE, 2, FC_RIGHT, 0, 0, false, 0},
-	{REQUEST_F_STATUS, N_("Status"), FF_CHOICE, 3, FC_LEFT, 0, 0, true, 0},
-	{REQUEST_F_ASKED, N_("Asked for"), FF_MULTI, 4, FC_FULL, 0, 4, true, 2000},
+	{REQUEST_F_REFERRAL, N_("Referred by"), FF_CHOICE, 2, FC_LEFT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, referral_source, FB_TEXT)},
+	{REQUEST_F_COORDINATOR, N_("Coordinator"), FF_CHOICE, 2, FC_RIGHT, 0, 0, false, 0, NULL,
+	 FBP(PART_REQUEST, struct request, coordinator_id, FB_ID)},
+	{REQUEST_F_STATUS, N_("Status"), FF_CHOICE, 3, FC_LEFT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, status, FB_TEXT)},
+	{REQUEST_F_ASKED, N_("Asked for"), FF_MULTI, 4, FC_FULL, 0, 4, true, 2000, NULL,
+	 FBP(PART_REQUEST, struct request, asked, FB_TEXT)},
 };
 
 /* Copies the request fields at row0 into out; with_status adds Status
@@ -68,33 +76,23 @@ static void request_options(struct app *app, struct uform *uf)
 
 static void request_load(struct app *app, struct uform *uf, const struct request *r)
 {
-	char name[300], id[32];
+	char name[300];
 
-	uform_set(uf, REQUEST_F_FILED, r->filed_on);
-	uform_set(uf, REQUEST_F_CHANNEL, r->channel);
-	uform_set(uf, REQUEST_F_FILED_BY, r->filed_by);
+	uform_load_part(uf, PART_REQUEST, r);
 	person_display_name(app->db, r->filer_person_id, name, sizeof(name));
 	uform_set_link(uf, REQUEST_F_FILER, r->filer_person_id, name);
-	uform_set(uf, REQUEST_F_REFERRAL, r->referral_source);
-	snprintf(id, sizeof(id), "%lld", (long long)r->coordinator_id);
-	uform_set(uf, REQUEST_F_COORDINATOR, r->coordinator_id ? id : "");
-	uform_set(uf, REQUEST_F_STATUS, r->status);
-	uform_set(uf, REQUEST_F_ASKED, r->asked);
 	uf->dirty = false;
 }
 
-static void request_read(struct uform *uf, struct request *r)
+/* The request's fields into r; CD_EINVAL (the field in e) when a text is
+ * longer than r holds. */
+static int request_read(struct uform *uf, struct request *r, struct fielderr *e)
 {
-	str_copy(r->filed_on, sizeof(r->filed_on), uform_get(uf, REQUEST_F_FILED));
-	str_copy(r->channel, sizeof(r->channel), uform_get(uf, REQUEST_F_CHANNEL));
-	str_copy(r->filed_by, sizeof(r->filed_by), uform_get(uf, REQUEST_F_FILED_BY));
-	r->filer_person_id = uform_get_id(uf, REQUEST_F_FILER);
-	str_copy(r->referral_source, sizeof(r->referral_source),
-		 uform_get(uf, REQUEST_F_REFERRAL));
-	r->coordinator_id = uform_get_id(uf, REQUEST_F_COORDINATOR);
-	if (uform_has(uf, REQUEST_F_STATUS))
-		str_copy(r->status, sizeof(r->status), uform_get(uf, REQUEST_F_STATUS));
-	str_copy(r->asked, sizeof(r->asked), uform_get(uf, REQUEST_F_ASKED));
+	int rc = uform_store_part(uf, PART_REQUEST, r, e);
+
+	if (!rc)
+		r->filer_person_id = uform_get_id(uf, REQUEST_F_FILER);
+	return rc;
 }
 
 static const char *newreq_check(void *ctx, int id, const char *value)
@@ -151,8 +149,10 @@ static bool newreq_save(struct app *app, struct uform *uf, struct newreq *nr)
 	char *msg;
 	int rc;
 
-	person_form_read(uf, &q);
-	request_read(uf, &rq);
+	if ((rc = person_form_read(uf, &q, &e)) || (rc = request_read(uf, &rq, &e))) {
+		form_show_error(app, uf, &e, rc);
+		return false;
+	}
 	ans = person_form_precheck(app, uf, &q, &use);
 	if (!ans)
 		return false;
@@ -269,8 +269,8 @@ void ui_request_edit(struct app *app, int64_t id)
 			struct request rq = r;
 			struct fielderr e;
 			int rc;
-			request_read(fs.uf, &rq);
-			if ((rc = request_update(app->db, &app->me, &rq, &e))) {
+			if ((rc = request_read(fs.uf, &rq, &e)) ||
+			    (rc = request_update(app->db, &app->me, &rq, &e))) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}

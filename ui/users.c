@@ -10,13 +10,26 @@
 enum { UF_LOGIN = USER_F_LOGIN, UF_NAME = USER_F_NAME, UF_ROLES = USER_F_ROLES,
        UF_PASS = USER_F_PASSWORD, UF_PASS2 = 50 };
 
+/* What the new-account form edits. */
+struct account_input {
+	char login[33];
+	char name[121];
+	char roles[201];
+	char pass[257], pass2[257];   /* cleared after use */
+};
+
 static const struct fdef user_form[] = {
 	{-1, N_("New account"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0},
-	{UF_LOGIN, N_("Login"), FF_TEXT, 2, FC_LEFT, 20, 0, true, 32},
-	{UF_NAME, N_("Full name"), FF_TEXT, 3, FC_FULL, 40, 0, true, 120},
-	{UF_ROLES, N_("Roles"), FF_TEXT, 4, FC_FULL, 0, 0, true, 200},
-	{UF_PASS, N_("Password"), FF_PASSWORD, 6, FC_LEFT, 20, 0, true, 256},
-	{UF_PASS2, N_("Repeat"), FF_PASSWORD, 7, FC_LEFT, 20, 0, true, 256},
+	{UF_LOGIN, N_("Login"), FF_TEXT, 2, FC_LEFT, 20, 0, true, 0, NULL,
+	 FB(struct account_input, login, FB_TEXT)},
+	{UF_NAME, N_("Full name"), FF_TEXT, 3, FC_FULL, 40, 0, true, 0, NULL,
+	 FB(struct account_input, name, FB_TEXT)},
+	{UF_ROLES, N_("Roles"), FF_TEXT, 4, FC_FULL, 0, 0, true, 0, NULL,
+	 FB(struct account_input, roles, FB_TEXT)},
+	{UF_PASS, N_("Password"), FF_PASSWORD, 6, FC_LEFT, 20, 0, true, 0, NULL,
+	 FB(struct account_input, pass, FB_TEXT)},
+	{UF_PASS2, N_("Repeat"), FF_PASSWORD, 7, FC_LEFT, 20, 0, true, 0, NULL,
+	 FB(struct account_input, pass2, FB_TEXT)},
 };
 
 static void user_form_extras(struct app *app, struct form_screen *fs)
@@ -29,24 +42,27 @@ static void user_form_extras(struct app *app, struct form_screen *fs)
 /* F2: true when the account was created; else the error is on the form. */
 static bool user_form_save(struct app *app, struct uform *uf)
 {
+	struct account_input in;
 	struct fielderr e;
 	unsigned roles = 0;
 	int rc = CD_EINVAL;
 
-	fielderr_clear(&e);
-	if (strcmp(uform_get(uf, UF_PASS), uform_get(uf, UF_PASS2)))
+	memset(&in, 0, sizeof(in));
+	if (uform_store(uf, &in, &e))
+		;
+	else if (strcmp(in.pass, in.pass2))
 		fielderr_set(&e, UF_PASS2, "%s", _("Repeat: the two passwords differ"));
-	else if (!*uform_get(uf, UF_NAME))
+	else if (!in.name[0])
 		fielderr_set(&e, UF_NAME, "%s", _("Full name: required"));
-	else if ((roles = roles_parse(uform_get(uf, UF_ROLES), &e)))
-		rc = user_add(app->db, &app->me, uform_get(uf, UF_LOGIN),
-			      uform_get(uf, UF_NAME), roles, uform_get(uf, UF_PASS),
-			      NULL, &e);
+	else if ((roles = roles_parse(in.roles, &e)))
+		rc = user_add(app->db, &app->me, in.login, in.name, roles, in.pass, NULL, &e);
+	secret_clear(in.pass, sizeof(in.pass));
+	secret_clear(in.pass2, sizeof(in.pass2));
 	if (rc) {
 		form_show_error(app, uf, &e, rc);
 		return false;
 	}
-	ui_status(app, false, _("Account %s created."), uform_get(uf, UF_LOGIN));
+	ui_status(app, false, _("Account %s created."), in.login);
 	return true;
 }
 
@@ -116,7 +132,7 @@ static void users_password(struct app *app, void *ctx, size_t row)
 		else
 			ui_status(app, false, _("Password of %s changed."), x->login);
 	}
-	memset(pw, 0, sizeof(pw));
+	secret_clear(pw, sizeof(pw));
 }
 
 static const struct list_col users_cols[] = {

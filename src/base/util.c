@@ -276,3 +276,8 @@ int mkdir_p(const char *dir, unsigned mode)
 	free(p);
 	return rc;
 }
+
+void secret_clear(void *p, size_t n)
+{
+	explicit_bzero(p, n);
+}

@@ -59,6 +59,9 @@ bool str_empty(const char *s);         /* NULL or only white space */
 /* Copies at most size-1 bytes, never splitting a UTF-8 sequence. */
 void str_copy(char *dst, size_t size, const char *src);
 
+/* Wipes a secret (a password) so the compiler cannot drop the wipe. */
+void secret_clear(void *p, size_t n);
+
 /* Creates dir and its missing parents with mode (private: 0700); 0 when
  * it exists afterwards, -1 otherwise. */
 int mkdir_p(const char *dir, unsigned mode);

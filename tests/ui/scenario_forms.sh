@@ -1,6 +1,6 @@
 # Forms: errors name the field and keep the text; resizing keeps what was
 # typed; below 80x24 a notice; the duplicate warning; Esc asks first.
-SCENARIOS="${SCENARIOS:-} bad_pesel_keeps_text resize_during_form too_small_notice duplicate_warning"
+SCENARIOS="${SCENARIOS:-} bad_pesel_keeps_text resize_during_form too_small_notice duplicate_warning too_long_is_refused_not_cut"
 
 bad_pesel_keeps_text() {
 	start
@@ -86,4 +86,31 @@ duplicate_warning() {
 	# the request went to the registered Zofia, not to a new person
 	stored "SELECT p.town, r.asked FROM request r JOIN person p ON p.id = r.person_id
 		WHERE p.surname = 'Wójcik' AND p.first_names = 'Zofia'" "Cupel|Dowóz na rehabilitację."
+}
+
+# A field may show more characters than its record holds bytes (Polish
+# letters take two): the save is refused with the field named, the typed
+# text stays, and nothing is stored cut short.
+too_long_is_refused_not_cut() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Łucja"; field "Nazwisko"
+	type_text "Żółtodziobska"; field "Miejscowość"
+	type_text "Łąśźżółćęńłąśźżółćęńłąśźżółćęńłąśźżółćęń"     # 40 letters, 80 bytes
+	field "O co prosi"
+	type_text "Opieka."
+	keys F2
+	wait_for "Miejscowość: za długie o 17 bajtów" || return
+	expect_screen "Miejscowość!   ęńłąśźżółćęńłąśźżółćęń"     # marked, the text kept
+	stored "SELECT count(*) FROM person WHERE surname = 'Żółtodziobska'" "0"
+	# shortened, it saves whole
+	field "Miejscowość"
+	keys End
+	i=0; while [ $i -lt 9 ]; do keys BSpace; i=$((i + 1)); done
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	stored "SELECT town FROM person WHERE surname = 'Żółtodziobska'" "Łąśźżółćęńłąśźżółćęńłąśźżółćęńł"
 }

@@ -1,41 +1,81 @@
 /* help.c - the F1 help screen, made from the key table (keys.c). */
 #include "app.h"
+#include "ui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The parts of the desk, in the order help lists their keys; each binding
+ * is listed once, in the first part it belongs to. */
+static const struct {
+	unsigned ctx;
+	const char *title;
+} sections[] = {
+	{CTX_GLOBAL, N_("Everywhere")},
+	{CTX_MENU, N_("Main menu")},
+	{CTX_FORM, N_("Forms")},
+	{CTX_PERSON, N_("Person card")},
+	{CTX_SEARCH, N_("Person search")},
+	{CTX_REQUESTS, N_("Request list")},
+	{CTX_LIST | CTX_LIST_OPEN | CTX_LIST_ADD, N_("Lists")},
+	{CTX_UNMET, N_("Unmet needs")},
+	{CTX_WAITING, N_("Waiting list")},
+	{CTX_CONSENTS, N_("Consents (RODO)")},
+	{CTX_GROUPS | CTX_GROUP, N_("Groups")},
+	{CTX_AUTHS, N_("Authorisations")},
+	{CTX_PROG_SERVICES, N_("Services of a programme")},
+	{CTX_USERS, N_("User accounts")},
+	{CTX_WORKLIST, N_("For today")},
+	{CTX_CASE, N_("Case")},
+	{CTX_ASSESS, N_("Needs assessment")},
+	{CTX_PLAN, N_("Plan")},
+	{CTX_CLOSING, N_("Closing")},
+	{CTX_MONITOR, N_("Monitoring note")},
+	{CTX_OFFER, N_("The offer")},
+	{CTX_DETAILS, N_("A record with a second page")},
+};
+
+/* Which part each binding is listed in (-1: none); the caller frees. */
+static int *binding_parts(void)
+{
+	int *part = xcalloc(keytab_count, sizeof(*part));
+	size_t s, i;
+
+	for (i = 0; i < keytab_count; i++) {
+		part[i] = -1;
+		for (s = 0; s < ARRAY_SIZE(sections) && part[i] < 0; s++)
+			if (keytab[i].help && (keytab[i].ctx & sections[s].ctx))
+				part[i] = (int)s;
+	}
+	return part;
+}
+
+void ui_print_keys(void)
+{
+	int *part = binding_parts();
+	size_t s, i;
+
+	for (s = 0; s < ARRAY_SIZE(sections); s++) {
+		printf("**%s**\n\n| %s | %s |\n|---|---|\n", _(sections[s].title), _("key"),
+		       _("action"));
+		for (i = 0; i < keytab_count; i++)
+			if (part[i] == (int)s)
+				printf("| %s | %s |\n", keytab[i].name, _(keytab[i].help));
+		printf("\n");
+	}
+	printf("**%s**\n\n| %s | %s |\n|---|---|\n", _("Moving and editing"), _("key"),
+	       _("action"));
+	for (i = 0; i < editing_keys_count; i++)
+		printf("| %s | %s |\n", editing_keys[i].name, _(editing_keys[i].help));
+	free(part);
+}
+
 void keys_help(struct app *app)
 {
-	static const struct {
-		unsigned ctx;
-		const char *title;
-	} sections[] = {
-		{CTX_GLOBAL, N_("Everywhere")},
-		{CTX_MENU, N_("Main menu")},
-		{CTX_FORM, N_("Forms")},
-		{CTX_PERSON, N_("Person card")},
-		{CTX_SEARCH, N_("Person search")},
-		{CTX_REQUESTS, N_("Request list")},
-		{CTX_LIST | CTX_LIST_OPEN | CTX_LIST_ADD, N_("Lists")},
-		{CTX_UNMET, N_("Unmet needs")},
-		{CTX_WAITING, N_("Waiting list")},
-		{CTX_CONSENTS, N_("Consents (RODO)")},
-		{CTX_GROUPS | CTX_GROUP, N_("Groups")},
-		{CTX_AUTHS, N_("Authorisations")},
-		{CTX_PROG_SERVICES, N_("Services of a programme")},
-		{CTX_USERS, N_("User accounts")},
-		{CTX_WORKLIST, N_("For today")},
-		{CTX_CASE, N_("Case")},
-		{CTX_ASSESS, N_("Needs assessment")},
-		{CTX_PLAN, N_("Plan")},
-		{CTX_CLOSING, N_("Closing")},
-		{CTX_MONITOR, N_("Monitoring note")},
-		{CTX_OFFER, N_("The offer")},
-		{CTX_DETAILS, N_("A record with a second page")},
-	};
 	char **lines = NULL;
 	size_t n = 0, s, i, top = 0;
-	bool *shown = xcalloc(keytab_count, sizeof(*shown));
+	int *part = binding_parts();
 	WINDOW *w;
 
 	/* build the text once from the tables */
@@ -44,11 +84,8 @@ void keys_help(struct app *app)
 		lines[n++] = xasprintf("# %s", _(sections[s].title));
 		for (i = 0; i < keytab_count; i++) {
 			const struct keydef *k = &keytab[i];
-			if (!k->help || !(k->ctx & sections[s].ctx))
+			if (part[i] != (int)s)
 				continue;
-			if (shown[i]) /* each binding once, in its first section */
-				continue;
-			shown[i] = true;
 			lines = xrealloc(lines, (n + 1) * sizeof(char *));
 			lines[n++] = xasprintf("  %-14s %s", k->name, _(k->help));
 		}
@@ -100,7 +137,7 @@ void keys_help(struct app *app)
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
-	free(shown);
+	free(part);
 	app->last_input = time(NULL);
 	touchwin(stdscr);
 	wnoutrefresh(stdscr);

@@ -42,6 +42,9 @@ int main(int argc, char **argv)
 	} else if (o.version) {
 		cli_version();
 		rc = 0;
+	} else if (o.keys) {
+		ui_print_keys();
+		rc = 0;
 	} else if (o.first_arg < argc) {
 		rc = cli_run(&o, argc, argv);
 	} else {

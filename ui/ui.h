@@ -7,5 +7,8 @@
 /* Runs the desk on the database at db_path until the user quits; returns
  * the process exit status. */
 int ui_run(const char *db_path, bool mono);
+/* Prints the desk's keys as Markdown tables, one per part of the desk,
+ * made from the key table like the F1 help (the README's key table). */
+void ui_print_keys(void);
 
 #endif

@@ -191,8 +191,13 @@ const char *code_lookup(const struct code_table *t, const char *text)
 
 bool request_status_is_open(const char *status)
 {
-	return status && (!strcmp(status, "filed") || !strcmp(status, "assessment") ||
-			  !strcmp(status, "qualified") || !strcmp(status, "waiting"));
+	static const char *const open[] = {"filed", "assessment", "qualified", "waiting"};
+	size_t i;
+
+	for (i = 0; status && i < ARRAY_SIZE(open); i++)
+		if (!strcmp(status, open[i]))
+			return true;
+	return false;
 }
 
 const char *unit_amount_label(const char *u, double amount)

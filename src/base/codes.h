@@ -47,5 +47,9 @@ const char *unit_amount_label(const char *unit, double amount);
 
 /* Request statuses in which the case is still open. */
 bool request_status_is_open(const char *status);
+/* The open request statuses as an SQL list of constants, for
+ * "status IN " REQUEST_OPEN_SQL; the same set request_status_is_open
+ * knows (a unit test holds them together). */
+#define REQUEST_OPEN_SQL "('filed', 'assessment', 'qualified', 'waiting')"
 
 #endif

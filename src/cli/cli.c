@@ -187,6 +187,8 @@ int cli_parse_global(int argc, char **argv, struct cli_opts *o)
 			o->help = true;
 		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			o->version = true;
+		} else if (!strcmp(a, "--keys")) {
+			o->keys = true;
 		} else if (a[0] == '-') {
 			return usage_error(_("unknown option '%s'"), a);
 		} else {

@@ -11,6 +11,7 @@ struct cli_opts {
 	bool mono;         /* --mono: no colours */
 	int first_arg;     /* index of the command word (argc when none) */
 	bool help, version;
+	bool keys;         /* --keys: the desk's key table (Markdown, for the README) */
 };
 
 /* Parses the global options before the command word.  Returns 0, or 2

@@ -1,5 +1,6 @@
 /* casefile.c - case access and practice settings. */
 #include "casefile.h"
+#include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
 
@@ -92,15 +93,14 @@ int caseload(struct cd_db *db, const struct actor *a, struct caseload **out, siz
 		return CD_EPERM;
 	if (db_prepare(db, "SELECT * FROM (SELECT u.id AS uid, u.full_name AS name, "
 		       "(SELECT count(*) FROM request r WHERE r.coordinator_id = u.id AND r.status IN "
-		       "('filed', 'assessment', 'qualified', 'waiting')), "
+		       REQUEST_OPEN_SQL "), "
 		       "(SELECT count(*) FROM plan p JOIN request r ON r.id = p.request_id WHERE "
 		       "r.coordinator_id = u.id AND NOT EXISTS (SELECT 1 FROM closure c WHERE "
 		       "c.plan_id = p.id) AND EXISTS (SELECT 1 FROM plan_version v WHERE "
 		       "v.plan_id = p.id AND v.status = 'approved')) "
 		       "FROM app_user u WHERE u.disabled = 0 AND (u.roles & ?1) <> 0 "
 		       "UNION ALL SELECT 0, '', (SELECT count(*) FROM request WHERE "
-		       "coordinator_id IS NULL AND status IN ('filed', 'assessment', 'qualified', "
-		       "'waiting')), 0) ORDER BY uid = 0, name COLLATE PL", &st))
+		       "coordinator_id IS NULL AND status IN " REQUEST_OPEN_SQL "), 0) ORDER BY uid = 0, name COLLATE PL", &st))
 		return CD_EDB;
 	sqlite3_bind_int(st, 1, ROLE_COORDINATOR);
 	*out = xcalloc(cap, sizeof(**out));
@@ -150,8 +150,7 @@ int case_reassign_all(struct cd_db *db, const struct actor *a, int64_t from_user
 	/* the record first, while the cases still show who had them */
 	if (db_prepare(db, "INSERT INTO case_reassignment(request_id, from_user, to_user, on_date, "
 		       "reason, by_user) SELECT id, coordinator_id, ?2, ?3, ?4, ?5 FROM request "
-		       "WHERE coordinator_id IS ?1 AND status IN ('filed', 'assessment', "
-		       "'qualified', 'waiting')", &st))
+		       "WHERE coordinator_id IS ?1 AND status IN " REQUEST_OPEN_SQL, &st))
 		goto fail;
 	if (from_user)
 		sqlite3_bind_int64(st, 1, from_user);
@@ -176,7 +175,7 @@ int case_reassign_all(struct cd_db *db, const struct actor *a, int64_t from_user
 	if (db_step_done(db, st))
 		goto fail;
 	if (db_prepare(db, "UPDATE request SET coordinator_id = ?2 WHERE coordinator_id IS ?1 "
-		       "AND status IN ('filed', 'assessment', 'qualified', 'waiting')", &st))
+		       "AND status IN " REQUEST_OPEN_SQL, &st))
 		goto fail;
 	if (from_user)
 		sqlite3_bind_int64(st, 1, from_user);

@@ -374,8 +374,8 @@ int request_list(struct cd_db *db, const struct actor *a,
 	if (!actor_can(a, PERM_REQUEST_FILE))
 		return CD_EPERM;
 	if (db_prepare(db, "SELECT " REQUEST_COLS REQUEST_FROM " WHERE "
-		       "(?1 = '' OR (?1 = 'open' AND r.status IN ('filed', 'assessment', "
-		       "'qualified', 'waiting')) OR r.status = ?1) AND "
+		       "(?1 = '' OR (?1 = 'open' AND r.status IN " REQUEST_OPEN_SQL ") OR "
+		       "r.status = ?1) AND "
 		       "(?2 = 0 OR (?2 = -1 AND r.coordinator_id IS NULL) OR "
 		       "r.coordinator_id = ?2) AND (?3 = 0 OR r.person_id = ?3) "
 		       "ORDER BY r.filed_on, r.case_year, r.case_no", &st))

@@ -151,7 +151,7 @@ void rodo_default_before(struct cd_db *db, char out[11])
 	"p.id) ELSE date(p.created_at) END, COALESCE((SELECT max(m.left_on) FROM " \
 	"group_member m WHERE m.person_id = p.id), '0000-00-00')) AS last FROM person p " \
 	"WHERE p.anonymised_on IS NULL AND NOT EXISTS (SELECT 1 FROM request r WHERE " \
-	"r.person_id = p.id AND r.status IN ('filed', 'assessment', 'qualified', 'waiting')) " \
+	"r.person_id = p.id AND r.status IN " REQUEST_OPEN_SQL ") " \
 	"AND NOT EXISTS (SELECT 1 FROM plan pl WHERE pl.person_id = p.id AND NOT EXISTS " \
 	"(SELECT 1 FROM closure c WHERE c.plan_id = pl.id)) AND NOT EXISTS (SELECT 1 FROM " \
 	"group_member m WHERE m.person_id = p.id AND m.left_on IS NULL) AND NOT EXISTS " \

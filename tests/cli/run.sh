@@ -39,6 +39,11 @@ man_cmds=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' "$HERE/../../man/cusde
 	awk 'prev == ".IR PATH ]" && /^\.B / { print $2 } { prev = $0 }' | sort -u)
 [ -n "$help_cmds" ] && [ "$help_cmds" = "$man_cmds" ] && ok ||
 	bad "--help lists '$(echo $help_cmds)', the man page '$(echo $man_cmds)'"
+# the README's key table is the program's (tools/readme-keys.sh writes it)
+readme_keys=$(sed -n '/^<!-- keys: made by cusdesk --keys/,/^<!-- end of keys -->/p' "$HERE/../../README.md" |
+	sed '1d;$d')
+[ -n "$readme_keys" ] && [ "$readme_keys" = "$("$BIN" --lang en --keys)" ] && ok ||
+	bad "README.md's key table differs from 'cusdesk --keys' (run: sh tools/readme-keys.sh build/cusdesk)"
 for w in $help_cmds; do
 	[ "$w" = init ] && continue
 	if "$BIN" --db "$WORK/absent.db" "$w" 2>&1 | grep -q "nieznane polecenie '$w'"; then

@@ -118,7 +118,6 @@ wint_t ui_ask(struct app *app, const char *title, const char *text,
 	      const char *allowed)
 {
 	struct dialog d;
-	unsigned gen = app->resize_gen;
 	wint_t ch;
 	int r;
 
@@ -129,11 +128,8 @@ wint_t ui_ask(struct app *app, const char *title, const char *text,
 		curs_set(0);
 		r = ui_getkey(app, d.win, &ch);
 		dialog_close(&d);
-		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
-			gen = app->resize_gen;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
-		}
-		(void)gen;
 		if (r == OK && ch == 27)
 			return 0;
 		if (r == OK && ch < 128) {

@@ -9,7 +9,20 @@
 
 /* Which field of a record was wrong and why.  field is the record's own
  * field enum value (e.g. PERSON_F_PESEL), or -1 when the error is not tied
- * to one field. */
+ * to one field.  The forms name fields by the same ids, so the ranges of
+ * the records must not overlap; a new record takes a free range:
+ *
+ *     0-      person (person.h), user (auth.h) - never on one form
+ *   100-      request (request.h)            200-  assessment (assessment.h)
+ *   250-      the assessment form's own (ui/assess.c)
+ *   300-      plan (plan.h); 350- the plan form's own (ui/planedit.c)
+ *   400+i     a plan item                    500+i a supporting activity
+ *   600-      monitoring note (monitoring.h); 610 and 640- its form's own
+ *   620+i     a service check of a note      700-  closing; 720- its form's
+ *   900-999   the offer (offer.h)            1000- meeting (meeting.h)
+ *   1100-     half-year summary (summary.h)  1200- RODO (rodo.h)
+ *   1300-     activities and groups (group.h)
+ */
 struct fielderr {
 	int field;
 	char msg[256];

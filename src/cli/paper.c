@@ -269,8 +269,9 @@ int cmd_import(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 	actor_system(&a);
 	if ((rc = import_file(db, &a, kind, path, enc, dry, &r, &e)))
 		return fail_msg(&e, rc);
-	printf(_("File: %s, separator '%c', %zu rows\n"), csv_encoding_name(r.encoding), r.sep,
-	       r.rows);
+	/* TRANSLATORS: the file's encoding, its separator and how many rows */
+	printf(P_("File: %s, separator '%c', %zu row\n", "File: %s, separator '%c', %zu rows\n",
+		  r.rows), csv_encoding_name(r.encoding), r.sep, r.rows);
 	printf(dry ? _("Would be added: %zu\n") : _("Added: %zu\n"), r.added);
 	printf(_("Duplicates (not added): %zu\n"), r.duplicates);
 	for (i = 0; i < r.rows; i++)

@@ -20,7 +20,7 @@
 #include "validate.h"
 
 enum group_field {
-	GF_ACT_NAME = 1100,
+	GF_ACT_NAME = 1300,
 	GF_ACT_KIND,
 	GF_ACT_DESCRIPTION,
 	GF_ACT_PLACE,
@@ -28,7 +28,7 @@ enum group_field {
 	GF_ACT_FROM,
 	GF_ACT_TO,
 	GF_ACT_STATUS,
-	GF_GROUP = 1120,
+	GF_GROUP = 1320,
 	GF_PERSON,
 	GF_REQUEST,
 	GF_JOINED,

@@ -839,6 +839,8 @@ fail_nobegin:
 	return CD_EDB;
 }
 
+/* One version by a condition on it.  where must be a string literal of
+ * this file (it is pasted into the SQL); the value comes bound as ?1. */
 static int read_version(struct cd_db *db, const char *where, int64_t id,
 			struct plan_version *v)
 {

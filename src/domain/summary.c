@@ -233,7 +233,11 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 			const char *unit = (const char *)sqlite3_column_text(st, 1);
 			double planned = planned_amount(db, (const char *)sqlite3_column_text(st, 4),
 							from, to, &rc);
-			snprintf(value, sizeof(value), _("%ld persons; planned %.0f, delivered %.0f %s"),
+			/* TRANSLATORS: persons served, the amount planned and delivered,
+			 * and the unit of the amount delivered */
+			snprintf(value, sizeof(value), P_("%ld person; planned %.0f, delivered %.0f %s",
+							  "%ld persons; planned %.0f, delivered %.0f %s",
+							  (unsigned long)persons),
 				 persons, planned, delivered, unit_amount_label(unit, delivered));
 			figure(&sb, csv, sec, (const char *)sqlite3_column_text(st, 0), value);
 		}
@@ -278,7 +282,11 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 			long heads = sqlite3_column_int64(st, 3);
 			if (!members && !meetings)
 				continue;
-			snprintf(value, sizeof(value), _("%ld members; %ld meetings, %ld present in all"),
+			/* TRANSLATORS: members; meetings held, and persons present in all of
+			 * them together (the plural follows the members) */
+			snprintf(value, sizeof(value), P_("%ld member; %ld meetings, %ld present in all",
+							  "%ld members; %ld meetings, %ld present in all",
+							  (unsigned long)members),
 				 members, meetings, heads);
 			figure(&sb, csv, sec, (const char *)sqlite3_column_text(st, 0), value);
 		}
@@ -305,7 +313,8 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			char v[64];
 			if (sqlite3_column_int64(st, 0))
-				snprintf(v, sizeof(v), _("%.1f of 5 (%lld ratings)"),
+				snprintf(v, sizeof(v), P_("%.1f of 5 (%lld rating)", "%.1f of 5 (%lld ratings)",
+							  (unsigned long)sqlite3_column_int64(st, 0)),
 					 sqlite3_column_double(st, 1),
 					 (long long)sqlite3_column_int64(st, 0));
 			else

@@ -81,26 +81,23 @@ static void enrol(struct app *app, const struct group *g)
 	ui_report(app, rc, &e, _("Enrolled."));
 }
 
-struct sessions {
-	const struct group *g;
-	struct group_session *l;
-	size_t n;
-};
+/* The group a list of its meetings or members is of. */
+static const struct group *group_of(void *ctx)
+{
+	return ((struct list_rows *)ctx)->owner;
+}
 
 static int sessions_load(struct app *app, void *ctx, size_t *n)
 {
-	struct sessions *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	rc = group_sessions(app->db, &app->me, s->g, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	return list_rows_loaded(r, group_sessions(app->db, &app->me, group_of(ctx),
+						  (struct group_session **)&r->l, &r->n), n);
 }
 
 static void sessions_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct group_session *x = &((struct sessions *)ctx)->l[row];
+	const struct group_session *x = LIST_ROW(ctx, struct group_session, row);
 
 	if (col == 1)
 		snprintf(out, size, "%d", x->head_count);
@@ -110,7 +107,7 @@ static void sessions_cell(void *ctx, size_t row, size_t col, char *out, size_t s
 
 static void sessions_add(struct app *app, void *ctx)
 {
-	const struct group *g = ((struct sessions *)ctx)->g;
+	const struct group *g = group_of(ctx);
 	struct fielderr e;
 	char day[16], heads[8] = "", notes[500] = "";
 
@@ -139,32 +136,23 @@ static const struct list_ops sessions_list = {
 
 static void sessions_screen(struct app *app, const struct group *g)
 {
-	struct sessions s = {g, NULL, 0};
+	struct list_rows r = {NULL, 0, g};
 
-	ui_list_run(app, &sessions_list, &s);
-	free(s.l);
+	ui_list_run(app, &sessions_list, &r);
+	free(r.l);
 }
-
-struct members {
-	const struct group *g;
-	struct group_member *l;
-	size_t n;
-};
 
 static int members_load(struct app *app, void *ctx, size_t *n)
 {
-	struct members *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	rc = group_members(app->db, &app->me, s->g, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	return list_rows_loaded(r, group_members(app->db, &app->me, group_of(ctx),
+						 (struct group_member **)&r->l, &r->n), n);
 }
 
 static void members_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
 {
-	const struct group *g = ((struct members *)ctx)->g;
+	const struct group *g = group_of(ctx);
 
 	if (g->activity_id)
 		snprintf(out, size, _("%s · %s."), g->name, g->kind_label);
@@ -175,7 +163,7 @@ static void members_intro(struct app *app, void *ctx, size_t n, char *out, size_
 
 static void members_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct group_member *x = &((struct members *)ctx)->l[row];
+	const struct group_member *x = LIST_ROW(ctx, struct group_member, row);
 
 	str_copy(out, size, col == 0 ? x->person_name : col == 1 ? (x->case_ref[0] ? x->case_ref : "—") :
 		 col == 2 ? x->joined_on : x->left_on);
@@ -183,17 +171,17 @@ static void members_cell(void *ctx, size_t row, size_t col, char *out, size_t si
 
 static void members_add(struct app *app, void *ctx)
 {
-	enrol(app, ((struct members *)ctx)->g);
+	enrol(app, group_of(ctx));
 }
 
 static void members_sessions(struct app *app, void *ctx, size_t row)
 {
-	sessions_screen(app, ((struct members *)ctx)->g);
+	sessions_screen(app, group_of(ctx));
 }
 
 static void member_leaves(struct app *app, void *ctx, size_t row)
 {
-	const struct group_member *x = &((struct members *)ctx)->l[row];
+	const struct group_member *x = LIST_ROW(ctx, struct group_member, row);
 	struct fielderr e;
 	char day[16];
 
@@ -222,31 +210,22 @@ static const struct list_ops members_list = {
 
 static void group_screen(struct app *app, const struct group *g)
 {
-	struct members s = {g, NULL, 0};
+	struct list_rows r = {NULL, 0, g};
 
-	ui_list_run(app, &members_list, &s);
-	free(s.l);
+	ui_list_run(app, &members_list, &r);
+	free(r.l);
 }
-
-struct groups {
-	struct group *l;
-	size_t n;
-};
 
 static int groups_load(struct app *app, void *ctx, size_t *n)
 {
-	struct groups *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	rc = group_list(app->db, &app->me, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	return list_rows_loaded(r, group_list(app->db, &app->me, (struct group **)&r->l, &r->n), n);
 }
 
 static void groups_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct group *x = &((struct groups *)ctx)->l[row];
+	const struct group *x = LIST_ROW(ctx, struct group, row);
 
 	if (col == 2 || col == 3)
 		snprintf(out, size, "%ld", col == 2 ? x->members : x->sessions);
@@ -256,7 +235,7 @@ static void groups_cell(void *ctx, size_t row, size_t col, char *out, size_t siz
 
 static void groups_open(struct app *app, void *ctx, size_t row)
 {
-	struct group g = ((struct groups *)ctx)->l[row];
+	struct group g = *LIST_ROW(ctx, struct group, row);
 
 	group_screen(app, &g);
 }
@@ -276,7 +255,7 @@ static const struct list_action groups_actions[] = {
 
 void ui_groups(struct app *app)
 {
-	struct groups s = {NULL, 0};
+	struct list_rows s = {NULL, 0, NULL};
 	struct list_ops ops = {
 		.title = N_("groups"),
 		.intro = N_("Group services (a request and a head count, no IPUS) and supporting "

@@ -354,25 +354,16 @@ void ui_summaries(struct app *app)
 	summary_list_free(s.l, s.n);
 }
 
-struct loads {
-	struct caseload *l;
-	size_t n;
-};
-
 static int loads_load(struct app *app, void *ctx, size_t *n)
 {
-	struct loads *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	rc = caseload(app->db, &app->me, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	return list_rows_loaded(r, caseload(app->db, &app->me, (struct caseload **)&r->l, &r->n), n);
 }
 
 static void loads_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct caseload *x = &((struct loads *)ctx)->l[row];
+	const struct caseload *x = LIST_ROW(ctx, struct caseload, row);
 
 	if (col == 0)
 		str_copy(out, size, x->name);
@@ -383,8 +374,8 @@ static void loads_cell(void *ctx, size_t row, size_t col, char *out, size_t size
 /* Enter on a coordinator hands all their open cases to another one. */
 static void loads_hand_over(struct app *app, void *ctx, size_t row)
 {
-	const struct loads *s = ctx;
-	const struct caseload *from = &s->l[row];
+	const struct list_rows *s = ctx;
+	const struct caseload *l = s->l, *from = &l[row];
 	const char **labels;
 	int64_t *ids;
 	char reason[300];
@@ -398,9 +389,9 @@ static void loads_hand_over(struct app *app, void *ctx, size_t row)
 	labels = xcalloc(s->n, sizeof(char *));
 	ids = xcalloc(s->n, sizeof(int64_t));
 	for (i = 0; i < s->n; i++)
-		if (s->l[i].user_id && i != row) {
-			ids[nt] = s->l[i].user_id;
-			labels[nt++] = s->l[i].name;
+		if (l[i].user_id && i != row) {
+			ids[nt] = l[i].user_id;
+			labels[nt++] = l[i].name;
 		}
 	k = nt ? ui_choose(app, _("Hand the cases over to"), labels, nt, 0) : -1;
 	if (k >= 0 && ui_prompt(app, _("Handing over"), _("Reason:"), false, reason, sizeof(reason))) {
@@ -430,31 +421,23 @@ static const struct list_ops loads_list = {
 
 void ui_caseload(struct app *app)
 {
-	struct loads s = {NULL, 0};
+	struct list_rows r = {NULL, 0, NULL};
 
-	ui_list_run(app, &loads_list, &s);
-	free(s.l);
+	ui_list_run(app, &loads_list, &r);
+	free(r.l);
 }
-
-struct auths {
-	struct authorisation *l;
-	size_t n;
-};
 
 static int auths_load(struct app *app, void *ctx, size_t *n)
 {
-	struct auths *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	rc = authorisation_list(app->db, &app->me, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	return list_rows_loaded(r, authorisation_list(app->db, &app->me,
+						      (struct authorisation **)&r->l, &r->n), n);
 }
 
 static void auths_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct authorisation *x = &((struct auths *)ctx)->l[row];
+	const struct authorisation *x = LIST_ROW(ctx, struct authorisation, row);
 
 	str_copy(out, size, col == 0 ? x->organiser : col == 1 ? x->valid_from :
 		 col == 2 ? (x->valid_to[0] ? x->valid_to : "…") : x->granted_by);
@@ -489,7 +472,7 @@ static void auths_grant(struct app *app, void *ctx)
 
 static void auths_end(struct app *app, void *ctx, size_t row)
 {
-	const struct authorisation *x = &((struct auths *)ctx)->l[row];
+	const struct authorisation *x = LIST_ROW(ctx, struct authorisation, row);
 	struct fielderr e;
 	char to[16];
 
@@ -513,10 +496,10 @@ static const struct list_ops auths_list = {
 
 void ui_authorisations(struct app *app)
 {
-	struct auths s = {NULL, 0};
+	struct list_rows r = {NULL, 0, NULL};
 
-	ui_list_run(app, &auths_list, &s);
-	free(s.l);
+	ui_list_run(app, &auths_list, &r);
+	free(r.l);
 }
 
 void ui_reports(struct app *app)

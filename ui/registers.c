@@ -12,28 +12,18 @@
 
 /* ---- the register of unmet needs ---- */
 
-struct needs {
-	struct need *l;
-	size_t n;
-	struct cd_db *db;
-};
-
 static int needs_load(struct app *app, void *ctx, size_t *n)
 {
-	struct needs *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	s->db = app->db;
-	rc = unmet_needs(app->db, &app->me, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	r->owner = app->db;        /* the life domains' names come from it */
+	return list_rows_loaded(r, unmet_needs(app->db, &app->me, (struct need **)&r->l, &r->n), n);
 }
 
 static void needs_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct needs *s = ctx;
-	const struct need *x = &s->l[row];
+	const struct need *x = LIST_ROW(ctx, struct need, row);
+	struct cd_db *db = (struct cd_db *)((struct list_rows *)ctx)->owner;
 	char name[160];
 
 	switch (col) {
@@ -42,7 +32,7 @@ static void needs_cell(void *ctx, size_t row, size_t col, char *out, size_t size
 	case 2: str_copy(out, size, x->person_name); break;
 	default:
 		if (x->domain[0]) {
-			life_domain_name(s->db, x->domain, name, sizeof(name));
+			life_domain_name(db, x->domain, name, sizeof(name));
 			snprintf(out, size, "%s (%s)", x->description, name);
 		} else {
 			str_copy(out, size, x->description);
@@ -52,12 +42,12 @@ static void needs_cell(void *ctx, size_t row, size_t col, char *out, size_t size
 
 static void needs_open(struct app *app, void *ctx, size_t row)
 {
-	ui_case(app, ((struct needs *)ctx)->l[row].request_id);
+	ui_case(app, LIST_ROW(ctx, struct need, row)->request_id);
 }
 
 static void need_answered(struct app *app, void *ctx, size_t row)
 {
-	const struct need *x = &((struct needs *)ctx)->l[row];
+	const struct need *x = LIST_ROW(ctx, struct need, row);
 	struct fielderr e;
 	struct date t;
 	char day[16];
@@ -86,33 +76,25 @@ static const struct list_ops needs_list = {
 
 void ui_unmet_needs(struct app *app)
 {
-	struct needs s = {NULL, 0, NULL};
+	struct list_rows r = {NULL, 0, NULL};
 
-	ui_list_run(app, &needs_list, &s);
-	free(s.l);
+	ui_list_run(app, &needs_list, &r);
+	free(r.l);
 }
 
 /* ---- the waiting list ---- */
 
-struct waits {
-	struct waiting *l;
-	size_t n;
-};
-
 static int waits_load(struct app *app, void *ctx, size_t *n)
 {
-	struct waits *s = ctx;
-	int rc;
+	struct list_rows *r = list_rows_reset(ctx);
 
-	free(s->l);
-	rc = waiting_list(app->db, &app->me, 0, &s->l, &s->n);
-	*n = s->n;
-	return rc;
+	return list_rows_loaded(r, waiting_list(app->db, &app->me, 0, (struct waiting **)&r->l,
+						&r->n), n);
 }
 
 static void waits_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 {
-	const struct waiting *x = &((struct waits *)ctx)->l[row];
+	const struct waiting *x = LIST_ROW(ctx, struct waiting, row);
 
 	switch (col) {
 	case 0: snprintf(out, size, "%d", x->position); break;
@@ -125,12 +107,12 @@ static void waits_cell(void *ctx, size_t row, size_t col, char *out, size_t size
 
 static void waits_open(struct app *app, void *ctx, size_t row)
 {
-	ui_case(app, ((struct waits *)ctx)->l[row].request_id);
+	ui_case(app, LIST_ROW(ctx, struct waiting, row)->request_id);
 }
 
 static void waits_remove(struct app *app, void *ctx, size_t row)
 {
-	const struct waiting *x = &((struct waits *)ctx)->l[row];
+	const struct waiting *x = LIST_ROW(ctx, struct waiting, row);
 	struct fielderr e;
 	struct date today;
 	char reason[300];
@@ -159,9 +141,9 @@ static const struct list_ops waits_list = {
 
 void ui_waiting_list(struct app *app)
 {
-	struct waits s = {NULL, 0};
+	struct list_rows r = {NULL, 0, NULL};
 
-	ui_list_run(app, &waits_list, &s);
-	free(s.l);
+	ui_list_run(app, &waits_list, &r);
+	free(r.l);
 }
 

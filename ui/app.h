@@ -1,10 +1,13 @@
 /* app.h - internal to ui/: the desk's state, colour roles, keys, dialogs.
  *
- * Screens are functions with their own loop that read keys only through
- * ui_getkey(), which owns the cross-cutting behaviour: resize, the
- * "terminal too small" notice, the inactivity lock, the help screen and
- * the global "new request" key.  A screen re-lays itself out whenever
- * app->resize_gen changed since it last did.
+ * Screens read keys through ui_getkey(), which owns the cross-cutting
+ * behaviour: resize, the "terminal too small" notice, the inactivity lock,
+ * the help screen and the global "new request" key.  Only three places
+ * read keys themselves, each waiting for one thing: the too-small notice,
+ * the lock's password and the help screen.  Lists are struct list_ops run
+ * by ui_list_run (list.c), forms are field tables bound to records
+ * (form.h).  A screen re-lays itself out whenever app->resize_gen changed
+ * since it last did.  Widgets (ui/README) call no screen.
  */
 #ifndef CUSDESK_UI_APP_H
 #define CUSDESK_UI_APP_H

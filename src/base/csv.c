@@ -142,7 +142,7 @@ int csv_encode(const char *utf8, enum csv_encoding enc, char **out, size_t *len,
 
 int csv_write_file(const char *path, const char *bytes, size_t len, struct fielderr *e)
 {
-	FILE *f = fopen(path, "wb");
+	FILE *f = fopen_private(path);
 
 	if (!f || fwrite(bytes, 1, len, f) != len || fclose(f) != 0) {
 		if (f)

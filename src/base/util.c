@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void (*cd_fatal_hook)(void);
 
@@ -280,4 +282,19 @@ int mkdir_p(const char *dir, unsigned mode)
 void secret_clear(void *p, size_t n)
 {
 	explicit_bzero(p, n);
+}
+
+FILE *fopen_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	/* a file that was there keeps no wider mode than a new one */
+	if (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "wb"))) {
+		close(fd);
+		return NULL;
+	}
+	return f;
 }

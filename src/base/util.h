@@ -11,6 +11,7 @@
 #define CUSDESK_UTIL_H
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -58,6 +59,11 @@ char *str_squeeze(char *s);
 bool str_empty(const char *s);         /* NULL or only white space */
 /* Copies at most size-1 bytes, never splitting a UTF-8 sequence. */
 void str_copy(char *dst, size_t size, const char *src);
+
+/* Opens path for writing, created or emptied, readable by its owner only
+ * (0600: the files cusdesk writes hold personal data); NULL on failure
+ * (errno set). */
+FILE *fopen_private(const char *path);
 
 /* Wipes a secret (a password) so the compiler cannot drop the wipe. */
 void secret_clear(void *p, size_t n);

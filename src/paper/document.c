@@ -493,7 +493,19 @@ int doc_pdf(const struct document *d, const char *path, struct fielderr *e)
 		HPDF_Page_TextOut(pg, o->x, o->y, o->text);
 		HPDF_Page_EndText(pg);
 	}
-	HPDF_SaveToFile(pdf, path);
+	{
+		/* the file first, private (0600); libharu then writes into it */
+		FILE *f = fopen_private(path);
+		if (!f || fclose(f) != 0 || HPDF_SaveToFile(pdf, path) != HPDF_OK) {
+			HPDF_Free(pdf);
+			for (i = 0; i < Lp->n; i++)
+				free(Lp->op[i].text);
+			free(Lp->op);
+			free(job->pages);
+			free(job);
+			return fielderr_set(e, -1, _("%s: cannot write the file"), path);
+		}
+	}
 	HPDF_Free(pdf);
 	for (i = 0; i < Lp->n; i++)
 		free(Lp->op[i].text);

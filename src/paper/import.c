@@ -354,7 +354,7 @@ static int write_rejects(const char *path, const struct csv_file *f, struct impo
 	int rc = CD_OK;
 
 	snprintf(r->rejects_path, sizeof(r->rejects_path), "%s.%s.csv", path, _("rejected"));
-	out = fopen(r->rejects_path, "wb");
+	out = fopen_private(r->rejects_path);
 	if (!out)
 		return fielderr_set(e, -1, _("%s: cannot write the file"), r->rejects_path);
 	for (i = 0; i <= r->rows; i++) {

@@ -226,6 +226,14 @@ pdf_has() { # pdf_has FILE TEXT...: pdftotext finds every TEXT
 # every Polish letter, small and capital, through the PDF and back
 "$BIN" --db "$D" setting centre_address "ul. Zażółć gęślą jaźń 1, ZAŻÓŁĆ GĘŚLĄ JAŹŃ" && ok || bad "address"
 "$BIN" --db "$D" print card 5 -o "$WORK/letters.pdf" 2>/dev/null && ok || bad "print with the letters"
+# files with personal data are the owner's only, also over a wider file there
+umask 022
+touch "$WORK/wide.pdf" && chmod 644 "$WORK/wide.pdf"
+"$BIN" --db "$D" print card 5 -o "$WORK/wide.pdf" 2>/dev/null
+for f in p.csv p1250.csv in.csv.odrzucone.csv letters.pdf wide.pdf; do
+	m=$(stat -c %a "$WORK/$f" 2>/dev/null)
+	[ "$m" = 600 ] && ok || bad "$f has mode '$m', not 600"
+done
 pdf_has "$WORK/letters.pdf" "ul. Zażółć gęślą jaźń 1, ZAŻÓŁĆ GĘŚLĄ JAŹŃ"
 "$BIN" --db "$D" setting centre_address "ul. Kurpiowska 1, 07-431 Czarnia" && ok || bad "centre_address back"
 "$BIN" --db "$D" print request CUS.IPUS.3.2026 -o "$WORK/r.pdf" 2>/dev/null && ok || bad "print request"

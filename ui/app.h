@@ -220,6 +220,9 @@ int ui_content_top(void);
 int ui_content_height(void);
 void ui_status(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The log file storage errors went to while the desk runs (draw.c), once
+ * one was written; NULL before. */
+const char *ui_log_written(void);
 /* The outcome of a call on the status line: on failure the fielderr's text
  * (e may be NULL) or the status's (cd_status_text), else ok (NULL: none). */
 void ui_report(struct app *app, int rc, const struct fielderr *e, const char *ok);

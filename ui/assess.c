@@ -364,7 +364,7 @@ void ui_outcome(struct app *app, int64_t request_id)
 	struct choice *c;
 	size_t n, i;
 	char buf[16];
-	int k, rc;
+	int k;
 
 	memset(&o, 0, sizeof(o));
 	date_today(&today);
@@ -452,8 +452,6 @@ void ui_outcome(struct app *app, int64_t request_id)
 		if (!ui_prompt(app, _("Not qualified"), _("Reason:"), false, o.note, sizeof(o.note)))
 			return;
 	}
-	if ((rc = assessment_decide(app->db, &app->me, request_id, &o, &today, &e)))
-		ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
-	else
-		ui_status(app, false, "%s", _("The outcome was recorded; the assessment is final."));
+	ui_report(app, assessment_decide(app->db, &app->me, request_id, &o, &today, &e), &e,
+		  _("The outcome was recorded; the assessment is final."));
 }

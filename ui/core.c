@@ -45,10 +45,23 @@ void ui_status(struct app *app, bool error, const char *fmt, ...)
 		beep();
 }
 
+/* A failure on the status line; a storage error also says where its
+ * details were logged (for the centre's IT), never raw on the screen. */
+static void show_failure(struct app *app, int rc, const char *text)
+{
+	const char *log = rc == CD_EDB ? ui_log_written() : NULL;
+
+	if (log)
+		/* TRANSLATORS: the message, then the log file's path */
+		ui_status(app, true, _("%s (details: %s)"), text, log);
+	else
+		ui_status(app, true, "%s", text);
+}
+
 void ui_report(struct app *app, int rc, const struct fielderr *e, const char *ok)
 {
 	if (rc)
-		ui_status(app, true, "%s", cd_error_text(rc, e));
+		show_failure(app, rc, cd_error_text(rc, e));
 	else if (ok)
 		ui_status(app, false, "%s", ok);
 }
@@ -56,7 +69,7 @@ void ui_report(struct app *app, int rc, const struct fielderr *e, const char *ok
 bool ui_failed(struct app *app, int rc)
 {
 	if (rc)
-		ui_status(app, true, "%s", cd_status_text(rc));
+		show_failure(app, rc, cd_status_text(rc));
 	return rc != 0;
 }
 

@@ -21,6 +21,13 @@ static void restore_terminal(void)
 /* While curses runs, storage errors go to a log file (0600) beside the
  * user's other cusdesk state, never raw onto the screen. */
 static char log_path[512];
+static bool logged;
+
+const char *ui_log_written(void)
+{
+	return logged && log_path[0] ? log_path : NULL;
+}
+
 static void log_to_file(const char *msg)
 {
 	char when[32];
@@ -29,6 +36,7 @@ static void log_to_file(const char *msg)
 
 	if (!log_path[0])
 		return;
+	logged = true;
 	fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return;

@@ -784,8 +784,10 @@ void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e
 	} else if (rc != CD_EDB) {
 		ui_status(app, true, "%s", cd_status_text(rc));
 	} else {
-		ui_status(app, true, "%s", _("the database refused the change; nothing was saved, "
-					     "your text is still here"));
+		struct fielderr why;
+		fielderr_set(&why, -1, "%s", _("the database refused the change; nothing was saved, "
+					       "your text is still here"));
+		ui_report(app, rc, &why, NULL);
 	}
 }
 

@@ -519,7 +519,7 @@ void ui_reports(struct app *app)
 			return;
 		str_trim(q);
 		if ((rc = report_quarterly(app->db, &app->me, q, &r, &e))) {
-			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+			ui_report(app, rc, &e, NULL);
 			if (rc == CD_EPERM)
 				return;
 			continue;

@@ -46,16 +46,18 @@ void ui_print_case(struct app *app, int64_t request_id)
 	k = ui_choose(app, _("Which document"), labels, n, 0);
 	free(labels);
 	if (k >= 0) {
+		int rc;
 		ui_status(app, false, "%s", _("Preparing the document…"));
 		ui_draw_status(app);
 		refresh();
-		if (doc_build(app->db, &app->me, c[k].kind, c[k].id, &d, &e) == CD_OK) {
+		rc = doc_build(app->db, &app->me, c[k].kind, c[k].id, &d, &e);
+		if (rc == CD_OK) {
 			char *name = xasprintf("%s-%s", doc_kind_code(c[k].kind), c[k].id);
 			deliver(app, &d, name);
 			free(name);
 			doc_free(&d);
 		} else {
-			ui_status(app, true, "%s", e.msg[0] ? e.msg : _("the database refused the change"));
+			ui_report(app, rc, &e, NULL);
 		}
 	}
 	free(c);

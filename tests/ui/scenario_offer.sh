@@ -1,7 +1,7 @@
 # The organiser's offer: a new service in the catalogue, a new programme
 # offering it with a limit, a provider offering it; then a coordinator
 # plans with them.
-SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary director_hands_cases_over organiser_sees_supply_and_demand"
+SCENARIOS="${SCENARIOS:-} organiser_adds_offer_coordinator_plans director_reads_the_quarterly_report organiser_records_a_meeting organiser_makes_a_half_year_summary director_hands_cases_over organiser_sees_supply_and_demand storage_error_reaches_the_status_line"
 
 organiser_adds_offer_coordinator_plans() {
 	start
@@ -259,4 +259,20 @@ organiser_sees_supply_and_demand() {
 	stored "SELECT ps.monthly_capacity FROM programme_service ps JOIN service s ON s.id = ps.service_id
 		JOIN programme p ON p.id = ps.programme_id WHERE s.name = 'Usługi opiekuńcze dla osób starszych'
 		AND p.name = 'Program usług społecznych gminy Czarnia'" "300.0"
+}
+
+# A storage error while the desk runs goes to the status line (with where
+# the details are) and to a private log file, never raw onto the screen.
+storage_error_reaches_the_status_line() {
+	start
+	login organizator || return
+	# the table goes away behind the desk's back (a damaged file would do)
+	sqlite3 -batch "$DB" "DROP TABLE meeting_plan; DROP TABLE meeting;" || fail "could not drop"
+	menu_pick "Spotkania koordynatorów" || return
+	wait_for "Błąd: baza danych odrzuciła zmianę (szczegóły: /" || return
+	expect_not_screen "sql error"
+	expect_screen "menu główne"                   # the list did not open half-empty
+	grep -q "sql error: no such table: meeting" "$WORK/.local/state/cusdesk/cusdesk.log" ||
+		fail "log: $(cat "$WORK/.local/state/cusdesk/cusdesk.log" 2>&1)"
+	[ "$(stat -c %a "$WORK/.local/state/cusdesk/cusdesk.log")" = 600 ] || fail "the log is not 0600"
 }

@@ -319,6 +319,52 @@ static void sql_cd_now(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* Whether the file at path is a cusdesk database, read from its header
+ * without opening it with SQLite (which would change another program's
+ * file: the journal mode, a -wal file).  A cusdesk database is an SQLite
+ * file whose user_version (the migration it is at) is 1 or more; while a
+ * -wal file is there the header may lag behind, so that case is left to
+ * SQLite and the migrations. */
+static int check_header(const char *path, char **errmsg)
+{
+	static const char magic[16] = "SQLite format 3";
+	unsigned char h[100];
+	char *wal;
+	struct stat sb;
+	ssize_t got;
+	unsigned long version;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool has_wal;
+
+	if (fd < 0) {
+		if (errmsg)
+			*errmsg = xasprintf(_("cannot open %s: %s"), path, strerror(errno));
+		return CD_EIO;
+	}
+	got = read(fd, h, sizeof(h));
+	close(fd);
+	wal = xasprintf("%s-wal", path);
+	has_wal = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	if (got < (ssize_t)sizeof(h) || memcmp(h, magic, sizeof(magic))) {
+		if (errmsg)
+			*errmsg = xasprintf(got <= 0 ? _("%s is an empty file, not a cusdesk database "
+							 "(create one with 'cusdesk --db %s init')") :
+					    _("%s is not a cusdesk database (not an SQLite file); it "
+					      "was left as it is"), path, path);
+		return CD_ESCHEMA;
+	}
+	version = (unsigned long)h[60] << 24 | (unsigned long)h[61] << 16 |
+		  (unsigned long)h[62] << 8 | h[63];
+	if (!version && !has_wal) {
+		if (errmsg)
+			*errmsg = xasprintf(_("%s is not a cusdesk database (another program's SQLite "
+					      "file); it was left as it is"), path);
+		return CD_ESCHEMA;
+	}
+	return CD_OK;
+}
+
 int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 	    char **errmsg)
 {
@@ -350,6 +396,8 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 			*errmsg = xasprintf(_("no database at %s (create one with "
 					      "'cusdesk --db %s init')"), path, path);
 		return CD_ENOTFOUND;
+	} else if ((rc = check_header(path, errmsg))) {
+		return rc;
 	}
 
 	db = xcalloc(1, sizeof(*db));

@@ -51,6 +51,18 @@ for w in $help_cmds; do
 	else ok; fi
 done
 expect_fail "no database" "brak bazy danych" "$BIN" --db "$WORK/none.db" person find x
+# only cusdesk databases: another program's SQLite file, an empty file and a
+# text file are refused and left byte for byte as they were
+: >"$WORK/foreign-empty.db"
+printf 'to nie jest baza\n' >"$WORK/foreign-text.db"
+sqlite3 -batch "$WORK/foreign-other.db" "CREATE TABLE t(x); INSERT INTO t VALUES (1);"
+for f in empty text other; do
+	cp "$WORK/foreign-$f.db" "$WORK/foreign-$f.before"
+	expect_fail "--db on the $f file" "nie jest bazą cusdesk" "$BIN" --db "$WORK/foreign-$f.db" check
+	expect_fail "--db on the $f file" "nie jest bazą cusdesk" "$BIN" --db "$WORK/foreign-$f.db" person find x
+	cmp -s "$WORK/foreign-$f.db" "$WORK/foreign-$f.before" && [ ! -e "$WORK/foreign-$f.db-wal" ] && ok ||
+		bad "the $f file was changed by opening it"
+done
 CUSDESK_DB="$DB" "$BIN" check >/dev/null && ok || bad "CUSDESK_DB not honoured"
 XDG_DATA_HOME="$WORK/xdg" "$BIN" init >/dev/null && [ -f "$WORK/xdg/cusdesk/cusdesk.db" ] && ok ||
 	bad "XDG_DATA_HOME default location"

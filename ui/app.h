@@ -47,6 +47,7 @@ struct app {
 	bool status_error;
 	const char *screen_title; /* shown in the title bar */
 	unsigned context;         /* key-hint context of the current screen */
+	bool ending;              /* the terminal is gone: save what can be saved */
 	/* called about once a second while no key comes (autosave) */
 	void (*idle)(struct app *app, void *ctx);
 	void *idle_ctx;
@@ -213,6 +214,12 @@ void ui_end_curses(void);
  * KEY_CODE_YES/KEY_RESIZE after re-checking the size), F1 help and the
  * global new-request key (both return KEY_RESIZE so the caller redraws). */
 int ui_getkey(struct app *app, WINDOW *w, wint_t *ch);
+/* Reads one key (timeout_ms < 0: waits); the one place keys come from, so
+ * a terminal that went away ends the desk wherever it waits. */
+int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms);
+/* From now on SIGHUP and SIGTERM end the desk cleanly from the key reader:
+ * drafts saved, the user logged out in the audit log, the process gone. */
+void ui_watch_end_signals(void);
 /* Title bar, status line and hint bar around the content area. */
 void ui_frame(struct app *app);
 /* Content area: rows 1 .. LINES-3. */

@@ -3,7 +3,11 @@
 #include "app.h"
 #include "text.h"
 
+#include <errno.h>
 #include <ncursesw/panel.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,8 +145,7 @@ static void too_small_notice(struct app *app)
 			ui_put(stdscr, y + 2, 0, _("Enlarge the window; nothing is lost."),
 			       COLS, false);
 		wrefresh(stdscr);
-		wtimeout(stdscr, 1000);
-		if (wget_wch(stdscr, &ch) != ERR)
+		if (ui_read_key(app, stdscr, &ch, 1000) != ERR)
 			app->last_input = time(NULL);
 	}
 	app->resize_gen++;
@@ -158,6 +161,70 @@ static void handle_resize(struct app *app)
 	wrefresh(stdscr);
 }
 
+/* SIGHUP and SIGTERM only note that the desk must end; the key reader
+ * does the rest outside the handler. */
+static volatile sig_atomic_t end_signal;
+
+static void on_end_signal(int sig)
+{
+	end_signal = sig;
+}
+
+void ui_watch_end_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_end_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Whether the terminal is gone: a hang-up, an error or the end of input
+ * on it (a dropped ssh session without SIGHUP reads as that). */
+static bool terminal_gone(void)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+
+	if (end_signal)
+		return true;
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* The terminal went away: the typed text is kept as drafts, the user is
+ * logged out in the audit log, and the desk ends (nothing left running). */
+static _Noreturn void end_desk(struct app *app)
+{
+	app->ending = true;
+	if (app->idle)
+		app->idle(app, app->idle_ctx);
+	if (app->logged_in)
+		user_logout(app->db, &app->me);
+	db_close(&app->db);
+	_exit(end_signal == SIGTERM ? 143 : 129);
+}
+
+int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms)
+{
+	static int fast_errors;
+	time_t before = time(NULL);
+	int r;
+
+	wtimeout(w, timeout_ms);
+	r = wget_wch(w, ch);
+	/* a read that fails at once, again and again, is a dead terminal */
+	if (r == ERR && (timeout_ms < 0 || time(NULL) == before))
+		fast_errors++;
+	else
+		fast_errors = 0;
+	if (end_signal || (fast_errors >= 3 && terminal_gone()))
+		end_desk(app);
+	return r;
+}
+
 int ui_getkey(struct app *app, WINDOW *w, wint_t *ch)
 {
 	int r;
@@ -170,8 +237,7 @@ int ui_getkey(struct app *app, WINDOW *w, wint_t *ch)
 		}
 		update_panels();
 		doupdate();
-		wtimeout(w, 1000);
-		r = wget_wch(w, ch);
+		r = ui_read_key(app, w, ch, 1000);
 		if (r == ERR) {
 			unsigned gen = app->resize_gen;
 			if (app->idle)
@@ -272,8 +338,7 @@ void ui_lock(struct app *app)
 		curs_set(1);
 		update_panels();
 		doupdate();
-		wtimeout(w, -1);
-		r = wget_wch(w, &ch);
+		r = ui_read_key(app, w, &ch, -1);
 		del_panel(p);
 		delwin(w);
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {

@@ -29,6 +29,7 @@ int ui_run(const char *db_path, bool mono)
 	/* tests shorten the lock time */
 	if (getenv("CUSDESK_LOCK_SECONDS"))
 		app.lock_seconds = atoi(getenv("CUSDESK_LOCK_SECONDS"));
+	ui_watch_end_signals();
 	if (ui_init_curses(&app)) {
 		fprintf(stderr, "cusdesk: %s\n", _("cannot start the terminal interface"));
 		db_close(&app.db);

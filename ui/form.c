@@ -631,7 +631,8 @@ static void autosave_idle(struct app *app, void *ctx)
 {
 	struct form_screen *fs = ctx;
 
-	if (fs->unsaved_typing && time(NULL) - fs->last_autosave >= 1)
+	/* at once when the desk must end (the terminal went away) */
+	if (fs->unsaved_typing && (app->ending || time(NULL) - fs->last_autosave >= 1))
 		autosave(app, fs);
 }
 

@@ -124,8 +124,7 @@ void keys_help(struct app *app)
 		}
 		curs_set(0);
 		wrefresh(w);
-		wtimeout(w, -1);
-		r = wget_wch(w, &ch);
+		r = ui_read_key(app, w, &ch, -1);
 		delwin(w);
 		if (r == KEY_CODE_YES && ui_list_scroll(ch, &top, n, rows))
 			continue;

@@ -1,6 +1,6 @@
 # The desk as a whole: the inactivity lock keeps the screen, the request
 # list filters, English on request, monochrome without colours, help.
-SCENARIOS="${SCENARIOS:-} lock_keeps_work request_list_filters english_and_help monochrome"
+SCENARIOS="${SCENARIOS:-} lock_keeps_work request_list_filters english_and_help monochrome terminal_gone_ends_the_desk terminal_gone_without_hangup"
 
 lock_keeps_work() {
 	start CUSDESK_LOCK_SECONDS=2
@@ -62,4 +62,52 @@ monochrome() {
 		fail "background colours on a monochrome desk"
 	fi
 	screen_attrs | grep -q "$(printf '\033')\[7m" || fail "no reverse video for the selection"
+}
+
+# desk_running: whether a desk on this scenario's database still runs
+desk_running() { pgrep -f -- "--db $DB" >/dev/null 2>&1; }
+
+# wait_desk_gone: the desk process ends within 5 s
+wait_desk_gone() {
+	i=0
+	while [ "$i" -lt 50 ]; do
+		desk_running || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "the desk still runs: $(pgrep -af -- "--db $DB")"
+	pkill -f -- "--db $DB"
+	return 1
+}
+
+# The terminal goes away (SIGHUP): the typed text is kept as a draft at
+# once, the user is logged out in the audit log, and nothing is left running.
+terminal_gone_ends_the_desk() {
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys c
+	wait_for "Zamknięcie planu" || return
+	field "Zdanie osoby"
+	type_text "Chwali opiekunkę."
+	sleep 0.3
+	stop                                   # no time for the autosave
+	wait_desk_gone || return
+	stored "SELECT text FROM text_draft" "Chwali opiekunkę."
+	stored "SELECT u.login FROM audit_log l JOIN app_user u ON u.id = l.user_id
+		WHERE l.action = 'logout'" "koordynator"
+}
+
+# A terminal that dies without a hang-up signal (the desk is not its
+# controlling process, as after some dropped connections) ends the desk too,
+# instead of leaving it spinning.
+terminal_gone_without_hangup() {
+	RUN=$((RUN + 1))
+	tm new-session -d -s ui -x 80 -y 24 \
+		"setsid -w env -i PATH='$PATH' HOME='$WORK' TERM=screen LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 '$BIN' --db '$DB'"
+	login recepcja || return
+	desk_running || { fail "the desk did not start"; return 1; }
+	stop
+	wait_desk_gone || return
+	stored "SELECT count(*) FROM audit_log WHERE action = 'logout'" "1"
 }

@@ -926,3 +926,138 @@ int uform_store_part(struct uform *uf, int part, void *rec, struct fielderr *e)
 	}
 	return CD_OK;
 }
+
+/* ---- another desk's save ---- */
+
+/* A bound member as text, the way the form shows it (choices by label). */
+static void member_text(const struct ffield *f, const void *rec, char *out, size_t size)
+{
+	const struct fdef *d = f->def;
+	const char *m = (const char *)rec + d->offset;
+	char v[64] = "";
+	size_t i;
+
+	switch (d->bind) {
+	case FB_NONE:
+		out[0] = '\0';
+		return;
+	case FB_TEXT:
+		str_copy(out, size, m);
+		break;
+	case FB_INT:
+	case FB_INT_OPT:
+	case FB_INT_ZERO:
+		snprintf(out, size, "%d", *(const int *)(const void *)m);
+		break;
+	case FB_NUMBER:
+		snprintf(out, size, "%g", *(const double *)(const void *)m);
+		break;
+	case FB_BOOL:
+		str_copy(out, size, *(const bool *)(const void *)m ? "1" : "0");
+		break;
+	case FB_ID:
+		snprintf(out, size, "%lld", (long long)*(const int64_t *)(const void *)m);
+		break;
+	}
+	if (d->type != FF_CHOICE)
+		return;
+	str_copy(v, sizeof(v), out);
+	for (i = 0; i < f->nopts; i++)
+		if (!strcmp(f->opts[i].value, v))
+			str_copy(out, size, f->opts[i].label);
+}
+
+static bool same_member(const struct fdef *d, const void *a, const void *b)
+{
+	const char *x = (const char *)a + d->offset, *y = (const char *)b + d->offset;
+
+	return d->bind == FB_TEXT ? !strcmp(x, y) : !memcmp(x, y, d->size);
+}
+
+static void describe(struct strbuf *sb, const struct ffield *f, const void *from, const void *to)
+{
+	char a[300], b[300];
+
+	member_text(f, from, a, sizeof(a));
+	member_text(f, to, b, sizeof(b));
+	sb_addf(sb, "  %s: %s → %s\n", _(f->def->label), a[0] ? a : "—", b[0] ? b : "—");
+}
+
+enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, const void *base,
+				   const void *theirs, void *mine, size_t size, const char *who,
+				   const char *when)
+{
+	struct strbuf sb;
+	bool any_theirs = false, any_mine = false;
+	size_t i;
+	wint_t k;
+
+	sb_init(&sb);
+	/* TRANSLATORS: who saved the record, and when */
+	sb_addf(&sb, _("%s saved this record at %s, after you opened it. They changed:"),
+		who[0] ? who : _("another user"), when[0] ? when : "?");
+	sb_add(&sb, "\n");
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		if (d->bind == FB_NONE || d->part != part || same_member(d, base, theirs))
+			continue;
+		describe(&sb, &uf->ff[i], base, theirs);
+		any_theirs = true;
+	}
+	if (!any_theirs)
+		sb_addf(&sb, "  %s\n", _("(nothing this form shows)"));
+	sb_addf(&sb, "%s\n", _("You changed:"));
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		if (d->bind == FB_NONE || d->part != part || same_member(d, base, mine))
+			continue;
+		describe(&sb, &uf->ff[i], base, mine);
+		any_mine = true;
+	}
+	if (!any_mine)
+		sb_addf(&sb, "  %s\n", _("(nothing)"));
+	sb_addf(&sb, "\n%s", _("k: keep mine (write it over theirs)   t: take theirs   "
+				"m: merge (their changes, and yours where they changed nothing)   "
+				"Esc: back to the form"));
+	k = ui_ask(app, _("Saved by someone else meanwhile"), sb.buf, "ktm");
+	sb_release(&sb);
+	if (k == 'k')
+		return CONFLICT_KEEP_MINE;
+	if (k == 't') {
+		memcpy(mine, theirs, size);
+		return CONFLICT_TAKE_THEIRS;
+	}
+	if (k != 'm')
+		return CONFLICT_BACK;
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		char a[300], b[300];
+		const char *labels[2];
+		char *l0, *l1;
+		int c;
+		if (d->bind == FB_NONE || d->part != part || same_member(d, base, theirs))
+			continue;
+		if (same_member(d, base, mine)) {
+			/* only they changed it: theirs */
+			memcpy((char *)mine + d->offset, (const char *)theirs + d->offset, d->size);
+			continue;
+		}
+		if (same_member(d, theirs, mine))
+			continue;
+		/* both changed it: the user says which */
+		member_text(&uf->ff[i], mine, a, sizeof(a));
+		member_text(&uf->ff[i], theirs, b, sizeof(b));
+		l0 = xasprintf(_("mine: %s"), a[0] ? a : "—");
+		l1 = xasprintf(_("theirs: %s"), b[0] ? b : "—");
+		labels[0] = l0;
+		labels[1] = l1;
+		c = ui_choose(app, _(d->label), labels, 2, 0);
+		free(l0);
+		free(l1);
+		if (c < 0)
+			return CONFLICT_BACK;
+		if (c == 1)
+			memcpy((char *)mine + d->offset, (const char *)theirs + d->offset, d->size);
+	}
+	return CONFLICT_MERGED;
+}

@@ -86,7 +86,34 @@ static void card_save(struct app *app, struct uform *uf, struct person *p)
 	}
 	if (ans != 's')
 		return;
-	if ((rc = person_save(app->db, &app->me, &q, &e))) {
+	rc = person_save(app->db, &app->me, &q, &e);
+	if (rc == CD_ECONFLICT) {
+		/* someone saved the person since the card was read: show it, ask */
+		struct person theirs;
+		char who[128], when[32];
+		enum conflict_choice c;
+		if ((rc = person_get(app->db, &app->me, p->id, &theirs))) {
+			ui_failed(app, rc);
+			return;
+		}
+		audit_last_change(app->db, "person", p->id, who, sizeof(who), when, sizeof(when));
+		c = form_conflict(app, uf, PART_PERSON, p, &theirs, &q, sizeof(q), who, when);
+		if (c == CONFLICT_BACK) {
+			ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
+			return;
+		}
+		if (c == CONFLICT_TAKE_THEIRS) {
+			*p = theirs;
+			person_form_load(app, uf, p);
+			ui_status(app, false, "%s", _("Showing what they saved; yours was not saved."));
+			return;
+		}
+		/* mine, or merged, written over the version they saved */
+		q.row_version = theirs.row_version;
+		q.household_id = theirs.household_id;
+		rc = person_save(app->db, &app->me, &q, &e);
+	}
+	if (rc) {
 		form_show_error(app, uf, &e, rc);
 		return;
 	}

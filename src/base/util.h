@@ -27,7 +27,8 @@
 	X(CD_EEXIST, -5, N_("this is already recorded")) /* unique value present */ \
 	X(CD_EAUTH, -6, N_("wrong login or password")) \
 	X(CD_ESCHEMA, -7, N_("not a cusdesk database, or one made by a newer version")) \
-	X(CD_EIO, -8, N_("a file could not be read or written"))
+	X(CD_EIO, -8, N_("a file could not be read or written")) \
+	X(CD_ECONFLICT, -9, N_("someone else saved this in the meantime; nothing was overwritten"))
 
 enum cd_status {
 #define CD_STATUS_ENUM(name, value, text) name = value,

@@ -361,8 +361,9 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 		"birth_date = ?4, sex = ?5, street = ?6, house_no = ?7, flat_no = ?8, "
 		"postcode = ?9, town = ?10, gmina_id = ?11, phone = ?12, email = ?13, "
 		"notes = ?14, legal_representative_id = ?15, actual_carer_id = ?16, "
-		"household_id = ?17, sort_key = ?18, dup_key = ?19, "
-		"updated_at = cd_now() WHERE id = ?20", &st);
+		"sort_key = ?18, dup_key = ?19, updated_at = cd_now(), "
+		"row_version = row_version + 1 WHERE id = ?20 AND row_version = ?21 "
+		"AND ?17 IS ?17", &st);
 	if (rc)
 		goto fail;
 	sqlite3_bind_text(st, 1, p->first_names, -1, SQLITE_STATIC);
@@ -384,9 +385,16 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 	db_bind_id_or_null(st, 17, p->household_id);
 	sqlite3_bind_text(st, 18, sort_key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 19, dup_key, -1, SQLITE_STATIC);
-	if (!insert)
+	if (!insert) {
 		sqlite3_bind_int64(st, 20, p->id);
+		sqlite3_bind_int64(st, 21, p->row_version);
+	}
 	rc = db_step_done(db, st);
+	/* someone saved the person after this one was read: refused, told */
+	if (!rc && !insert && sqlite3_changes(db->h) == 0) {
+		rc = CD_ECONFLICT;
+		goto fail;
+	}
 	if (rc == CD_EEXIST) {
 		fielderr_set(e, PERSON_F_PESEL, "%s", _("PESEL: already registered"));
 		goto fail;
@@ -401,6 +409,7 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 		goto fail;
 	if ((rc = db_commit(db)))
 		goto fail;
+	p->row_version = insert ? 1 : p->row_version + 1;
 	goto out;
 fail:
 	db_rollback(db);
@@ -425,8 +434,8 @@ int person_get(struct cd_db *db, const struct actor *a, int64_t id,
 	if (db_prepare(db, "SELECT p.id, first_names, surname, pesel, birth_date, "
 		       "sex, street, house_no, flat_no, postcode, town, g.name, phone, "
 		       "email, notes, legal_representative_id, actual_carer_id, "
-		       "household_id FROM person p LEFT JOIN gmina g ON g.id = p.gmina_id "
-		       "WHERE p.id = ?1", &st))
+		       "household_id, row_version FROM person p LEFT JOIN gmina g ON "
+		       "g.id = p.gmina_id WHERE p.id = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -449,6 +458,7 @@ int person_get(struct cd_db *db, const struct actor *a, int64_t id,
 		out->legal_rep_id = db_col_id(st, 15);
 		out->carer_id = db_col_id(st, 16);
 		out->household_id = db_col_id(st, 17);
+		out->row_version = sqlite3_column_int64(st, 18);
 		rc = CD_OK;
 	}
 	sqlite3_finalize(st);
@@ -637,7 +647,7 @@ int person_household_join(struct cd_db *db, const struct actor *a,
 		hh = sqlite3_last_insert_rowid(db->h);
 	}
 	/* other's whole former household moves along when it had one */
-	if (db_prepare(db, "UPDATE person SET household_id = ?1 WHERE id IN (?2, ?3) "
+	if (db_prepare(db, "UPDATE person SET household_id = ?1, row_version = row_version + 1 WHERE id IN (?2, ?3) "
 		       "OR (household_id = ?4 AND ?4 IS NOT NULL)", &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, hh);
@@ -660,7 +670,7 @@ int person_household_leave(struct cd_db *db, const struct actor *a, int64_t id)
 
 	if (!actor_can(a, PERM_PERSON_WRITE))
 		return CD_EPERM;
-	if (db_prepare(db, "UPDATE person SET household_id = NULL WHERE id = ?1", &st))
+	if (db_prepare(db, "UPDATE person SET household_id = NULL, row_version = row_version + 1 WHERE id = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, id);
 	return db_step_done(db, st);

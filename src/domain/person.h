@@ -53,6 +53,7 @@ struct person {
 	int64_t legal_rep_id;
 	int64_t carer_id;
 	int64_t household_id;
+	int64_t row_version;     /* as read; a save from an older one is refused */
 };
 
 /* One line of a search result or list. */

@@ -541,3 +541,27 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	sqlite3_bind_text(st, 5, detail ? detail : "", -1, SQLITE_STATIC);
 	return db_step_done(db, st);
 }
+
+int audit_last_change(struct cd_db *db, const char *entity, int64_t entity_id, char *who,
+		      size_t who_size, char *at, size_t at_size)
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	who[0] = at[0] = '\0';
+	if (db_prepare(db, "SELECT COALESCE(NULLIF(u.full_name, ''), u.login, ''), l.at "
+		       "FROM audit_log l LEFT JOIN app_user u ON u.id = l.user_id WHERE "
+		       "l.entity = ?1 AND l.entity_id = ?2 AND l.action NOT LIKE '%.read' "
+		       "ORDER BY l.id DESC LIMIT 1", &st))
+		return CD_EDB;
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, entity_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_col_copy(st, 0, who, who_size);
+		db_col_copy(st, 1, at, at_size);
+		rc = CD_OK;
+	}
+	if (db_finish(st))
+		rc = CD_EDB;
+	return rc;
+}

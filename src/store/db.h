@@ -49,6 +49,10 @@ int setting_get_int(struct cd_db *db, const char *key, int def);
 int setting_set(struct cd_db *db, const char *key, const char *value);
 
 /* The audit log: who did what to which record. */
+/* Who made the last change to a record and when (from the audit log):
+ * the user's name and "YYYY-MM-DD HH:MM:SS"; CD_ENOTFOUND when none. */
+int audit_last_change(struct cd_db *db, const char *entity, int64_t entity_id, char *who,
+		      size_t who_size, char *at, size_t at_size);
 int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	      const char *entity, int64_t entity_id, const char *detail);
 

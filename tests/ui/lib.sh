@@ -17,14 +17,23 @@ start() {
 	tm set-option -t ui -g remain-on-exit on >/dev/null 2>&1 || true
 }
 
-stop() { tm kill-server >/dev/null 2>&1 || true; }
+stop() { T=ui; tm kill-server >/dev/null 2>&1 || true; }
 
-keys() { tm send-keys -t ui "$@"; }
+# start_second: a second desk on the same database, at the same time, in the
+# same tmux server; desk A ui, desk B ui2 (set T=ui or T=ui2 to type there)
+start_second() {
+	tm new-session -d -s ui2 -x 80 -y 24 \
+		"env -i PATH='$PATH' HOME='$WORK/b' TERM=screen LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} '$BIN' --db '$DB'; sleep 30"
+}
+
+# the desk the keys go to: "ui", or "ui2" for a second desk (start_second)
+T=ui
+keys() { tm send-keys -t "$T" "$@"; }
 # type_text TEXT: literal text (no key names)
-type_text() { tm send-keys -t ui -l "$1"; }
-screen() { tm capture-pane -p -t ui; }
-screen_attrs() { tm capture-pane -p -e -t ui; }
-resize() { tm resize-window -t ui -x "$1" -y "$2"; }
+type_text() { tm send-keys -t "$T" -l "$1"; }
+screen() { tm capture-pane -p -t "$T"; }
+screen_attrs() { tm capture-pane -p -e -t "$T"; }
+resize() { tm resize-window -t "$T" -x "$1" -y "$2"; }
 
 # wait_for TEXT [seconds]: until TEXT is on the screen
 wait_for() {
@@ -83,7 +92,7 @@ expect_not_screen() {
 	! screen | grep -qF -- "$1" || fail "did not expect '$1' on the screen"
 }
 
-cursor() { tm display -p -t ui '#{cursor_x} #{cursor_y}'; }
+cursor() { tm display -p -t "$T" '#{cursor_x} #{cursor_y}'; }
 # the label of the form field the cursor is in
 current_field() {
 	# shellcheck disable=SC2046

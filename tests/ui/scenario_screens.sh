@@ -1,6 +1,6 @@
 # The other screens a user walks through: the person card (edit, household,
 # F3 for this person), editing a request, the offer, accounts, password.
-SCENARIOS="${SCENARIOS:-} person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
+SCENARIOS="${SCENARIOS:-} two_desks_save_one_person person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
 
 person_card_edit_household_request() {
 	a=$(cli person add --first "Bożena" --last "Żurawska" --phone "600 000 001")
@@ -118,4 +118,39 @@ change_own_password() {
 	wait_for "Logowanie" || return
 	type_text "recepcja"; keys Enter; type_text "nowe-haslo-1"; keys Enter
 	wait_for "menu główne"
+}
+
+# Two desks have the same person card open; both save.  The second is told
+# who saved in between and what they changed, and merges: nothing either
+# typed is lost.
+two_desks_save_one_person() {
+	id=$(cli person add --first "Leokadia" --last "Wróblewska" --phone "600 000 001")
+	start
+	login recepcja || return
+	keys F5; wait_for "Szukaj:" || return
+	type_text "wroblewska leokadia"; wait_for "Leokadia" || return
+	keys Enter; wait_for "karta osoby" || return
+	mkdir -p "$WORK/b"
+	start_second
+	T=ui2
+	login recepcja || return
+	keys F5; wait_for "Szukaj:" || return
+	type_text "wroblewska leokadia"; wait_for "Leokadia" || return
+	keys Enter; wait_for "karta osoby" || return
+	# desk A: a new phone, saved
+	T=ui
+	field "Telefon"; keys End BSpace; type_text "9"
+	keys F2
+	wait_for "Zapisano: Wróblewska Leokadia" || return
+	# desk B, on the card read before: the town, saved
+	T=ui2
+	field "Miejscowość"; type_text "Czarnia"
+	keys F2
+	wait_for "Zapisane przez kogoś innego w międzyczasie" || return
+	expect_screen "Telefon: 600 000 001 → 600 000 009"
+	expect_screen "Miejscowość: — → Czarnia"
+	keys m
+	wait_for "Zapisano: Wróblewska Leokadia" || return
+	stored "SELECT phone, town, row_version FROM person WHERE id = $id" "600 000 009|Czarnia|3"
+	T=ui
 }

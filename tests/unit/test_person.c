@@ -286,6 +286,48 @@ START_TEST(household_and_links)
 }
 END_TEST
 
+/* Two desks on one database (two connections): the second save of the same
+ * person, started from the version before the first, is refused. */
+START_TEST(second_save_from_an_old_version_is_refused)
+{
+	struct cd_db *db = tdb_open(), *other = NULL;
+	struct actor recep = login_as(db, "recepcja2", ROLE_RECEPTION);
+	struct person a, b;
+	struct fielderr e;
+	char *err = NULL, who[128], at[32];
+	int64_t id = add(db, "Halina", "Kowal", NULL, "1950-01-01");
+
+	ck_assert_int_eq(db_open(db_path(db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+	ck_assert_int_eq(person_get(db, &recep, id, &a), CD_OK);
+	ck_assert_int_eq(person_get(other, &coord, id, &b), CD_OK);
+	ck_assert_int_eq(a.row_version, b.row_version);
+	/* reception changes the phone and saves first */
+	str_copy(a.phone, sizeof(a.phone), "600 700 800");
+	ck_assert_int_eq(person_save(db, &recep, &a, &e), CD_OK);
+	ck_assert_int_eq(a.row_version, b.row_version + 1);
+	/* the coordinator, on the card read before, changes the town */
+	str_copy(b.town, sizeof(b.town), "Czarnia");
+	ck_assert_int_eq(person_save(other, &coord, &b, &e), CD_ECONFLICT);
+	/* nothing was overwritten: the phone stays, the town was not written */
+	ck_assert_int_eq(person_get(other, &coord, id, &b), CD_OK);
+	ck_assert_str_eq(b.phone, "600 700 800");
+	ck_assert_str_eq(b.town, "");
+	/* who changed it, from the audit log */
+	ck_assert_int_eq(audit_last_change(other, "person", id, who, sizeof(who), at, sizeof(at)),
+			 CD_OK);
+	ck_assert_str_eq(who, "recepcja2");
+	ck_assert_int_eq(strlen(at), 19);
+	/* on the record as it is now, the save goes through */
+	str_copy(b.town, sizeof(b.town), "Czarnia");
+	ck_assert_int_eq(person_save(other, &coord, &b, &e), CD_OK);
+	ck_assert_int_eq(person_get(db, &recep, id, &a), CD_OK);
+	ck_assert_str_eq(a.town, "Czarnia");
+	ck_assert_str_eq(a.phone, "600 700 800");
+	db_close(&other);
+	tdb_close(&db);
+}
+END_TEST
+
 Suite *suite_person(void)
 {
 	Suite *s = suite_create("person");
@@ -302,6 +344,7 @@ Suite *suite_person(void)
 	tcase_add_test(tc, search_results_in_polish_order);
 	tcase_add_test(tc, search_by_case_reference);
 	tcase_add_test(tc, household_and_links);
+	tcase_add_test(tc, second_save_from_an_old_version_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

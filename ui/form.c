@@ -984,7 +984,7 @@ static void describe(struct strbuf *sb, const struct ffield *f, const void *from
 }
 
 enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, const void *base,
-				   const void *theirs, void *mine, size_t size, const char *who,
+				   const void *theirs, void *mine, const char *more, const char *who,
 				   const char *when)
 {
 	struct strbuf sb;
@@ -1002,6 +1002,10 @@ enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, 
 		if (d->bind == FB_NONE || d->part != part || same_member(d, base, theirs))
 			continue;
 		describe(&sb, &uf->ff[i], base, theirs);
+		any_theirs = true;
+	}
+	if (more && *more) {
+		sb_add(&sb, more);
 		any_theirs = true;
 	}
 	if (!any_theirs)
@@ -1023,10 +1027,8 @@ enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, 
 	sb_release(&sb);
 	if (k == 'k')
 		return CONFLICT_KEEP_MINE;
-	if (k == 't') {
-		memcpy(mine, theirs, size);
+	if (k == 't')
 		return CONFLICT_TAKE_THEIRS;
-	}
 	if (k != 'm')
 		return CONFLICT_BACK;
 	for (i = 0; i < uf->n; i++) {

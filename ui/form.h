@@ -176,14 +176,15 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs);
 /* Another desk saved the record this form edits after it was read
  * (CD_ECONFLICT).  Shows who and when, and field by field (the bound fields
  * of part) what they changed (base -> theirs) and what this desk changed
- * (base -> mine); asks: keep mine (write it over theirs), take theirs, or
- * merge (their change where this desk left a field as it was; where both
- * changed one, asked field by field).  mine holds the result (taking
- * theirs copies theirs into it); the caller saves it on the version of
- * theirs.  Esc keeps the form as it is. */
+ * (base -> mine); more (may be NULL) lists their other changes, lines of
+ * "  ...\n" (a plan's services).  Asks: keep mine (write it over theirs),
+ * take theirs, or merge (their change where this desk left a field as it
+ * was; where both changed one, asked field by field): the merged bound
+ * fields are written into mine.  The caller saves mine on the version of
+ * theirs, or shows theirs.  Esc keeps the form as it is. */
 enum conflict_choice { CONFLICT_BACK, CONFLICT_KEEP_MINE, CONFLICT_TAKE_THEIRS, CONFLICT_MERGED };
 enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, const void *base,
-				   const void *theirs, void *mine, size_t size, const char *who,
+				   const void *theirs, void *mine, const char *more, const char *who,
 				   const char *when);
 
 /* Shows the first error of a failed save on the form. */

@@ -97,7 +97,7 @@ static void card_save(struct app *app, struct uform *uf, struct person *p)
 			return;
 		}
 		audit_last_change(app->db, "person", p->id, who, sizeof(who), when, sizeof(when));
-		c = form_conflict(app, uf, PART_PERSON, p, &theirs, &q, sizeof(q), who, when);
+		c = form_conflict(app, uf, PART_PERSON, p, &theirs, &q, NULL, who, when);
 		if (c == CONFLICT_BACK) {
 			ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
 			return;

@@ -74,9 +74,84 @@ static const struct fdef plan_fields[] = {
 
 struct plan_screen {
 	struct plan_version v;
+	struct plan_version base;   /* as read or last saved: what another desk's save is told from */
 	const char *warning;
 	char warn[300];
 };
+
+/* A copy of a version with arrays of its own. */
+static void version_copy(struct plan_version *dst, const struct plan_version *src)
+{
+	*dst = *src;
+	dst->items = src->nitems ? xcalloc(src->nitems, sizeof(*dst->items)) : NULL;
+	dst->acts = src->nacts ? xcalloc(src->nacts, sizeof(*dst->acts)) : NULL;
+	if (src->nitems)
+		memcpy(dst->items, src->items, src->nitems * sizeof(*dst->items));
+	if (src->nacts)
+		memcpy(dst->acts, src->acts, src->nacts * sizeof(*dst->acts));
+}
+
+/* The fields of a service the coordinator edits. */
+static bool same_item(const struct plan_item *a, const struct plan_item *b)
+{
+	return a->programme_id == b->programme_id && a->service_id == b->service_id &&
+	       a->provider_id == b->provider_id && a->place_id == b->place_id &&
+	       !strcmp(a->starts_on, b->starts_on) && !strcmp(a->ends_on, b->ends_on) &&
+	       a->amount == b->amount && !strcmp(a->frequency, b->frequency) &&
+	       !strcmp(a->notes, b->notes) && !strcmp(a->override_reason, b->override_reason);
+}
+
+static const struct plan_item *item_by_id(const struct plan_version *v, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; id > 0 && i < v->nitems; i++)
+		if (v->items[i].id == id)
+			return &v->items[i];
+	return NULL;
+}
+
+/* Their changes to the services into mine, where this desk left a service
+ * as it was: the ones they added, removed or changed. */
+static void merge_items(const struct plan_version *base, const struct plan_version *theirs,
+			struct plan_version *mine)
+{
+	size_t i, k;
+
+	for (i = 0; i < theirs->nitems; i++)
+		if (!item_by_id(base, theirs->items[i].id))
+			*plan_add_item(mine) = theirs->items[i];       /* they added it */
+	for (i = 0, k = 0; i < mine->nitems; i++) {
+		const struct plan_item *b = item_by_id(base, mine->items[i].id);
+		const struct plan_item *t = item_by_id(theirs, mine->items[i].id);
+		if (b && same_item(b, &mine->items[i])) {
+			if (!t)
+				continue;                              /* they removed it */
+			mine->items[i] = *t;                           /* theirs, maybe changed */
+		}
+		mine->items[k++] = mine->items[i];
+	}
+	mine->nitems = k;
+}
+
+/* What they did to the services, as lines for the conflict dialog. */
+static char *items_changed(const struct plan_version *base, const struct plan_version *theirs)
+{
+	struct plan_diff *d = NULL;
+	struct strbuf sb;
+	size_t nd = 0, i;
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	plan_compare(base, theirs, &d, &nd);
+	for (i = 0; i < nd; i++)
+		sb_addf(&sb, "  %s %s: %s\n", d[i].kind == DIFF_ADDED ? "+" :
+			d[i].kind == DIFF_REMOVED ? "-" : "~", d[i].service_name,
+			d[i].kind == DIFF_ADDED ? _("added") :
+			d[i].kind == DIFF_REMOVED ? _("removed") : d[i].what);
+	free(d);
+	return sb_detach(&sb);
+}
 
 static void plan_extras(struct app *app, struct form_screen *fs)
 {
@@ -303,6 +378,40 @@ static int save(struct app *app, int64_t request_id, struct form_screen *fs,
 		rc = plan_create_warn(app->db, &app->me, request_id, &ps->v, &w, &nw, &e);
 	else
 		rc = plan_save(app->db, &app->me, &ps->v, &w, &nw, &e);
+	if (rc == CD_ECONFLICT) {
+		/* another desk saved the plan after it was read here */
+		struct plan_version theirs;
+		enum conflict_choice c;
+		char who[128], when[32], *more;
+		if ((rc = plan_version_get(app->db, &app->me, ps->v.id, &theirs))) {
+			ui_failed(app, rc);
+			return rc;
+		}
+		audit_last_change(app->db, "plan", ps->v.plan_id, who, sizeof(who), when,
+				  sizeof(when));
+		more = items_changed(&ps->base, &theirs);
+		c = form_conflict(app, fs->uf, 0, &ps->base, &theirs, &ps->v, more, who, when);
+		free(more);
+		if (c == CONFLICT_BACK) {
+			plan_version_release(&theirs);
+			ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
+			return CD_ECONFLICT;
+		}
+		if (c == CONFLICT_TAKE_THEIRS) {
+			plan_version_release(&ps->v);
+			plan_version_release(&ps->base);
+			ps->v = theirs;
+			version_copy(&ps->base, &ps->v);
+			uform_load(fs->uf, &ps->v);
+			ui_status(app, false, "%s", _("Showing what they saved; yours was not saved."));
+			return CD_ECONFLICT;
+		}
+		if (c == CONFLICT_MERGED)
+			merge_items(&ps->base, &theirs, &ps->v);
+		ps->v.row_version = theirs.row_version;
+		plan_version_release(&theirs);
+		rc = plan_save(app->db, &app->me, &ps->v, &w, &nw, &e);
+	}
 	if (rc) {
 		if (e.field >= PLAN_F_ITEM && e.field < PLAN_F_ACT)
 			str_copy(ps->warn, sizeof(ps->warn), e.msg);
@@ -313,6 +422,8 @@ static int save(struct app *app, int64_t request_id, struct form_screen *fs,
 	form_screen_saved(app, fs);
 	fs->uf->dirty = false;
 	uform_clear_marks(fs->uf);
+	plan_version_release(&ps->base);
+	version_copy(&ps->base, &ps->v);
 	if (nw)
 		snprintf(ps->warn, sizeof(ps->warn), _("Saved with a limit overridden: %s"), w[0].text);
 	ui_status(app, false, "%s", _("The plan was saved. In the case view, s submits it "
@@ -364,6 +475,7 @@ void ui_plan_edit(struct app *app, int64_t request_id)
 	str_copy(yn[1].label, sizeof(yn[1].label), _("yes, on paper"));
 	uform_set_options(fs.uf, PF_SIGNED, yn, 2);
 	uform_load(fs.uf, &ps.v);
+	version_copy(&ps.base, &ps.v);
 	form_screen_restore(app, &fs);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		if (a == A_SAVE) {
@@ -394,6 +506,7 @@ void ui_plan_edit(struct app *app, int64_t request_id)
 		}
 	}
 	uform_free(&fs.uf);
+	plan_version_release(&ps.base);
 	plan_version_release(&ps.v);
 	werase(stdscr);
 }

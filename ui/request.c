@@ -95,6 +95,35 @@ static int request_read(struct uform *uf, struct request *r, struct fielderr *e)
 	return rc;
 }
 
+/* Another desk changed the request after this form read it: the user
+ * decides (form_conflict); CD_ECONFLICT when nothing was saved (the form
+ * is back, or shows theirs), else the status of saving mine or the merge. */
+static int request_conflict(struct app *app, struct uform *uf, struct request *base,
+			    struct request *mine, struct fielderr *e)
+{
+	struct request theirs;
+	char who[128], when[32];
+	enum conflict_choice c;
+	int rc;
+
+	if ((rc = request_get(app->db, &app->me, base->id, &theirs)))
+		return rc;
+	audit_last_change(app->db, "request", base->id, who, sizeof(who), when, sizeof(when));
+	c = form_conflict(app, uf, PART_REQUEST, base, &theirs, mine, NULL, who, when);
+	if (c == CONFLICT_BACK) {
+		ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
+		return CD_ECONFLICT;
+	}
+	if (c == CONFLICT_TAKE_THEIRS) {
+		*base = theirs;
+		request_load(app, uf, base);
+		ui_status(app, false, "%s", _("Showing what they saved; yours was not saved."));
+		return CD_ECONFLICT;
+	}
+	mine->row_version = theirs.row_version;
+	return request_update(app->db, &app->me, mine, e);
+}
+
 static const char *newreq_check(void *ctx, int id, const char *value)
 {
 	struct date d, today;
@@ -269,8 +298,12 @@ void ui_request_edit(struct app *app, int64_t id)
 			struct request rq = r;
 			struct fielderr e;
 			int rc;
-			if ((rc = request_read(fs.uf, &rq, &e)) ||
-			    (rc = request_update(app->db, &app->me, &rq, &e))) {
+			if (!(rc = request_read(fs.uf, &rq, &e)) &&
+			    (rc = request_update(app->db, &app->me, &rq, &e)) == CD_ECONFLICT)
+				rc = request_conflict(app, fs.uf, &r, &rq, &e);
+			if (rc == CD_ECONFLICT)
+				continue;    /* back to the form, or theirs shown */
+			if (rc) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}

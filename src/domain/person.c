@@ -647,7 +647,7 @@ int person_household_join(struct cd_db *db, const struct actor *a,
 		hh = sqlite3_last_insert_rowid(db->h);
 	}
 	/* other's whole former household moves along when it had one */
-	if (db_prepare(db, "UPDATE person SET household_id = ?1, row_version = row_version + 1 WHERE id IN (?2, ?3) "
+	if (db_prepare(db, "UPDATE person SET household_id = ?1 WHERE id IN (?2, ?3) "
 		       "OR (household_id = ?4 AND ?4 IS NOT NULL)", &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, hh);
@@ -670,7 +670,7 @@ int person_household_leave(struct cd_db *db, const struct actor *a, int64_t id)
 
 	if (!actor_can(a, PERM_PERSON_WRITE))
 		return CD_EPERM;
-	if (db_prepare(db, "UPDATE person SET household_id = NULL, row_version = row_version + 1 WHERE id = ?1", &st))
+	if (db_prepare(db, "UPDATE person SET household_id = NULL WHERE id = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, id);
 	return db_step_done(db, st);

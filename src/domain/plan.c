@@ -319,29 +319,81 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 	return CD_OK;
 }
 
-static int write_children(struct cd_db *db, struct plan_version *v)
+/* The ids of the rows of table (plan_item or supporting_activity) of a
+ * version; *out allocated. */
+static int child_ids(struct cd_db *db, const char *sql, int64_t version_id, int64_t **out,
+		     size_t *n)
 {
 	sqlite3_stmt *st;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (db_prepare(db, sql, &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, version_id);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		*(int64_t *)array_push((void **)out, n, &cap, sizeof(**out)) =
+			sqlite3_column_int64(st, 0);
+	return db_finish_list(st, (void **)out, n);
+}
+
+static bool has_id(const int64_t *ids, size_t n, int64_t id)
+{
 	size_t i;
+
+	for (i = 0; id > 0 && i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static int delete_by_id(struct cd_db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, sql, &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(db, st);
+}
+
+/* The services and supporting activities of a version as v has them, and
+ * only what changed: a kept row is updated in place (what points at it
+ * stays), a new one inserted, a removed one deleted; never all deleted and
+ * written again. */
+static int write_children(struct cd_db *db, struct plan_version *v)
+{
+	int64_t *have = NULL;
+	sqlite3_stmt *st;
+	size_t nhave = 0, i, k;
 	int rc;
 
-	if (db_prepare(db, "DELETE FROM plan_item WHERE version_id = ?1", &st))
-		return CD_EDB;
-	sqlite3_bind_int64(st, 1, v->id);
-	if ((rc = db_step_done(db, st)))
+	if ((rc = child_ids(db, "SELECT id FROM plan_item WHERE version_id = ?1", v->id, &have,
+			    &nhave)))
 		return rc;
-	if (db_prepare(db, "DELETE FROM supporting_activity WHERE version_id = ?1", &st))
-		return CD_EDB;
-	sqlite3_bind_int64(st, 1, v->id);
-	if ((rc = db_step_done(db, st)))
-		return rc;
+	for (k = 0; k < nhave; k++) {
+		bool kept = false;
+		for (i = 0; i < v->nitems && !kept; i++)
+			kept = v->items[i].id == have[k];
+		if (!kept && (rc = delete_by_id(db, "DELETE FROM plan_item WHERE id = ?1", have[k])))
+			goto out;
+	}
 	for (i = 0; i < v->nitems; i++) {
 		struct plan_item *it = &v->items[i];
-		if (db_prepare(db, "INSERT INTO plan_item(version_id, origin_id, programme_id, "
+		bool update = has_id(have, nhave, it->id);
+		if (db_prepare(db, update ?
+			       "UPDATE plan_item SET origin_id = ?2, programme_id = ?3, service_id = ?4, "
+			       "provider_id = ?5, place_id = ?6, starts_on = ?7, ends_on = ?8, "
+			       "amount = ?9, frequency = ?10, notes = ?11, override_reason = ?12 "
+			       "WHERE id = ?13 AND version_id = ?1" :
+			       "INSERT INTO plan_item(version_id, origin_id, programme_id, "
 			       "service_id, provider_id, place_id, starts_on, ends_on, amount, "
 			       "frequency, notes, override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-			       "?7, ?8, ?9, ?10, ?11, ?12)", &st))
-			return CD_EDB;
+			       "?7, ?8, ?9, ?10, ?11, ?12)", &st)) {
+			rc = CD_EDB;
+			goto out;
+		}
 		sqlite3_bind_int64(st, 1, v->id);
 		db_bind_id_or_null(st, 2, it->origin_id);
 		sqlite3_bind_int64(st, 3, it->programme_id);
@@ -354,35 +406,66 @@ static int write_children(struct cd_db *db, struct plan_version *v)
 		sqlite3_bind_text(st, 10, it->frequency, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 11, it->notes, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 12, it->override_reason, -1, SQLITE_STATIC);
+		if (update)
+			sqlite3_bind_int64(st, 13, it->id);
 		if ((rc = db_step_done(db, st)))
-			return rc;
-		it->id = sqlite3_last_insert_rowid(db->h);
+			goto out;
+		if (!update)
+			it->id = sqlite3_last_insert_rowid(db->h);
+	}
+	free(have);
+	have = NULL;
+	if ((rc = child_ids(db, "SELECT id FROM supporting_activity WHERE version_id = ?1", v->id,
+			    &have, &nhave)))
+		return rc;
+	for (k = 0; k < nhave; k++) {
+		bool kept = false;
+		for (i = 0; i < v->nacts && !kept; i++)
+			kept = v->acts[i].id == have[k];
+		if (!kept && (rc = delete_by_id(db, "DELETE FROM supporting_activity WHERE id = ?1",
+						have[k])))
+			goto out;
 	}
 	for (i = 0; i < v->nacts; i++) {
 		struct supporting_activity *sa = &v->acts[i];
-		if (db_prepare(db, "INSERT INTO supporting_activity(version_id, kind, description, "
-			       "starts_on, ends_on, activity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st))
-			return CD_EDB;
+		bool update = has_id(have, nhave, sa->id);
+		if (db_prepare(db, update ?
+			       "UPDATE supporting_activity SET kind = ?2, description = ?3, "
+			       "starts_on = ?4, ends_on = ?5, activity_id = ?6 WHERE id = ?7 AND "
+			       "version_id = ?1" :
+			       "INSERT INTO supporting_activity(version_id, kind, description, "
+			       "starts_on, ends_on, activity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st)) {
+			rc = CD_EDB;
+			goto out;
+		}
 		sqlite3_bind_int64(st, 1, v->id);
 		sqlite3_bind_text(st, 2, sa->kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, sa->description, -1, SQLITE_STATIC);
 		db_bind_text_or_null(st, 4, sa->starts_on);
 		db_bind_text_or_null(st, 5, sa->ends_on);
 		db_bind_id_or_null(st, 6, sa->activity_id);
+		if (update)
+			sqlite3_bind_int64(st, 7, sa->id);
 		if ((rc = db_step_done(db, st)))
-			return rc;
-		sa->id = sqlite3_last_insert_rowid(db->h);
+			goto out;
+		if (!update)
+			sa->id = sqlite3_last_insert_rowid(db->h);
 	}
-	return CD_OK;
+out:
+	free(have);
+	return rc;
 }
 
 static int write_header(struct cd_db *db, struct plan_version *v)
 {
 	sqlite3_stmt *st;
 
+	int rc;
+
 	if (db_prepare(db, "UPDATE plan_version SET period_from = ?2, period_to = ?3, "
 		       "goals = ?4, person_view = ?5, update_note = ?6, agreed_on = ?7, "
-		       "signed_paper = ?8 WHERE id = ?1", &st))
+		       "signed_paper = ?8, row_version = row_version + 1 WHERE id = ?1 AND "
+		       "row_version = ?9", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, v->id);
 	sqlite3_bind_text(st, 2, v->period_from, -1, SQLITE_STATIC);
@@ -392,7 +475,11 @@ static int write_header(struct cd_db *db, struct plan_version *v)
 	sqlite3_bind_text(st, 6, str_trim(v->update_note), -1, SQLITE_STATIC);
 	db_bind_text_or_null(st, 7, v->agreed_on);
 	sqlite3_bind_int(st, 8, v->signed_paper);
-	return db_step_done(db, st);
+	sqlite3_bind_int64(st, 9, v->row_version);
+	if ((rc = db_step_done(db, st)))
+		return rc;
+	/* someone saved the version after this one was read: refused, told */
+	return sqlite3_changes(db->h) ? CD_OK : CD_ECONFLICT;
 }
 
 static int64_t person_of_request(struct cd_db *db, int64_t request_id)
@@ -461,10 +548,12 @@ int plan_create_warn(struct cd_db *db, const struct actor *a, int64_t request_id
 	v->plan_id = plan_id;
 	v->request_id = request_id;
 	v->version_no = 1;
+	v->row_version = 1;
 	str_copy(v->status, sizeof(v->status), "draft");
 	if (write_header(db, v) || write_children(db, v) ||
 	    audit_add(db, a->user_id, "plan.create", "plan", plan_id, "") || db_commit(db))
 		goto fail;
+	v->row_version++;           /* the header was written once */
 	return CD_OK;
 fail:
 	db_rollback(db);
@@ -503,6 +592,7 @@ int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
 		db_rollback(db);
 		return rc;
 	}
+	v->row_version++;
 	return CD_OK;
 }
 
@@ -854,7 +944,7 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 			"COALESCE(v.update_reason, ''), v.update_note, COALESCE(v.agreed_on, ''), "
 			"v.signed_paper, COALESCE(v.submitted_at, ''), COALESCE(v.decided_at, ''), "
 			"COALESCE(u.full_name, ''), v.return_comment, "
-			"r.filed_on "
+			"r.filed_on, v.row_version "
 			"FROM plan_version v JOIN plan p ON p.id = v.plan_id "
 			"JOIN request r ON r.id = p.request_id "
 			"LEFT JOIN app_user u ON u.id = v.decided_by WHERE %s", where);
@@ -882,6 +972,7 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 		db_col_copy(st, 14, v->decided_at, sizeof(v->decided_at));
 		db_col_copy(st, 15, v->decided_by_name, sizeof(v->decided_by_name));
 		db_col_copy(st, 16, v->return_comment, sizeof(v->return_comment));
+		v->row_version = sqlite3_column_int64(st, 18);
 		/* late: version 1 not submitted within 30 days of the request
 		 * (judged on today's date while it is not submitted yet) */
 		{

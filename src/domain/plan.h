@@ -68,6 +68,7 @@ struct plan_version {
 	char submitted_at[24], decided_at[24], decided_by_name[128];
 	char return_comment[1000];
 	bool late;                  /* version 1 submitted after the 30 days */
+	int64_t row_version;        /* as read; a save from an older one is refused */
 	struct plan_item *items;
 	size_t nitems;
 	struct supporting_activity *acts;

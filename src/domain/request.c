@@ -290,8 +290,8 @@ int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 	if (db_prepare(db, "UPDATE request SET filed_on = ?1, channel = ?2, "
 		       "filed_by = ?3, filer_person_id = ?4, referral_source = ?5, "
 		       "asked = ?6, coordinator_id = ?7, status = ?8, "
-		       "updated_at = cd_now() "
-		       "WHERE id = ?9", &st))
+		       "updated_at = cd_now(), row_version = row_version + 1 "
+		       "WHERE id = ?9 AND row_version = ?10", &st))
 		goto fail;
 	sqlite3_bind_text(st, 1, r->filed_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->channel, -1, SQLITE_STATIC);
@@ -302,16 +302,23 @@ int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 	db_bind_id_or_null(st, 7, r->coordinator_id);
 	sqlite3_bind_text(st, 8, r->status, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, r->id);
+	sqlite3_bind_int64(st, 10, r->row_version);
 	if (db_step_done(db, st))
 		goto fail;
+	/* someone changed the request after this one was read: refused, told */
+	if (sqlite3_changes(db->h) == 0) {
+		db_rollback(db);
+		return CD_ECONFLICT;
+	}
 	if (strcmp(old.status, r->status) &&
 	    audit_add(db, a->user_id, "request.status", "request", r->id, r->status))
 		goto fail;
 	if (old.coordinator_id != r->coordinator_id &&
 	    audit_add(db, a->user_id, "request.assign", "request", r->id, ""))
 		goto fail;
-	if (db_commit(db))
+	if (audit_add(db, a->user_id, "request.edit", "request", r->id, "") || db_commit(db))
 		goto fail;
+	r->row_version++;
 	return CD_OK;
 fail:
 	db_rollback(db);
@@ -321,7 +328,7 @@ fail:
 #define REQUEST_COLS "r.id, r.case_ref, r.person_id, r.filed_on, r.channel, " \
 	"r.filed_by, r.filer_person_id, r.referral_source, r.asked, " \
 	"r.coordinator_id, r.status, p.surname || ' ' || p.first_names, " \
-	"COALESCE(u.full_name, '')"
+	"COALESCE(u.full_name, ''), r.row_version"
 #define REQUEST_FROM " FROM request r JOIN person p ON p.id = r.person_id " \
 	"LEFT JOIN app_user u ON u.id = r.coordinator_id"
 
@@ -341,6 +348,7 @@ static void request_from_row(sqlite3_stmt *st, struct request *r)
 	db_col_copy(st, 10, r->status, sizeof(r->status));
 	db_col_copy(st, 11, r->person_name, sizeof(r->person_name));
 	db_col_copy(st, 12, r->coordinator_name, sizeof(r->coordinator_name));
+	r->row_version = sqlite3_column_int64(st, 13);
 }
 
 int request_get(struct cd_db *db, const struct actor *a, int64_t id,

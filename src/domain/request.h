@@ -40,6 +40,7 @@ struct request {
 	char asked[2048];           /* services or needs, in the person's words */
 	int64_t coordinator_id;     /* app_user, 0 = not assigned */
 	char status[24];            /* codes_request_status */
+	int64_t row_version;        /* as read; a save from an older one is refused */
 	/* filled by request_get / request_list for display */
 	char person_name[256];
 	char coordinator_name[128];

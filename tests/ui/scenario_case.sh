@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
+SCENARIOS="${SCENARIOS:-} two_desks_save_one_plan worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -520,4 +520,58 @@ followup_after_closing() {
 	stored "SELECT c.followup_on, c.followup_note FROM closure c JOIN plan p ON p.id = c.plan_id
 		JOIN request r ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.9.2026'" \
 		"2026-11-22|Mieszka sam, radzi sobie, zakupy robi sąsiad."
+}
+
+# add_plan_service TEXT AMOUNT [month]: in the plan editor, a service found
+# by TEXT, AMOUNT a week (a month when a third word is given)
+add_plan_service() {
+	keys F6
+	wait_for "Usługa w planie" || return 1
+	keys F4
+	wait_for "┌─ Usługa ─" || return 1
+	type_text "$1"
+	keys Enter
+	field "Wymiar" || return 1
+	type_text "$2"
+	if [ -n "${3:-}" ]; then field "Jak często"; keys Right; fi   # a month
+	keys F2
+	wait_for "F2 zapisuje plan" || return 1
+}
+
+# Two desks on one draft plan: the coordinator adds a service and saves;
+# the organiser, on the plan read before, writes the goals and saves: told
+# who saved and what (the service), merges, and both changes are kept.
+two_desks_save_one_plan() {
+	start
+	login_worklist koordynator || return
+	keys Down Enter                        # CUS.IPUS.5.2026: the plan is due
+	wait_for "CUS.IPUS.5.2026 · Walczak Żaneta" || return
+	keys p
+	wait_for "Plan (IPUS)" || return
+	add_plan_service "usługi opiek" 2 || return
+	keys F2
+	wait_for "Zapisano plan." || return
+	mkdir -p "$WORK/b"
+	start_second
+	T=ui2
+	login_worklist organizator || return
+	open_case "5.2026" "Walczak" "CUS.IPUS.5.2026" || return
+	keys p
+	wait_for "Plan (IPUS)" || return
+	T=ui
+	add_plan_service "doradztwo pr" 1 month || return
+	keys F2
+	wait_for "Zapisano plan." || return
+	T=ui2
+	field "Cele"; type_text "Samodzielne zakupy."
+	keys F2
+	wait_for "Zapisane przez kogoś innego w międzyczasie" || return
+	expect_screen "+ Doradztwo prawne: dodana"
+	expect_screen "Cele: — → Samodzielne zakupy."
+	keys m
+	wait_for "Zapisano plan." || return
+	stored "SELECT v.goals, count(i.id) FROM plan_version v JOIN plan p ON p.id = v.plan_id
+		JOIN request r ON r.id = p.request_id JOIN plan_item i ON i.version_id = v.id
+		WHERE r.case_ref = 'CUS.IPUS.5.2026'" "Samodzielne zakupy.|2"
+	T=ui
 }

@@ -229,6 +229,15 @@ START_TEST(submit_approve_return)
 	ck_assert_str_eq(got.status, "returned");
 	ck_assert_str_eq(got.return_comment, "Dodaj cel w słowach osoby.");
 	plan_version_release(&got);
+	/* the copy read before the return is stale: its save is refused ... */
+	str_copy(v.person_view, sizeof(v.person_view), "Chcę sama robić śniadanie.");
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_ECONFLICT);
+	/* ... the returned plan, read again, is corrected and saved */
+	{
+		int64_t id = v.id;
+		plan_version_release(&v);
+		ck_assert_int_eq(plan_version_get(f.db, &f.anna, id, &v), CD_OK);
+	}
 	str_copy(v.person_view, sizeof(v.person_view), "Chcę sama robić śniadanie.");
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
 	ck_assert_int_eq(plan_submit(f.db, &f.anna, v.id, &e), CD_OK);
@@ -451,6 +460,62 @@ START_TEST(authorisations_listed_and_ended)
 }
 END_TEST
 
+/* Two desks on one draft plan: the first adds a service and saves; the
+ * second, from the plan read before, is refused, so the service stays. A
+ * save keeps the rows of the services it keeps (updated in place). */
+START_TEST(two_desks_on_one_plan)
+{
+	struct fx f;
+	struct plan_version v, a, b;
+	struct cd_db *other = NULL;
+	struct fielderr e;
+	char *err = NULL;
+	int64_t first;
+
+	fx_open(&f);
+	qualify(&f, f.request);
+	plan_version_init(&v);
+	str_copy(v.period_from, sizeof(v.period_from), "2026-12-01");
+	str_copy(v.period_to, sizeof(v.period_to), "2027-05-31");
+	care_item(&f, &v, "2026-12-01", "2027-05-31", 2, "week");
+	ck_assert_int_eq(plan_create(f.db, &f.anna, f.request, &v, &e), CD_OK);
+	first = v.items[0].id;
+	ck_assert_int_eq(db_open(db_path(f.db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+	ck_assert_int_eq(plan_version_get(f.db, &f.anna, v.id, &a), CD_OK);
+	ck_assert_int_eq(plan_version_get(other, &f.anna, v.id, &b), CD_OK);
+	/* desk A: a second service, and the first one's amount */
+	care_item(&f, &a, "2026-12-01", "2027-01-31", 1, "week");
+	a.items[0].amount = 3;
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &a, NULL, NULL, &e), CD_OK);
+	ck_assert_int_eq(a.items[0].id, first);          /* the same row, updated */
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_item"), 2);
+	/* desk B, on the plan read before: its goals; refused, nothing lost */
+	str_copy(b.goals, sizeof(b.goals), "Samodzielne zakupy.");
+	ck_assert_int_eq(plan_save(other, &f.anna, &b, NULL, NULL, &e), CD_ECONFLICT);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_item"), 2);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_version WHERE goals = ''"), 1);
+	/* on the version as it is now, B's save goes through and keeps A's services */
+	plan_version_release(&b);
+	ck_assert_int_eq(plan_version_get(other, &f.anna, v.id, &b), CD_OK);
+	str_copy(b.goals, sizeof(b.goals), "Samodzielne zakupy.");
+	ck_assert_int_eq(plan_save(other, &f.anna, &b, NULL, NULL, &e), CD_OK);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_item"), 2);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_item WHERE amount = 3"), 1);
+	/* a service taken out: only its row goes */
+	plan_version_release(&a);
+	ck_assert_int_eq(plan_version_get(f.db, &f.anna, v.id, &a), CD_OK);
+	a.nitems = 1;
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &a, NULL, NULL, &e), CD_OK);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_item"), 1);
+	ck_assert_int_eq(a.items[0].id, first);
+	plan_version_release(&a);
+	plan_version_release(&b);
+	plan_version_release(&v);
+	db_close(&other);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_plan(void)
 {
 	Suite *s = suite_create("plan");
@@ -458,6 +523,7 @@ Suite *suite_plan(void)
 
 	tcase_set_timeout(tc, 30);
 	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, two_desks_on_one_plan);
 	tcase_add_test(tc, plan_needs_qualification_and_keeps_the_year);
 	tcase_add_test(tc, item_rules);
 	tcase_add_test(tc, limits_warn_and_need_a_justification);

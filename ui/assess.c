@@ -63,9 +63,42 @@ static void assess_extras(struct app *app, struct form_screen *fs)
 static void domain_screen(struct app *app, struct assessment *as);
 static void needs_screen(struct app *app, struct assessment *as);
 
+/* Another desk saved the assessment after this form read it: the user
+ * decides on the fields here; the life domains stay as they saved them.
+ * CD_ECONFLICT when nothing was saved (the form is back, or shows theirs). */
+static int assessment_conflict(struct app *app, struct uform *uf, struct assessment *base,
+			       struct assessment *as, struct fielderr *e)
+{
+	struct assessment theirs;
+	char who[128], when[32];
+	enum conflict_choice c;
+	int rc;
+
+	if ((rc = assessment_get(app->db, &app->me, as->request_id, &theirs)))
+		return rc;
+	audit_last_change(app->db, "request", as->request_id, who, sizeof(who), when, sizeof(when));
+	c = form_conflict(app, uf, 0, base, &theirs, as, NULL, who, when);
+	if (c == CONFLICT_BACK) {
+		assessment_release(&theirs);
+		ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
+		return CD_ECONFLICT;
+	}
+	if (c != CONFLICT_TAKE_THEIRS)
+		uform_copy_bound(uf, 0, as, &theirs);     /* mine or merged, on theirs */
+	assessment_release(as);
+	*as = theirs;
+	*base = theirs;
+	if (c == CONFLICT_TAKE_THEIRS) {
+		uform_load(uf, as);
+		ui_status(app, false, "%s", _("Showing what they saved; yours was not saved."));
+		return CD_ECONFLICT;
+	}
+	return assessment_save(app->db, &app->me, as, e);
+}
+
 void ui_assessment(struct app *app, int64_t request_id)
 {
-	struct assessment as;
+	struct assessment as, base;
 	struct form_screen fs;
 	enum action a;
 	int rc;
@@ -80,14 +113,20 @@ void ui_assessment(struct app *app, int64_t request_id)
 			 CTX_ASSESS, assess_extras, &as);
 	place_options(fs.uf);
 	uform_load(fs.uf, &as);
+	base = as;
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
 		if (a == A_SAVE) {
-			if ((rc = uform_store(fs.uf, &as, &e)) ||
-			    (rc = assessment_save(app->db, &app->me, &as, &e))) {
+			if (!(rc = uform_store(fs.uf, &as, &e)) &&
+			    (rc = assessment_save(app->db, &app->me, &as, &e)) == CD_ECONFLICT)
+				rc = assessment_conflict(app, fs.uf, &base, &as, &e);
+			if (rc == CD_ECONFLICT)
+				continue;
+			if (rc) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}
+			base = as;
 			fs.uf->dirty = false;
 			uform_clear_marks(fs.uf);
 			ui_status(app, false, "%s", _("The assessment was saved (draft)."));
@@ -154,8 +193,44 @@ static void domain_edit(struct app *app, struct assessment *as, struct life_doma
 		if (a != A_SAVE)
 			continue;
 		d = assessment_domain(as, ld->code);
-		if ((rc = uform_store(fs.uf, d, &e)) ||
-		    (rc = assessment_save(app->db, &app->me, as, &e))) {
+		if (!(rc = uform_store(fs.uf, d, &e)) &&
+		    (rc = assessment_save(app->db, &app->me, as, &e)) == CD_ECONFLICT) {
+			/* another desk saved the assessment meanwhile (perhaps another
+			 * domain): this domain is decided on, the rest stays theirs */
+			struct assessment theirs;
+			struct assessment_domain *td;
+			char who[128], when[32];
+			enum conflict_choice c;
+			if ((rc = assessment_get(app->db, &app->me, as->request_id, &theirs))) {
+				*d = before;
+				ui_failed(app, rc);
+				continue;
+			}
+			audit_last_change(app->db, "request", as->request_id, who, sizeof(who), when,
+					  sizeof(when));
+			td = assessment_domain(&theirs, ld->code);
+			c = form_conflict(app, fs.uf, 0, &before, td, d, NULL, who, when);
+			if (c == CONFLICT_BACK) {
+				*d = before;
+				assessment_release(&theirs);
+				ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
+				continue;
+			}
+			if (c != CONFLICT_TAKE_THEIRS)
+				uform_copy_bound(fs.uf, 0, d, td);
+			assessment_release(as);
+			*as = theirs;
+			d = assessment_domain(as, ld->code);
+			before = *d;
+			if (c == CONFLICT_TAKE_THEIRS) {
+				uform_load(fs.uf, d);
+				ui_status(app, false, "%s",
+					  _("Showing what they saved; yours was not saved."));
+				continue;
+			}
+			rc = assessment_save(app->db, &app->me, as, &e);
+		}
+		if (rc) {
 			*d = before;
 			form_show_error(app, fs.uf, &e, rc);
 			continue;

@@ -1063,3 +1063,14 @@ enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, 
 	}
 	return CONFLICT_MERGED;
 }
+
+void uform_copy_bound(struct uform *uf, int part, const void *from, void *to)
+{
+	size_t i;
+
+	for (i = 0; i < uf->n; i++) {
+		const struct fdef *d = uf->ff[i].def;
+		if (d->bind != FB_NONE && d->part == part)
+			memcpy((char *)to + d->offset, (const char *)from + d->offset, d->size);
+	}
+}

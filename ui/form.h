@@ -187,6 +187,11 @@ enum conflict_choice form_conflict(struct app *app, struct uform *uf, int part, 
 				   const void *theirs, void *mine, const char *more, const char *who,
 				   const char *when);
 
+/* Copies the bound members of part from one record to another (mine,
+ * resolved, onto a fresh copy of theirs with everything the form does not
+ * show). */
+void uform_copy_bound(struct uform *uf, int part, const void *from, void *to);
+
 /* Shows the first error of a failed save on the form. */
 void form_show_error(struct app *app, struct uform *uf, const struct fielderr *e,
 		     int rc);

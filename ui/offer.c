@@ -35,6 +35,61 @@ static void choice_options(struct uform *uf, int id, const struct choice *c, siz
 	free(o);
 }
 
+/* ---- another desk's save of an offer record ---- */
+
+typedef int offer_get_fn(struct cd_db *db, const struct actor *a, int64_t id, void *out);
+
+static int get_programme(struct cd_db *db, const struct actor *a, int64_t id, void *out)
+{
+	return programme_get(db, a, id, out);
+}
+
+static int get_service(struct cd_db *db, const struct actor *a, int64_t id, void *out)
+{
+	return service_get(db, a, id, out);
+}
+
+static int get_provider(struct cd_db *db, const struct actor *a, int64_t id, void *out)
+{
+	return provider_get(db, a, id, out);
+}
+
+/* The save of mine met a newer version: form_conflict decides.  CD_OK:
+ * mine (kept or merged) is on their version, to be saved again;
+ * CD_ECONFLICT: nothing to save (the form is back, or shows theirs, which
+ * base and mine then hold). */
+static int offer_conflict(struct app *app, struct uform *uf, const char *entity, int64_t id,
+			  offer_get_fn *get, void *base, void *mine, size_t size,
+			  size_t version_at)
+{
+	void *theirs = xcalloc(1, size);
+	char who[128], when[32];
+	enum conflict_choice c;
+	int rc;
+
+	if ((rc = get(app->db, &app->me, id, theirs))) {
+		free(theirs);
+		return rc;
+	}
+	audit_last_change(app->db, entity, id, who, sizeof(who), when, sizeof(when));
+	c = form_conflict(app, uf, 0, base, theirs, mine, NULL, who, when);
+	if (c == CONFLICT_BACK) {
+		ui_status(app, false, "%s", _("Not saved; your text is still in the form."));
+		rc = CD_ECONFLICT;
+	} else if (c == CONFLICT_TAKE_THEIRS) {
+		memcpy(base, theirs, size);
+		memcpy(mine, theirs, size);
+		uform_load(uf, mine);
+		ui_status(app, false, "%s", _("Showing what they saved; yours was not saved."));
+		rc = CD_ECONFLICT;
+	} else {
+		memcpy((char *)mine + version_at, (char *)theirs + version_at, sizeof(int64_t));
+		rc = CD_OK;
+	}
+	free(theirs);
+	return rc;
+}
+
 /* ---- the services of a programme ---- */
 
 static const struct fdef ps_fields[] = {
@@ -272,8 +327,14 @@ static void programme_edit(struct app *app, struct programme *p)
 		}
 		if (a != A_SAVE)
 			continue;
-		if ((rc = uform_store(fs.uf, &t, &e)) ||
-		    (rc = programme_save(app->db, &app->me, &t, &e))) {
+		if (!(rc = uform_store(fs.uf, &t, &e)) &&
+		    (rc = programme_save(app->db, &app->me, &t, &e)) == CD_ECONFLICT &&
+		    !(rc = offer_conflict(app, fs.uf, "programme", p->id, get_programme, p, &t,
+					  sizeof(t), offsetof(struct programme, row_version))))
+			rc = programme_save(app->db, &app->me, &t, &e);
+		if (rc == CD_ECONFLICT)
+			continue;
+		if (rc) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -441,8 +502,14 @@ static void service_edit(struct app *app, struct service *s)
 		if (a != A_SAVE)
 			continue;
 		t = *s;
-		if ((rc = uform_store(fs.uf, &t, &e)) ||
-		    (rc = service_save(app->db, &app->me, &t, &e))) {
+		if (!(rc = uform_store(fs.uf, &t, &e)) &&
+		    (rc = service_save(app->db, &app->me, &t, &e)) == CD_ECONFLICT &&
+		    !(rc = offer_conflict(app, fs.uf, "service", s->id, get_service, s, &t, sizeof(t),
+					  offsetof(struct service, row_version))))
+			rc = service_save(app->db, &app->me, &t, &e);
+		if (rc == CD_ECONFLICT)
+			continue;
+		if (rc) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}
@@ -672,8 +739,14 @@ static void provider_edit(struct app *app, struct provider *p)
 		}
 		if (a != A_SAVE)
 			continue;
-		if ((rc = uform_store(fs.uf, &t, &e)) ||
-		    (rc = provider_save(app->db, &app->me, &t, &e))) {
+		if (!(rc = uform_store(fs.uf, &t, &e)) &&
+		    (rc = provider_save(app->db, &app->me, &t, &e)) == CD_ECONFLICT &&
+		    !(rc = offer_conflict(app, fs.uf, "provider", p->id, get_provider, p, &t,
+					  sizeof(t), offsetof(struct provider, row_version))))
+			rc = provider_save(app->db, &app->me, &t, &e);
+		if (rc == CD_ECONFLICT)
+			continue;
+		if (rc) {
 			form_show_error(app, fs.uf, &e, rc);
 			continue;
 		}

@@ -112,7 +112,7 @@ int assessment_get(struct cd_db *db, const struct actor *a, int64_t request_id,
 	if (db_prepare(db, "SELECT id, held_on, place, place_note, with_person, "
 		       "with_legal_rep, with_carer, others, status, COALESCE(outcome, ''), "
 		       "outcome_note, COALESCE(forward_to, ''), forward_whole, "
-		       "COALESCE(consent_on, ''), COALESCE(coordination_months, 0) "
+		       "COALESCE(consent_on, ''), COALESCE(coordination_months, 0), row_version "
 		       "FROM assessment WHERE request_id = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, request_id);
@@ -133,6 +133,7 @@ int assessment_get(struct cd_db *db, const struct actor *a, int64_t request_id,
 		out->forward_whole = sqlite3_column_int(st, 12);
 		db_col_copy(st, 13, out->consent_on, sizeof(out->consent_on));
 		out->coordination_months = sqlite3_column_int(st, 14);
+		out->row_version = sqlite3_column_int64(st, 15);
 		rc = CD_OK;
 	}
 	sqlite3_finalize(st);
@@ -238,7 +239,8 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 	if (db_prepare(db, as->id ?
 		       "UPDATE assessment SET held_on = ?2, place = ?3, place_note = ?4, "
 		       "with_person = ?5, with_legal_rep = ?6, with_carer = ?7, others = ?8, "
-		       "coordination_months = ?9, updated_at = cd_now() WHERE id = ?10 AND status = 'draft'" :
+		       "coordination_months = ?9, updated_at = cd_now(), row_version = row_version + 1 "
+		       "WHERE id = ?10 AND status = 'draft' AND row_version = ?11" :
 		       "INSERT INTO assessment(request_id, held_on, place, place_note, "
 		       "with_person, with_legal_rep, with_carer, others, coordination_months, "
 		       "author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st))
@@ -256,14 +258,24 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 		sqlite3_bind_int(st, 9, as->coordination_months);
 	else
 		sqlite3_bind_null(st, 9);
-	if (as->id)
+	if (as->id) {
 		sqlite3_bind_int64(st, 10, as->id);
-	else
+		sqlite3_bind_int64(st, 11, as->row_version);
+	} else {
 		db_bind_id_or_null(st, 10, a->user_id);
+	}
 	if ((rc = db_step_done(db, st)))
 		goto fail;
-	if (!as->id)
+	/* someone saved the assessment (or one of its domains) after this copy
+	 * was read: refused, so their texts are not written over */
+	if (as->id && sqlite3_changes(db->h) == 0) {
+		rc = CD_ECONFLICT;
+		goto fail;
+	}
+	if (!as->id) {
 		as->id = sqlite3_last_insert_rowid(db->h);
+		as->row_version = 0;     /* becomes 1 below */
+	}
 	for (i = 0; i < as->ndomains; i++) {
 		struct assessment_domain *d = &as->domains[i];
 		if (db_prepare(db, "INSERT INTO assessment_domain(assessment_id, domain_code, "
@@ -290,6 +302,7 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 	    (rc = audit_add(db, a->user_id, "assessment.save", "request", as->request_id, "")) ||
 	    (rc = db_commit(db)))
 		goto fail;
+	as->row_version++;
 	return CD_OK;
 fail:
 	db_rollback(db);

@@ -65,6 +65,7 @@ struct assessment {
 	bool forward_whole;
 	char consent_on[16];
 	int coordination_months;     /* expected, 0 unknown */
+	int64_t row_version;         /* as read; a save from an older one is refused */
 	struct assessment_domain *domains;   /* owned; one per life domain used */
 	size_t ndomains;
 };

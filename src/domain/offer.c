@@ -48,16 +48,26 @@ static void bind_positive(sqlite3_stmt *st, int i, double v)
 }
 
 /* Runs an INSERT (id 0) or UPDATE, sets *id to the new row. */
-static int save_row(struct cd_db *db, sqlite3_stmt *st, int64_t *id)
+static bool row_exists(struct cd_db *db, const char *sql, int64_t a1, int64_t a2);
+
+/* Steps an insert or a versioned update.  An update that changed no row
+ * met a newer version (CD_ECONFLICT) or a row that is gone: exists_sql
+ * (a literal, the id bound as ?1) tells which. */
+static int save_row(struct cd_db *db, sqlite3_stmt *st, int64_t *id, int64_t *row_version,
+		    const char *exists_sql)
 {
 	bool insert = *id == 0;
 
 	if (db_step_done(db, st))
 		return CD_EDB;
-	if (insert)
+	if (insert) {
 		*id = sqlite3_last_insert_rowid(db->h);
-	else if (!sqlite3_changes(db->h))
-		return CD_ENOTFOUND;
+		*row_version = 1;
+	} else if (!sqlite3_changes(db->h)) {
+		return row_exists(db, exists_sql, *id, 0) ? CD_ECONFLICT : CD_ENOTFOUND;
+	} else {
+		(*row_version)++;
+	}
 	return CD_OK;
 }
 
@@ -108,7 +118,7 @@ void programme_init(struct programme *p)
 	"COALESCE(valid_to, ''), target_group, COALESCE(expected_persons, 0), qualification, " \
 	"fees, status, (SELECT group_concat(name, ', ') FROM (SELECT g.name FROM programme_gmina pg " \
 	"JOIN gmina g ON g.id = pg.gmina_id WHERE pg.programme_id = programme.id " \
-	"ORDER BY g.name COLLATE PL))"
+	"ORDER BY g.name COLLATE PL)), row_version"
 
 static void programme_row(sqlite3_stmt *st, void *row)
 {
@@ -127,6 +137,7 @@ static void programme_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 9, p->fees, sizeof(p->fees));
 	db_col_copy(st, 10, p->status, sizeof(p->status));
 	db_col_copy(st, 11, p->gminas, sizeof(p->gminas));
+	p->row_version = sqlite3_column_int64(st, 12);
 }
 
 /* Resolves "A, B" to the ids of the centre's gminas (letter case and
@@ -272,7 +283,8 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 	if (db_prepare(db, id ?
 		       "UPDATE programme SET name = ?2, resolution_no = ?3, resolution_date = ?4, "
 		       "valid_from = ?5, valid_to = ?6, target_group = ?7, expected_persons = ?8, "
-		       "qualification = ?9, fees = ?10, status = ?11 WHERE id = ?1" :
+		       "qualification = ?9, fees = ?10, status = ?11, row_version = row_version + 1 "
+		       "WHERE id = ?1 AND row_version = ?12" :
 		       "INSERT INTO programme(name, resolution_no, resolution_date, valid_from, "
 		       "valid_to, target_group, expected_persons, qualification, fees, status) "
 		       "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
@@ -290,7 +302,9 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 	bind_text(st, 9, p->qualification);
 	bind_text(st, 10, p->fees);
 	bind_text(st, 11, p->status);
-	if ((rc = save_row(db, st, &id)))
+	if (id)
+		sqlite3_bind_int64(st, 12, p->row_version);
+	if ((rc = save_row(db, st, &id, &p->row_version, "SELECT 1 FROM programme WHERE id = ?1 AND ?2 = ?2")))
 		goto fail;
 	rc = CD_EDB;
 	if (db_prepare(db, "DELETE FROM programme_gmina WHERE programme_id = ?1", &st))
@@ -307,7 +321,7 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 		if (db_step_done(db, st))
 			goto fail;
 	}
-	if (db_commit(db))
+	if (audit_add(db, a->user_id, "programme.save", "programme", id, "") || db_commit(db))
 		goto fail;
 	free(gids);
 	p->id = id;
@@ -333,7 +347,7 @@ void service_init(struct service *s)
 #define SERVICE_COLS "id, name, COALESCE(area_code, 0), unit, summary, qualifications, " \
 	"occupation_codes, is_group, std_infrastructure, std_staff, std_quality, " \
 	"std_conditions, COALESCE(std_max_days, 0), std_availability, std_management, fee_rule, " \
-	"COALESCE(fee_amount, -1), fee_note"
+	"COALESCE(fee_amount, -1), fee_note, row_version"
 
 static void service_row(sqlite3_stmt *st, void *row)
 {
@@ -358,6 +372,7 @@ static void service_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 15, s->fee_rule, sizeof(s->fee_rule));
 	s->fee_amount = sqlite3_column_double(st, 16);
 	db_col_copy(st, 17, s->fee_note, sizeof(s->fee_note));
+	s->row_version = sqlite3_column_int64(st, 18);
 }
 
 char *service_fee_text(const struct service *s)
@@ -449,8 +464,8 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 		       "qualifications = ?6, occupation_codes = ?7, is_group = ?8, "
 		       "std_infrastructure = ?9, std_staff = ?10, std_quality = ?11, "
 		       "std_conditions = ?12, std_max_days = ?13, std_availability = ?14, "
-		       "std_management = ?15, fee_rule = ?16, fee_amount = ?17, fee_note = ?18 "
-		       "WHERE id = ?1" :
+		       "std_management = ?15, fee_rule = ?16, fee_amount = ?17, fee_note = ?18, "
+		       "row_version = row_version + 1 WHERE id = ?1 AND row_version = ?19" :
 		       "INSERT INTO service(name, area_code, unit, summary, qualifications, "
 		       "occupation_codes, is_group, std_infrastructure, std_staff, std_quality, "
 		       "std_conditions, std_max_days, std_availability, std_management, fee_rule, "
@@ -477,7 +492,13 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 	bind_text(st, 16, s->fee_rule);
 	bind_positive(st, 17, s->fee_amount);
 	bind_text(st, 18, s->fee_note);
-	return save_row(db, st, &s->id);
+	if (s->id)
+		sqlite3_bind_int64(st, 19, s->row_version);
+	if ((rc = save_row(db, st, &s->id, &s->row_version,
+			   "SELECT 1 FROM service WHERE id = ?1 AND ?2 = ?2")))
+		return rc;
+	/* who changed it and when, for another desk's conflict */
+	return audit_add(db, a->user_id, "service.save", "service", s->id, "");
 }
 
 /* ---- the services of a programme ---- */
@@ -690,7 +711,7 @@ void provider_init(struct provider *p)
 	"COALESCE(v.hour_pool, -1), COALESCE((SELECT group_concat(s.name, ', ') FROM " \
 	"provider_service x JOIN service s ON s.id = x.service_id WHERE x.provider_id = v.id), " \
 	"''), v.social_employment, v.resources, v.activity, v.affiliation, v.other_info, " \
-	"v.partner_role"
+	"v.partner_role, v.row_version"
 
 static void provider_row(sqlite3_stmt *st, void *row)
 {
@@ -715,6 +736,7 @@ static void provider_row(sqlite3_stmt *st, void *row)
 	db_col_copy(st, 15, p->affiliation, sizeof(p->affiliation));
 	db_col_copy(st, 16, p->other_info, sizeof(p->other_info));
 	db_col_copy(st, 17, p->partner_role, sizeof(p->partner_role));
+	p->row_version = sqlite3_column_int64(st, 18);
 }
 
 int provider_list(struct cd_db *db, const struct actor *a, struct provider **out, size_t *n)
@@ -769,7 +791,8 @@ int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,
 		       "phone = ?6, email = ?7, contract_no = ?8, contract_from = ?9, "
 		       "contract_to = ?10, hour_pool = ?11, social_employment = ?12, "
 		       "resources = ?13, activity = ?14, affiliation = ?15, other_info = ?16, "
-		       "partner_role = ?17 WHERE id = ?1" :
+		       "partner_role = ?17, row_version = row_version + 1 WHERE id = ?1 AND "
+		       "row_version = ?18" :
 		       "INSERT INTO provider(name, kind, address, contact_person, phone, email, "
 		       "contract_no, contract_from, contract_to, hour_pool, social_employment, "
 		       "resources, activity, affiliation, other_info, partner_role) "
@@ -794,7 +817,12 @@ int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,
 	bind_text(st, 15, p->affiliation);
 	bind_text(st, 16, p->other_info);
 	bind_text(st, 17, p->partner_role);
-	return save_row(db, st, &p->id);
+	if (p->id)
+		sqlite3_bind_int64(st, 18, p->row_version);
+	if ((rc = save_row(db, st, &p->id, &p->row_version,
+			   "SELECT 1 FROM provider WHERE id = ?1 AND ?2 = ?2")))
+		return rc;
+	return audit_add(db, a->user_id, "provider.save", "provider", p->id, "");
 }
 
 int provider_service_save(struct cd_db *db, const struct actor *a, int64_t provider_id,
@@ -891,7 +919,11 @@ int place_save(struct cd_db *db, const struct actor *a, struct place *p, struct 
 	bind_text(st, 2, p->name);
 	bind_text(st, 3, p->address);
 	db_bind_id_or_null(st, 4, p->provider_id);
-	return save_row(db, st, &p->id);
+	{
+		int64_t unversioned = 0;
+		return save_row(db, st, &p->id, &unversioned,
+				"SELECT 1 FROM place WHERE id = ?1 AND ?2 = ?2");
+	}
 }
 
 int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, size_t *n)

@@ -90,6 +90,7 @@ struct programme {
 	char fees[500];
 	char status[12];                     /* active, archived */
 	char gminas[400];                    /* "A, B": the gminas served; empty: all */
+	int64_t row_version;                 /* as read; a save from an older one is refused */
 };
 void programme_init(struct programme *p);
 /* Every programme, the active ones first, in Polish order. */
@@ -117,6 +118,7 @@ struct service {
 	char fee_rule[12];                   /* codes_fee_rule: free, fixed, income */
 	double fee_amount;                   /* zł per unit for "fixed"; < 0: none */
 	char fee_note[300];                  /* the income table or other conditions */
+	int64_t row_version;                 /* as read; a save from an older one is refused */
 };
 /* The fee in words: "free of charge", "12,50 zł per hour" ... (allocated). */
 char *service_fee_text(const struct service *s);
@@ -165,6 +167,7 @@ struct provider {
 	char resources[1000], activity[1000], affiliation[1000], other_info[1000];
 	char partner_role[1000];
 	char services[512];                  /* filled by lists: what it offers */
+	int64_t row_version;                 /* as read; a save from an older one is refused */
 };
 void provider_init(struct provider *p);
 int provider_list(struct cd_db *db, const struct actor *a, struct provider **out, size_t *n);

@@ -374,12 +374,48 @@ START_TEST(ipus_need_of_a_case)
 }
 END_TEST
 
+/* Two desks write two life domains of one assessment: the second, from
+ * the assessment read before, is refused, so the first's texts stay. */
+START_TEST(two_desks_on_one_assessment)
+{
+	struct fx f;
+	struct assessment as, a, b;
+	struct cd_db *other = NULL;
+	struct fielderr e;
+	char *err = NULL;
+
+	fx_open(&f);
+	assessment_init(&as, f.request);
+	str_copy(as.held_on, sizeof(as.held_on), TEST_TODAY);
+	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
+	ck_assert_int_eq(db_open(db_path(f.db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+	ck_assert_int_eq(assessment_get(f.db, &f.anna, f.request, &a), CD_OK);
+	ck_assert_int_eq(assessment_get(other, &f.anna, f.request, &b), CD_OK);
+	str_copy(assessment_domain(&a, "health")->situation, sizeof(a.domains->situation),
+		 "Cukrzyca.");
+	ck_assert_int_eq(assessment_save(f.db, &f.anna, &a, &e), CD_OK);
+	str_copy(assessment_domain(&b, "care")->situation, sizeof(b.domains->situation),
+		 "Sama.");
+	ck_assert_int_eq(assessment_save(other, &f.anna, &b, &e), CD_ECONFLICT);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM assessment_domain WHERE "
+				   "situation = 'Cukrzyca.'"), 1);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM assessment_domain WHERE "
+				   "domain_code = 'care'"), 0);
+	assessment_release(&as);
+	assessment_release(&a);
+	assessment_release(&b);
+	db_close(&other);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_assessment(void)
 {
 	Suite *s = suite_create("assessment");
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, two_desks_on_one_assessment);
 	tcase_add_test(tc, who_may_work_a_case);
 	tcase_add_test(tc, draft_over_several_sittings);
 	tcase_add_test(tc, assessment_rules);

@@ -379,11 +379,46 @@ START_TEST(quarter_year_and_once_in_years)
 }
 END_TEST
 
+/* Two organisers' desks on one programme and one provider: the second
+ * save from the record read before is refused; who saved is in the log. */
+START_TEST(two_desks_on_one_programme)
+{
+	struct fx f;
+	struct programme a, b;
+	struct provider pa, pb;
+	struct cd_db *other = NULL;
+	struct fielderr e;
+	char *err = NULL, who[128], at[32];
+
+	fx_open(&f);
+	ck_assert_int_eq(db_open(db_path(f.db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+	ck_assert_int_eq(programme_get(f.db, &f.organiser, f.programme, &a), CD_OK);
+	ck_assert_int_eq(programme_get(other, &f.organiser, f.programme, &b), CD_OK);
+	str_copy(a.fees, sizeof(a.fees), "Bezpłatnie.");
+	ck_assert_int_eq(programme_save(f.db, &f.organiser, &a, &e), CD_OK);
+	str_copy(b.target_group, sizeof(b.target_group), "Seniorzy.");
+	ck_assert_int_eq(programme_save(other, &f.organiser, &b, &e), CD_ECONFLICT);
+	ck_assert_int_eq(programme_get(other, &f.organiser, f.programme, &b), CD_OK);
+	ck_assert_str_eq(b.fees, "Bezpłatnie.");
+	ck_assert_int_eq(audit_last_change(other, "programme", f.programme, who, sizeof(who), at,
+					   sizeof(at)), CD_OK);
+	ck_assert_int_eq(provider_get(f.db, &f.organiser, f.provider, &pa), CD_OK);
+	ck_assert_int_eq(provider_get(other, &f.organiser, f.provider, &pb), CD_OK);
+	str_copy(pa.phone, sizeof(pa.phone), "29 100 20 30");
+	ck_assert_int_eq(provider_save(f.db, &f.organiser, &pa, &e), CD_OK);
+	str_copy(pb.email, sizeof(pb.email), "biuro@razem.pl");
+	ck_assert_int_eq(provider_save(other, &f.organiser, &pb, &e), CD_ECONFLICT);
+	db_close(&other);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_offer(void)
 {
 	Suite *s = suite_create("offer");
 	TCase *tc = tcase_create("core");
 
+	tcase_add_test(tc, two_desks_on_one_programme);
 	tcase_add_test(tc, programmes_checked_and_kept);
 	tcase_add_test(tc, services_checked);
 	tcase_add_test(tc, what_the_organiser_adds_can_be_planned);

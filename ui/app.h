@@ -48,6 +48,8 @@ struct app {
 	const char *screen_title; /* shown in the title bar */
 	unsigned context;         /* key-hint context of the current screen */
 	bool ending;              /* the terminal is gone: save what can be saved */
+	int64_t session_id;       /* this desk in the "who is logged in" list */
+	time_t session_touched;
 	/* called about once a second while no key comes (autosave) */
 	void (*idle)(struct app *app, void *ctx);
 	void *idle_ctx;
@@ -384,6 +386,8 @@ void ui_new_request(struct app *app, int64_t for_person);
 void ui_requests(struct app *app, int64_t person_id);
 void ui_request_edit(struct app *app, int64_t id);
 void ui_users(struct app *app);
+/* Who is logged in at a desk now (director, organiser, administrator). */
+void ui_sessions(struct app *app);
 void ui_offer(struct app *app);
 void ui_change_password(struct app *app);
 /* The worklist ("Na dziś"); returns when the user leaves it. */

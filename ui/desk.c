@@ -4,6 +4,7 @@
 #include "ui.h"
 #include "assessment.h"
 #include "draft.h"
+#include "session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +46,10 @@ int ui_run(const char *db_path, bool mono)
 			ui_worklist(&app);
 		}
 		ui_main_menu(&app);
-		if (app.logged_in)
+		if (app.logged_in) {
 			user_logout(app.db, &app.me);
+			session_end(app.db, app.session_id);
+		}
 		app.logged_in = false;
 		memset(&app.me, 0, sizeof(app.me));
 		ui_status_clear(&app);
@@ -106,6 +109,8 @@ static bool login_try(struct app *app, struct uform *uf, int *failures)
 	secret_clear(in.pass, sizeof(in.pass));
 	if (ok) {
 		app->logged_in = true;
+		session_begin(app->db, &app->me, &app->session_id);
+		app->session_touched = time(NULL);
 		app->last_input = time(NULL);
 		ui_status(app, false, _("Welcome, %s."), app->me.full_name);
 		return true;
@@ -164,6 +169,7 @@ static bool m_reports(struct app *app) { ui_reports(app); return true; }
 static bool m_groups(struct app *app) { ui_groups(app); return true; }
 static bool m_export(struct app *app) { ui_export(app); return true; }
 static bool m_users(struct app *app) { ui_users(app); return true; }
+static bool m_sessions(struct app *app) { ui_sessions(app); return true; }
 static bool m_password(struct app *app) { ui_change_password(app); return true; }
 static bool m_lock(struct app *app) { ui_lock(app); return true; }
 static bool m_logout(struct app *app) { return false; }
@@ -184,11 +190,13 @@ static bool m_quit(struct app *app)
 	return false;
 }
 
+enum { PERM_SEE_SESSIONS = -2 };
+
 static const struct {
 	menu_fn *open;
 	const char *key;
 	const char *label;
-	int perm;        /* -1: everyone */
+	int perm;        /* -1: everyone, PERM_SEE_SESSIONS: director, organiser, admin */
 } menu_items[] = {
 	{m_worklist, "F6", N_("For today (worklist)"), PERM_CASE_CONTENT},
 	{m_search, "F5", N_("Find a person"), PERM_PERSON_READ},
@@ -206,6 +214,7 @@ static const struct {
 	{m_groups, "", N_("Groups and supporting activities"), PERM_PERSON_READ},
 	{m_export, "", N_("Export a list for a spreadsheet (CSV)"), PERM_REQUEST_FILE},
 	{m_users, "", N_("User accounts"), PERM_USER_ADMIN},
+	{m_sessions, "", N_("Who is logged in"), PERM_SEE_SESSIONS},
 	{m_password, "", N_("Change my password"), -1},
 	{m_lock, "F9", N_("Lock the screen"), -1},
 	{m_logout, "", N_("Log out"), -1},
@@ -220,8 +229,10 @@ void ui_main_menu(struct app *app)
 	unsigned gen = app->resize_gen - 1;
 
 	for (i = 0; i < ARRAY_SIZE(menu_items); i++)
-		if (menu_items[i].perm < 0 ||
-		    actor_can(&app->me, (enum perm)menu_items[i].perm))
+		if (menu_items[i].perm == -1 ||
+		    (menu_items[i].perm == PERM_SEE_SESSIONS ?
+		     actor_can(&app->me, PERM_REPORTS) || actor_can(&app->me, PERM_USER_ADMIN) :
+		     actor_can(&app->me, (enum perm)menu_items[i].perm)))
 			visible[n++] = (int)i;
 	for (;;) {
 		menu_fn *open = NULL;

@@ -61,6 +61,19 @@ static void open_log(void)
 	db_log_hook = log_to_file;
 }
 
+/* A save waiting for another desk's write says so on the bottom line at
+ * once (no key needs to come); the next screen drawn replaces it. */
+static void show_waiting(bool waiting)
+{
+	if (isendwin())
+		return;
+	attrset(ui_attr(R_STATUS));
+	mvaddstr(LINES - 1, 0, waiting ? _("Another user is saving, waiting...") : "");
+	clrtoeol();
+	attrset(A_NORMAL);
+	refresh();
+}
+
 int ui_init_curses(struct app *app)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -70,6 +83,7 @@ int ui_init_curses(struct app *app)
 		return -1;
 	cd_fatal_hook = restore_terminal;
 	open_log();
+	db_wait_hook = show_waiting;
 	raw();
 	noecho();
 	nonl();
@@ -95,6 +109,7 @@ void ui_end_curses(void)
 	restore_terminal();
 	cd_fatal_hook = NULL;
 	db_log_hook = NULL;
+	db_wait_hook = NULL;
 }
 
 attr_t ui_attr(enum role_attr r)

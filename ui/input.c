@@ -1,6 +1,7 @@
 /* input.c - reading a key, and ending the desk when its terminal is gone
  * (a hang-up, SIGTERM, or a terminal that reads as closed). */
 #include "app.h"
+#include "session.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -50,8 +51,10 @@ static _Noreturn void end_desk(struct app *app)
 	app->ending = true;
 	if (app->idle)
 		app->idle(app, app->idle_ctx);
-	if (app->logged_in)
+	if (app->logged_in) {
 		user_logout(app->db, &app->me);
+		session_end(app->db, app->session_id);
+	}
 	db_close(&app->db);
 	_exit(end_signal == SIGTERM ? 143 : 129);
 }
@@ -71,5 +74,10 @@ int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms)
 		fast_errors = 0;
 	if (end_signal || (fast_errors >= 3 && terminal_gone()))
 		end_desk(app);
+	/* still here: the "who is logged in" list hears from this desk */
+	if (app->logged_in && time(NULL) - app->session_touched >= 60) {
+		session_touch(app->db, app->session_id);
+		app->session_touched = time(NULL);
+	}
 	return r;
 }

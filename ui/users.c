@@ -2,6 +2,7 @@
 #include "person_form.h"
 #include "catalogue.h"
 #include "codes.h"
+#include "session.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,5 +156,49 @@ void ui_users(struct app *app)
 	struct list_rows r = {NULL, 0, NULL};
 
 	ui_list_run(app, &users_list, &r);
+	free(r.l);
+}
+
+/* ---- who is logged in ---- */
+
+static int sessions_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+
+	return list_rows_loaded(r, session_list(app->db, &app->me, (struct desk_session **)&r->l,
+						&r->n), n);
+}
+
+static void sessions_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct desk_session *x = LIST_ROW(ctx, struct desk_session, row);
+
+	/* since: to the minute; last seen: the time (always within the last
+	 * SESSION_STALE_MINUTES) */
+	if (col == 2)
+		snprintf(out, size, "%.16s", x->since);
+	else
+		str_copy(out, size, col == 0 ? x->login : col == 1 ? x->name :
+			 col == 3 ? (strlen(x->last_seen) > 11 ? x->last_seen + 11 : x->last_seen) :
+			 x->terminal);
+}
+
+static const struct list_col sessions_cols[] = {
+	{N_("Login"), 12}, {N_("Full name"), 18}, {N_("Since"), 16}, {N_("Last seen"), 8},
+	{N_("Terminal"), 0},
+};
+static const struct list_ops sessions_list_ops = {
+	.title = N_("who is logged in"),
+	.intro = N_("The desks working now, with their terminal; a desk that went away without "
+		    "logging out drops off the list."),
+	.cols = sessions_cols, .ncols = ARRAY_SIZE(sessions_cols),
+	.load = sessions_load, .cell = sessions_cell,
+};
+
+void ui_sessions(struct app *app)
+{
+	struct list_rows r = {NULL, 0, NULL};
+
+	ui_list_run(app, &sessions_list_ops, &r);
 	free(r.l);
 }

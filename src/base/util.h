@@ -28,7 +28,9 @@
 	X(CD_EAUTH, -6, N_("wrong login or password")) \
 	X(CD_ESCHEMA, -7, N_("not a cusdesk database, or one made by a newer version")) \
 	X(CD_EIO, -8, N_("a file could not be read or written")) \
-	X(CD_ECONFLICT, -9, N_("someone else saved this in the meantime; nothing was overwritten"))
+	X(CD_ECONFLICT, -9, N_("someone else saved this in the meantime; nothing was overwritten")) \
+	X(CD_EBUSY, -10, N_("another user kept the database busy too long; nothing was saved, " \
+			    "what you typed stays - try again"))
 
 enum cd_status {
 #define CD_STATUS_ENUM(name, value, text) name = value,

@@ -61,6 +61,20 @@ static const struct command {
 	    "        [--channel C] [--asked TEXT]          prints the case reference")},
 	{"demo", cmd_demo, true, N_("demo                      fill the database with demo data")},
 	{"check", cmd_check, true, N_("check                     integrity and schema check")},
+	{"backup", cmd_backup, true,
+	 N_("backup [-o FILE [--encrypt]]\n"
+	    "                                              a checked copy of the live database\n"
+	    "                                              (without -o into the backup folder,\n"
+	    "                                              which keeps the newest copies);\n"
+	    "                                              --encrypt: passphrase from stdin\n"
+	    "backup --verify FILE      checks a copy, an encrypted one too")},
+	{"restore", cmd_restore, true,
+	 N_("restore FILE              puts a checked copy in place of the\n"
+	    "                                              database; refused while anyone is\n"
+	    "                                              logged in at a desk")},
+	{"sessions", cmd_sessions, true,
+	 N_("sessions [--user LOGIN]   who is logged in: login, name,\n"
+	    "                                              since, last seen, terminal")},
 	{"setting", cmd_setting, true, N_("setting [NAME [VALUE]]    show or change a setting")},
 	{"worklist", cmd_worklist, true,
 	 N_("worklist [--user LOGIN] [--date YYYY-MM-DD]\n"

@@ -22,6 +22,8 @@ const struct setting_def setting_defs[] = {
 	{"followup_months", N_("practice: months after closing to the follow-up")},
 	{"assessment_income", N_("ask about income in the needs assessment (0 or 1)")},
 	{"retention_years", N_("RODO: years after the last case closed before a person may be anonymised")},
+	{"backup_dir", N_("folder of the nightly copies (empty: cusdesk-kopie beside the database)")},
+	{"backup_keep", N_("how many of the newest copies the backup folder keeps")},
 	{NULL, NULL},
 };
 
@@ -38,6 +40,7 @@ static const struct {
 	{"followup_months", 1, 24},
 	{"assessment_income", 0, 1},
 	{"retention_years", 1, 50},
+	{"backup_keep", 1, 365},
 };
 
 int setting_change(struct cd_db *db, const char *key, const char *value,
@@ -54,7 +57,8 @@ int setting_change(struct cd_db *db, const char *key, const char *value,
 		if (str_empty(value) || strlen(value) > 150)
 			return fielderr_set(e, -1, "%s",
 					    _("centre_name: give 1 to 150 characters"));
-	} else if (!strcmp(key, "centre_address") || !strcmp(key, "documents_dir")) {
+	} else if (!strcmp(key, "centre_address") || !strcmp(key, "documents_dir") ||
+		   !strcmp(key, "backup_dir")) {
 		if (strlen(value) > 250 || !utf8_valid(value))
 			return fielderr_set(e, -1, _("%s: at most 250 characters"), key);
 	} else if (!strcmp(key, "case_ref_pattern")) {

@@ -59,6 +59,12 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 /* Where storage errors go: by default to stderr; the desk sets a hook so
  * that, while curses runs, they reach a log file and the status line. */
 extern void (*db_log_hook)(const char *msg);
+/* How long a write waits for another desk's before it is refused. */
+#define DB_BUSY_WAIT_MS 30000
+/* Called with true when a write has waited 300 ms for another desk's (the
+ * desk says "another user is saving, waiting..."), with false when that
+ * write is done. */
+extern void (*db_wait_hook)(bool waiting);
 void db_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

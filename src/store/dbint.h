@@ -11,6 +11,7 @@ struct cd_db {
 	sqlite3 *h;
 	char *path;
 	int tx_depth;   /* nesting of db_begin; inner levels are savepoints */
+	long busy_waited; /* ms waited for another desk's write so far */
 };
 
 /* Prepares sql; on failure logs to stderr and returns CD_EDB. */

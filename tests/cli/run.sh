@@ -11,8 +11,10 @@ DB="$WORK/c.db"
 HERE=$(cd "$(dirname "$0")" && pwd)
 passed=0; failed=0
 
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "  FAIL: $*"; }
+# counted in files too: a check in a pipeline (echo secret | expect_fail ...)
+# runs in a subshell, whose counters would be lost
+ok() { passed=$((passed + 1)); echo >>"$WORK/passed"; }
+bad() { failed=$((failed + 1)); echo "  FAIL: $*"; echo >>"$WORK/failed"; }
 c() { "$BIN" --db "$DB" "$@"; }
 # expect_fail WHAT STDERR-TEXT CMD...: non-zero exit and the message
 expect_fail() {
@@ -299,6 +301,57 @@ first=$(head -1 "$WORK/anon.txt" | cut -f2)
 expect_fail "anonymise a future date" "Zamknięte przed: nie może być z przyszłości" "$BIN" --db "$R" rodo anonymise --closed-before 2027-01-01
 "$BIN" --db "$R" check >/dev/null && ok || bad "check after anonymising"
 
+# backups: a checked copy while the database is in use, kept 0600, rotated
+c backup -o "$WORK/k1.db" >/dev/null && ok || bad "backup -o"
+[ "$(stat -c %a "$WORK/k1.db")" = 600 ] && ok || bad "backup mode is $(stat -c %a "$WORK/k1.db")"
+[ ! -e "$WORK/k1.db-wal" ] && ok || bad "the copy has a -wal file beside it"
+c backup --verify "$WORK/k1.db" | grep -q "spójność: w porządku" && ok || bad "verify a copy"
+[ "$("$BIN" --db "$WORK/k1.db" person find "" | wc -l)" = "$(count_persons)" ] && ok ||
+	bad "the copy holds other persons than the database"
+expect_fail "backup over a file" "już istnieje" c backup -o "$WORK/k1.db"
+expect_fail "--encrypt without -o" "--encrypt" c backup --encrypt
+c setting backup_dir "$WORK/kopie" >/dev/null && c setting backup_keep 2 >/dev/null && ok ||
+	bad "backup settings"
+for i in 1 2 3; do c backup >/dev/null || bad "backup $i into the folder"; done
+[ "$(ls "$WORK/kopie" | wc -l)" = 2 ] && ok || bad "the folder keeps $(ls "$WORK/kopie" | wc -l) copies, not 2"
+[ "$(stat -c %a "$WORK/kopie")" = 700 ] && ok || bad "backup folder mode $(stat -c %a "$WORK/kopie")"
+expect_fail "backup_keep 0" "backup_keep" c setting backup_keep 0
+echo "to nie jest baza" >"$WORK/tekst.db"
+expect_fail "verify a text file" "nie jest kopią" c backup --verify "$WORK/tekst.db"
+# encrypted: sealed, 0600, only with the passphrase, refused when changed
+echo "krótkie" | expect_fail "short passphrase" "co najmniej 10" c backup -o "$WORK/k.kopia" --encrypt
+echo "Jesienne liście 2026" | c backup -o "$WORK/k.kopia" --encrypt >/dev/null && ok || bad "backup --encrypt"
+[ "$(stat -c %a "$WORK/k.kopia")" = 600 ] && ok || bad "encrypted copy mode"
+head -c 16 "$WORK/k.kopia" | grep -q "SQLite format" && bad "the encrypted copy is plain" || ok
+grep -c "Wiśniewska" "$WORK/k.kopia" >/dev/null && bad "a name readable in the encrypted copy" || ok
+echo "Jesienne liście 2026" | c backup --verify "$WORK/k.kopia" | grep -q "spójność: w porządku" && ok ||
+	bad "verify the encrypted copy"
+echo "Zimowe liście 2026" | expect_fail "wrong passphrase" "tym hasłem" c backup --verify "$WORK/k.kopia"
+cp "$WORK/k.kopia" "$WORK/zmieniona.kopia"
+printf 'X' | dd of="$WORK/zmieniona.kopia" bs=1 seek=5000 conv=notrunc 2>/dev/null
+echo "Jesienne liście 2026" | expect_fail "a changed copy" "tym hasłem" c backup --verify "$WORK/zmieniona.kopia"
+# who is logged in: a live desk (this shell) is listed, a dead one cleaned
+sqlite3 "$DB" "INSERT INTO desk_session(user_id, terminal, host, pid) SELECT id, '/dev/pts/7', '$(hostname)', $$ FROM app_user WHERE login = 'anna'; INSERT INTO desk_session(user_id, terminal, host, pid) SELECT id, '/dev/pts/8', '$(hostname)', 999999 FROM app_user WHERE login = 'ewa'"
+out=$(c sessions)
+case "$out" in *"anna	Anna Wiśniewska"*"/dev/pts/7"*) ok;; *) bad "sessions: $out";; esac
+case "$out" in *ewa*) bad "a dead desk listed";; *) ok;; esac
+expect_fail "sessions as a coordinator" "nie pozwala" c sessions --user ewa
+# restore: refused while a desk works, then back to the copy, the current kept aside
+before=$(count_persons)
+c person add --first Nowa --last Późniejsza >/dev/null
+expect_fail "restore while anna works" "anna" c restore "$WORK/k1.db"
+[ "$(count_persons)" = $((before + 1)) ] && ok || bad "a refused restore changed the database"
+sqlite3 "$DB" "DELETE FROM desk_session"
+expect_fail "restore a text file" "nie jest kopią" c restore "$WORK/tekst.db"
+c restore "$WORK/k1.db" >"$WORK/restore.out" && ok || bad "restore"
+[ "$(count_persons)" = "$before" ] && ok || bad "after restore $(count_persons) persons, want $before"
+kept=$(ls "$DB".przed-odtworzeniem-* 2>/dev/null | head -1)
+[ -n "$kept" ] && [ "$(stat -c %a "$kept")" = 600 ] &&
+	"$BIN" --db "$kept" person find "Późniejsza" | grep -q Nowa && ok || bad "the database before restore not kept"
+c check >/dev/null && ok || bad "check after restore"
+echo "Jesienne liście 2026" | c restore "$WORK/k.kopia" >/dev/null && ok || bad "restore an encrypted copy"
+c check >/dev/null && ok || bad "check after an encrypted restore"
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"
@@ -306,6 +359,8 @@ c check >/dev/null && ok || bad "check"
 "$BIN" --lang en --db "$WORK/none.db" check 2>&1 | grep -q "no database" && ok || bad "--lang en"
 CUSDESK_LANG=en "$BIN" --db "$WORK/none.db" check 2>&1 | grep -q "no database" && ok || bad "CUSDESK_LANG=en"
 
+passed=$(cat "$WORK/passed" 2>/dev/null | wc -l)
+failed=$(cat "$WORK/failed" 2>/dev/null | wc -l)
 echo "cli tests:"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,6 +1,6 @@
 # The other screens a user walks through: the person card (edit, household,
 # F3 for this person), editing a request, the offer, accounts, password.
-SCENARIOS="${SCENARIOS:-} two_desks_save_one_person person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
+SCENARIOS="${SCENARIOS:-} two_desks_save_one_person who_is_logged_in person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
 
 person_card_edit_household_request() {
 	a=$(cli person add --first "Bożena" --last "Żurawska" --phone "600 000 001")
@@ -153,4 +153,34 @@ two_desks_save_one_person() {
 	wait_for "Zapisano: Wróblewska Leokadia" || return
 	stored "SELECT phone, town, row_version FROM person WHERE id = $id" "600 000 009|Czarnia|3"
 	T=ui
+}
+
+# two desks at once: the administrator sees both in "who is logged in"
+# (login, name, terminal); a desk that logs out drops off the list
+who_is_logged_in() {
+	start
+	login recepcja || return
+	mkdir -p "$WORK/b"
+	start_second
+	T=ui2
+	login admin || return
+	menu_pick "Kto jest zalogowany" || return
+	wait_for "kto jest zalogowany" || return
+	expect_screen "recepcja"
+	expect_screen "admin"
+	expect_screen "/dev/pts/"
+	stored "SELECT u.login FROM desk_session s JOIN app_user u ON u.id = s.user_id ORDER BY u.login" "admin
+recepcja"
+	T=ui
+	menu_pick "Wyloguj" || return
+	wait_for "Logowanie" || return
+	stored "SELECT u.login FROM desk_session s JOIN app_user u ON u.id = s.user_id" "admin"
+	T=ui2
+	keys Escape
+	wait_for "menu główne" || return
+	menu_pick "Kto jest zalogowany" || return
+	wait_for "kto jest zalogowany" || return
+	expect_screen "admin"
+	settle
+	expect_not_screen "recepcja"
 }

@@ -26,6 +26,7 @@
 #include "util.h"
 
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,6 +240,56 @@ char *read_secret(const char *prompt)
 		return NULL;
 	buf[strcspn(buf, "\r\n")] = '\0';
 	return xstrdup(buf);
+}
+
+static volatile sig_atomic_t job_interrupted;
+static struct sigaction job_old_int;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	job_interrupted = 1;
+}
+
+static void job_show(void *ctx, size_t done, size_t total)
+{
+	struct cli_job *j = ctx;
+	long long now = job_clock_ms(), spent = now - j->t0;
+	double rate;
+
+	if (!isatty(STDERR_FILENO) || (now - j->shown < 500 && done < total))
+		return;
+	j->shown = now;
+	rate = spent > 0 ? (double)done * 1000.0 / (double)spent : 0;
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s: %zu of %zu, %.0f a second, about %.0f s left   "), j->what, done,
+		total, rate, rate > 0 ? (double)(total - done) / rate : 0.0);
+	fflush(stderr);
+}
+
+void cli_job_start(struct cli_job *j, const char *what)
+{
+	struct sigaction sa;
+
+	memset(j, 0, sizeof(*j));
+	j->what = what;
+	j->t0 = job_clock_ms();
+	j->job.report = job_show;
+	j->job.ctx = j;
+	j->job.stop = &job_interrupted;
+	job_interrupted = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_interrupt;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &job_old_int);
+}
+
+bool cli_job_end(struct cli_job *j)
+{
+	sigaction(SIGINT, &job_old_int, NULL);
+	if (j->shown && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	return job_interrupted != 0;
 }
 
 int fail_msg(const struct fielderr *e, int rc)

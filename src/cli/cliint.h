@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "csv.h"
 #include "db.h"
+#include "job.h"
 #include "validate.h"
 
 /* Prints "cusdesk: MESSAGE" and the --help hint; returns exit status 2. */
@@ -39,6 +40,17 @@ int actor_of_login(struct cd_db *db, const char *login, struct actor *a);
 int write_encoded(const char *path, const char *text, enum csv_encoding enc);
 /* --encoding: utf-8 (default) or cp1250. */
 int output_encoding(const char *s, enum csv_encoding *enc);
+
+/* A long job run from the command line: progress on a terminal (done,
+ * rate, time left), Ctrl-C asks it to stop at its next step. */
+struct cli_job {
+	struct job job;
+	const char *what;
+	long long t0, shown;
+};
+void cli_job_start(struct cli_job *j, const char *what);
+/* Restores Ctrl-C; returns whether the user pressed it. */
+bool cli_job_end(struct cli_job *j);
 
 /* A command: argv[at - 1] is its word, its arguments start at argv[at];
  * db is open when the table says it needs one, else NULL.  Returns the

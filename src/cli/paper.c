@@ -180,10 +180,24 @@ int cmd_rodo(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int at
 					   "case closed before %s)\n", (unsigned long)n), n, before);
 			return 0;
 		}
-		if ((rc = rodo_anonymise(db, &a, before, &n, &e)))
-			return fail_msg(&e, rc);
-		fprintf(stderr, P_("%zu person anonymised\n", "%zu persons anonymised\n",
-				   (unsigned long)n), n);
+		{
+			struct cli_job job;
+			size_t total = n;
+			bool stopped;
+			cli_job_start(&job, _("anonymising"));
+			rc = rodo_anonymise(db, &a, before, &n, &job.job, &e);
+			stopped = cli_job_end(&job);
+			if (rc)
+				return fail_msg(&e, rc);
+			fprintf(stderr, P_("%zu person anonymised\n", "%zu persons anonymised\n",
+					   (unsigned long)n), n);
+			if (stopped) {
+				fprintf(stderr, P_("interrupted: the other %zu person is unchanged\n",
+						   "interrupted: the other %zu persons are unchanged\n",
+						   (unsigned long)(total - n)), total - n);
+				return 1;
+			}
+		}
 		return 0;
 	}
 	if (!strcmp(sub, "consent")) {

@@ -143,7 +143,7 @@ void rodo_default_before(struct cd_db *db, char out[11])
 /* The last day something happened in a person's cases (filed, assessed,
  * closed, followed up; for a person with no case, the registration) or in
  * their groups; only persons with nothing open. */
-#define CANDIDATES "SELECT p.id, p.surname || ' ' || p.first_names, max(CASE WHEN EXISTS " \
+#define CANDIDATES_WHERE(extra) "SELECT p.id, p.surname || ' ' || p.first_names, max(CASE WHEN EXISTS " \
 	"(SELECT 1 FROM request r WHERE r.person_id = p.id) THEN (SELECT max(max(r.filed_on, " \
 	"COALESCE(s.held_on, ''), COALESCE(c.closed_on, ''), COALESCE(c.followup_on, ''))) " \
 	"FROM request r LEFT JOIN assessment s ON s.request_id = r.id LEFT JOIN plan pl ON " \
@@ -156,8 +156,11 @@ void rodo_default_before(struct cd_db *db, char out[11])
 	"(SELECT 1 FROM closure c WHERE c.plan_id = pl.id)) AND NOT EXISTS (SELECT 1 FROM " \
 	"group_member m WHERE m.person_id = p.id AND m.left_on IS NULL) AND NOT EXISTS " \
 	"(SELECT 1 FROM person o WHERE (o.legal_representative_id = p.id OR " \
-	"o.actual_carer_id = p.id) AND o.anonymised_on IS NULL) AND last < ?1 " \
-	"ORDER BY p.sort_key"
+	"o.actual_carer_id = p.id) AND o.anonymised_on IS NULL) AND last < ?1 " extra
+#define CANDIDATES CANDIDATES_WHERE("ORDER BY p.sort_key")
+/* one person, checked again in the step that anonymises them (a case may
+ * have opened since the list was made) */
+#define STILL_CANDIDATE CANDIDATES_WHERE("AND p.id = ?2")
 
 static void candidate_row(sqlite3_stmt *st, void *row)
 {
@@ -235,13 +238,64 @@ static const char *const blank[] = {
 	"DELETE FROM person_term WHERE person_id = ?1",
 };
 
+/* Blanks one person (inside the caller's transaction), when they are still
+ * a candidate: *done says whether they were. */
+static int anonymise_one(struct cd_db *db, const struct actor *a, const char *before,
+			 int64_t person_id, const char *day, bool *done)
+{
+	char first[32], *surname, *sk, *s1, *s2;
+	sqlite3_stmt *st;
+	size_t k;
+	int rc = CD_OK;
+
+	*done = false;
+	if (db_prepare(db, STILL_CANDIDATE, &st))
+		return CD_EDB;
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, person_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? CD_OK : CD_EDB;
+	rc = CD_OK;
+	surname = xstrdup(_("Anonymised"));
+	snprintf(first, sizeof(first), "#%lld", (long long)person_id);
+	s1 = text_sort_key(surname);
+	s2 = text_sort_key(first);
+	sk = xasprintf("%s\x01%s", s1, s2);
+	free(s1);
+	free(s2);
+	for (k = 0; k < ARRAY_SIZE(blank) && !rc; k++) {
+		if (db_prepare(db, blank[k], &st)) {
+			rc = CD_EDB;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, person_id);
+		if (sqlite3_bind_parameter_count(st) >= 5) {
+			sqlite3_bind_text(st, 2, surname, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, first, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, sk, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 5, day, -1, SQLITE_STATIC);
+		}
+		rc = db_step_done(db, st);
+	}
+	free(sk);
+	free(surname);
+	if (!rc)
+		rc = person_reindex(db, person_id);
+	if (!rc)
+		rc = audit_add(db, a->user_id, "rodo.anonymise", "person", person_id, NULL);
+	*done = !rc;
+	return rc;
+}
+
 int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, size_t *count,
-		   struct fielderr *e)
+		   const struct job *job, struct fielderr *e)
 {
 	struct anon_candidate *l;
 	struct date today;
 	char day[11];
-	size_t n, i, k;
+	size_t n, i = 0;
 	int rc;
 
 	*count = 0;
@@ -249,49 +303,31 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 		return rc;
 	date_today(&today);
 	date_format(&today, day);
-	if (db_begin(db)) {
-		free(l);
-		return CD_EDB;
-	}
-	for (i = 0; i < n; i++) {
-		char first[32], *surname = xstrdup(_("Anonymised")), *sk, *s1, *s2;
-		snprintf(first, sizeof(first), "#%lld", (long long)l[i].person_id);
-		s1 = text_sort_key(surname);
-		s2 = text_sort_key(first);
-		sk = xasprintf("%s\x01%s", s1, s2);
-		free(s1);
-		free(s2);
-		for (k = 0; k < ARRAY_SIZE(blank) && !rc; k++) {
-			sqlite3_stmt *st;
-			if (db_prepare(db, blank[k], &st)) {
-				rc = CD_EDB;
-				break;
-			}
-			sqlite3_bind_int64(st, 1, l[i].person_id);
-			if (sqlite3_bind_parameter_count(st) >= 5) {
-				sqlite3_bind_text(st, 2, surname, -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 3, first, -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 4, sk, -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 5, day, -1, SQLITE_STATIC);
-			}
-			rc = db_step_done(db, st);
-		}
-		free(sk);
-		free(surname);
-		if (!rc)
-			rc = person_reindex(db, l[i].person_id);
-		if (!rc)
-			rc = audit_add(db, a->user_id, "rodo.anonymise", "person", l[i].person_id,
-				       NULL);
-		if (rc)
+	/* in steps of about JOB_STEP_MS each, so no desk waits for the
+	 * write lock; a person is anonymised whole or not at all */
+	while (i < n && !rc && !job_stopped(job)) {
+		long long t0 = job_clock_ms();
+		if ((rc = db_begin(db)))
 			break;
+		while (i < n && !rc && job_clock_ms() - t0 < JOB_STEP_MS) {
+			bool done;
+			if (!(rc = anonymise_one(db, a, before, l[i].person_id, day, &done)))
+				*count += done;
+			i++;
+		}
+		if (!rc && (rc = db_commit(db)) == CD_OK) {
+			job_report(job, i, n);
+			sqlite3_sleep(JOB_YIELD_MS);
+			continue;
+		}
+		db_rollback(db);
 	}
 	free(l);
-	if (!rc && db_commit(db) == CD_OK) {
-		*count = n;
-		return CD_OK;
-	}
-	db_rollback(db);
-	return fielderr_set(e, -1, "%s", _("the database refused the anonymisation; nothing "
-					   "was changed")), CD_EDB;
+	if (rc)
+		return fielderr_set(e, -1, P_("the database refused the anonymisation; %zu person "
+					      "was anonymised before, the rest are unchanged",
+					      "the database refused the anonymisation; %zu persons "
+					      "were anonymised before, the rest are unchanged",
+					      (unsigned long)*count), *count), rc == CD_EBUSY ? rc : CD_EDB;
+	return CD_OK;
 }

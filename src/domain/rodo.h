@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "db.h"
+#include "job.h"
 #include "validate.h"
 
 enum rodo_field { RF_SCOPE = 1200, RF_GIVEN, RF_WITHDRAWN, RF_BEFORE };
@@ -42,11 +43,13 @@ struct anon_candidate {
 };
 int rodo_candidates(struct cd_db *db, const struct actor *a, const char *before,
 		    struct anon_candidate **out, size_t *n, struct fielderr *e);
-/* Anonymises them all in one transaction: names, PESEL, address, contact
- * and the free texts of their cases go; the rows, dates, services and
- * amounts stay, so the reports count the same.  *count how many. */
+/* Anonymises them: names, PESEL, address, contact and the free texts of
+ * their cases go; the rows, dates, services and amounts stay, so the
+ * reports count the same.  Works in short steps (JOB_STEP_MS each, one
+ * transaction a step), each person whole, checked again in its step;
+ * stops at a step's end when job's stop is set.  *count how many. */
 int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, size_t *count,
-		   struct fielderr *e);
+		   const struct job *job, struct fielderr *e);
 /* The default date: today minus the setting retention_years (default 10). */
 void rodo_default_before(struct cd_db *db, char out[11]);
 

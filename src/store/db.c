@@ -18,14 +18,16 @@
 void (*db_log_hook)(const char *msg);
 void (*db_wait_hook)(bool waiting);
 
-/* Waiting for another desk's write: short sleeps, growing to 50 ms, for up
+/* Waiting for another desk's write: short sleeps, growing to 5 ms, for up
  * to DB_BUSY_WAIT_MS in all (a bulk job writes in steps of well under a
  * second, so this is a desk's save, never a lost one); after the first
  * 300 ms the wait hook lets the desk say so. */
 static int busy_wait(void *ctx, int count)
 {
-	static const int steps[] = {1, 2, 5, 10, 15, 20, 25, 25, 50};
-	int ms = count < (int)(sizeof(steps) / sizeof(steps[0])) ? steps[count] : 50;
+	/* short polls: a bulk job leaves the lock free for a moment after every
+	 * step (JOB_YIELD_MS), and a waiting desk must not sleep past it */
+	static const int steps[] = {1, 2, 3, 5, 5, 5};
+	int ms = count < (int)(sizeof(steps) / sizeof(steps[0])) ? steps[count] : 5;
 	long *waited = ctx;
 
 	if (count == 0)

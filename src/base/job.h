@@ -1,0 +1,42 @@
+/* job.h - a long job's progress and its stop: the job (an import, an
+ * anonymisation) calls report between its short write steps and ends at
+ * the next step boundary once *stop is set (Ctrl-C). */
+#ifndef CUSDESK_JOB_H
+#define CUSDESK_JOB_H
+
+#include <signal.h>
+#include <stddef.h>
+#include <time.h>
+
+struct job {
+	void (*report)(void *ctx, size_t done, size_t total); /* may be NULL */
+	void *ctx;
+	volatile sig_atomic_t *stop;                           /* may be NULL */
+};
+
+static inline void job_report(const struct job *j, size_t done, size_t total)
+{
+	if (j && j->report)
+		j->report(j->ctx, done, total);
+}
+
+static inline int job_stopped(const struct job *j)
+{
+	return j && j->stop && *j->stop;
+}
+
+/* A clock for the steps (milliseconds, monotonic). */
+static inline long long job_clock_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* How long one write step of a bulk job may hold the write lock. */
+#define JOB_STEP_MS 100
+/* How long it then leaves the lock free, so the desks waiting get it. */
+#define JOB_YIELD_MS 15
+
+#endif

@@ -41,7 +41,7 @@ MO     = $(B)/locale/pl/LC_MESSAGES/cusdesk.mo
 
 RUN_DB ?= var/demo.db
 
-.PHONY: FORCE all deps run check check-suites check-asan asan-suites unit-test ui-test cli-test layering po-check bench \
+.PHONY: FORCE all deps run check check-suites check-asan asan-suites unit-test ui-test cli-test crash-test layering po-check bench \
         install uninstall clean update-po
 
 all: $(B)/cusdesk $(MO)
@@ -109,6 +109,7 @@ check-suites: all $(B)/unit-tests layering po-check
 	./$(B)/unit-tests
 	sh tests/cli/run.sh ./$(B)/cusdesk
 	sh tests/ui/run.sh ./$(B)/cusdesk
+	sh tests/crash/kill9.sh ./$(B)/cusdesk 12
 
 # The unit and command-line suites again under AddressSanitizer and
 # UndefinedBehaviorSanitizer, built apart in build-asan/ (any error fails).
@@ -133,6 +134,9 @@ cli-test: all
 ui-test: all
 	sh tests/ui/run.sh ./$(B)/cusdesk
 
+crash-test: all
+	sh tests/crash/kill9.sh ./$(B)/cusdesk $(or $(ROUNDS),12)
+
 # The arrows between the folders (tools/layers.sh): base <- store <- domain
 # <- paper <- cli, ui above domain and paper; no curses under src/, no SQL
 # under ui/.
@@ -156,8 +160,9 @@ update-po:
 
 bench:
 	@sh tools/deps.sh
-	@$(MAKE) --no-print-directory $(B)/bench
+	@$(MAKE) --no-print-directory all $(B)/bench
 	./$(B)/bench
+	sh tests/crash/kill9.sh ./$(B)/cusdesk 300
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,26 @@ const char *cd_status_text(int rc)
 const char *cd_error_text(int rc, const struct fielderr *e)
 {
 	return e && e->msg[0] ? e->msg : cd_status_text(rc);
+}
+
+bool process_alive(long pid)
+{
+	char path[64], buf[256], *close_paren;
+	FILE *f;
+	size_t n;
+
+	if (pid <= 0 || (kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+		return false;
+	snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
+	if (!(f = fopen(path, "r")))
+		return true;  /* no /proc: what kill said */
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	/* "pid (name) S ...": the state after the name's closing parenthesis */
+	close_paren = strrchr(buf, ')');
+	return !(close_paren && close_paren[1] == ' ' && (close_paren[2] == 'Z' ||
+							   close_paren[2] == 'X'));
 }
 
 int mkdir_p(const char *dir, unsigned mode)

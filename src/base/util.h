@@ -74,6 +74,9 @@ void secret_clear(void *p, size_t n);
 /* Creates dir and its missing parents with mode (private: 0700); 0 when
  * it exists afterwards, -1 otherwise. */
 int mkdir_p(const char *dir, unsigned mode);
+/* Whether the process pid of this machine still runs (a zombie, killed and
+ * not yet reaped, does not). */
+bool process_alive(long pid);
 
 /* A growable string. */
 struct strbuf {

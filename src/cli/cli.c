@@ -349,11 +349,18 @@ int open_db(struct cli_opts *o, struct cd_db **db)
 {
 	char *err = NULL;
 
+	size_t undone = 0;
+
 	if (db_open(o->db_path, DB_OPEN_EXISTING, db, &err)) {
 		fprintf(stderr, "cusdesk: %s\n", err);
 		free(err);
 		return 1;
 	}
+	/* an import whose process died is taken back before anything else */
+	if (import_recover(*db, &undone) == CD_OK && undone)
+		fprintf(stderr, P_("cusdesk: %zu import cut short earlier was taken back\n",
+				   "cusdesk: %zu imports cut short earlier were taken back\n",
+				   (unsigned long)undone), undone);
 	return 0;
 }
 

@@ -281,8 +281,20 @@ int cmd_import(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 		return usage_error(_("--encoding takes auto, utf-8, cp1250 or iso-8859-2, not "
 				     "'%s'"), encoding);
 	actor_system(&a);
-	if ((rc = import_file(db, &a, kind, path, enc, dry, &r, &e)))
-		return fail_msg(&e, rc);
+	{
+		struct cli_job job;
+		bool stopped;
+		cli_job_start(&job, dry ? _("checking") : _("importing"));
+		rc = import_file(db, &a, kind, path, enc, dry, &job.job, &r, &e);
+		stopped = cli_job_end(&job);
+		if (rc)
+			return fail_msg(&e, rc);
+		if (stopped || r.interrupted) {
+			fprintf(stderr, "%s\n", _("interrupted: nothing was added"));
+			import_result_free(&r);
+			return 1;
+		}
+	}
 	/* TRANSLATORS: the file's encoding, its separator and how many rows */
 	printf(P_("File: %s, separator '%c', %zu row\n", "File: %s, separator '%c', %zu rows\n",
 		  r.rows), csv_encoding_name(r.encoding), r.sep, r.rows);

@@ -111,8 +111,7 @@ static int clean(struct cd_db *db)
 	if ((rc = db_collect(st, sizeof(*l), session_row, (void **)&l, &n)))
 		return rc;
 	for (i = 0; i < n && !rc; i++)
-		if (!strcmp(l[i].host, host) && l[i].pid > 0 && kill((pid_t)l[i].pid, 0) != 0 &&
-		    errno == ESRCH)
+		if (!strcmp(l[i].host, host) && l[i].pid > 0 && !process_alive(l[i].pid))
 			rc = session_end(db, l[i].id);
 	free(l);
 	return rc;

@@ -1,5 +1,6 @@
 /* import.c - residents and providers from other systems' CSV files. */
 #include "import.h"
+#include "backup.h"
 #include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -13,6 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
 
 bool import_kind_parse(const char *s, enum import_kind *out)
 {
@@ -250,6 +254,7 @@ static void person_row(struct cd_db *db, const struct actor *a, const struct csv
 	if (person_save(db, a, &p, &e))
 		return note(row, IMPORT_REJECTED, "%s", e.msg);
 	row->outcome = IMPORT_ADDED;
+	row->id = p.id;
 }
 
 /* Words other systems use for the kinds of art. 7 ust. 2 (folded). */
@@ -341,6 +346,7 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 	if (provider_save(db, a, &p, &e))
 		return note(row, IMPORT_REJECTED, "%s", e.msg);
 	row->outcome = IMPORT_ADDED;
+	row->id = p.id;
 }
 
 /* The rejected rows next to the input: "<input>.<rejected>.csv", in the
@@ -388,12 +394,232 @@ static int write_rejects(const char *path, const struct csv_file *f, struct impo
 	return rc;
 }
 
+/* ---- runs: an import written in steps, taken back whole ---- */
+
+static int run_begin(struct cd_db *db, const struct actor *a, enum import_kind k,
+		     const char *path, int64_t *run)
+{
+	sqlite3_stmt *st;
+	char host[64];
+	int rc;
+
+	if (gethostname(host, sizeof(host)) != 0)
+		str_copy(host, sizeof(host), "?");
+	host[sizeof(host) - 1] = '\0';
+	if (db_prepare(db, "INSERT INTO import_run(kind, file, user_id, host, pid) VALUES "
+		       "(?1, ?2, ?3, ?4, ?5)", &st))
+		return CD_EDB;
+	sqlite3_bind_text(st, 1, k == IMPORT_PERSONS ? "persons" : "providers", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, a->user_id);
+	sqlite3_bind_text(st, 4, host, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)getpid());
+	if ((rc = db_step_done(db, st)))
+		return rc;
+	*run = sqlite3_last_insert_rowid(db->h);
+	return CD_OK;
+}
+
+static int run_state(struct cd_db *db, int64_t run, const char *state)
+{
+	sqlite3_stmt *st;
+
+	if (db_prepare(db, "UPDATE import_run SET state = ?2 WHERE id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, run);
+	sqlite3_bind_text(st, 2, state, -1, SQLITE_STATIC);
+	return db_step_done(db, st);
+}
+
+/* Deletes what run added, in steps (a person a desk already filed a
+ * request for stays: someone works with them now). */
+#define PERSON_UNUSED "NOT EXISTS (SELECT 1 FROM request r WHERE r.person_id = person.id OR " \
+	"r.filer_person_id = person.id) AND NOT EXISTS (SELECT 1 FROM plan WHERE plan.person_id " \
+	"= person.id) AND NOT EXISTS (SELECT 1 FROM group_member m WHERE m.person_id = " \
+	"person.id) AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.person_id = person.id)"
+static const char *const undo_steps[] = {
+	"DELETE FROM person_term WHERE person_id IN (SELECT id FROM person WHERE import_id = ?1 "
+	"AND " PERSON_UNUSED " LIMIT 500)",
+	"DELETE FROM person WHERE id IN (SELECT id FROM person WHERE import_id = ?1 AND "
+	PERSON_UNUSED " LIMIT 500)",
+	"DELETE FROM provider WHERE id IN (SELECT id FROM provider WHERE import_id = ?1 AND NOT "
+	"EXISTS (SELECT 1 FROM provider_service s WHERE s.provider_id = provider.id) AND NOT "
+	"EXISTS (SELECT 1 FROM plan_item i WHERE i.provider_id = provider.id) LIMIT 500)",
+};
+
+static int run_undo(struct cd_db *db, int64_t run)
+{
+	size_t k;
+	int rc = CD_OK;
+
+	for (k = 0; k < ARRAY_SIZE(undo_steps) && !rc; k++) {
+		int changed;
+		do {
+			sqlite3_stmt *st;
+			if ((rc = db_begin(db)))
+				return rc;
+			if (db_prepare(db, undo_steps[k], &st)) {
+				db_rollback(db);
+				return CD_EDB;
+			}
+			sqlite3_bind_int64(st, 1, run);
+			rc = db_step_done(db, st);
+			changed = sqlite3_changes(db->h);
+			if (rc || (rc = db_commit(db))) {
+				db_rollback(db);
+				return rc;
+			}
+			sqlite3_sleep(JOB_YIELD_MS);
+		} while (changed > 0);
+	}
+	if (db_begin(db))
+		return CD_EDB;
+	if ((rc = run_state(db, run, "undone")) ||
+	    (rc = audit_add(db, 0, "import.undone", "import_run", run, "")) ||
+	    (rc = db_commit(db)))
+		db_rollback(db);
+	return rc;
+}
+
+int import_recover(struct cd_db *db, size_t *undone)
+{
+	sqlite3_stmt *st;
+	char host[64];
+	int64_t runs[64];
+	size_t n = 0, i;
+	int rc = CD_OK;
+
+	*undone = 0;
+	if (gethostname(host, sizeof(host)) != 0)
+		str_copy(host, sizeof(host), "?");
+	host[sizeof(host) - 1] = '\0';
+	if (db_prepare(db, "SELECT id, host, pid FROM import_run WHERE state = 'running'", &st))
+		return CD_EDB;
+	while (n < ARRAY_SIZE(runs) && sqlite3_step(st) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 1);
+		long pid = (long)sqlite3_column_int64(st, 2);
+		/* a run of this machine whose process is gone */
+		if (h && !strcmp(h, host) && !process_alive(pid))
+			runs[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	for (i = 0; i < n && !rc; i++)
+		if (!(rc = run_undo(db, runs[i])))
+			++*undone;
+	return rc;
+}
+
+/* The rows of f, in steps of about JOB_STEP_MS (one transaction a step);
+ * each row added is marked with run (0: none). */
+static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind k,
+		       const struct csv_file *f, const int *map, int64_t run, const struct job *job,
+		       struct import_result *r)
+{
+	size_t i = 1;
+	int rc = CD_OK;
+
+	while (i < f->n && !rc) {
+		long long t0 = job_clock_ms();
+		if (job_stopped(job)) {
+			r->interrupted = true;
+			return CD_OK;
+		}
+		if ((rc = db_begin(db)))
+			return rc;
+		for (; i < f->n && !rc && job_clock_ms() - t0 < JOB_STEP_MS; i++) {
+			struct import_row *row = &r->row[i - 1];
+			row->line = f->records[i].line;
+			if (f->records[i].undecodable) {
+				/* what could be read of the name, "?" for the rest */
+				const char *s1 = field(&f->records[i], map,
+						       k == IMPORT_PERSONS ? PC_SURNAME : VC_NAME);
+				const char *s2 = k == IMPORT_PERSONS ?
+						 field(&f->records[i], map, PC_FIRST) : "";
+				snprintf(row->name, sizeof(row->name), "%s%s%s", s1[0] ? s1 : "?",
+					 k == IMPORT_PERSONS ? " " : "",
+					 k == IMPORT_PERSONS ? (s2[0] ? s2 : "?") : "");
+				note(row, IMPORT_REJECTED,
+				     _("the row has bytes that are not text in %s"),
+				     csv_encoding_name(f->encoding));
+			} else if (k == IMPORT_PERSONS) {
+				person_row(db, a, &f->records[i], map, row);
+			} else {
+				provider_row(db, a, &f->records[i], map, row);
+			}
+			if (row->outcome == IMPORT_ADDED && run) {
+				sqlite3_stmt *st;
+				if (db_prepare(db, k == IMPORT_PERSONS ?
+					       "UPDATE person SET import_id = ?1 WHERE id = ?2" :
+					       "UPDATE provider SET import_id = ?1 WHERE id = ?2", &st)) {
+					rc = CD_EDB;
+					break;
+				}
+				sqlite3_bind_int64(st, 1, run);
+				sqlite3_bind_int64(st, 2, row->id);
+				rc = db_step_done(db, st);
+			}
+			r->added += row->outcome == IMPORT_ADDED;
+			r->duplicates += row->outcome == IMPORT_DUPLICATE;
+			r->rejected += row->outcome == IMPORT_REJECTED;
+		}
+		if (rc || (rc = db_commit(db))) {
+			db_rollback(db);
+			return rc;
+		}
+		job_report(job, i - 1, f->n - 1);
+		if (run)
+			sqlite3_sleep(JOB_YIELD_MS);
+	}
+	return rc;
+}
+
+/* The dry run on a private copy of the database (the online backup API):
+ * duplicates within the file are found as in the real run, and no desk
+ * waits for it. */
+static int dry_run_rows(struct cd_db *db, const struct actor *a, enum import_kind k,
+			const struct csv_file *f, const int *map, const struct job *job,
+			struct import_result *r, struct fielderr *e)
+{
+	const char *td = getenv("TMPDIR");
+	char *tmp = xasprintf("%s/cusdesk-proba-XXXXXX", td && *td ? td : "/tmp"), *err = NULL;
+	struct cd_db *copy = NULL;
+	int fd, rc;
+
+	if ((fd = mkstemp(tmp)) < 0) {
+		free(tmp);
+		return fielderr_set(e, -1, "%s", _("the dry run could not make its private copy")),
+		       CD_EIO;
+	}
+	close(fd);
+	unlink(tmp);
+	if ((rc = backup_make(db, tmp, &err)) ||
+	    (rc = db_open(tmp, DB_OPEN_EXISTING, &copy, &err))) {
+		fielderr_set(e, -1, "%s", err ? err : cd_status_text(rc));
+		free(err);
+	} else {
+		rc = import_rows(copy, a, k, f, map, 0, job, r);
+	}
+	db_close(&copy);
+	{
+		char *w = xasprintf("%s-wal", tmp), *m = xasprintf("%s-shm", tmp);
+		unlink(w);
+		unlink(m);
+		free(w);
+		free(m);
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
 int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, const char *path,
-		enum csv_encoding enc, bool dry_run, struct import_result *r, struct fielderr *e)
+		enum csv_encoding enc, bool dry_run, const struct job *job, struct import_result *r,
+		struct fielderr *e)
 {
 	struct csv_file f;
 	char *bytes;
-	size_t len, i;
+	size_t len, undone;
+	int64_t run = 0;
 	int map[16];
 	int rc;
 
@@ -432,50 +658,44 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 	}
 	r->rows = f.n - 1;
 	r->row = xcalloc(r->rows + 1, sizeof(*r->row));
-	if (db_begin(db)) {
-		csv_file_free(&f);
-		return CD_EDB;
-	}
-	for (i = 1; i < f.n; i++) {
-		struct import_row *row = &r->row[i - 1];
-		row->line = f.records[i].line;
-		if (f.records[i].undecodable) {
-			/* what could be read of the name, "?" for the rest */
-			const char *s1 = field(&f.records[i], map, k == IMPORT_PERSONS ? PC_SURNAME :
-					       VC_NAME);
-			const char *s2 = k == IMPORT_PERSONS ? field(&f.records[i], map, PC_FIRST) :
-					 "";
-			snprintf(row->name, sizeof(row->name), "%s%s%s", s1[0] ? s1 : "?",
-				 k == IMPORT_PERSONS ? " " : "",
-				 k == IMPORT_PERSONS ? (s2[0] ? s2 : "?") : "");
-			note(row, IMPORT_REJECTED, _("the row has bytes that are not text in %s"),
-			     csv_encoding_name(f.encoding));
-		} else if (k == IMPORT_PERSONS) {
-			person_row(db, a, &f.records[i], map, row);
-		} else {
-			provider_row(db, a, &f.records[i], map, row);
-		}
-		r->added += row->outcome == IMPORT_ADDED;
-		r->duplicates += row->outcome == IMPORT_DUPLICATE;
-		r->rejected += row->outcome == IMPORT_REJECTED;
-	}
 	if (dry_run) {
+		rc = dry_run_rows(db, a, k, &f, map, job, r, e);
+		csv_file_free(&f);
+		return rc;
+	}
+	/* an earlier run cut short by a dead process goes first */
+	if ((rc = import_recover(db, &undone)) ||
+	    (rc = db_begin(db)) ||
+	    (rc = run_begin(db, a, k, path, &run)) || (rc = db_commit(db))) {
 		db_rollback(db);
-	} else {
+		csv_file_free(&f);
+		return fielderr_set(e, -1, "%s", _("the database refused the import; nothing was "
+						   "added")), rc == CD_EBUSY ? rc : CD_EDB;
+	}
+	rc = import_rows(db, a, k, &f, map, run, job, r);
+	if (!rc && !r->interrupted) {
 		char detail[80];
 		snprintf(detail, sizeof(detail), "%zu added", r->added);
-		if (audit_add(db, a->user_id, "import", k == IMPORT_PERSONS ? "persons" :
-			      "providers", 0, detail) || db_commit(db)) {
+		if (!(rc = db_begin(db)) &&
+		    ((rc = run_state(db, run, "done")) ||
+		     (rc = audit_add(db, a->user_id, "import", k == IMPORT_PERSONS ? "persons" :
+				     "providers", run, detail)) ||
+		     (rc = db_commit(db))))
 			db_rollback(db);
-			csv_file_free(&f);
-			r->added = 0;
-			return fielderr_set(e, -1, "%s", _("the database refused the import; "
-							   "nothing was added")), CD_EDB;
-		}
-		if (r->rejected && (rc = write_rejects(path, &f, r, e))) {
-			csv_file_free(&f);
-			return rc;
-		}
+	}
+	if (rc || r->interrupted) {
+		/* taken back whole: the user sees nothing of it */
+		run_undo(db, run);
+		r->added = 0;
+		csv_file_free(&f);
+		if (r->interrupted)
+			return CD_OK;
+		return fielderr_set(e, -1, "%s", _("the database refused the import; nothing was "
+						   "added")), rc == CD_EBUSY ? rc : CD_EDB;
+	}
+	if (r->rejected && (rc = write_rejects(path, &f, r, e))) {
+		csv_file_free(&f);
+		return rc;
 	}
 	csv_file_free(&f);
 	return CD_OK;

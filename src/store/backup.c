@@ -102,6 +102,7 @@ int backup_make(struct cd_db *db, const char *path, char **errmsg)
 	struct strbuf report;
 	struct stat sb;
 	sqlite3 *dst = NULL;
+	char *part;
 	FILE *f;
 	int rc;
 
@@ -110,27 +111,40 @@ int backup_make(struct cd_db *db, const char *path, char **errmsg)
 	if (stat(path, &sb) == 0)
 		return fail(errmsg, CD_EEXIST, xasprintf(_("%s already exists; refusing to "
 							    "overwrite it"), path));
-	if (!(f = fopen_private(path)) || fclose(f) != 0)
-		return fail(errmsg, CD_EIO, xasprintf(_("cannot create %s: %s"), path,
-						      strerror(errno)));
-	if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	/* written under another name and renamed once checked: a copy cut
+	 * short (kill -9, a full disk) never looks like a copy */
+	part = xasprintf("%s.czesciowa", path);
+	unlink(part);
+	if (!(f = fopen_private(part)) || fclose(f) != 0) {
+		rc = fail(errmsg, CD_EIO, xasprintf(_("cannot create %s: %s"), part,
+						    strerror(errno)));
+		free(part);
+		return rc;
+	}
+	if (sqlite3_open_v2(part, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
 	    (rc = copy_pages(dst, db->h)) ||
 	    /* a copy stands alone: no -wal file to lose when it is moved */
 	    sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
 		fail(errmsg, CD_EDB, xasprintf(_("the copy into %s failed: %s"), path,
 					       dst ? sqlite3_errmsg(dst) : "?"));
 		sqlite3_close(dst);
-		unlink(path);
+		unlink(part);
+		free(part);
 		return CD_EDB;
 	}
 	sqlite3_close(dst);
 	sb_init(&report);
-	if ((rc = backup_verify(path, &report))) {
+	if ((rc = backup_verify(part, &report))) {
 		fail(errmsg, rc, xasprintf(_("the copy %s does not check out: %s"), path,
 					   report.buf ? report.buf : ""));
-		unlink(path);
+		unlink(part);
+	} else if (rename(part, path) != 0) {
+		rc = fail(errmsg, CD_EIO, xasprintf(_("cannot create %s: %s"), path,
+						    strerror(errno)));
+		unlink(part);
 	}
 	sb_release(&report);
+	free(part);
 	return rc;
 }
 

@@ -6,10 +6,13 @@
 #include "csv.h"
 #include "export.h"
 #include "import.h"
+#include "dbint.h"
 #include "person.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
+#include <signal.h>
 #include <string.h>
 
 /* A fixture file copied into the test's temporary directory. */
@@ -44,7 +47,7 @@ static void check_persons_file(const char *name, enum csv_encoding want, char se
 	path = fixture(name);
 	before = tdb_count(f.db, "SELECT count(*) FROM person");
 	/* the dry run says what would happen and stores nothing */
-	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, true, &r, &e),
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, true, NULL, &r, &e),
 			 CD_OK);
 	ck_assert_int_eq(r.encoding, want);
 	ck_assert_int_eq(r.sep, sep);
@@ -64,7 +67,7 @@ static void check_persons_file(const char *name, enum csv_encoding want, char se
 	import_result_free(&r);
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person"), before);
 	/* the real run */
-	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false, &r,
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false, NULL, &r,
 				     &e), CD_OK);
 	ck_assert_uint_eq(r.added, 3);
 	rejects = xasprintf("%s.rejected.csv", path);
@@ -96,7 +99,7 @@ static void check_persons_file(const char *name, enum csv_encoding want, char se
 		free(bytes);
 	}
 	/* once more: everyone is a duplicate now */
-	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, true, &r, &e),
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, true, NULL, &r, &e),
 			 CD_OK);
 	ck_assert_uint_eq(r.added, 0);
 	ck_assert_uint_eq(r.duplicates, 4);
@@ -140,15 +143,15 @@ START_TEST(encoding_given_and_header_required)
 	fx_open(&f);
 	path = fixture("persons-cp1250.csv");
 	/* read as UTF-8 on request: the header is not UTF-8 text */
-	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_UTF8, true, &r, &e),
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_UTF8, true, NULL, &r, &e),
 			 CD_EINVAL);
 	ck_assert_str_eq(e.msg, "File: the first row is not text in utf-8; try another encoding");
 	/* only the organiser imports providers; reception imports persons */
-	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PROVIDERS, path, CSV_AUTO, true, &r,
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PROVIDERS, path, CSV_AUTO, true, NULL, &r,
 				     &e), CD_EPERM);
 	bad = xasprintf("%s/no-header.csv", tdb_dir());
 	ck_assert_int_eq(csv_write_file(bad, "Kowalski;Jan\n", 13, &e), CD_OK);
-	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, bad, CSV_AUTO, true, &r, &e),
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, bad, CSV_AUTO, true, NULL, &r, &e),
 			 CD_EINVAL);
 	ck_assert_str_eq(e.msg, "File: the first row must name the columns; Nazwisko and Imię "
 			 "are needed");
@@ -167,7 +170,7 @@ START_TEST(providers_imported)
 
 	fx_open(&f);
 	path = fixture("providers-cp1250.csv");
-	ck_assert_int_eq(import_file(f.db, &f.organiser, IMPORT_PROVIDERS, path, CSV_AUTO, false,
+	ck_assert_int_eq(import_file(f.db, &f.organiser, IMPORT_PROVIDERS, path, CSV_AUTO, false, NULL,
 				     &r, &e), CD_OK);
 	ck_assert_uint_eq(r.added, 1);
 	ck_assert_uint_eq(r.duplicates, 1);                   /* the fixture's „Razem” */
@@ -227,7 +230,7 @@ START_TEST(export_then_import_gives_the_same_people)
 		/* into another, empty database of a centre with the same gmina */
 		other = tdb_open();
 		ck_assert_int_eq(gmina_add(other, "Czarnia", NULL), CD_OK);
-		ck_assert_int_eq(import_file(other, &f.sys, IMPORT_PERSONS, path, CSV_AUTO, false, &r,
+		ck_assert_int_eq(import_file(other, &f.sys, IMPORT_PERSONS, path, CSV_AUTO, false, NULL, &r,
 					     &e), CD_OK);
 			ck_assert_uint_eq(r.added, 2);
 		import_result_free(&r);
@@ -258,6 +261,70 @@ START_TEST(dates_of_other_systems)
 }
 END_TEST
 
+static void tdb_exec(struct cd_db *db, const char *sql)
+{
+	ck_assert_int_eq(db_exec(db, sql), CD_OK);
+}
+
+/* An import is all or nothing for the user though it writes in steps:
+ * interrupted, nothing stays; a run whose process died is taken back; a
+ * run still working is left alone. */
+START_TEST(import_taken_back_whole)
+{
+	struct fx f;
+	struct import_result r;
+	struct fielderr e;
+	char host[64], sql[512];
+	size_t undone;
+	int before;
+	char *path;
+
+	fx_open(&f);
+	ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
+	path = fixture("persons-utf8-bom.csv");
+	before = tdb_count(f.db, "SELECT count(*) FROM person");
+	{
+		volatile sig_atomic_t stop = 1;         /* Ctrl-C at once */
+		struct job job = {NULL, NULL, &stop};
+		ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false,
+					     &job, &r, &e), CD_OK);
+		ck_assert(r.interrupted);
+		ck_assert_uint_eq(r.added, 0);
+		import_result_free(&r);
+	}
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person"), before);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM import_run WHERE state = "
+				   "'undone'"), 1);
+	/* a run whose process is gone (kill -9 halfway): its persons go, the
+	 * person a desk already filed a request for stays */
+	gethostname(host, sizeof(host));
+	host[sizeof(host) - 1] = '\0';
+	snprintf(sql, sizeof(sql), "INSERT INTO import_run(id, kind, host, pid) VALUES (70, "
+		 "'persons', '%s', 999999), (71, 'persons', '%s', %ld)", host, host, (long)getpid());
+	tdb_exec(f.db, sql);
+	tdb_exec(f.db, "INSERT INTO person(surname, first_names, sort_key, dup_key, import_id) "
+		 "VALUES ('Półimport', 'Jan', 'p', 'd1', 70), ('Półimport', 'Ewa', 'p', 'd2', 70), "
+		 "('Trwający', 'Ola', 't', 'd3', 71)");
+	tdb_exec(f.db, "INSERT INTO request(person_id, case_ref, case_year, case_no, channel, asked, filed_on, status) SELECT id, 'T.1', 2026, 901, 'writing', '', '2026-11-20', "
+		 "'filed' FROM person WHERE first_names = 'Ewa' AND import_id = 70");
+	ck_assert_int_eq(import_recover(f.db, &undone), CD_OK);
+	ck_assert_uint_eq(undone, 1);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person WHERE import_id = 70"), 1);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person WHERE import_id = 71"), 1);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM import_run WHERE id = 71 AND "
+				   "state = 'running'"), 1);
+	/* the real run marks its rows and ends done */
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false, NULL,
+				     &r, &e), CD_OK);
+	ck_assert_uint_eq(r.added, 3);
+	import_result_free(&r);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person p JOIN import_run i ON "
+				   "i.id = p.import_id WHERE i.state = 'done'"), 3);
+	free(path);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_import(void)
 {
 	Suite *s = suite_create("import");
@@ -271,6 +338,7 @@ Suite *suite_import(void)
 	tcase_add_test(tc, providers_imported);
 	tcase_add_test(tc, export_then_import_gives_the_same_people);
 	tcase_add_test(tc, dates_of_other_systems);
+	tcase_add_test(tc, import_taken_back_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -12,12 +12,20 @@ struct job {
 	void (*report)(void *ctx, size_t done, size_t total); /* may be NULL */
 	void *ctx;
 	volatile sig_atomic_t *stop;                           /* may be NULL */
+	long long *longest_ms;  /* may be NULL: the longest write step so far */
 };
 
 static inline void job_report(const struct job *j, size_t done, size_t total)
 {
 	if (j && j->report)
 		j->report(j->ctx, done, total);
+}
+
+/* Records a write step of ms milliseconds. */
+static inline void job_step_took(const struct job *j, long long ms)
+{
+	if (j && j->longest_ms && ms > *j->longest_ms)
+		*j->longest_ms = ms;
 }
 
 static inline int job_stopped(const struct job *j)
@@ -35,8 +43,8 @@ static inline long long job_clock_ms(void)
 }
 
 /* How long one write step of a bulk job may hold the write lock. */
-#define JOB_STEP_MS 100
+#define JOB_STEP_MS 50
 /* How long it then leaves the lock free, so the desks waiting get it. */
-#define JOB_YIELD_MS 15
+#define JOB_YIELD_MS 50
 
 #endif

@@ -306,9 +306,10 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 	/* in steps of about JOB_STEP_MS each, so no desk waits for the
 	 * write lock; a person is anonymised whole or not at all */
 	while (i < n && !rc && !job_stopped(job)) {
-		long long t0 = job_clock_ms();
+		long long t0;
 		if ((rc = db_begin(db)))
 			break;
+		t0 = job_clock_ms();  /* the write lock is held from here */
 		while (i < n && !rc && job_clock_ms() - t0 < JOB_STEP_MS) {
 			bool done;
 			if (!(rc = anonymise_one(db, a, before, l[i].person_id, day, &done)))
@@ -316,6 +317,7 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 			i++;
 		}
 		if (!rc && (rc = db_commit(db)) == CD_OK) {
+			job_step_took(job, job_clock_ms() - t0);
 			job_report(job, i, n);
 			sqlite3_sleep(JOB_YIELD_MS);
 			continue;

@@ -519,13 +519,14 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 	int rc = CD_OK;
 
 	while (i < f->n && !rc) {
-		long long t0 = job_clock_ms();
+		long long t0;
 		if (job_stopped(job)) {
 			r->interrupted = true;
 			return CD_OK;
 		}
 		if ((rc = db_begin(db)))
 			return rc;
+		t0 = job_clock_ms();  /* the write lock is held from here */
 		for (; i < f->n && !rc && job_clock_ms() - t0 < JOB_STEP_MS; i++) {
 			struct import_row *row = &r->row[i - 1];
 			row->line = f->records[i].line;
@@ -566,6 +567,7 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 			db_rollback(db);
 			return rc;
 		}
+		job_step_took(job, job_clock_ms() - t0);
 		job_report(job, i - 1, f->n - 1);
 		if (run)
 			sqlite3_sleep(JOB_YIELD_MS);

@@ -66,5 +66,32 @@ while [ "$round" -lt "$ROUNDS" ]; do
 			bad "round $round: a backup file that does not check out was left"
 	fi
 done
+# a backup taken while 3 desks write: the copy passes check and holds every
+# save reported done before the backup began
+for w in 1 2 3; do
+	( i=0; while :; do
+		i=$((i + 1))
+		n=$(echo "$letters" | cut -c$((i % 26 + 1)))
+		id=$(c person add --first "Piszący" --last "Desk$n" --force 2>/dev/null) &&
+			echo "$id" >>"$WORK/writer$w"
+	done ) &
+	eval "writer$w=\$!"
+done
+sleep 1
+cat "$WORK"/writer? >"$WORK/before-backup" 2>/dev/null
+c backup -o "$WORK/during.db" >/dev/null || bad "backup while 3 desks write"
+for w in 1 2 3; do
+	eval "pid=\$writer$w"
+	pkill -P "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+done
+"$BIN" --db "$WORK/during.db" check >/dev/null 2>&1 || bad "the copy taken while desks wrote fails check"
+missing=0
+for id in $(cat "$WORK/before-backup"); do
+	[ "$(sqlite3 "$WORK/during.db" "SELECT count(*) FROM person WHERE id = $id")" = 1 ] ||
+		missing=$((missing + 1))
+done
+[ "$missing" = 0 ] || bad "$missing saves done before the backup began are not in it"
+[ -s "$WORK/before-backup" ] || bad "the desks saved nothing before the backup"
+
 echo "kill -9: $ROUNDS rounds, $(wc -l <"$WORK/saved") saves reported done, $failed failed"
 [ "$failed" = 0 ]

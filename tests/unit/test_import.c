@@ -285,7 +285,7 @@ START_TEST(import_taken_back_whole)
 	before = tdb_count(f.db, "SELECT count(*) FROM person");
 	{
 		volatile sig_atomic_t stop = 1;         /* Ctrl-C at once */
-		struct job job = {NULL, NULL, &stop};
+		struct job job = {.stop = &stop};
 		ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false,
 					     &job, &r, &e), CD_OK);
 		ck_assert(r.interrupted);

@@ -152,7 +152,7 @@ START_TEST(anonymise_keeps_the_statistics)
 	{
 		/* Ctrl-C before the first step: nobody is touched */
 		volatile sig_atomic_t stop = 1;
-		struct job job = {NULL, NULL, &stop};
+		struct job job = {.stop = &stop};
 		ck_assert_int_eq(rodo_anonymise(f.db, &f.director, "2026-01-01", &count, &job, &e),
 				 CD_OK);
 		ck_assert_uint_eq(count, 0);

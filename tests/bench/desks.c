@@ -97,7 +97,7 @@ static void desk(const char *path, int which, int ndesks, double until, double *
 		else
 			++*failed;
 		k++;
-		usleep(200000); /* a person reads and types between saves */
+		usleep(1000000); /* a person reads and types between saves */
 	}
 	for (i = 0; i < nmine; i++) {
 		struct person p;
@@ -155,7 +155,8 @@ int main(int argc, char **argv)
 		db_close(&db);
 	}
 	until = ms_now() + seconds * 1000.0;
-	for (i = 0; i < 2; i++) {
+	/* "desks DB N S alone": the desks without the jobs, for comparison */
+	for (i = 0; i < (argc > 4 && !strcmp(argv[4], "alone") ? 0 : 2); i++) {
 		if ((jobs[i] = fork()) == 0) {
 			struct cd_db *db;
 			struct actor sys;

@@ -262,6 +262,13 @@ const char *cd_error_text(int rc, const struct fielderr *e)
 	return e && e->msg[0] ? e->msg : cd_status_text(rc);
 }
 
+void host_name(char *out, size_t size)
+{
+	if (gethostname(out, size) != 0)
+		str_copy(out, size, "?");
+	out[size - 1] = '\0';
+}
+
 bool process_alive(long pid)
 {
 	char path[64], buf[256], *close_paren;

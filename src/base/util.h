@@ -77,6 +77,8 @@ int mkdir_p(const char *dir, unsigned mode);
 /* Whether the process pid of this machine still runs (a zombie, killed and
  * not yet reaped, does not). */
 bool process_alive(long pid);
+/* This machine's name ("?" when unknown), for rows that name a process. */
+void host_name(char *out, size_t size);
 
 /* A growable string. */
 struct strbuf {

@@ -20,12 +20,6 @@ static void this_terminal(char *out, size_t size)
 	snprintf(out, size, "%s%s%s", tty ? tty : "?", client[0] ? " " : "", client);
 }
 
-static void this_host(char *out, size_t size)
-{
-	if (gethostname(out, size) != 0)
-		str_copy(out, size, "?");
-	out[size - 1] = '\0';
-}
 
 int session_begin(struct cd_db *db, const struct actor *a, int64_t *id)
 {
@@ -35,7 +29,7 @@ int session_begin(struct cd_db *db, const struct actor *a, int64_t *id)
 
 	*id = 0;
 	this_terminal(terminal, sizeof(terminal));
-	this_host(host, sizeof(host));
+	host_name(host, sizeof(host));
 	if (db_prepare(db, "INSERT INTO desk_session(user_id, terminal, host, pid) VALUES "
 		       "(?1, ?2, ?3, ?4)", &st))
 		return CD_EDB;
@@ -104,7 +98,7 @@ static int clean(struct cd_db *db)
 	}
 	if ((rc = db_step_done(db, st)))
 		return rc;
-	this_host(host, sizeof(host));
+	host_name(host, sizeof(host));
 	if (db_prepare(db, "SELECT s.id, '', '', '', '', '', s.host, s.pid FROM desk_session s",
 		       &st))
 		return CD_EDB;

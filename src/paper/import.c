@@ -403,9 +403,7 @@ static int run_begin(struct cd_db *db, const struct actor *a, enum import_kind k
 	char host[64];
 	int rc;
 
-	if (gethostname(host, sizeof(host)) != 0)
-		str_copy(host, sizeof(host), "?");
-	host[sizeof(host) - 1] = '\0';
+	host_name(host, sizeof(host));
 	if (db_prepare(db, "INSERT INTO import_run(kind, file, user_id, host, pid) VALUES "
 		       "(?1, ?2, ?3, ?4, ?5)", &st))
 		return CD_EDB;
@@ -490,9 +488,7 @@ int import_recover(struct cd_db *db, size_t *undone)
 	int rc = CD_OK;
 
 	*undone = 0;
-	if (gethostname(host, sizeof(host)) != 0)
-		str_copy(host, sizeof(host), "?");
-	host[sizeof(host) - 1] = '\0';
+	host_name(host, sizeof(host));
 	if (db_prepare(db, "SELECT id, host, pid FROM import_run WHERE state = 'running'", &st))
 		return CD_EDB;
 	while (n < ARRAY_SIZE(runs) && sqlite3_step(st) == SQLITE_ROW) {

@@ -576,6 +576,23 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 		rc = CD_EDB;
 		goto out;
 	}
+	/* another desk closed it since this one read the plan: nothing is
+	 * overwritten, the text typed here stays in the form */
+	if (db_prepare(db, "SELECT 1 FROM closure WHERE plan_id = ?1", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, c->plan_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW) {
+		char who[128] = "?", at[32] = "?";
+		db_rollback(db);
+		audit_last_change(db, "plan", c->plan_id, who, sizeof(who), at, sizeof(at));
+		fielderr_set(e, CLOSE_F_DESCRIPTION, _("%s closed this plan in the meantime (%s); "
+						       "nothing was overwritten, your text stays"),
+			     who, at);
+		rc = CD_ECONFLICT;
+		goto out;
+	}
 	if (db_prepare(db, "INSERT INTO closure(plan_id, conversation_on, person_view, changes, "
 		       "goals_met, further_needs, description, reason, closed_on, followup_due, "
 		       "author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", &st))
@@ -649,6 +666,21 @@ int closing_get(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	return rc;
 }
 
+/* The follow-up was recorded already (by another desk, perhaps a moment
+ * ago): who and when, and nothing overwritten. */
+static int followup_taken(struct cd_db *db, int64_t plan_id, const struct closing *c,
+			  struct fielderr *e)
+{
+	char who[128] = "", at[32] = "";
+
+	audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
+	/* TRANSLATORS: the follow-up's date, then who saved it and when */
+	fielderr_set(e, CLOSE_F_FOLLOWUP, _("Follow-up: already recorded (%s; saved by %s, %s); "
+					    "nothing was overwritten, your text stays"),
+		     c->followup_on, who[0] ? who : "?", at[0] ? at : "?");
+	return CD_ECONFLICT;
+}
+
 int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		    const char *on, const char *note, struct fielderr *e)
 {
@@ -672,11 +704,32 @@ int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	if (str_empty(note))
 		return fielderr_set(e, CLOSE_F_FOLLOWUP, "%s",
 				    _("Follow-up: write how the person is doing"));
-	if (db_prepare(db, "UPDATE closure SET followup_on = ?2, followup_note = ?3 "
-		       "WHERE plan_id = ?1", &st))
+	if (c.followup_on[0])
+		return followup_taken(db, plan_id, &c, e);
+	if (db_begin(db))
 		return CD_EDB;
+	/* only the first: a second desk's record would overwrite it */
+	if (db_prepare(db, "UPDATE closure SET followup_on = ?2, followup_note = ?3 "
+		       "WHERE plan_id = ?1 AND followup_on IS NULL", &st)) {
+		db_rollback(db);
+		return CD_EDB;
+	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
-	return db_step_done(db, st);
+	if ((rc = db_step_done(db, st))) {
+		db_rollback(db);
+		return rc;
+	}
+	if (sqlite3_changes(db->h) == 0) {
+		db_rollback(db);
+		closing_get(db, a, plan_id, &c);
+		return followup_taken(db, plan_id, &c, e);
+	}
+	if ((rc = audit_add(db, a->user_id, "plan.followup", "plan", plan_id, on)) ||
+	    (rc = db_commit(db))) {
+		db_rollback(db);
+		return rc;
+	}
+	return CD_OK;
 }

@@ -237,6 +237,20 @@ START_TEST(closing_with_description_and_followup)
 	ck_assert_int_eq(followup_record(f.db, &f.anna, plan_id, TEST_TODAY, "", &e), CD_EINVAL);
 	ck_assert_int_eq(followup_record(f.db, &f.anna, plan_id, TEST_TODAY,
 					 "Radzi sobie, bez nowych potrzeb.", &e), CD_OK);
+	{
+		/* a second desk, on the case read before, records its own: refused,
+		 * the first stays */
+		struct cd_db *other = NULL;
+		char *err = NULL;
+		ck_assert_int_eq(db_open(db_path(f.db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+		ck_assert_int_eq(followup_record(other, &f.anna, plan_id, TEST_TODAY,
+						 "Inny opis.", &e), CD_ECONFLICT);
+		ck_assert_int_eq(e.field, CLOSE_F_FOLLOWUP);
+		ck_assert_ptr_nonnull(strstr(e.msg, "saved by anna"));
+		db_close(&other);
+		ck_assert_int_eq(closing_get(f.db, &f.anna, plan_id, &got), CD_OK);
+		ck_assert_str_eq(got.followup_note, "Radzi sobie, bez nowych potrzeb.");
+	}
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_item WHERE ended_on IS NULL"), 0);
 	fx_close(&f);
 }

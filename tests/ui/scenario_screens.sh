@@ -1,6 +1,6 @@
 # The other screens a user walks through: the person card (edit, household,
 # F3 for this person), editing a request, the offer, accounts, password.
-SCENARIOS="${SCENARIOS:-} two_desks_save_one_person who_is_logged_in person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
+SCENARIOS="${SCENARIOS:-} two_desks_save_one_person who_is_logged_in save_waits_for_another_desk person_card_edit_household_request request_edit_assigns offer_screen admin_accounts change_own_password"
 
 person_card_edit_household_request() {
 	a=$(cli person add --first "Bożena" --last "Żurawska" --phone "600 000 001")
@@ -183,4 +183,24 @@ recepcja"
 	expect_screen "admin"
 	settle
 	expect_not_screen "recepcja"
+}
+
+# another desk holds the write lock for a few seconds (a long step of some
+# job): the save says it waits, then saves; nothing is lost
+save_waits_for_another_desk() {
+	id=$(cli person add --first "Teodora" --last "Czekalska")
+	start
+	login recepcja || return
+	keys F5; wait_for "Szukaj:" || return
+	type_text "czekalska"; wait_for "Teodora" || return
+	keys Enter; wait_for "karta osoby" || return
+	field "Telefon"; type_text "500 600 700"
+	python3 -c "import sqlite3, time; c = sqlite3.connect('$DB', isolation_level=None); c.execute('BEGIN IMMEDIATE'); open('$WORK/locked', 'w').close(); time.sleep(3); c.execute('COMMIT')" &
+	holder=$!
+	while [ ! -e "$WORK/locked" ]; do sleep 0.05; done
+	keys F2
+	wait_for "Inny użytkownik zapisuje, czekam" || return
+	wait_for "Zapisano: Czekalska Teodora" || return
+	wait "$holder"
+	stored "SELECT phone FROM person WHERE id = $id" "500 600 700"
 }

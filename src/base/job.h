@@ -45,6 +45,6 @@ static inline long long job_clock_ms(void)
 /* How long one write step of a bulk job may hold the write lock. */
 #define JOB_STEP_MS 50
 /* How long it then leaves the lock free, so the desks waiting get it. */
-#define JOB_YIELD_MS 50
+#define JOB_YIELD_MS 100
 
 #endif

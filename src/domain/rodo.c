@@ -305,6 +305,7 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 	date_format(&today, day);
 	/* in steps of about JOB_STEP_MS each, so no desk waits for the
 	 * write lock; a person is anonymised whole or not at all */
+	db_bulk(db, true);
 	while (i < n && !rc && !job_stopped(job)) {
 		long long t0;
 		if ((rc = db_begin(db)))
@@ -319,11 +320,12 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 		if (!rc && (rc = db_commit(db)) == CD_OK) {
 			job_step_took(job, job_clock_ms() - t0);
 			job_report(job, i, n);
-			sqlite3_sleep(JOB_YIELD_MS);
+			db_job_pause(db, JOB_YIELD_MS);
 			continue;
 		}
 		db_rollback(db);
 	}
+	db_bulk(db, false);
 	free(l);
 	if (rc)
 		return fielderr_set(e, -1, P_("the database refused the anonymisation; %zu person "

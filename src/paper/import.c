@@ -467,7 +467,7 @@ static int run_undo(struct cd_db *db, int64_t run)
 				db_rollback(db);
 				return rc;
 			}
-			sqlite3_sleep(JOB_YIELD_MS);
+			db_job_pause(db, JOB_YIELD_MS);
 		} while (changed > 0);
 	}
 	if (db_begin(db))
@@ -566,7 +566,7 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 		job_step_took(job, job_clock_ms() - t0);
 		job_report(job, i - 1, f->n - 1);
 		if (run)
-			sqlite3_sleep(JOB_YIELD_MS);
+			db_job_pause(db, JOB_YIELD_MS);
 	}
 	return rc;
 }
@@ -670,7 +670,9 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 		return fielderr_set(e, -1, "%s", _("the database refused the import; nothing was "
 						   "added")), rc == CD_EBUSY ? rc : CD_EDB;
 	}
+	db_bulk(db, true);
 	rc = import_rows(db, a, k, &f, map, run, job, r);
+	db_bulk(db, false);
 	if (!rc && !r->interrupted) {
 		char detail[80];
 		snprintf(detail, sizeof(detail), "%zu added", r->added);

@@ -77,6 +77,27 @@ int db_exec(struct cd_db *db, const char *sql)
 	return CD_OK;
 }
 
+void db_bulk(struct cd_db *db, bool on)
+{
+	sqlite3_wal_autocheckpoint(db->h, on ? 0 : 1000);
+	if (!on)
+		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+void db_job_pause(struct cd_db *db, int ms)
+{
+	long long t0 = 0;
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	t0 = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	ms -= (int)((long long)t.tv_sec * 1000 + t.tv_nsec / 1000000 - t0);
+	if (ms > 0)
+		sqlite3_sleep(ms);
+}
+
 int db_begin(struct cd_db *db)
 {
 	int rc;

@@ -59,6 +59,13 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 /* Where storage errors go: by default to stderr; the desk sets a hook so
  * that, while curses runs, they reach a log file and the status line. */
 extern void (*db_log_hook)(const char *msg);
+/* A bulk job's connection (import, anonymisation): on, its commits do not
+ * checkpoint the WAL (inside a step, so that the step stays short);
+ * db_job_pause then checkpoints between steps, outside the write lock, and
+ * leaves the lock free JOB_YIELD_MS for the desks waiting. */
+void db_bulk(struct cd_db *db, bool on);
+void db_job_pause(struct cd_db *db, int ms);
+
 /* How long a write waits for another desk's before it is refused. */
 #define DB_BUSY_WAIT_MS 30000
 /* Called with true when a write has waited 300 ms for another desk's (the

@@ -283,13 +283,18 @@ health|Cukrzyca; sama z trudem robi zakupy.|Pomoc w zakupach i sprzątaniu."
 	stored "SELECT status FROM request WHERE id = (SELECT id FROM request WHERE case_ref = 'CUS.IPUS.3.2026')" "closed"
 }
 
-closing_text_survives_a_kill() {
+# the coordinator's desk on the closing form of case 25.2026, in "Zdanie osoby"
+closing_form_of_michalska() {
 	start
-	login_worklist koordynator || return
-	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	login_worklist koordynator || return 1
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return 1
 	keys c
-	wait_for "Zamknięcie planu" || return
+	wait_for "Zamknięcie planu" || return 1
 	field "Zdanie osoby"
+}
+
+closing_text_survives_a_kill() {
+	closing_form_of_michalska || return
 	type_text "Mówi, że opiekunka jest bardzo punktualna."
 	sleep 5                       # autosaved a few seconds after typing
 	stop                          # the terminal is gone, nothing was saved by hand

@@ -83,12 +83,7 @@ wait_desk_gone() {
 # The terminal goes away (SIGHUP): the typed text is kept as a draft at
 # once, the user is logged out in the audit log, and nothing is left running.
 terminal_gone_ends_the_desk() {
-	start
-	login_worklist koordynator || return
-	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
-	keys c
-	wait_for "Zamknięcie planu" || return
-	field "Zdanie osoby"
+	closing_form_of_michalska || return
 	type_text "Chwali opiekunkę."
 	sleep 0.3
 	stop                                   # no time for the autosave

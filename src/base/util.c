@@ -262,6 +262,34 @@ const char *cd_error_text(int rc, const struct fielderr *e)
 	return e && e->msg[0] ? e->msg : cd_status_text(rc);
 }
 
+char *temp_private(const char *dir)
+{
+	const char *td = getenv("TMPDIR");
+	char *t = xasprintf("%s/.cusdesk-XXXXXX", dir ? dir : td && *td ? td : "/tmp");
+	int fd = mkstemp(t);
+
+	if (fd < 0) {
+		int saved = errno;
+		free(t);
+		errno = saved;
+		return NULL;
+	}
+	close(fd);
+	return t;
+}
+
+void unlink_db_files(const char *path)
+{
+	static const char *const tails[] = {"", "-wal", "-shm"};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(tails); i++) {
+		char *p = xasprintf("%s%s", path, tails[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 void host_name(char *out, size_t size)
 {
 	if (gethostname(out, size) != 0)

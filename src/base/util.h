@@ -67,6 +67,12 @@ void str_copy(char *dst, size_t size, const char *src);
  * (0600: the files cusdesk writes hold personal data); NULL on failure
  * (errno set). */
 FILE *fopen_private(const char *path);
+/* A new empty private file (0600, mkstemp) in dir, or in $TMPDIR (else
+ * /tmp) when dir is NULL; its path (caller unlinks and frees), NULL with
+ * errno set when it cannot be made. */
+char *temp_private(const char *dir);
+/* Removes a database file and its -wal and -shm files. */
+void unlink_db_files(const char *path);
 
 /* Wipes a secret (a password) so the compiler cannot drop the wipe. */
 void secret_clear(void *p, size_t n);

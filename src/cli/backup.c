@@ -17,23 +17,18 @@
  * in hours whatever the key derivation costs. */
 enum { PASSPHRASE_MIN = 10 };
 
-/* A private temporary file beside path (0600; mkstemp); caller unlinks and
- * frees. */
+/* A private temporary file in the folder of path (NULL: the temporary
+ * folder), saying why not; caller unlinks and frees. */
 static char *temp_beside(const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *t;
-	int fd;
+	char *dir = path ? xstrdup(path) : NULL, *slash = dir ? strrchr(dir, '/') : NULL, *t;
 
 	if (slash)
 		*slash = '\0';
-	t = xasprintf("%s/.cusdesk-kopia-XXXXXX", slash ? dir : ".");
+	t = temp_private(path ? (slash ? dir : ".") : NULL);
+	if (!t)
+		fprintf(stderr, "cusdesk: %s\n", strerror(errno));
 	free(dir);
-	if ((fd = mkstemp(t)) < 0) {
-		fprintf(stderr, "cusdesk: %s: %s\n", t, strerror(errno));
-		free(t);
-		return NULL;
-	}
-	close(fd);
 	return t;
 }
 
@@ -56,13 +51,7 @@ static int open_copy(const char *path, char **plain, char **temp)
 		fprintf(stderr, "cusdesk: %s\n", _("no passphrase given"));
 		return 1;
 	}
-	{
-		const char *td = getenv("TMPDIR");
-		char *in_tmp = xasprintf("%s/x", td && *td ? td : "/tmp");
-		*temp = temp_beside(in_tmp);
-		free(in_tmp);
-	}
-	if (!*temp) {
+	if (!(*temp = temp_beside(NULL))) {
 		secret_clear(pass, strlen(pass));
 		free(pass);
 		return 1;

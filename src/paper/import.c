@@ -578,18 +578,14 @@ static int dry_run_rows(struct cd_db *db, const struct actor *a, enum import_kin
 			const struct csv_file *f, const int *map, const struct job *job,
 			struct import_result *r, struct fielderr *e)
 {
-	const char *td = getenv("TMPDIR");
-	char *tmp = xasprintf("%s/cusdesk-proba-XXXXXX", td && *td ? td : "/tmp"), *err = NULL;
+	char *tmp = temp_private(NULL), *err = NULL;
 	struct cd_db *copy = NULL;
-	int fd, rc;
+	int rc;
 
-	if ((fd = mkstemp(tmp)) < 0) {
-		free(tmp);
+	if (!tmp)
 		return fielderr_set(e, -1, "%s", _("the dry run could not make its private copy")),
 		       CD_EIO;
-	}
-	close(fd);
-	unlink(tmp);
+	unlink(tmp); /* backup_make creates it afresh */
 	if ((rc = backup_make(db, tmp, &err)) ||
 	    (rc = db_open(tmp, DB_OPEN_EXISTING, &copy, &err))) {
 		fielderr_set(e, -1, "%s", err ? err : cd_status_text(rc));
@@ -598,14 +594,7 @@ static int dry_run_rows(struct cd_db *db, const struct actor *a, enum import_kin
 		rc = import_rows(copy, a, k, f, map, 0, job, r);
 	}
 	db_close(&copy);
-	{
-		char *w = xasprintf("%s-wal", tmp), *m = xasprintf("%s-shm", tmp);
-		unlink(w);
-		unlink(m);
-		free(w);
-		free(m);
-	}
-	unlink(tmp);
+	unlink_db_files(tmp);
 	free(tmp);
 	return rc;
 }

@@ -26,18 +26,24 @@ awk 'BEGIN { print "Nazwisko;Imię;Data urodzenia;Miejscowość";
 			20 + i % 80, 1 + i % 12, 1 + i % 28 }' >"$WORK/import.csv"
 : >"$WORK/saved"
 letters=abcdefghijklmnopqrstuvwxyz
+# save_loop FIRST FILE: a desk saving persons without end; each id goes to
+# FILE only after the program said it was saved
+save_loop() {
+	i=0
+	while :; do
+		i=$((i + 1))
+		n=$(echo "$letters" | cut -c$((i % 26 + 1)))
+		id=$(c person add --first "$1" --last "Zapis$n" --force 2>/dev/null) &&
+			echo "$id" >>"$2"
+	done
+}
 round=0
 while [ "$round" -lt "$ROUNDS" ]; do
 	round=$((round + 1))
 	kind=$((round % 4))
 	case $kind in
 	0) # saves: each id printed only after its commit
-		( i=0; while :; do
-			i=$((i + 1))
-			n=$(echo "$letters" | cut -c$((i % 26 + 1)))
-			id=$(c person add --first Zapis --last "Kill$n" --force 2>/dev/null) &&
-				echo "$id" >>"$WORK/saved"
-		done ) &
+		save_loop Zapis "$WORK/saved" &
 		;;
 	1) c import persons "$WORK/import.csv" >/dev/null 2>&1 & ;;
 	2) c rodo anonymise --closed-before 2000-01-01 >/dev/null 2>&1 & ;;
@@ -69,12 +75,7 @@ done
 # a backup taken while 3 desks write: the copy passes check and holds every
 # save reported done before the backup began
 for w in 1 2 3; do
-	( i=0; while :; do
-		i=$((i + 1))
-		n=$(echo "$letters" | cut -c$((i % 26 + 1)))
-		id=$(c person add --first "Piszący" --last "Desk$n" --force 2>/dev/null) &&
-			echo "$id" >>"$WORK/writer$w"
-	done ) &
+	save_loop "Piszący" "$WORK/writer$w" &
 	eval "writer$w=\$!"
 done
 sleep 1

@@ -178,6 +178,8 @@ int ui_getkey(struct app *app, WINDOW *w, wint_t *ch)
 			unsigned gen = app->resize_gen;
 			if (app->idle)
 				app->idle(app, app->idle_ctx);
+			/* a second without a key: nobody waits for this desk */
+			db_idle(app->db);
 			if (app->logged_in && app->lock_seconds > 0 &&
 			    time(NULL) - app->last_input >= app->lock_seconds) {
 				ui_lock(app);

@@ -42,9 +42,20 @@ static inline long long job_clock_ms(void)
 	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-/* How long one write step of a bulk job may hold the write lock. */
-#define JOB_STEP_MS 50
-/* How long it then leaves the lock free, so the desks waiting get it. */
-#define JOB_YIELD_MS 100
+/* How long one write step of a bulk job may hold the write lock (a desk's
+ * save that meets a step waits for its end: `make bench` measures it). */
+#define JOB_STEP_MS 20
+/* How long it then leaves the lock free, so the desks waiting get it;
+ * when nobody saved in the last pause, only JOB_QUIET_YIELD_MS. */
+#define JOB_YIELD_MS 60
+#define JOB_QUIET_YIELD_MS 10
+
+/* The pause after a step of step_ms: JOB_YIELD_MS, or three times the step
+ * when it ran long (a busy machine), so that two jobs at once still leave
+ * the lock free most of the time. */
+static inline int job_yield_ms(long long step_ms)
+{
+	return step_ms * 3 > JOB_YIELD_MS ? (int)(step_ms * 3) : JOB_YIELD_MS;
+}
 
 #endif

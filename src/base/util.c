@@ -280,7 +280,7 @@ char *temp_private(const char *dir)
 
 void unlink_db_files(const char *path)
 {
-	static const char *const tails[] = {"", "-wal", "-shm"};
+	static const char *const tails[] = {"", "-wal", "-shm", "-job"};
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(tails); i++) {

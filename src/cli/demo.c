@@ -534,8 +534,8 @@ int demo_fill(struct cd_db *db)
 		if (i == 1 || i == 2)
 			coord[i - 1] = uid;
 	}
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = setting_set(db, "centre_name", "Centrum Usług Społecznych w Czarni")) ||
 	    (rc = demo_offer(db)))
 		goto fail;

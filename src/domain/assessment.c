@@ -234,8 +234,8 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 				    _("the assessment is finalised and can no longer be changed"));
 	if ((rc = assessment_validate(db, as, e)))
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, as->id ?
 		       "UPDATE assessment SET held_on = ?2, place = ?3, place_note = ?4, "
 		       "with_person = ?5, with_legal_rep = ?6, with_carer = ?7, others = ?8, "
@@ -447,8 +447,8 @@ int assessment_decide(struct cd_db *db, const struct actor *a, int64_t request_i
 	if ((rc = outcome_validate(db, request_id, o, today, e)))
 		return rc;
 	date_format(today, d);
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "UPDATE assessment SET status = 'final', finalised_at = "
 		       "cd_now(), outcome = ?2, outcome_note = ?3, "
 		       "forward_to = ?4, forward_whole = ?5, consent_on = ?6, "

@@ -198,8 +198,8 @@ int user_add(struct cd_db *db, const struct actor *a, const char *login,
 	if (hash_password(password, hash))
 		return fielderr_set(e, USER_F_PASSWORD, "%s",
 				    _("Password: could not be hashed (out of memory?)"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO app_user(login, full_name, pw_hash, roles) "
 		       "VALUES (?1, ?2, ?3, ?4)", &st))
 		goto fail;
@@ -261,8 +261,8 @@ int user_set_password(struct cd_db *db, const struct actor *a,
 		return rc;
 	if (hash_password(password, hash))
 		return CD_EIO;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "UPDATE app_user SET pw_hash = ?1 WHERE id = ?2", &st))
 		goto fail;
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
@@ -293,8 +293,8 @@ int user_set_disabled(struct cd_db *db, const struct actor *a,
 	if (id == a->user_id && disabled)
 		return fielderr_set(e, USER_F_LOGIN, "%s",
 				    _("Login: you cannot disable your own account"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "UPDATE app_user SET disabled = ?1 WHERE id = ?2", &st))
 		goto fail;
 	sqlite3_bind_int(st, 1, disabled);

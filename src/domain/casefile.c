@@ -54,8 +54,8 @@ int case_share(struct cd_db *db, const struct actor *a, int64_t request_id,
 		return rc;
 	if (user_get(db, user_id, &u) || u.disabled || !(u.roles & ROLE_COORDINATOR))
 		return fielderr_set(e, -1, "%s", _("Share with: not an active coordinator"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT OR IGNORE INTO case_share(request_id, user_id, shared_by) "
 		       "VALUES (?1, ?2, ?3)", &st))
 		goto fail;
@@ -145,8 +145,8 @@ int case_reassign_all(struct cd_db *db, const struct actor *a, int64_t from_user
 		return fielderr_set(e, -1, "%s", _("To: not an active coordinator"));
 	date_today(&today);
 	date_format(&today, d);
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	/* the record first, while the cases still show who had them */
 	if (db_prepare(db, "INSERT INTO case_reassignment(request_id, from_user, to_user, on_date, "
 		       "reason, by_user) SELECT id, coordinator_id, ?2, ?3, ?4, ?5 FROM request "

@@ -82,8 +82,10 @@ static int seed_service(void *ctx, char **f, size_t n)
 
 int catalogue_seed(struct cd_db *db)
 {
-	if (db_begin(db))
-		return CD_EDB;
+	int rc;
+
+	if ((rc = db_begin(db)))
+		return rc;
 	if (tsv_each("seed/service-areas.tsv", 3, seed_area, db) ||
 	    tsv_each("seed/service-catalogue.tsv", 5, seed_service, db) ||
 	    db_commit(db)) {

@@ -378,8 +378,8 @@ int group_enrol(struct cd_db *db, const struct actor *a, const struct group *g,
 	sqlite3_finalize(st);
 	if (found)
 		return fielderr_set(e, GF_PERSON, "%s", _("Person: already takes part"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO group_member(person_id, request_id, programme_id, "
 		       "service_id, activity_id, joined_on, created_by) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st))

@@ -27,6 +27,7 @@ void meeting_release(struct meeting *m)
 int meeting_save(struct cd_db *db, const struct actor *a, struct meeting *m,
 		 struct fielderr *e)
 {
+	int rc;
 	struct date held, today;
 	sqlite3_stmt *st;
 	size_t i;
@@ -47,8 +48,8 @@ int meeting_save(struct cd_db *db, const struct actor *a, struct meeting *m,
 	if (!m->attendees[0])
 		return fielderr_set(e, MEET_F_ATTENDEES, "%s",
 				    _("Attendees: say who took part"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, m->id ?
 		       "UPDATE meeting SET held_on = ?2, attendees = ?3, invited = ?4, notes = ?5, "
 		       "decisions = ?6 WHERE id = ?1" :

@@ -147,8 +147,8 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 		if ((rc = item_check_validate(&m->checks[i], i, e)))
 			return rc;
 	}
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO monitoring_note(plan_id, held_on, kind, with_whom, text, "
 		       "next_contact_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st))
 		goto fail;
@@ -380,8 +380,8 @@ int item_end(struct cd_db *db, const struct actor *a, int64_t item_id, const cha
 		return rc;
 	if (str_empty(reason))
 		return fielderr_set(e, -1, "%s", _("Reason: say why the service ends"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = end_items(db, version_id, item_id, on, reason)) ||
 	    (rc = audit_add(db, a->user_id, "item.end", "plan", plan_id, reason)) ||
 	    (rc = db_commit(db))) {
@@ -410,8 +410,8 @@ int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		return fielderr_set(e, -1, "%s", _("the service is not in the plan in force"));
 	if ((rc = day_check(on, -1, e)))
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO resignation(plan_id, item_id, on_date, reason, written) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5)", &st))
 		goto fail;
@@ -706,8 +706,8 @@ int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
 				    _("Follow-up: write how the person is doing"));
 	if (c.followup_on[0])
 		return followup_taken(db, plan_id, &c, e);
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	/* only the first: a second desk's record would overwrite it */
 	if (db_prepare(db, "UPDATE closure SET followup_on = ?2, followup_note = ?3 "
 		       "WHERE plan_id = ?1 AND followup_on IS NULL", &st)) {

@@ -637,8 +637,8 @@ int person_household_join(struct cd_db *db, const struct actor *a,
 				    _("Household: a person cannot be added to themself"));
 	if (person_get(db, a, id, &p) || person_get(db, a, other, &q))
 		return fielderr_set(e, -1, "%s", _("Household: no such person"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	hh = p.household_id;
 	if (!hh) {
 		if (db_prepare(db, "INSERT INTO household(note) VALUES ('')", &st) ||

@@ -526,8 +526,8 @@ int plan_create_warn(struct cd_db *db, const struct actor *a, int64_t request_id
 	if ((rc = plan_validate(db, v, person_of_request(db, request_id), warnings, nwarnings,
 				e)))
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO plan(request_id, person_id, coordinator_id) "
 		       "SELECT id, person_id, coordinator_id FROM request WHERE id = ?1", &st))
 		goto fail;
@@ -584,8 +584,8 @@ int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
 	if ((rc = plan_validate(db, v, person_of_request(db, request_id), warnings,
 				nwarnings, e)))
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = write_header(db, v)) || (rc = write_children(db, v)) ||
 	    (rc = audit_add(db, a->user_id, "plan.save", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {
@@ -649,8 +649,8 @@ int plan_submit(struct cd_db *db, const struct actor *a, int64_t version_id,
 	plan_version_release(&v);
 	if (rc)
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = set_status(db, version_id, "submitted", false, NULL, 0)) ||
 	    (rc = audit_add(db, a->user_id, "plan.submit", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {
@@ -798,8 +798,8 @@ int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if (strcmp(status, "submitted"))
 		return fielderr_set(e, -1, "%s", _("only a submitted plan can be approved"));
 	date_format(today, d);
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "UPDATE plan_version SET status = 'superseded' WHERE plan_id = ?1 "
 		       "AND status = 'approved'", &st))
 		goto fail;
@@ -838,8 +838,8 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if (str_empty(comment))
 		return fielderr_set(e, PLAN_F_COMMENT, "%s",
 				    _("Comment: say what should change"));
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = set_status(db, version_id, "returned", true, comment, a->user_id)) ||
 	    (rc = audit_add(db, a->user_id, "plan.return", "plan", plan_id, "")) ||
 	    (rc = db_commit(db))) {

@@ -28,8 +28,8 @@ int report_categories_sync(struct cd_db *db)
 
 	if (!f)
 		BUG("seed/report-categories.tsv missing");
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO report_category(code, kind, position, name_pl, name_en) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET "
 		       "kind = excluded.kind, position = excluded.position, "

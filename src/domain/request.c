@@ -216,8 +216,8 @@ int request_file(struct cd_db *db, const struct actor *a, struct request *r,
 	}
 	if ((rc = request_validate(r, &today, e)) || (rc = check_links(db, a, r, e)))
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = insert_request(db, a, r)) || (rc = db_commit(db))) {
 		db_rollback(db);
 		r->id = 0;
@@ -250,8 +250,8 @@ int request_file_with_person(struct cd_db *db, const struct actor *a,
 	r->person_id = p->id;
 	if (rc)
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = person_save(db, a, p, e)))
 		goto fail;
 	r->person_id = p->id;
@@ -285,8 +285,8 @@ int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 	date_today(&today);
 	if ((rc = request_validate(r, &today, e)) || (rc = check_links(db, a, r, e)))
 		return rc;
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if (db_prepare(db, "UPDATE request SET filed_on = ?1, channel = ?2, "
 		       "filed_by = ?3, filer_person_id = ?4, referral_source = ?5, "
 		       "asked = ?6, coordinator_id = ?7, status = ?8, "

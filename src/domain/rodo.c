@@ -318,14 +318,25 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 			i++;
 		}
 		if (!rc && (rc = db_commit(db)) == CD_OK) {
-			job_step_took(job, job_clock_ms() - t0);
+			t0 = job_clock_ms() - t0;
+			job_step_took(job, t0);
 			job_report(job, i, n);
-			db_job_pause(db, JOB_YIELD_MS);
+			db_job_pause(db, job_yield_ms(t0));
 			continue;
 		}
 		db_rollback(db);
 	}
 	db_bulk(db, false);
+	if (!rc && *count) {
+		/* the run in one entry, committed with a sync: it makes every
+		 * step before it durable too */
+		char detail[64];
+		snprintf(detail, sizeof(detail), "%zu, before %s", *count, before);
+		if (!(rc = db_begin(db)) &&
+		    ((rc = audit_add(db, a->user_id, "rodo.anonymise.run", "person", 0, detail)) ||
+		     (rc = db_commit(db))))
+			db_rollback(db);
+	}
 	free(l);
 	if (rc)
 		return fielderr_set(e, -1, P_("the database refused the anonymisation; %zu person "

@@ -563,10 +563,11 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 			db_rollback(db);
 			return rc;
 		}
-		job_step_took(job, job_clock_ms() - t0);
+		t0 = job_clock_ms() - t0;
+		job_step_took(job, t0);
 		job_report(job, i - 1, f->n - 1);
 		if (run)
-			db_job_pause(db, JOB_YIELD_MS);
+			db_job_pause(db, job_yield_ms(t0));
 	}
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* db.c - opening, migrations, settings, audit log. */
 #include "dbint.h"
 #include "embedded.h"
+#include "job.h"
 #include "i18n.h"
 #include "text.h"
 #include "validate.h"
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -21,23 +23,24 @@ void (*db_wait_hook)(bool waiting);
 /* Waiting for another desk's write: short sleeps, growing to 5 ms, for up
  * to DB_BUSY_WAIT_MS in all (a bulk job writes in steps of well under a
  * second, so this is a desk's save, never a lost one); after the first
- * 300 ms the wait hook lets the desk say so. */
+ * 300 ms the wait hook lets the desk say so.  A long job's connection
+ * polls every 10 ms: a desk waiting beside it gets the lock first. */
 static int busy_wait(void *ctx, int count)
 {
 	/* short polls: a bulk job leaves the lock free for a moment after every
 	 * step (JOB_YIELD_MS), and a waiting desk must not sleep past it */
 	static const int steps[] = {1, 2, 3, 5, 5, 5};
-	int ms = count < (int)(sizeof(steps) / sizeof(steps[0])) ? steps[count] : 5;
-	long *waited = ctx;
+	struct cd_db *db = ctx;
+	int ms = db->bulk ? 10 : count < (int)(sizeof(steps) / sizeof(steps[0])) ? steps[count] : 5;
 
 	if (count == 0)
-		*waited = 0;
-	if (*waited >= DB_BUSY_WAIT_MS)
+		db->busy_waited = 0;
+	if (db->busy_waited >= DB_BUSY_WAIT_MS)
 		return 0;
-	if (db_wait_hook && *waited < 300 && *waited + ms >= 300)
+	if (db_wait_hook && !db->bulk && db->busy_waited < 300 && db->busy_waited + ms >= 300)
 		db_wait_hook(true);
 	sqlite3_sleep(ms);
-	*waited += ms;
+	db->busy_waited += ms;
 	return 1;
 }
 
@@ -77,25 +80,78 @@ int db_exec(struct cd_db *db, const char *sql)
 	return CD_OK;
 }
 
+/* Long jobs take turns: one at a time runs a step and the pause after it,
+ * holding the lock file "<database>-job" (flock: the kernel lets it go when
+ * the job dies), so that two jobs at once never run their steps back to
+ * back and the desks always find the write lock free between steps. */
+static void job_turn(struct cd_db *db, bool take)
+{
+	if (take && db->job_fd < 0) {
+		char *p = xasprintf("%s-job", db->path);
+		db->job_fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		free(p);
+	}
+	if (db->job_fd >= 0)
+		while (flock(db->job_fd, take ? LOCK_EX : LOCK_UN) && errno == EINTR)
+			;
+}
+
 void db_bulk(struct cd_db *db, bool on)
 {
-	sqlite3_wal_autocheckpoint(db->h, on ? 0 : 1000);
+	db->bulk = on;
+	db->others_wrote = true;
+	if (!on)
+		job_turn(db, false);
+	sqlite3_wal_autocheckpoint(db->h, on ? 0 : DB_CHECKPOINT_PAGES);
+	/* a step's commit is not synced on its own: the job's last commit
+	 * (FULL again) syncs the log with every step before it, and a power
+	 * cut before that loses the unfinished job only, which is taken back
+	 * whole (an import) or run again (an anonymisation) */
+	db_exec(db, on ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
 	if (!on)
 		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
+void db_idle(struct cd_db *db)
+{
+	/* PASSIVE: never waits for a reader or a writer, and returns at once
+	 * when another desk is checkpointing or the log is already copied */
+	if (db && db->h && !db->tx_depth)
+		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+/* PRAGMA data_version: changes when another connection commits. */
+static long long data_version(struct cd_db *db)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 void db_job_pause(struct cd_db *db, int ms)
 {
-	long long t0 = 0;
+	long long t0 = 0, v = data_version(db);
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	t0 = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	/* nobody saved in the last pause: nobody is waiting, a short one is
+	 * enough for a desk that begins to (it polls every 5 ms at most) */
+	if (!db->others_wrote && ms > JOB_QUIET_YIELD_MS)
+		ms = JOB_QUIET_YIELD_MS;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	ms -= (int)((long long)t.tv_sec * 1000 + t.tv_nsec / 1000000 - t0);
 	if (ms > 0)
 		sqlite3_sleep(ms);
+	db->others_wrote = data_version(db) != v;
+	/* the pause was part of this job's turn: another job may step now */
+	job_turn(db, false);
 }
 
 int db_begin(struct cd_db *db)
@@ -106,8 +162,10 @@ int db_begin(struct cd_db *db)
 		rc = db_exec(db, "SAVEPOINT nested");
 	else {
 		db->busy_waited = 0;
+		if (db->bulk)
+			job_turn(db, true);
 		rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (db->busy_waited >= 300 && db_wait_hook)
+		if (db->busy_waited >= 300 && db_wait_hook && !db->bulk)
 			db_wait_hook(false);
 		if (rc == SQLITE_BUSY) {
 			db_log("BEGIN IMMEDIATE: busy for %ld ms", db->busy_waited);
@@ -462,6 +520,7 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
+	db->job_fd = -1;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		if (errmsg)
 			*errmsg = xasprintf(_("cannot open %s: %s"), path,
@@ -469,7 +528,7 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 		db_close(&db);
 		return CD_EDB;
 	}
-	sqlite3_busy_handler(db->h, busy_wait, &db->busy_waited);
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	/* the program's clock for timestamps (CUSDESK_TODAY moves it) */
 	sqlite3_create_function(db->h, "cd_now", 0, SQLITE_UTF8, NULL, sql_cd_now, NULL, NULL);
 	sqlite3_create_collation(db->h, "PL", SQLITE_UTF8, NULL, pl_collation);
@@ -484,6 +543,9 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 		db_close(&db);
 		return CD_ESCHEMA;
 	}
+	/* a save copies the log into the database only when it is very long:
+	 * desks do it while idle (db_idle), long jobs between their steps */
+	sqlite3_wal_autocheckpoint(db->h, DB_CHECKPOINT_PAGES);
 	rc = migrate(db, errmsg);
 	if (rc) {
 		db_close(&db);
@@ -497,8 +559,11 @@ void db_close(struct cd_db **db)
 {
 	if (!*db)
 		return;
+	db_idle(*db);
 	if ((*db)->h)
 		sqlite3_close_v2((*db)->h);
+	if ((*db)->job_fd >= 0)
+		close((*db)->job_fd);
 	free((*db)->path);
 	free(*db);
 	*db = NULL;

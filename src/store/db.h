@@ -60,11 +60,18 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
  * that, while curses runs, they reach a log file and the status line. */
 extern void (*db_log_hook)(const char *msg);
 /* A bulk job's connection (import, anonymisation): on, its commits do not
- * checkpoint the WAL (inside a step, so that the step stays short);
+ * checkpoint the WAL (inside a step, so that the step stays short) and
+ * are synced by the job's last commit, made after db_bulk(db, false);
  * db_job_pause then checkpoints between steps, outside the write lock, and
  * leaves the lock free JOB_YIELD_MS for the desks waiting. */
 void db_bulk(struct cd_db *db, bool on);
 void db_job_pause(struct cd_db *db, int ms);
+/* Copies the write-ahead log into the database when no one is waiting for
+ * this connection (the desk after a second without a key, the command
+ * line before it ends), so that a save rarely has to: a commit does it
+ * only past DB_CHECKPOINT_PAGES pages of log. */
+void db_idle(struct cd_db *db);
+#define DB_CHECKPOINT_PAGES 10000
 
 /* How long a write waits for another desk's before it is refused. */
 #define DB_BUSY_WAIT_MS 30000

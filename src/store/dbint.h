@@ -4,6 +4,7 @@
 #define CUSDESK_DBINT_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "db.h"
 
@@ -12,6 +13,9 @@ struct cd_db {
 	char *path;
 	int tx_depth;   /* nesting of db_begin; inner levels are savepoints */
 	long busy_waited; /* ms waited for another desk's write so far */
+	bool bulk;        /* a long job's connection (db_bulk) */
+	int job_fd;       /* its hold on the jobs' lock file, or -1 */
+	bool others_wrote; /* another connection committed in its last pause */
 };
 
 /* Prepares sql; on failure logs to stderr and returns CD_EDB. */

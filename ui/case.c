@@ -403,12 +403,19 @@ static void act_followup(struct app *app, struct case_view *cv)
 		ui_status(app, true, "%s", _("the plan is not closed"));
 		return;
 	}
-	if (!ui_prompt(app, _("Follow-up"), _("How is the person doing:"), false, buf, sizeof(buf)))
-		return;
-	date_today(&today);
-	date_format(&today, day);
-	ui_report(app, followup_record(app->db, &app->me, cv->plan_id, day, buf, &e), &e,
-		  _("Recorded."));
+	/* refused (empty, or another desk recorded it meanwhile): the prompt
+	 * comes back with the text typed, until it is saved or dropped */
+	buf[0] = '\0';
+	while (ui_prompt_value(app, _("Follow-up"), _("How is the person doing:"), buf,
+			       sizeof(buf))) {
+		int rc;
+		date_today(&today);
+		date_format(&today, day);
+		rc = followup_record(app->db, &app->me, cv->plan_id, day, buf, &e);
+		ui_report(app, rc, &e, _("Recorded."));
+		if (rc == CD_OK)
+			return;
+	}
 }
 
 static const struct {

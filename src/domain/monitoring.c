@@ -61,6 +61,19 @@ static int64_t plan_request(struct cd_db *db, int64_t plan_id, bool *closed)
 }
 
 /* Case access for work on a plan that is approved and still open. */
+/* The plan was closed after this desk read it: who did and when, from the
+ * audit log; nothing is written, the text typed stays in the form. */
+static int closed_meanwhile(struct cd_db *db, int64_t plan_id, int field, struct fielderr *e)
+{
+	char who[128] = "?", at[32] = "?";
+
+	audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
+	at[16] = '\0';
+	fielderr_set(e, field, _("%s closed this plan in the meantime (%s); nothing was "
+				 "overwritten, your text stays"), who, at);
+	return CD_ECONFLICT;
+}
+
 static int open_plan(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		     struct plan_version *cur, struct fielderr *e)
 {
@@ -72,8 +85,11 @@ static int open_plan(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		return fielderr_set(e, -1, "%s", _("no such plan"));
 	if ((rc = case_access(db, a, request_id, true, e)))
 		return rc;
-	if (closed)
-		return fielderr_set(e, -1, "%s", _("the plan is closed"));
+	if (closed) {
+		char who[128] = "?", at[32] = "?";
+		audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
+		return fielderr_set(e, -1, _("the plan is closed (by %s, %s)"), who, at);
+	}
 	rc = plan_current(db, a, plan_id, cur);
 	if (rc == CD_ENOTFOUND)
 		return fielderr_set(e, -1, "%s", _("the plan is not approved yet"));
@@ -540,9 +556,16 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 	struct date conv, closed, due;
 	sqlite3_stmt *st;
 	int64_t request_id;
+	bool closed_before = false;
 	int rc;
 
 	fielderr_clear(e);
+	/* closed by another desk since this one read it (after the access
+	 * check: who closed it is for those who may see the case) */
+	request_id = plan_request(db, c->plan_id, &closed_before);
+	if (request_id && closed_before)
+		return (rc = case_access(db, a, request_id, true, e)) ? rc :
+		       closed_meanwhile(db, c->plan_id, CLOSE_F_DESCRIPTION, e);
 	if ((rc = open_plan(db, a, c->plan_id, &cur, e)))
 		return rc;
 	if ((rc = day_check(c->conversation_on, CLOSE_F_CONVERSATION, e)) ||
@@ -572,10 +595,8 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 	date_add_months(&closed, pr.followup_months, &due);
 	date_format(&due, c->followup_due);
 	request_id = cur.request_id;
-	if (db_begin(db)) {
-		rc = CD_EDB;
+	if ((rc = db_begin(db)))
 		goto out;
-	}
 	/* another desk closed it since this one read the plan: nothing is
 	 * overwritten, the text typed here stays in the form */
 	if (db_prepare(db, "SELECT 1 FROM closure WHERE plan_id = ?1", &st))
@@ -584,13 +605,8 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW) {
-		char who[128] = "?", at[32] = "?";
 		db_rollback(db);
-		audit_last_change(db, "plan", c->plan_id, who, sizeof(who), at, sizeof(at));
-		fielderr_set(e, CLOSE_F_DESCRIPTION, _("%s closed this plan in the meantime (%s); "
-						       "nothing was overwritten, your text stays"),
-			     who, at);
-		rc = CD_ECONFLICT;
+		rc = closed_meanwhile(db, c->plan_id, CLOSE_F_DESCRIPTION, e);
 		goto out;
 	}
 	if (db_prepare(db, "INSERT INTO closure(plan_id, conversation_on, person_view, changes, "
@@ -668,16 +684,16 @@ int closing_get(struct cd_db *db, const struct actor *a, int64_t plan_id,
 
 /* The follow-up was recorded already (by another desk, perhaps a moment
  * ago): who and when, and nothing overwritten. */
-static int followup_taken(struct cd_db *db, int64_t plan_id, const struct closing *c,
-			  struct fielderr *e)
+static int followup_taken(struct cd_db *db, int64_t plan_id, struct fielderr *e)
 {
 	char who[128] = "", at[32] = "";
 
 	audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
-	/* TRANSLATORS: the follow-up's date, then who saved it and when */
-	fielderr_set(e, CLOSE_F_FOLLOWUP, _("Follow-up: already recorded (%s; saved by %s, %s); "
-					    "nothing was overwritten, your text stays"),
-		     c->followup_on, who[0] ? who : "?", at[0] ? at : "?");
+	at[16] = '\0'; /* to the minute: who and when fit the status line */
+	/* TRANSLATORS: who saved it and when */
+	fielderr_set(e, CLOSE_F_FOLLOWUP, _("Follow-up already recorded by %s (%s); nothing was "
+					    "overwritten, your text stays"),
+		     who[0] ? who : "?", at[0] ? at : "?");
 	return CD_ECONFLICT;
 }
 
@@ -705,7 +721,7 @@ int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		return fielderr_set(e, CLOSE_F_FOLLOWUP, "%s",
 				    _("Follow-up: write how the person is doing"));
 	if (c.followup_on[0])
-		return followup_taken(db, plan_id, &c, e);
+		return followup_taken(db, plan_id, e);
 	if ((rc = db_begin(db)))
 		return rc;
 	/* only the first: a second desk's record would overwrite it */
@@ -724,7 +740,7 @@ int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	if (sqlite3_changes(db->h) == 0) {
 		db_rollback(db);
 		closing_get(db, a, plan_id, &c);
-		return followup_taken(db, plan_id, &c, e);
+		return followup_taken(db, plan_id, e);
 	}
 	if ((rc = audit_add(db, a->user_id, "plan.followup", "plan", plan_id, on)) ||
 	    (rc = db_commit(db))) {

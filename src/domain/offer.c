@@ -276,9 +276,9 @@ int programme_save(struct cd_db *db, const struct actor *a, struct programme *p,
 	if ((rc = may_edit(a, e)) || (rc = programme_validate(p, e)) ||
 	    (rc = programme_gminas(db, p->gminas, sizeof(p->gminas), &gids, &ng, e)))
 		return rc;
-	if (db_begin(db)) {
+	if ((rc = db_begin(db))) {
 		free(gids);
-		return CD_EDB;
+		return rc;
 	}
 	if (db_prepare(db, id ?
 		       "UPDATE programme SET name = ?2, resolution_no = ?3, resolution_date = ?4, "
@@ -648,9 +648,9 @@ int programme_service_save(struct cd_db *db, const struct actor *a,
 	bind_positive(st, 11, ps->max_per_year);
 	if (ps->once_in_years > 0)
 		sqlite3_bind_int(st, 12, ps->once_in_years);
-	if (db_begin(db)) {
+	if ((rc = db_begin(db))) {
 		sqlite3_finalize(st);
-		return CD_EDB;
+		return rc;
 	}
 	/* before: is it new, or is the capacity raised?  (coordinators are told) */
 	prev = prev_capacity(db, ps->programme_id, ps->service_id, &was);

@@ -347,10 +347,8 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 
 	sort_key = make_sort_key(p->surname, p->first_names);
 	dup_key = make_dup_key(p);
-	if (db_begin(db)) {
-		rc = CD_EDB;
+	if ((rc = db_begin(db)))
 		goto out;
-	}
 	rc = db_prepare(db, insert ?
 		"INSERT INTO person(first_names, surname, pesel, birth_date, sex, "
 		"street, house_no, flat_no, postcode, town, gmina_id, phone, email, "

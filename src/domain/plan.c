@@ -885,8 +885,10 @@ int plan_update(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	if (sqlite3_step(st) == SQLITE_ROW)
 		next = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	if (db_begin(db))
-		goto fail_nobegin;
+	if ((rc = db_begin(db))) {
+		plan_version_release(&cur);
+		return rc;
+	}
 	if (db_prepare(db, "INSERT INTO plan_version(plan_id, version_no, period_from, "
 		       "period_to, goals, person_view, update_reason, update_note, created_by) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st))

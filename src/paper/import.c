@@ -470,8 +470,8 @@ static int run_undo(struct cd_db *db, int64_t run)
 			db_job_pause(db, JOB_YIELD_MS);
 		} while (changed > 0);
 	}
-	if (db_begin(db))
-		return CD_EDB;
+	if ((rc = db_begin(db)))
+		return rc;
 	if ((rc = run_state(db, run, "undone")) ||
 	    (rc = audit_add(db, 0, "import.undone", "import_run", run, "")) ||
 	    (rc = db_commit(db)))

@@ -35,7 +35,7 @@ static int busy_wait(void *ctx, int count)
 
 	if (count == 0)
 		db->busy_waited = 0;
-	if (db->busy_waited >= DB_BUSY_WAIT_MS)
+	if (db->busy_waited >= db->busy_limit)
 		return 0;
 	if (db_wait_hook && !db->bulk && db->busy_waited < 300 && db->busy_waited + ms >= 300)
 		db_wait_hook(true);
@@ -521,6 +521,7 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->job_fd = -1;
+	db->busy_limit = DB_BUSY_WAIT_MS;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		if (errmsg)
 			*errmsg = xasprintf(_("cannot open %s: %s"), path,

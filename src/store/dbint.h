@@ -13,6 +13,7 @@ struct cd_db {
 	char *path;
 	int tx_depth;   /* nesting of db_begin; inner levels are savepoints */
 	long busy_waited; /* ms waited for another desk's write so far */
+	long busy_limit;  /* and how long it waits (DB_BUSY_WAIT_MS) */
 	bool bulk;        /* a long job's connection (db_bulk) */
 	int job_fd;       /* its hold on the jobs' lock file, or -1 */
 	bool others_wrote; /* another connection committed in its last pause */

@@ -3,7 +3,7 @@
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} two_desks_save_one_plan worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
+SCENARIOS="${SCENARIOS:-} two_desks_save_one_plan two_desks_close_one_plan two_desks_record_one_followup worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -579,4 +579,62 @@ two_desks_save_one_plan() {
 		JOIN request r ON r.id = p.request_id JOIN plan_item i ON i.version_id = v.id
 		WHERE r.case_ref = 'CUS.IPUS.5.2026'" "Samodzielne zakupy.|2"
 	T=ui
+}
+
+# Two desks close one plan: the first closing is kept, the second desk is
+# told who closed it and when, and what it typed stays in its form.
+two_desks_close_one_plan() {
+	closing_form_of_michalska || return
+	type_text "Pierwsza desk: zadowolona."
+	mkdir -p "$WORK/b"
+	start_second
+	T=ui2
+	login_worklist organizator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys c
+	wait_for "Zamknięcie planu" || return
+	field "Powód"; keys Right
+	field "Zdanie osoby"; type_text "Druga desk: bardzo zadowolona."
+	keys F6
+	wait_for "Przebieg planu." || return
+	keys F2
+	wait_for "Plan zamknięty; sprawdzenie do" || return
+	T=ui
+	field "Powód"; keys Right
+	keys F6
+	wait_for "Przebieg planu." || return
+	keys F2
+	wait_for "w międzyczasie zamknął(-ęła) ten plan" || return
+	expect_screen "Pierwsza desk: zadowolona."
+	stored "SELECT c.person_view FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r
+		ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.25.2026'" "Druga desk: bardzo zadowolona."
+}
+
+# The follow-up half a year after closing, written at two desks at once:
+# the first is kept, the second desk is told whose it is.
+two_desks_record_one_followup() {
+	start
+	login_worklist koordynator || return
+	open_case "9.2026" "Maciejewski" "CUS.IPUS.9.2026" || return
+	keys f
+	wait_for "Jak radzi sobie osoba:" || return
+	type_text "Pierwsza: radzi sobie."
+	mkdir -p "$WORK/b"
+	start_second
+	T=ui2
+	login_worklist organizator || return
+	open_case "9.2026" "Maciejewski" "CUS.IPUS.9.2026" || return
+	keys f
+	wait_for "Jak radzi sobie osoba:" || return
+	type_text "Druga: mieszka u syna."
+	keys Enter
+	wait_for "Zapisano." || return
+	T=ui
+	keys Enter
+	wait_for "Kontakt po zakończeniu już zapisał(a) Tomasz Łęcki" || return
+	expect_screen "Jak radzi sobie osoba: Pierwsza: radzi sobie."   # still there
+	keys Escape
+	stored "SELECT c.followup_note FROM closure c JOIN plan p ON p.id = c.plan_id
+		JOIN request r ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.9.2026'" \
+		"Druga: mieszka u syna."
 }

@@ -231,7 +231,10 @@ START_TEST(closing_with_description_and_followup)
 	/* closed: no more notes, updates or a second closing */
 	ck_assert_int_eq(note(&f, plan_id, item, TEST_TODAY, 0, 5, NULL, &e), CD_EINVAL);
 	ck_assert_int_eq(plan_update(f.db, &f.anna, plan_id, "other", "x", &v2, &e), CD_EINVAL);
-	ck_assert_int_eq(closing_save(f.db, &f.anna, &c, &e), CD_EINVAL);
+	/* a second closing (another desk's form, read before): told who */
+	ck_assert_int_eq(closing_save(f.db, &f.anna, &c, &e), CD_ECONFLICT);
+	ck_assert_ptr_nonnull(strstr(e.msg, "anna"));
+	ck_assert_int_eq(closing_save(f.db, &f.pawel, &c, &e), CD_EPERM);
 	ck_assert_int_eq(closing_get(f.db, &f.anna, plan_id, &got), CD_OK);
 	ck_assert_ptr_nonnull(strstr(got.description, "Sama robi zakupy"));
 	ck_assert_int_eq(followup_record(f.db, &f.anna, plan_id, TEST_TODAY, "", &e), CD_EINVAL);

@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "person.h"
 #include "request.h"
+#include "dbint.h"
+#include "job.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -328,6 +330,54 @@ START_TEST(second_save_from_an_old_version_is_refused)
 }
 END_TEST
 
+static int waits_said, waits_ended;
+static void count_wait(bool waiting)
+{
+	if (waiting)
+		waits_said++;
+	else
+		waits_ended++;
+}
+
+/* A save that meets another desk's long write waits, says so, and gives
+ * up only after the limit: busy, not refused, and nothing half-written. */
+START_TEST(save_waits_for_another_write_then_says_busy)
+{
+	struct cd_db *db = tdb_open(), *other = NULL;
+	struct person p;
+	struct fielderr e;
+	char *err = NULL;
+	int64_t id = add(db, "Halina", "Kowal", NULL, "1950-01-01");
+	long long t0;
+
+	ck_assert_int_eq(db_open(db_path(db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+	ck_assert_int_eq(person_get(other, &coord, id, &p), CD_OK);
+	other->busy_limit = 500; /* DB_BUSY_WAIT_MS, 30 s, shortened for the test */
+	db_wait_hook = count_wait;
+	/* another desk holds the write lock longer than the limit */
+	ck_assert_int_eq(db_begin(db), CD_OK);
+	str_copy(p.phone, sizeof(p.phone), "600 700 800");
+	t0 = job_clock_ms();
+	ck_assert_int_eq(person_save(other, &coord, &p, &e), CD_EBUSY);
+	ck_assert_int_ge(job_clock_ms() - t0, 500);
+	ck_assert_int_eq(waits_said, 1);
+	ck_assert_int_eq(waits_ended, 1);
+	/* the typed phone is still in the record the form holds */
+	ck_assert_str_eq(p.phone, "600 700 800");
+	ck_assert_str_ne(cd_status_text(CD_EBUSY), cd_status_text(CD_EDB));
+	db_rollback(db);
+	/* the lock is free: the same save goes through, once */
+	ck_assert_int_eq(person_save(other, &coord, &p, &e), CD_OK);
+	ck_assert_int_eq(person_get(db, &coord, id, &p), CD_OK);
+	ck_assert_str_eq(p.phone, "600 700 800");
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'person.edit'"), 1);
+	db_wait_hook = NULL;
+	db_close(&other);
+	tdb_close(&db);
+}
+END_TEST
+
 Suite *suite_person(void)
 {
 	Suite *s = suite_create("person");
@@ -345,6 +395,7 @@ Suite *suite_person(void)
 	tcase_add_test(tc, search_by_case_reference);
 	tcase_add_test(tc, household_and_links);
 	tcase_add_test(tc, second_save_from_an_old_version_is_refused);
+	tcase_add_test(tc, save_waits_for_another_write_then_says_busy);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -201,7 +201,7 @@ int cmd_sessions(struct cli_opts *o, struct cd_db *db, int argc, char **argv, in
 
 	(void)o;
 	memset(used, 0, sizeof(used));
-	if ((rc = actor_of_login(db, opt_value(argc, argv, at, "--user", used), &a)))
+	if ((rc = actor_of_login(o, db, opt_value(argc, argv, at, "--user", used), &a)))
 		return fail_msg(NULL, rc);
 	if ((rc = check_all_used(argc, argv, at, used)))
 		return rc;

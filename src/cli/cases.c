@@ -48,7 +48,7 @@ int cmd_worklist(struct cli_opts *o, struct cd_db *db, int argc, char **argv, in
 	}
 	if (!day)
 		date_today(&today);
-	if (actor_of_login(db, login, &a))
+	if (actor_of_login(o, db, login, &a))
 		return 1;
 	if ((rc = worklist(db, &a, &today, &w, &n)))
 		return fail_msg(NULL, rc);
@@ -71,7 +71,7 @@ int cmd_register(struct cli_opts *o, struct cd_db *db, int argc, char **argv, in
 
 	rc = check_all_used(argc, argv, at, used);
 	free(used);
-	if (rc || actor_of_login(db, login, &a))
+	if (rc || actor_of_login(o, db, login, &a))
 		return 1;
 	if (!strcmp(cmd, "unmet")) {
 		struct need *l;

@@ -30,6 +30,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -177,9 +179,24 @@ int cli_parse_global(int argc, char **argv, struct cli_opts *o)
 	int i;
 
 	memset(o, 0, sizeof(*o));
+	o->password_fd = -1;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (!strcmp(a, "--db") || !strcmp(a, "--lang")) {
+		if (!strcmp(a, "--user") || !strcmp(a, "--password-fd")) {
+			char *end;
+			long fd;
+			if (i + 1 >= argc)
+				return usage_error(_("option %s needs a value"), a);
+			if (!strcmp(a, "--user")) {
+				o->login = argv[++i];
+				continue;
+			}
+			fd = strtol(argv[++i], &end, 10);
+			if (*end || end == argv[i] || fd < 0 || fd > 1000)
+				return usage_error(_("--password-fd takes a file descriptor number, "
+						     "not '%s'"), argv[i]);
+			o->password_fd = (int)fd;
+		} else if (!strcmp(a, "--db") || !strcmp(a, "--lang")) {
 			if (i + 1 >= argc)
 				return usage_error(_("option %s needs a value"), a);
 			if (!strcmp(a, "--db")) {
@@ -345,6 +362,82 @@ int check_all_used(int argc, char **argv, int from, const bool *used)
 	return 0;
 }
 
+/* The password of --user: one line from --password-fd, else asked on the
+ * terminal without echo (never from the command line or the
+ * environment, which other accounts can read). */
+static char *login_password(const struct cli_opts *o)
+{
+	char buf[512];
+	size_t n = 0;
+
+	if (o->password_fd >= 0) {
+		char c;
+		ssize_t r;
+		while (n + 1 < sizeof(buf) && (r = read(o->password_fd, &c, 1)) == 1 && c != '\n')
+			buf[n++] = c;
+		if (n && buf[n - 1] == '\r')
+			n--;
+		buf[n] = '\0';
+		return xstrdup(buf);
+	} else {
+		struct termios old, quiet;
+		FILE *tty = fopen("/dev/tty", "r+");
+		char *r;
+		if (!tty)
+			return NULL;
+		fprintf(tty, _("Password for %s: "), o->login);
+		fflush(tty);
+		tcgetattr(fileno(tty), &old);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(fileno(tty), TCSANOW, &quiet);
+		r = fgets(buf, sizeof(buf), tty);
+		tcsetattr(fileno(tty), TCSANOW, &old);
+		fputc('\n', tty);
+		fclose(tty);
+		if (!r)
+			return NULL;
+		buf[strcspn(buf, "\r\n")] = '\0';
+		return xstrdup(buf);
+	}
+}
+
+/* Who runs this command: the cusdesk account of --user (its password
+ * checked, as at the desk), or, without --user, the host's administrator:
+ * root or the OS account that owns the database file, who can read the
+ * file anyway.  Anyone else is refused before anything is read. */
+static int cli_identify(struct cli_opts *o, struct cd_db *db)
+{
+	struct stat st;
+	char *pw;
+	int rc;
+
+	if (!o->login) {
+		if (geteuid() == 0 || (stat(o->db_path, &st) == 0 && st.st_uid == geteuid())) {
+			actor_system(&o->actor);
+			o->host_admin = true;
+			return 0;
+		}
+		fprintf(stderr, "cusdesk: %s\n",
+			_("the command line needs your cusdesk login: cusdesk --user LOGIN ... "
+			  "(without one only root or the owner of the database file may run it)"));
+		return 1;
+	}
+	if (!(pw = login_password(o))) {
+		fprintf(stderr, "cusdesk: %s\n", _("no terminal to ask the password on; a script "
+						      "gives it with --password-fd N"));
+		return 1;
+	}
+	rc = user_login(db, o->login, pw, &o->actor);
+	sodium_memzero(pw, strlen(pw));
+	free(pw);
+	if (rc) {
+		fprintf(stderr, "cusdesk: %s\n", cd_status_text(rc));
+		return 1;
+	}
+	return 0;
+}
+
 int open_db(struct cli_opts *o, struct cd_db **db)
 {
 	char *err = NULL;
@@ -354,6 +447,10 @@ int open_db(struct cli_opts *o, struct cd_db **db)
 	if (db_open(o->db_path, DB_OPEN_EXISTING, db, &err)) {
 		fprintf(stderr, "cusdesk: %s\n", err);
 		free(err);
+		return 1;
+	}
+	if (cli_identify(o, *db)) {
+		db_close(db);
 		return 1;
 	}
 	/* an import whose process died is taken back before anything else */
@@ -370,16 +467,26 @@ void copy_opt(char *dst, size_t size, const char *v)
 		str_copy(dst, size, v);
 }
 
-/* --user LOGIN: the actor of that account; without it the system (all). */
-int actor_of_login(struct cd_db *db, const char *login, struct actor *a)
+/* A command's own --user LOGIN (whose worklist, whose sessions): the
+ * acting account itself; the host's administrator may name anyone.
+ * Without it, who acts. */
+int actor_of_login(const struct cli_opts *o, struct cd_db *db, const char *login,
+		   struct actor *a)
 {
 	struct user *u;
 	size_t nu, i;
 	bool found = false;
 
-	actor_system(a);
-	if (!login)
+	*a = o->actor;
+	if (!login || (!o->host_admin && !strcmp(login, o->actor.login)))
 		return 0;
+	if (!o->host_admin) {
+		fprintf(stderr, "cusdesk: ");
+		fprintf(stderr, _("--user %s: only your own (%s); another account's view is for "
+				  "the host's administrator"), login, o->actor.login);
+		fputc('\n', stderr);
+		return 1;
+	}
 	user_list(db, a, &u, &nu);
 	for (i = 0; i < nu && !found; i++)
 		if (!strcmp(u[i].login, login)) {
@@ -474,6 +581,21 @@ int cli_run(struct cli_opts *o, int argc, char **argv)
 		return usage_error(_("unknown command '%s'"), word);
 	if (c->needs_db && open_db(o, &db))
 		return 1;
+	if (db) {
+		/* every command in the audit log: the account and the OS account
+		 * (db.c adds it to every entry), the command and its first word */
+		char what[80];
+		int at = o->first_arg + 1;
+		snprintf(what, sizeof(what), "%s%s%.40s", word,
+			 at < argc && argv[at][0] != '-' ? " " : "",
+			 at < argc && argv[at][0] != '-' ? argv[at] : "");
+		if (audit_add(db, o->actor.user_id, o->host_admin ? "cli.host_admin" : "cli",
+			      "command", 0, what)) {
+			fprintf(stderr, "cusdesk: %s\n", cd_status_text(CD_EDB));
+			db_close(&db);
+			return 1;
+		}
+	}
 	rc = c->run(o, db, argc, argv, o->first_arg + 1);
 	db_close(&db);
 	return rc;

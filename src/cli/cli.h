@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 
+#include "auth.h"
+
 struct cli_opts {
 	char *db_path;     /* --db, else $CUSDESK_DB / XDG default */
 	const char *lang;  /* --lang, NULL when not given */
@@ -12,6 +14,12 @@ struct cli_opts {
 	int first_arg;     /* index of the command word (argc when none) */
 	bool help, version;
 	bool keys;         /* --keys: the desk's key table (Markdown, for the README) */
+	const char *login; /* --user LOGIN: the cusdesk account acting */
+	int password_fd;   /* --password-fd N: its password from there, not a terminal */
+	/* who acts, once the database is open: the logged-in account, or the
+	 * host's administrator (root or the database file's owner, no login) */
+	struct actor actor;
+	bool host_admin;
 };
 
 /* Parses the global options before the command word.  Returns 0, or 2

@@ -34,7 +34,8 @@ int open_db(struct cli_opts *o, struct cd_db **db);
 /* Copies an option's value (NULL: empty). */
 void copy_opt(char *dst, size_t size, const char *v);
 /* --user LOGIN: the actor of that account; without it the system (all). */
-int actor_of_login(struct cd_db *db, const char *login, struct actor *a);
+int actor_of_login(const struct cli_opts *o, struct cd_db *db, const char *login,
+		   struct actor *a);
 /* Writes text (UTF-8) to path (0600) in enc (UTF-8 with BOM, or
  * Windows-1250). */
 int write_encoded(const char *path, const char *text, enum csv_encoding enc);

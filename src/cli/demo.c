@@ -250,10 +250,12 @@ static int demo_offer(struct cd_db *db)
 		 "zoz@example.pl", "4/CUS/2025", "2025-01-01", "2026-12-31", 0},
 	};
 	int64_t prog_id, prov_id[ARRAY_SIZE(prov)], sid;
+	struct actor sys;
 	size_t i;
 	int rc;
 
-	if ((rc = gmina_add(db, "Czarnia", NULL)) ||
+	actor_system(&sys);
+	if ((rc = gmina_add(db, &sys, "Czarnia", NULL)) ||
 	    (rc = programme_add(db, &prog, &prog_id)))
 		return rc;
 	demo_prog = prog_id;

@@ -101,7 +101,7 @@ int cmd_catalogue(struct cli_opts *o, struct cd_db *db, int argc, char **argv, i
 			return 1;
 		}
 	}
-	actor_system(&a);
+	a = o->actor;
 	if (!only)
 		return catalogue_all(db, &a);
 	if ((rc = programme_list(db, &a, &pl, &np)))
@@ -145,12 +145,13 @@ int cmd_setting(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int
 {
 	const struct setting_def *d;
 	struct fielderr e;
+	int rc;
 
 	if (at + 2 < argc)
 		return usage_error(_("unexpected argument '%s'"), argv[at + 2]);
 	if (at + 1 < argc) {
-		if (setting_change(db, argv[at], argv[at + 1], &e))
-			return fail_msg(&e, CD_EINVAL);
+		if ((rc = setting_change(db, &o->actor, argv[at], argv[at + 1], &e)))
+			return fail_msg(&e, rc);
 		return 0;
 	}
 	for (d = setting_defs; d->key; d++) {

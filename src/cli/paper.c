@@ -74,7 +74,7 @@ int cmd_export(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 			return 1;
 		}
 	}
-	actor_system(&a);
+	a = o->actor;
 	if ((rc = export_csv(db, &a, kind, &text, &rows, &e)))
 		return fail_msg(&e, rc);
 	rc = write_encoded(path, text, enc);
@@ -117,7 +117,7 @@ int cmd_print(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int a
 		return usage_error("%s", _("-o FILE is required"));
 	if ((rc = output_encoding(encoding, &enc)))
 		return rc;
-	actor_system(&a);
+	a = o->actor;
 	if ((rc = doc_build(db, &a, kind, id, &d, &e)))
 		return fail_msg(&e, rc);
 	rc = doc_write(&d, path, enc, &e);
@@ -135,7 +135,7 @@ int cmd_rodo(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int at
 	struct actor a;
 	int rc;
 
-	actor_system(&a);
+	a = o->actor;
 	used[at] = true;
 	if (!strcmp(sub, "export")) {
 		const char *id = opt_positional(argc, argv, at + 1, used);
@@ -280,7 +280,7 @@ int cmd_import(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 	if (encoding && !csv_encoding_parse(encoding, &enc))
 		return usage_error(_("--encoding takes auto, utf-8, cp1250 or iso-8859-2, not "
 				     "'%s'"), encoding);
-	actor_system(&a);
+	a = o->actor;
 	{
 		struct cli_job job;
 		bool stopped;
@@ -346,7 +346,7 @@ int cmd_report(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 			return usage_error("%s", _("--from and --to are required (YYYY-MM-DD)"));
 		if (format && strcmp(format, "text") && strcmp(format, "csv"))
 			return usage_error(_("--format takes text or csv, not '%s'"), format);
-		actor_system(&a);
+		a = o->actor;
 		if ((rc = output_encoding(encoding, &enc)))
 			return rc;
 		if ((rc = summary_figures(db, &a, from, to, format && !strcmp(format, "csv"), &text,
@@ -375,7 +375,7 @@ int cmd_report(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 		return usage_error(_("--format takes text or csv, not '%s'"), format);
 	if ((rc = output_encoding(encoding, &enc)))
 		return rc;
-	actor_system(&a);
+	a = o->actor;
 	if ((rc = report_quarterly(db, &a, quarter, &r, &e)))
 		return fail_msg(&e, rc);
 	text = quarterly_report_format(&r, format && !strcmp(format, "csv"));

@@ -63,7 +63,7 @@ int cmd_user(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int at
 	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
 	int rc = 0;
 
-	actor_system(&sys);
+	sys = o->actor;
 	fielderr_clear(&e);
 	if (!strcmp(sub, "add") && at + 1 < argc) {
 		const char *login = argv[at + 1];
@@ -145,7 +145,7 @@ int cmd_person(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
 	int rc = 0;
 
-	actor_system(&sys);
+	sys = o->actor;
 	fielderr_clear(&e);
 	if (!strcmp(sub, "add")) {
 		struct person p;
@@ -244,7 +244,7 @@ int cmd_request(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int
 	char *end;
 	int rc = 0;
 
-	actor_system(&sys);
+	sys = o->actor;
 	fielderr_clear(&e);
 	if (strcmp(sub, "add")) {
 		rc = usage_error(_("unknown request command '%s'"), sub);
@@ -304,7 +304,7 @@ int cmd_gmina(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int a
 	str_squeeze(name);
 	if (!name[0] || !utf8_valid(name))
 		return usage_error("%s", _("Gmina: give its name"));
-	rc = gmina_add(db, name, NULL);
+	rc = gmina_add(db, &o->actor, name, NULL);
 	if (rc == CD_EEXIST) {
 		fprintf(stderr, "cusdesk: %s\n", _("Gmina: the centre already has it"));
 		return 1;

@@ -726,12 +726,15 @@ void gmina_names_free(char **names, size_t n)
 	free(names);
 }
 
-int gmina_add(struct cd_db *db, const char *name, int64_t *id)
+int gmina_add(struct cd_db *db, const struct actor *a, const char *name, int64_t *id)
 {
 	sqlite3_stmt *st;
+	struct fielderr e;
 	int64_t have;
 	int rc;
 
+	if ((rc = actor_require(a, PERM_USER_ADMIN, &e)))
+		return rc;
 	/* "czarnia" is the Czarnia the centre has */
 	if ((rc = gmina_id_by_name(db, name, &have)) != CD_ENOTFOUND)
 		return rc == CD_OK ? CD_EEXIST : rc;

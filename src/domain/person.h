@@ -112,7 +112,8 @@ int person_household_members(struct cd_db *db, const struct actor *a,
  * array). */
 int gmina_names(struct cd_db *db, char ***out, size_t *n);
 void gmina_names_free(char **names, size_t n);
-int gmina_add(struct cd_db *db, const char *name, int64_t *id);
+/* The administrator adds a gmina the centre serves. */
+int gmina_add(struct cd_db *db, const struct actor *a, const char *name, int64_t *id);
 
 /* Rebuilds the search terms of one person (after a change to the person
  * or to one of their requests).  Used inside other modules' transactions. */

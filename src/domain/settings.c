@@ -1,5 +1,7 @@
 /* settings.c - known settings and their rules. */
 #include "settings.h"
+#include "auth.h"
+#include "dbint.h"
 #include "i18n.h"
 #include "request.h"
 #include "text.h"
@@ -43,14 +45,17 @@ static const struct {
 	{"backup_keep", 1, 365},
 };
 
-int setting_change(struct cd_db *db, const char *key, const char *value,
-		   struct fielderr *e)
+int setting_change(struct cd_db *db, const struct actor *a, const char *key,
+		   const char *value, struct fielderr *e)
 {
-	char *end;
+	char *end, *old, *detail;
 	long n;
 	struct date d;
+	int rc;
 
 	fielderr_clear(e);
+	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+		return rc;
 	if (!key || !value)
 		return fielderr_set(e, -1, "%s", _("Setting: give a name and a value"));
 	if (!strcmp(key, "centre_name")) {
@@ -62,8 +67,7 @@ int setting_change(struct cd_db *db, const char *key, const char *value,
 		if (strlen(value) > 250 || !utf8_valid(value))
 			return fielderr_set(e, -1, _("%s: at most 250 characters"), key);
 	} else if (!strcmp(key, "case_ref_pattern")) {
-		int rc = case_ref_pattern_validate(value, e);
-		if (rc)
+		if ((rc = case_ref_pattern_validate(value, e)))
 			return rc;
 	} else if (!strcmp(key, "centre_started")) {
 		if (!date_parse(value, &d))
@@ -81,8 +85,16 @@ int setting_change(struct cd_db *db, const char *key, const char *value,
 			return fielderr_set(e, -1, _("%s: a whole number from %d to %d"),
 					    key, int_settings[i].min, int_settings[i].max);
 	}
-	if (setting_set(db, key, value) ||
-	    audit_add(db, 0, "setting", "setting", 0, key))
-		return CD_EDB;
-	return CD_OK;
+	/* one transaction: the value and its entry, old -> new */
+	if ((rc = db_begin(db)))
+		return rc;
+	old = setting_get(db, key, "");
+	detail = xasprintf("%s: %s -> %s", key, old, value);
+	free(old);
+	rc = setting_set(db, key, value) || audit_add(db, a->user_id, "setting", "setting", 0, detail) ||
+	     db_commit(db) ? CD_EDB : CD_OK;
+	free(detail);
+	if (rc)
+		db_rollback(db);
+	return rc;
 }

@@ -13,7 +13,9 @@ struct setting_def {
 extern const struct setting_def setting_defs[];
 
 /* Checks and stores a value of a known key (one transaction, audited). */
-int setting_change(struct cd_db *db, const char *key, const char *value,
-		   struct fielderr *e);
+struct actor;
+/* Changes a setting (the administrator's), audited old -> new. */
+int setting_change(struct cd_db *db, const struct actor *a, const char *key,
+		   const char *value, struct fielderr *e);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -395,7 +396,8 @@ static int migrate(struct cd_db *db, char **errmsg)
 				db_rollback(db);
 			continue;
 		}
-		if (db_exec(db, found->text) || db_exec(db, pragma) || db_commit(db)) {
+		if (db_exec(db, found->text) || (v == 10 && audit_chain_existing(db)) ||
+		    db_exec(db, pragma) || db_commit(db)) {
 			db_rollback(db);
 			if (errmsg)
 				*errmsg = xasprintf(_("upgrading the database to "
@@ -521,6 +523,14 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
 	db->job_fd = -1;
+	{
+		/* who the program runs as, in every audit entry */
+		struct passwd *pw = getpwuid(geteuid());
+		if (pw && pw->pw_name)
+			snprintf(db->os_account, sizeof(db->os_account), "%s", pw->pw_name);
+		else
+			snprintf(db->os_account, sizeof(db->os_account), "uid %ld", (long)geteuid());
+	}
 	db->busy_limit = DB_BUSY_WAIT_MS;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		if (errmsg)
@@ -614,6 +624,8 @@ int db_check(struct cd_db *db, struct strbuf *out)
 		rc = CD_EDB;
 	else
 		sb_add(out, _("references: ok\n"));
+	if (audit_check(db, out))
+		rc = CD_EDB;
 	return rc;
 }
 
@@ -651,22 +663,6 @@ int setting_set(struct cd_db *db, const char *key, const char *value)
 		return CD_EDB;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	return db_step_done(db, st);
-}
-
-int audit_add(struct cd_db *db, int64_t user_id, const char *action,
-	      const char *entity, int64_t entity_id, const char *detail)
-{
-	sqlite3_stmt *st;
-
-	if (db_prepare(db, "INSERT INTO audit_log(user_id, action, entity, "
-		       "entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)", &st))
-		return CD_EDB;
-	db_bind_id_or_null(st, 1, user_id);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, entity ? entity : "", -1, SQLITE_STATIC);
-	db_bind_id_or_null(st, 4, entity_id);
-	sqlite3_bind_text(st, 5, detail ? detail : "", -1, SQLITE_STATIC);
 	return db_step_done(db, st);
 }
 

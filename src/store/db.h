@@ -53,8 +53,14 @@ int setting_set(struct cd_db *db, const char *key, const char *value);
  * the user's name and "YYYY-MM-DD HH:MM:SS"; CD_ENOTFOUND when none. */
 int audit_last_change(struct cd_db *db, const char *entity, int64_t entity_id, char *who,
 		      size_t who_size, char *at, size_t at_size);
+/* Adds an entry, chained to the one before it (audit.c), with the OS
+ * account the program runs as; its own transaction, or a savepoint in the
+ * caller's. */
 int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	      const char *entity, int64_t entity_id, const char *detail);
+/* The last entry's id and hash (the chain's head, to note down or compare
+ * with a backup's); CD_ENOTFOUND when the log is empty. */
+int audit_head(struct cd_db *db, int64_t *id, char hash[65]);
 
 /* Where storage errors go: by default to stderr; the desk sets a hook so
  * that, while curses runs, they reach a log file and the status line. */

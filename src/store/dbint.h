@@ -17,7 +17,14 @@ struct cd_db {
 	bool bulk;        /* a long job's connection (db_bulk) */
 	int job_fd;       /* its hold on the jobs' lock file, or -1 */
 	bool others_wrote; /* another connection committed in its last pause */
+	char os_account[64]; /* the OS account the program runs as */
 };
+
+/* audit.c: chains the entries without a hash (migration 10 only), and
+ * checks the chain, adding what it found to out; CD_EDB when broken. */
+int audit_chain_existing(struct cd_db *db);
+struct strbuf;
+int audit_check(struct cd_db *db, struct strbuf *out);
 
 /* Prepares sql; on failure logs to stderr and returns CD_EDB. */
 int db_prepare(struct cd_db *db, const char *sql, sqlite3_stmt **st);

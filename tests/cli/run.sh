@@ -352,6 +352,50 @@ c check >/dev/null && ok || bad "check after restore"
 echo "Jesienne liście 2026" | c restore "$WORK/k.kopia" >/dev/null && ok || bad "restore an encrypted copy"
 c check >/dev/null && ok || bad "check after an encrypted restore"
 
+# who runs it: a cusdesk login with its password from a file descriptor;
+# the role is checked as at the desk; without a login only root or the
+# file's owner (this test runs as one of them)
+printf 'demo1234\n' >"$WORK/pw"; printf 'zle-haslo\n' >"$WORK/badpw"
+as() { who=$1; shift; "$BIN" --db "$D" --user "$who" --password-fd 3 "$@" 3<"$WORK/pw"; }
+as recepcja person find "Now" >/dev/null && ok || bad "reception finds a person with its login"
+expect_fail "a wrong password" "zły login lub hasło" \
+	sh -c '"$0" --db "$1" --user recepcja --password-fd 3 person find Now 3<"$2"' "$BIN" "$D" "$WORK/badpw"
+echo "haslo12345" | expect_fail "reception adds a director" "Twoja rola na to nie pozwala" \
+	as recepcja user add ewa2 --role director,organiser
+echo "haslo12345" | expect_fail "reception sets the admin's password" "nie pozwala" \
+	as recepcja user passwd admin
+expect_fail "reception anonymises" "nie pozwala" as recepcja rodo anonymise --dry-run
+expect_fail "reception changes a setting" "nie pozwala" as recepcja setting lock_seconds 0
+expect_fail "reception reads a coordinator's worklist" "tylko własny login" \
+	as recepcja worklist --user koordynator
+as koordynator worklist >/dev/null && ok || bad "a coordinator's own worklist"
+[ "$("$BIN" --db "$D" user list | grep -c ewa2)" = 0 ] && ok || bad "the refused account was added"
+# every command is in the audit log with the login and the OS account
+me=$(id -un)
+[ "$(sqlite3 "$D" "SELECT count(*) FROM audit_log a JOIN app_user u ON u.id = a.user_id
+	WHERE a.action = 'cli' AND u.login = 'recepcja' AND a.os_account = '$me'")" -ge 5 ] &&
+	ok || bad "reception's commands are not in the audit log with the OS account"
+[ "$(sqlite3 "$D" "SELECT count(*) FROM audit_log WHERE action = 'cli.host_admin' AND
+	os_account = '$me' AND detail = 'user list'")" -ge 1 ] && ok || bad "the host admin's command is not audited"
+# another OS account without a login is refused; with one it works
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	mkdir -p "$WORK/shared" && cp "$D" "$WORK/shared/s.db" && chmod 777 "$WORK/shared" &&
+		chmod 666 "$WORK/shared/s.db" && chmod 755 "$WORK"
+	nob() { setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" --db "$WORK/shared/s.db" "$@"; }
+	expect_fail "another OS account without a login" "wymaga Twojego loginu" nob person find Now
+	nob --user recepcja --password-fd 3 person find Now 3<"$WORK/pw" >/dev/null && ok ||
+		bad "another OS account with a login"
+	chmod 700 "$WORK"
+else
+	echo "  (skipped: another OS account needs root and setpriv)"
+fi
+# a changed audit entry is found by check
+cp "$D" "$WORK/t.db"
+sqlite3 "$WORK/t.db" "UPDATE audit_log SET detail = 'user list' WHERE id = (SELECT min(id) FROM audit_log WHERE action = 'cli')"
+if out=$("$BIN" --db "$WORK/t.db" check); then bad "check passed an edited audit entry"; else
+	case "$out" in *"PRZERWANY przy wpisie"*) ok;; *) bad "check on an edited entry said: $out";; esac
+fi
+
 # the rest
 c check >/dev/null && ok || bad "check"
 "$BIN" --version | grep -q "^cusdesk " && ok || bad "--version"

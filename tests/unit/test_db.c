@@ -166,6 +166,86 @@ START_TEST(settings_defaults)
 }
 END_TEST
 
+/* check's verdict on the audit chain: NULL when intact, else the text. */
+static char *chain_verdict(struct cd_db *db)
+{
+	struct strbuf sb;
+	char *r = NULL;
+
+	sb_init(&sb);
+	if (db_check(db, &sb) != CD_OK)
+		r = xstrdup(strstr(sb.buf, "audit log") ? strstr(sb.buf, "audit log") : sb.buf);
+	else
+		ck_assert_ptr_nonnull(strstr(sb.buf, "chain intact"));
+	sb_release(&sb);
+	return r;
+}
+
+/* An entry edited, inserted or deleted with sqlite3 breaks the chain, and
+ * check names the first entry that does not fit. */
+START_TEST(audit_chain_shows_every_change)
+{
+	struct cd_db *db = tdb_open();
+	struct actor ewa = login_as(db, "ewa", ROLE_RECEPTION);
+	char *v, sql[160];
+	int i;
+
+	for (i = 0; i < 5; i++)
+		ck_assert_int_eq(audit_add(db, 0, "person.edit", "person", i + 1, "x"), CD_OK);
+	ck_assert_ptr_null(chain_verdict(db));
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM audit_log WHERE hash IS NULL OR "
+				   "length(hash) <> 64 OR os_account = ''"), 0);
+	/* a forged user on entry 3 */
+	snprintf(sql, sizeof(sql), "UPDATE audit_log SET user_id = %lld WHERE action = "
+		 "'person.edit' AND entity_id = 3", (long long)ewa.user_id);
+	ck_assert_int_eq(db_exec(db, sql), CD_OK);
+	ck_assert_ptr_nonnull(v = chain_verdict(db));
+	ck_assert_ptr_nonnull(strstr(v, "BROKEN"));
+	free(v);
+	ck_assert_int_eq(db_exec(db, "UPDATE audit_log SET user_id = NULL WHERE action = "
+				 "'person.edit' AND entity_id = 3"), CD_OK);
+	ck_assert_ptr_null(chain_verdict(db));
+	/* a deleted entry: the one after it does not fit */
+	ck_assert_int_eq(db_exec(db, "DELETE FROM audit_log WHERE action = 'person.edit' AND "
+				 "entity_id = 2"), CD_OK);
+	ck_assert_ptr_nonnull(v = chain_verdict(db));
+	free(v);
+	tdb_close(&db);
+	/* an inserted one, even with a made-up hash */
+	db = tdb_open();
+	ck_assert_int_eq(audit_add(db, 0, "login", "", 0, ""), CD_OK);
+	ck_assert_int_eq(db_exec(db, "INSERT INTO audit_log(action, hash) VALUES ('login', "
+				 "'00000000000000000000000000000000000000000000000000000000000000')"),
+			 CD_OK);
+	ck_assert_ptr_nonnull(v = chain_verdict(db));
+	free(v);
+	tdb_close(&db);
+}
+END_TEST
+
+/* A database from before the chain (schema 9) gets its entries chained
+ * when it is upgraded. */
+START_TEST(audit_chain_upgrade_chains_old_entries)
+{
+	struct cd_db *db = tdb_open();
+	char *path = xstrdup(db_path(db)), *err = NULL;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		ck_assert_int_eq(audit_add(db, 0, "person.add", "person", i + 1, ""), CD_OK);
+	ck_assert_int_eq(db_exec(db, "ALTER TABLE audit_log DROP COLUMN hash; ALTER TABLE "
+				 "audit_log DROP COLUMN os_account; PRAGMA user_version = 9"), CD_OK);
+	db_close(&db);
+	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), CD_OK);
+	ck_assert_int_eq(db_schema_version(db), db_latest_version());
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM audit_log WHERE hash IS NOT NULL"),
+			 tdb_count(db, "SELECT count(*) FROM audit_log"));
+	ck_assert_ptr_null(chain_verdict(db));
+	free(path);
+	tdb_close(&db);
+}
+END_TEST
+
 Suite *suite_db(void)
 {
 	Suite *s = suite_create("db");
@@ -180,6 +260,8 @@ Suite *suite_db(void)
 	tcase_add_test(tc, missing_file_is_not_created);
 	tcase_add_test(tc, nested_transactions);
 	tcase_add_test(tc, settings_defaults);
+	tcase_add_test(tc, audit_chain_shows_every_change);
+	tcase_add_test(tc, audit_chain_upgrade_chains_old_entries);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -273,8 +273,8 @@ START_TEST(programme_gminas_of_an_inter_gmina_centre)
 	struct fielderr e;
 
 	fx_open(&f);
-	ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
-	ck_assert_int_eq(gmina_add(f.db, "Żółkiewka", NULL), CD_OK);
+	ck_assert_int_eq(gmina_add(f.db, &f.sys, "Czarnia", NULL), CD_OK);
+	ck_assert_int_eq(gmina_add(f.db, &f.sys, "Żółkiewka", NULL), CD_OK);
 	ck_assert_int_eq(programme_get(f.db, &f.organiser, f.programme, &p), CD_OK);
 	str_copy(p.gminas, sizeof(p.gminas), "Czarnia, Łomża");
 	ck_assert_int_eq(programme_save(f.db, &f.organiser, &p, &e), CD_EINVAL);

@@ -43,7 +43,7 @@ static void check_persons_file(const char *name, enum csv_encoding want, char se
 	char *path, *rejects;
 
 	fx_open(&f);
-	ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
+	ck_assert_int_eq(gmina_add(f.db, &f.sys, "Czarnia", NULL), CD_OK);
 	path = fixture(name);
 	before = tdb_count(f.db, "SELECT count(*) FROM person");
 	/* the dry run says what would happen and stores nothing */
@@ -200,7 +200,7 @@ START_TEST(export_then_import_gives_the_same_people)
 
 	for (enc = 0; enc < 2; enc++) {
 		fx_open(&f);
-		ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
+		ck_assert_int_eq(gmina_add(f.db, &f.sys, "Czarnia", NULL), CD_OK);
 		{
 			/* a second person, with everything filled in */
 			struct person p;
@@ -229,7 +229,7 @@ START_TEST(export_then_import_gives_the_same_people)
 		free(bytes);
 		/* into another, empty database of a centre with the same gmina */
 		other = tdb_open();
-		ck_assert_int_eq(gmina_add(other, "Czarnia", NULL), CD_OK);
+		ck_assert_int_eq(gmina_add(other, &f.sys, "Czarnia", NULL), CD_OK);
 		ck_assert_int_eq(import_file(other, &f.sys, IMPORT_PERSONS, path, CSV_AUTO, false, NULL, &r,
 					     &e), CD_OK);
 			ck_assert_uint_eq(r.added, 2);
@@ -280,7 +280,7 @@ START_TEST(import_taken_back_whole)
 	char *path;
 
 	fx_open(&f);
-	ck_assert_int_eq(gmina_add(f.db, "Czarnia", NULL), CD_OK);
+	ck_assert_int_eq(gmina_add(f.db, &f.sys, "Czarnia", NULL), CD_OK);
 	path = fixture("persons-utf8-bom.csv");
 	before = tdb_count(f.db, "SELECT count(*) FROM person");
 	{

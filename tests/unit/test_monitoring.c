@@ -249,7 +249,7 @@ START_TEST(closing_with_description_and_followup)
 		ck_assert_int_eq(followup_record(other, &f.anna, plan_id, TEST_TODAY,
 						 "Inny opis.", &e), CD_ECONFLICT);
 		ck_assert_int_eq(e.field, CLOSE_F_FOLLOWUP);
-		ck_assert_ptr_nonnull(strstr(e.msg, "saved by anna"));
+		ck_assert_ptr_nonnull(strstr(e.msg, "recorded by anna"));
 		db_close(&other);
 		ck_assert_int_eq(closing_get(f.db, &f.anna, plan_id, &got), CD_OK);
 		ck_assert_str_eq(got.followup_note, "Radzi sobie, bez nowych potrzeb.");

@@ -27,8 +27,8 @@ int ui_run(const char *db_path, bool mono)
 	str_copy(app.centre, sizeof(app.centre), centre);
 	free(centre);
 	app.lock_seconds = setting_get_int(app.db, "lock_minutes", 10) * 60;
-	/* tests shorten the lock time */
-	if (getenv("CUSDESK_LOCK_SECONDS"))
+	/* tests shorten the lock time (db_open refused it on a real database) */
+	if (db_is_test(app.db) && getenv("CUSDESK_LOCK_SECONDS"))
 		app.lock_seconds = atoi(getenv("CUSDESK_LOCK_SECONDS"));
 	ui_watch_end_signals();
 	if (ui_init_curses(&app)) {
@@ -81,6 +81,10 @@ static void login_extras(struct app *app, struct form_screen *fs)
 {
 	wattrset(stdscr, A_BOLD);
 	ui_put(stdscr, 3, 2, _("cusdesk: the social services desk"), COLS - 4, false);
+	/* test switches act on this one: nobody should take it for the real */
+	if (db_is_test(app->db))
+		ui_put(stdscr, 1, 2, _("TEST OR DEMO DATABASE: do not enter real persons' data"),
+		       COLS - 4, false);
 	wattrset(stdscr, A_NORMAL);
 	ui_put(stdscr, 4, 2, _("Log in with your account. Enter moves to the next field, "
 			       "F2 or Enter on the password logs in, Esc quits."),

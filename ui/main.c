@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The desk needs a UTF-8 locale for Polish letters; a machine set to plain
  * "C" (a fresh container, a cron job) gets C.UTF-8 instead. */
@@ -29,6 +30,9 @@ int main(int argc, char **argv)
 	struct cli_opts o;
 	int rc;
 
+	/* every file the program makes (exports, documents, logs, copies) is
+	 * its owner's only, whatever the caller's umask */
+	umask(077);
 	ensure_utf8_locale();
 	rc = cli_parse_global(argc, argv, &o);
 	i18n_init(o.lang);

@@ -110,9 +110,16 @@ int date_cmp(const struct date *a, const struct date *b)
 	return 0;
 }
 
+static bool test_clock;
+
+void date_test_clock(bool on)
+{
+	test_clock = on;
+}
+
 void date_today(struct date *out)
 {
-	const char *fixed = getenv("CUSDESK_TODAY");
+	const char *fixed = test_clock ? getenv("CUSDESK_TODAY") : NULL;
 	time_t now;
 	struct tm tm;
 

@@ -52,6 +52,9 @@ int date_cmp(const struct date *a, const struct date *b);
 /* Today, from the clock, or from $CUSDESK_TODAY (YYYY-MM-DD) when set, so
  * tests and demos have a fixed "today". */
 void date_today(struct date *out);
+/* Whether date_today follows CUSDESK_TODAY: only for a test or demo
+ * database (db_open decides), never on a real one. */
+void date_test_clock(bool on);
 /* d moved by n months (n may be negative); the day is clamped to the
  * month's length (31 Jan + 1 month = 28/29 Feb). */
 void date_add_months(const struct date *d, int n, struct date *out);

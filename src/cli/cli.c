@@ -48,7 +48,10 @@ static const struct command {
 	bool needs_db;          /* opens an existing database first */
 	const char *usage;      /* N_(): the lines after "cusdesk [--db PATH] " */
 } commands[] = {
-	{"init", cmd_init, false, N_("init [--centre NAME]      create an empty database")},
+	{"init", cmd_init, false,
+	 N_("init [--centre NAME] [--test]\n"
+	    "                                              create an empty database (--test: one\n"
+	    "                                              for tests, where CUSDESK_TODAY acts)")},
 	{"user", cmd_user, true,
 	 N_("user add LOGIN --role ROLE[,ROLE...] [--name \"Full name\"]\n"
 	    "                                              password from stdin\n"

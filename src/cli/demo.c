@@ -539,6 +539,7 @@ int demo_fill(struct cd_db *db)
 	if ((rc = db_begin(db)))
 		return rc;
 	if ((rc = setting_set(db, "centre_name", "Centrum Usług Społecznych w Czarni")) ||
+	    (rc = db_mark_kind(db, "demo")) ||
 	    (rc = demo_offer(db)))
 		goto fail;
 

@@ -30,6 +30,7 @@ int cmd_init(struct cli_opts *o, struct cd_db *unused, int argc, char **argv, in
 {
 	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
 	const char *centre = opt_value(argc, argv, at, "--centre", used);
+	bool test = opt_flag(argc, argv, at, "--test", used);
 	struct cd_db *db = NULL;
 	char *err = NULL;
 	int rc;
@@ -39,12 +40,20 @@ int cmd_init(struct cli_opts *o, struct cd_db *unused, int argc, char **argv, in
 		return rc;
 	}
 	free(used);
+	if (!test && db_test_switches_set()) {
+		fprintf(stderr, "cusdesk: %s\n", _("a test switch (CUSDESK_TODAY, "
+						      "CUSDESK_LOCK_SECONDS) is set: unset it, or "
+						      "make a test database with init --test"));
+		return 1;
+	}
 	if (db_open(o->db_path, DB_CREATE_NEW, &db, &err)) {
 		fprintf(stderr, "cusdesk: %s\n", err);
 		free(err);
 		return 1;
 	}
 	rc = centre_setup(db, centre);
+	if (!rc && test)
+		rc = db_mark_kind(db, "test");
 	db_close(&db);
 	if (rc) {
 		fprintf(stderr, "cusdesk: %s\n", _("could not set up the new database"));

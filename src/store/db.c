@@ -485,6 +485,58 @@ static int check_header(const char *path, char **errmsg)
 	return CD_OK;
 }
 
+/* The environment's test switches (a fixed "today", a shorter screen
+ * lock) act only on a database made for tests or the demo; on a real one
+ * the program refuses to start, so no one can backdate an approval. */
+static const char *const test_switches[] = {"CUSDESK_TODAY", "CUSDESK_LOCK_SECONDS"};
+
+static int test_gate(struct cd_db *db, enum db_open_mode mode, char **errmsg)
+{
+	char *kind = NULL;
+	size_t i;
+
+	if (mode != DB_CREATE_NEW)
+		kind = setting_get(db, "database_kind", "real");
+	db->test = kind && (!strcmp(kind, "test") || !strcmp(kind, "demo"));
+	free(kind);
+	date_test_clock(db->test);
+	if (db->test || mode == DB_CREATE_NEW)
+		return CD_OK;
+	for (i = 0; i < ARRAY_SIZE(test_switches); i++)
+		if (getenv(test_switches[i])) {
+			if (errmsg)
+				*errmsg = xasprintf(_("%s is a real database: %s works only on a "
+						      "test or demo database; unset it"),
+						    db->path, test_switches[i]);
+			return CD_EPERM;
+		}
+	return CD_OK;
+}
+
+bool db_test_switches_set(void)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(test_switches); i++)
+		if (getenv(test_switches[i]))
+			return true;
+	return false;
+}
+
+bool db_is_test(const struct cd_db *db)
+{
+	return db && db->test;
+}
+
+int db_mark_kind(struct cd_db *db, const char *kind)
+{
+	if (setting_set(db, "database_kind", kind))
+		return CD_EDB;
+	db->test = !strcmp(kind, "test") || !strcmp(kind, "demo");
+	date_test_clock(db->test);
+	return CD_OK;
+}
+
 int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 	    char **errmsg)
 {
@@ -553,6 +605,10 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 			*errmsg = xasprintf(_("%s is not a cusdesk database"), path);
 		db_close(&db);
 		return CD_ESCHEMA;
+	}
+	if ((rc = test_gate(db, mode, errmsg))) {
+		db_close(&db);
+		return rc;
 	}
 	/* a save copies the log into the database only when it is very long:
 	 * desks do it while idle (db_idle), long jobs between their steps */

@@ -62,6 +62,14 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
  * with a backup's); CD_ENOTFOUND when the log is empty. */
 int audit_head(struct cd_db *db, int64_t *id, char hash[65]);
 
+/* A database made for tests (`init --test`) or the demo: the environment's
+ * test switches (CUSDESK_TODAY, CUSDESK_LOCK_SECONDS) act only there; on a
+ * real database db_open refuses while one is set.  db_mark_kind records
+ * "test" or "demo" (init, the demo filling). */
+bool db_is_test(const struct cd_db *db);
+bool db_test_switches_set(void);
+int db_mark_kind(struct cd_db *db, const char *kind);
+
 /* Where storage errors go: by default to stderr; the desk sets a hook so
  * that, while curses runs, they reach a log file and the status line. */
 extern void (*db_log_hook)(const char *msg);

@@ -18,6 +18,7 @@ struct cd_db {
 	int job_fd;       /* its hold on the jobs' lock file, or -1 */
 	bool others_wrote; /* another connection committed in its last pause */
 	char os_account[64]; /* the OS account the program runs as */
+	bool test;           /* a test or demo database: test switches act */
 };
 
 /* audit.c: chains the entries without a hash (migration 10 only), and

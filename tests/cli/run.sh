@@ -30,9 +30,9 @@ expect_out() {
 count_persons() { c person find "" | wc -l; }
 
 # init
-c init --centre "CUS w Żółkiewce" >/dev/null && ok || bad "init"
+c init --test --centre "CUS w Żółkiewce" >/dev/null && ok || bad "init"
 [ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database mode is $(stat -c %a "$DB")"
-expect_fail "init twice" "już istnieje" c init
+expect_fail "init twice" "już istnieje" c init --test
 expect_fail "unknown command" "nieznane polecenie" c frobnicate
 # the commands --help lists are the ones the man page's synopsis lists, and
 # each of them is known to the dispatcher
@@ -66,7 +66,7 @@ for f in empty text other; do
 		bad "the $f file was changed by opening it"
 done
 CUSDESK_DB="$DB" "$BIN" check >/dev/null && ok || bad "CUSDESK_DB not honoured"
-XDG_DATA_HOME="$WORK/xdg" "$BIN" init >/dev/null && [ -f "$WORK/xdg/cusdesk/cusdesk.db" ] && ok ||
+XDG_DATA_HOME="$WORK/xdg" "$BIN" init --test >/dev/null && [ -f "$WORK/xdg/cusdesk/cusdesk.db" ] && ok ||
 	bad "XDG_DATA_HOME default location"
 
 # users
@@ -143,7 +143,7 @@ expect_fail "worklist of reception" "Twoja rola na to nie pozwala" sh -c "echo h
 
 # registers on the demo: the waiting list in filing order, unmet needs by role
 D="$WORK/demo.db"
-"$BIN" --db "$D" init >/dev/null && "$BIN" --db "$D" demo >/dev/null && ok || bad "demo"
+"$BIN" --db "$D" init --test >/dev/null && "$BIN" --db "$D" demo >/dev/null && ok || bad "demo"
 "$BIN" --db "$D" waiting >"$WORK/w.tsv" && ok || bad "waiting"
 [ "$(wc -l <"$WORK/w.tsv")" -ge 3 ] && ok || bad "waiting list has $(wc -l <"$WORK/w.tsv") lines"
 awk -F '\t' 'NF != 5 || $2 != NR || (NR > 1 && $3 < prev) { exit 1 } { prev = $3 }' "$WORK/w.tsv" &&
@@ -211,7 +211,7 @@ expect_fail "export with a bad encoding" "--encoding" "$BIN" --db "$D" export ca
 iconv -f cp1250 -t utf-8 "$WORK/q1250.csv" | grep -q "^usługi w zakresie: pomoc społeczna;service;" && ok || bad "report cp1250"
 # round trip: what one centre exports another imports, the same people
 E="$WORK/empty.db"
-"$BIN" --db "$E" init >/dev/null && "$BIN" --db "$E" gmina add Czarnia && ok || bad "an empty centre"
+"$BIN" --db "$E" init --test >/dev/null && "$BIN" --db "$E" gmina add Czarnia && ok || bad "an empty centre"
 expect_fail "a gmina twice" "już ją ma" "$BIN" --db "$E" gmina add CZARNIA
 "$BIN" --db "$E" import persons "$WORK/p1250.csv" --dry-run >"$WORK/dry.txt" && ok || bad "dry run"
 grep -q "^Plik: cp1250, separator ';', 200 wierszy" "$WORK/dry.txt" && grep -q "^Zostałoby dodanych: 200" "$WORK/dry.txt" &&
@@ -389,6 +389,18 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 else
 	echo "  (skipped: another OS account needs root and setpriv)"
 fi
+# test switches act only on a test or demo database
+expect_fail "init of a real database with a test switch set" "init --test" c --db "$WORK/real.db" init
+[ ! -e "$WORK/real.db" ] && ok || bad "a refused init left a file"
+env -u CUSDESK_TODAY "$BIN" --db "$WORK/real.db" init >/dev/null && ok || bad "init of a real database"
+expect_fail "CUSDESK_TODAY on a real database" "działa tylko w bazie testowej" \
+	"$BIN" --db "$WORK/real.db" person find X
+expect_fail "CUSDESK_LOCK_SECONDS on a real database" "CUSDESK_LOCK_SECONDS działa tylko" \
+	env -u CUSDESK_TODAY CUSDESK_LOCK_SECONDS=0 "$BIN" --db "$WORK/real.db" person find X
+env -u CUSDESK_TODAY "$BIN" --db "$WORK/real.db" person find X >/dev/null && ok ||
+	bad "a real database without test switches"
+expect_fail "the kind is not a setting" "nieznana nazwa" \
+	env -u CUSDESK_TODAY "$BIN" --db "$WORK/real.db" setting database_kind test
 # a changed audit entry is found by check
 cp "$D" "$WORK/t.db"
 sqlite3 "$WORK/t.db" "UPDATE audit_log SET detail = 'user list' WHERE id = (SELECT min(id) FROM audit_log WHERE action = 'cli')"

@@ -38,7 +38,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "ui tests: tmux is not installed (make deps)"; exit 1
 fi
 # the demo database, made once (hashing the demo passwords takes a while)
-"$BIN" --db "$WORK/demo.db" init --centre "CUS Test" >/dev/null &&
+"$BIN" --db "$WORK/demo.db" init --test --centre "CUS Test" >/dev/null &&
 	"$BIN" --db "$WORK/demo.db" demo >/dev/null || { echo "ui tests: demo failed"; exit 1; }
 
 SCENARIOS=""

@@ -23,6 +23,7 @@ struct cd_db *tdb_open(void)
 	path = xasprintf("%s/test.db", dir);
 	ck_assert_int_eq(db_open(path, DB_CREATE_NEW, &db, &err), CD_OK);
 	ck_assert_int_eq(centre_setup(db, "CUS Test"), CD_OK);
+	ck_assert_int_eq(db_mark_kind(db, "test"), CD_OK);
 	free(path);
 	return db;
 }

@@ -65,9 +65,15 @@ START_TEST(today_can_be_fixed)
 {
 	struct date d;
 	setenv("CUSDESK_TODAY", "2030-01-15", 1);
+	date_test_clock(true);  /* a test database is open */
 	date_today(&d);
 	ck_assert_int_eq(d.y, 2030);
 	ck_assert_int_eq(d.d, 15);
+	/* on a real database the switch does nothing */
+	date_test_clock(false);
+	date_today(&d);
+	ck_assert_int_ne(d.y, 2030);
+	date_test_clock(true);
 	unsetenv("CUSDESK_TODAY");
 }
 END_TEST

@@ -5,6 +5,7 @@ SCENARIOS="${SCENARIOS:-} login_bad_then_good login_roles_menu"
 login_bad_then_good() {
 	start
 	wait_for "Logowanie" || return
+	expect_screen "BAZA TESTOWA LUB DEMONSTRACYJNA"   # the demo database says so
 	type_text "koordynator"; keys Enter
 	type_text "zle-haslo"; keys Enter
 	wait_for "zły login lub hasło" || return

@@ -98,6 +98,7 @@ static bool login_try(struct app *app, struct uform *uf, int *failures)
 	struct login_input in;
 	struct fielderr e;
 	bool ok;
+	int rc;
 
 	memset(&in, 0, sizeof(in));
 	if (uform_store(uf, &in, &e)) {
@@ -109,8 +110,15 @@ static bool login_try(struct app *app, struct uform *uf, int *failures)
 		uform_focus(uf, LOGIN_F_USER);
 		return false;
 	}
-	ok = user_login(app->db, in.login, in.pass, &app->me) == CD_OK;
+	rc = user_login(app->db, in.login, in.pass, &app->me);
+	ok = rc == CD_OK;
 	secret_clear(in.pass, sizeof(in.pass));
+	if (rc == CD_ELOCKED) {
+		uform_set(uf, LOGIN_F_PASS, "");
+		ui_status(app, true, _("The account is locked after too many failed logins, until "
+				       "%.16s; the administrator can unlock it."), app->me.locked_until);
+		return false;
+	}
 	if (ok) {
 		app->logged_in = true;
 		session_begin(app->db, &app->me, &app->session_id);

@@ -30,7 +30,9 @@
 	X(CD_EIO, -8, N_("a file could not be read or written")) \
 	X(CD_ECONFLICT, -9, N_("someone else saved this in the meantime; nothing was overwritten")) \
 	X(CD_EBUSY, -10, N_("another user kept the database busy too long; nothing was saved, " \
-			    "what you typed stays - try again"))
+			    "what you typed stays - try again")) \
+	X(CD_ELOCKED, -11, N_("the account is locked after too many failed logins; try again " \
+			      "later or ask the administrator to unlock it"))
 
 enum cd_status {
 #define CD_STATUS_ENUM(name, value, text) name = value,

@@ -55,7 +55,9 @@ static const struct command {
 	{"user", cmd_user, true,
 	 N_("user add LOGIN --role ROLE[,ROLE...] [--name \"Full name\"]\n"
 	    "                                              password from stdin\n"
-	    "user list | user passwd LOGIN | user disable LOGIN")},
+	    "user list | user passwd LOGIN | user disable|enable|unlock LOGIN\n"
+	    "user set LOGIN [--role ROLE[,ROLE...]] [--name \"Full name\"]\n"
+	    "                                              change an account's roles or name")},
 	{"person", cmd_person, true,
 	 N_("person add --first X --last Y [--pesel N]\n"
 	    "        [--birth YYYY-MM-DD] [--sex K|M] [--phone P] [--email E]\n"
@@ -434,6 +436,14 @@ static int cli_identify(struct cli_opts *o, struct cd_db *db)
 	rc = user_login(db, o->login, pw, &o->actor);
 	sodium_memzero(pw, strlen(pw));
 	free(pw);
+	if (rc == CD_ELOCKED) {
+		fprintf(stderr, "cusdesk: ");
+		fprintf(stderr, _("the account is locked after too many failed logins, until %.16s; "
+				  "the administrator can unlock it (user unlock LOGIN)"),
+			o->actor.locked_until);
+		fputc('\n', stderr);
+		return 1;
+	}
 	if (rc) {
 		fprintf(stderr, "cusdesk: %s\n", cd_status_text(rc));
 		return 1;

@@ -138,6 +138,25 @@ int cmd_user(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int at
 	} else if (!strcmp(sub, "enable") && at + 2 == argc) {
 		if ((rc = user_set_disabled(db, &sys, argv[at + 1], false, &e)))
 			rc = fail_msg(&e, rc);
+	} else if (!strcmp(sub, "unlock") && at + 2 == argc) {
+		if ((rc = user_unlock(db, &sys, argv[at + 1], &e)))
+			rc = fail_msg(&e, rc);
+	} else if (!strcmp(sub, "set") && at + 1 < argc) {
+		const char *role = opt_value(argc, argv, at + 2, "--role", used);
+		const char *name = opt_value(argc, argv, at + 2, "--name", used);
+		unsigned roles = 0;
+		if ((rc = check_all_used(argc, argv, at + 2, used)))
+			goto out;
+		if (!role && !name) {
+			rc = usage_error("%s", _("user set needs --role or --name"));
+			goto out;
+		}
+		if (role && !(roles = roles_parse(role, &e))) {
+			rc = fail_msg(&e, CD_EINVAL);
+			goto out;
+		}
+		if ((rc = user_update(db, &sys, argv[at + 1], name, roles, &e)))
+			rc = fail_msg(&e, rc);
 	} else {
 		rc = usage_error(_("unknown user command '%s'"), sub);
 	}

@@ -277,6 +277,105 @@ fail:
 	return CD_EDB;
 }
 
+/* Whether id is the only enabled account with the administrator's role. */
+static bool last_admin(struct cd_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	bool last = false;
+
+	if (db_prepare(db, "SELECT EXISTS (SELECT 1 FROM app_user WHERE id = ?1 AND disabled = 0 "
+		       "AND (roles & ?2) <> 0) AND NOT EXISTS (SELECT 1 FROM app_user WHERE id <> ?1 "
+		       "AND disabled = 0 AND (roles & ?2) <> 0)", &st))
+		return true;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, ROLE_ADMIN);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		last = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return last;
+}
+
+int user_update(struct cd_db *db, const struct actor *a, const char *login,
+		const char *name, unsigned roles, struct fielderr *e)
+{
+	struct user u;
+	struct strbuf detail;
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+		return rc;
+	if (user_id_by_login(db, login ? login : "", &id) || user_get(db, id, &u))
+		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"), login ? login : "");
+	if (roles & ~ROLE_ALL)
+		return fielderr_set(e, USER_F_ROLES, "%s", _("Roles: give at least one role"));
+	if (name && (strlen(name) >= sizeof(u.full_name) || !utf8_valid(name)))
+		return fielderr_set(e, USER_F_NAME, _("Full name: at most %zu characters"),
+				    sizeof(u.full_name) - 1);
+	if (roles && !(roles & ROLE_ADMIN) && last_admin(db, id))
+		return fielderr_set(e, USER_F_ROLES, "%s",
+				    _("Roles: the last administrator keeps the role"));
+	sb_init(&detail);
+	sb_addf(&detail, "%s", login);
+	if (roles && roles != u.roles) {
+		char *was = roles_codes(u.roles), *now = roles_codes(roles);
+		sb_addf(&detail, "; roles: %s -> %s", was, now);
+		free(was);
+		free(now);
+	}
+	if (name && strcmp(name, u.full_name))
+		sb_addf(&detail, "; name: %s -> %s", u.full_name, name);
+	if ((rc = db_begin(db))) {
+		sb_release(&detail);
+		return rc;
+	}
+	if (db_prepare(db, "UPDATE app_user SET full_name = COALESCE(?2, full_name), roles = "
+		       "CASE WHEN ?3 = 0 THEN roles ELSE ?3 END WHERE id = ?1", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	if (name)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, (int)roles);
+	if (db_step_done(db, st) ||
+	    audit_add(db, a->user_id, "user.update", "app_user", id, detail.buf) || db_commit(db))
+		goto fail;
+	sb_release(&detail);
+	return CD_OK;
+fail:
+	db_rollback(db);
+	sb_release(&detail);
+	return CD_EDB;
+}
+
+int user_unlock(struct cd_db *db, const struct actor *a, const char *login,
+		struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+		return rc;
+	if (user_id_by_login(db, login ? login : "", &id))
+		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"), login ? login : "");
+	if ((rc = db_begin(db)))
+		return rc;
+	if (db_prepare(db, "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE "
+		       "id = ?1", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	if (db_step_done(db, st) || audit_add(db, a->user_id, "user.unlock", "app_user", id, login) ||
+	    db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	return CD_EDB;
+}
+
 int user_set_disabled(struct cd_db *db, const struct actor *a,
 		      const char *login, bool disabled, struct fielderr *e)
 {
@@ -293,6 +392,9 @@ int user_set_disabled(struct cd_db *db, const struct actor *a,
 	if (id == a->user_id && disabled)
 		return fielderr_set(e, USER_F_LOGIN, "%s",
 				    _("Login: you cannot disable your own account"));
+	if (disabled && last_admin(db, id))
+		return fielderr_set(e, USER_F_LOGIN, "%s",
+				    _("Login: the last administrator cannot be disabled"));
 	if ((rc = db_begin(db)))
 		return rc;
 	if (db_prepare(db, "UPDATE app_user SET disabled = ?1 WHERE id = ?2", &st))
@@ -309,34 +411,120 @@ fail:
 	return CD_EDB;
 }
 
+/* A hash of the same cost as the accounts', verified for an unknown login,
+ * so that it answers as slowly as a known one (which accounts exist does
+ * not show in the time). */
+static const char *dummy_hash(void)
+{
+	static char h[crypto_pwhash_STRBYTES];
+	unsigned char pw[16];
+
+	if (!h[0]) {
+		randombytes_buf(pw, sizeof(pw));
+		if (crypto_pwhash_str(h, (const char *)pw, sizeof(pw), auth_pw_cost.ops,
+				      auth_pw_cost.mem) != 0)
+			h[0] = '\0';
+	}
+	return h;
+}
+
+/* The failed attempt counted (locking the account at the limit), or the
+ * count cleared after a good one; with the audit entry, one transaction. */
+static int count_attempt(struct cd_db *db, int64_t id, const char *login, bool good,
+			 int64_t user_id)
+{
+	sqlite3_stmt *st;
+	int max = setting_get_int(db, "login_max_failures", 5);
+	int minutes = setting_get_int(db, "login_lock_minutes", 15);
+	int rc;
+	bool locked = false;
+
+	if ((rc = db_begin(db)))
+		return rc;
+	if (id) {
+		if (db_prepare(db, good ?
+			       "UPDATE app_user SET failed_logins = 0 WHERE id = ?1 RETURNING 0" :
+			       "UPDATE app_user SET failed_logins = failed_logins + 1, locked_until = "
+			       "CASE WHEN failed_logins + 1 >= ?2 THEN strftime('%Y-%m-%d %H:%M:%S', "
+			       "'now', '+' || ?3 || ' minutes') ELSE locked_until END WHERE id = ?1 "
+			       "RETURNING failed_logins >= ?2", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, id);
+		if (!good) {
+			sqlite3_bind_int(st, 2, max);
+			sqlite3_bind_int(st, 3, minutes);
+		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			locked = sqlite3_column_int(st, 0) != 0;
+		sqlite3_finalize(st);
+	}
+	if (locked) {
+		/* the count starts again once the lock has run out */
+		if (db_prepare(db, "UPDATE app_user SET failed_logins = 0 WHERE id = ?1", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, id);
+		if (db_step_done(db, st) ||
+		    audit_add(db, 0, "login.locked", "app_user", id, login))
+			goto fail;
+	}
+	if (audit_add(db, user_id, good ? "login" : "login.failed", "app_user", good ? id : 0,
+		      login) || db_commit(db))
+		goto fail;
+	return CD_OK;
+fail:
+	db_rollback(db);
+	return CD_EDB;
+}
+
 int user_login(struct cd_db *db, const char *login, const char *password,
 	       struct actor *out)
 {
 	sqlite3_stmt *st;
-	int rc = CD_EAUTH;
+	char hash[crypto_pwhash_STRBYTES] = "", until[20] = "";
+	int64_t id = 0;
+	bool disabled = true, good;
+	int rc;
 
 	if (sodium_init() < 0)
 		BUG("libsodium failed to initialise");
-	if (db_prepare(db, "SELECT id, login, full_name, pw_hash, roles, disabled "
-		       "FROM app_user WHERE login = ?1", &st))
+	memset(out, 0, sizeof(*out));
+	if (db_prepare(db, "SELECT id, login, full_name, pw_hash, roles, disabled, CASE WHEN "
+		       "locked_until > strftime('%Y-%m-%d %H:%M:%S', 'now') THEN "
+		       "datetime(locked_until, 'localtime') END FROM app_user WHERE login = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_text(st, 1, login ? login : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *hash = (const char *)sqlite3_column_text(st, 3);
-		if (!sqlite3_column_int(st, 5) && hash && password &&
-		    crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
-			memset(out, 0, sizeof(*out));
-			out->user_id = sqlite3_column_int64(st, 0);
-			db_col_copy(st, 1, out->login, sizeof(out->login));
-			db_col_copy(st, 2, out->full_name, sizeof(out->full_name));
-			out->roles = (unsigned)sqlite3_column_int(st, 4);
-			rc = CD_OK;
-		}
+		id = sqlite3_column_int64(st, 0);
+		db_col_copy(st, 1, out->login, sizeof(out->login));
+		db_col_copy(st, 2, out->full_name, sizeof(out->full_name));
+		db_col_copy(st, 3, hash, sizeof(hash));
+		out->roles = (unsigned)sqlite3_column_int(st, 4);
+		disabled = sqlite3_column_int(st, 5) != 0;
+		db_col_copy(st, 6, until, sizeof(until));
 	}
 	sqlite3_finalize(st);
-	audit_add(db, rc ? 0 : out->user_id, rc ? "login.failed" : "login",
-		  "app_user", rc ? 0 : out->user_id, login ? login : "");
-	return rc;
+	/* the same work for an unknown login as for a known one */
+	good = password && crypto_pwhash_str_verify(id && hash[0] ? hash : dummy_hash(), password,
+						     strlen(password)) == 0 && id;
+	if (good && until[0]) {
+		/* the right password on a locked account: said only to the one
+		 * who knows it (a guesser sees "wrong login or password") */
+		audit_add(db, 0, "login.refused_locked", "app_user", id, login);
+		memset(out, 0, sizeof(*out));
+		str_copy(out->locked_until, sizeof(out->locked_until), until);
+		return CD_ELOCKED;
+	}
+	good = good && !disabled;
+	if ((rc = count_attempt(db, id, login ? login : "", good, good ? id : 0)) && good) {
+		memset(out, 0, sizeof(*out));
+		return rc;
+	}
+	if (!good) {
+		memset(out, 0, sizeof(*out));
+		return CD_EAUTH;
+	}
+	out->user_id = id;
+	return CD_OK;
 }
 
 int user_verify_password(struct cd_db *db, const struct actor *a,

@@ -45,6 +45,7 @@ struct actor {
 	unsigned roles;
 	char login[40];
 	char full_name[128];
+	char locked_until[20];  /* user_login's CD_ELOCKED: until when (local time) */
 };
 
 void actor_system(struct actor *a);
@@ -81,8 +82,20 @@ int user_set_password(struct cd_db *db, const struct actor *a,
 		      const char *login, const char *password, struct fielderr *e);
 int user_set_disabled(struct cd_db *db, const struct actor *a,
 		      const char *login, bool disabled, struct fielderr *e);
+/* Changes an account's full name (when name is not NULL) and roles (when
+ * not 0), audited old -> new.  The last enabled administrator keeps the
+ * role, and no one can be left without one. */
+int user_update(struct cd_db *db, const struct actor *a, const char *login,
+		const char *name, unsigned roles, struct fielderr *e);
+/* Lifts a lock of failed logins (the administrator). */
+int user_unlock(struct cd_db *db, const struct actor *a, const char *login,
+		struct fielderr *e);
 /* Checks login and password of an enabled account; fills *out.  Wrong
- * login, wrong password and a disabled account all give CD_EAUTH. */
+ * login, wrong password and a disabled account all give CD_EAUTH, and an
+ * unknown login takes as long as a known one.  Failures are counted per
+ * account: login_max_failures in a row lock it for login_lock_minutes
+ * (settings); the right password on a locked account gives CD_ELOCKED
+ * with out->locked_until. */
 int user_login(struct cd_db *db, const char *login, const char *password,
 	       struct actor *out);
 /* Re-checks the password of an already logged-in actor (screen unlock). */

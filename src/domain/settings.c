@@ -26,6 +26,8 @@ const struct setting_def setting_defs[] = {
 	{"retention_years", N_("RODO: years after the last case closed before a person may be anonymised")},
 	{"backup_dir", N_("folder of the nightly copies (empty: cusdesk-kopie beside the database)")},
 	{"backup_keep", N_("how many of the newest copies the backup folder keeps")},
+	{"login_max_failures", N_("failed logins in a row that lock an account")},
+	{"login_lock_minutes", N_("minutes an account stays locked after them")},
 	{NULL, NULL},
 };
 
@@ -43,6 +45,8 @@ static const struct {
 	{"assessment_income", 0, 1},
 	{"retention_years", 1, 50},
 	{"backup_keep", 1, 365},
+	{"login_max_failures", 3, 20},
+	{"login_lock_minutes", 1, 1440},
 };
 
 int setting_change(struct cd_db *db, const struct actor *a, const char *key,

@@ -377,6 +377,19 @@ me=$(id -un)
 	ok || bad "reception's commands are not in the audit log with the OS account"
 [ "$(sqlite3 "$D" "SELECT count(*) FROM audit_log WHERE action = 'cli.host_admin' AND
 	os_account = '$me' AND detail = 'user list'")" -ge 1 ] && ok || bad "the host admin's command is not audited"
+# accounts: roles and name change, audited old -> new; the last admin stays
+as admin user set koordynator2 --role coordinator,organiser --name "Paweł Nowicki" >/dev/null &&
+	"$BIN" --db "$D" user list | grep -q "^koordynator2	Paweł Nowicki	coordinator,organiser" &&
+	ok || bad "user set"
+[ "$(sqlite3 "$D" "SELECT count(*) FROM audit_log WHERE action = 'user.update' AND detail LIKE
+	'koordynator2; roles: coordinator -> %organiser; name: % -> Paweł Nowicki'")" = 1 ] &&
+	ok || bad "user set not audited old -> new"
+expect_fail "the last admin loses the role" "ostatni" as admin user set admin --role director
+expect_fail "the last admin disabled" "ostatni" "$BIN" --db "$D" user disable admin
+# five wrong passwords lock the account, also against the right one; admin unlocks
+for i in 1 2 3 4 5; do "$BIN" --db "$D" --user recepcja --password-fd 3 person find Now 3<"$WORK/badpw" 2>/dev/null; done
+expect_fail "a locked account" "zablokowane" as recepcja person find Now
+as admin user unlock recepcja && as recepcja person find Now >/dev/null && ok || bad "unlock"
 # another OS account without a login is refused; with one it works
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	mkdir -p "$WORK/shared" && cp "$D" "$WORK/shared/s.db" && chmod 777 "$WORK/shared" &&

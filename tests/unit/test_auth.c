@@ -126,6 +126,95 @@ START_TEST(roles_are_enforced_in_the_domain)
 }
 END_TEST
 
+/* Failed logins are counted per account, in the database: at the limit
+ * the account is locked, the right password then says so, a wrong one
+ * says only "wrong"; the admin unlocks; the unlock prompt counts too. */
+START_TEST(failed_logins_lock_the_account)
+{
+	struct cd_db *db = tdb_open();
+	struct actor sys, me, admin;
+	struct fielderr e;
+	int i;
+
+	actor_system(&sys);
+	ck_assert_int_eq(user_add(db, &sys, "anna", "Anna", ROLE_COORDINATOR, "tajne-hasło", NULL,
+				  &e), CD_OK);
+	ck_assert_int_eq(user_add(db, &sys, "admin", "Admin", ROLE_ADMIN, "admin-hasło", NULL, &e),
+			 CD_OK);
+	ck_assert_int_eq(setting_get_int(db, "login_max_failures", 5), 5);
+	for (i = 0; i < 4; i++)
+		ck_assert_int_eq(user_login(db, "anna", "zle", &me), CD_EAUTH);
+	/* a good one in between starts the count again */
+	ck_assert_int_eq(user_login(db, "anna", "tajne-hasło", &me), CD_OK);
+	for (i = 0; i < 5; i++)
+		ck_assert_int_eq(user_login(db, "anna", "zle", &me), CD_EAUTH);
+	ck_assert_int_eq(user_login(db, "anna", "tajne-hasło", &me), CD_ELOCKED);
+	ck_assert_int_eq(strlen(me.locked_until), 19);
+	ck_assert_int_eq(me.user_id, 0);
+	ck_assert_int_eq(user_login(db, "anna", "zle", &me), CD_EAUTH);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'login.locked'"), 1);
+	/* another process (another desk) sees the same lock */
+	{
+		struct cd_db *other;
+		char *err = NULL;
+		ck_assert_int_eq(db_open(db_path(db), DB_OPEN_EXISTING, &other, &err), CD_OK);
+		ck_assert_int_eq(user_login(other, "anna", "tajne-hasło", &me), CD_ELOCKED);
+		db_close(&other);
+	}
+	/* only the admin unlocks */
+	ck_assert_int_eq(user_login(db, "admin", "admin-hasło", &admin), CD_OK);
+	ck_assert_int_eq(user_unlock(db, &me, "anna", &e), CD_EPERM);
+	ck_assert_int_eq(user_unlock(db, &admin, "anna", &e), CD_OK);
+	ck_assert_int_eq(user_login(db, "anna", "tajne-hasło", &me), CD_OK);
+	/* the screen unlock counts the same */
+	for (i = 0; i < 5; i++)
+		ck_assert_int_eq(user_verify_password(db, &me, "zle"), CD_EAUTH);
+	ck_assert_int_eq(user_verify_password(db, &me, "tajne-hasło"), CD_ELOCKED);
+	/* an unknown login is counted nowhere and answers the same */
+	ck_assert_int_eq(user_login(db, "nikt", "tajne-hasło", &me), CD_EAUTH);
+	tdb_close(&db);
+}
+END_TEST
+
+/* An account's name and roles change, audited old -> new; the last
+ * enabled administrator can neither lose the role nor be disabled. */
+START_TEST(accounts_change_and_the_last_admin_stays)
+{
+	struct cd_db *db = tdb_open();
+	struct actor sys, admin, coord = tactor(ROLE_COORDINATOR);
+	struct fielderr e;
+	int64_t id;
+	struct user u;
+
+	actor_system(&sys);
+	ck_assert_int_eq(user_add(db, &sys, "admin", "Admin", ROLE_ADMIN, "admin-hasło", NULL, &e),
+			 CD_OK);
+	ck_assert_int_eq(user_add(db, &sys, "ewa", "Ewa Nowak", ROLE_RECEPTION, "ewa-hasło-1", &id,
+				  &e), CD_OK);
+	ck_assert_int_eq(user_login(db, "admin", "admin-hasło", &admin), CD_OK);
+	ck_assert_int_eq(user_update(db, &coord, "ewa", NULL, ROLE_DIRECTOR, &e), CD_EPERM);
+	ck_assert_int_eq(user_update(db, &admin, "ewa", "Ewa Kowalska",
+				     ROLE_RECEPTION | ROLE_COORDINATOR, &e), CD_OK);
+	ck_assert_int_eq(user_get(db, id, &u), CD_OK);
+	ck_assert_str_eq(u.full_name, "Ewa Kowalska");
+	ck_assert_uint_eq(u.roles, ROLE_RECEPTION | ROLE_COORDINATOR);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM audit_log WHERE action = 'user.update' "
+				   "AND detail = 'ewa; roles: reception -> reception, coordinator; name: "
+				   "Ewa Nowak -> Ewa Kowalska'"), 1);
+	/* the last admin */
+	ck_assert_int_eq(user_update(db, &sys, "admin", NULL, ROLE_DIRECTOR, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, USER_F_ROLES);
+	ck_assert_int_eq(user_set_disabled(db, &sys, "admin", true, &e), CD_EINVAL);
+	/* with a second one, the first may go */
+	ck_assert_int_eq(user_update(db, &admin, "ewa", NULL, ROLE_RECEPTION | ROLE_ADMIN, &e),
+			 CD_OK);
+	ck_assert_int_eq(user_set_disabled(db, &sys, "admin", true, &e), CD_OK);
+	ck_assert_int_eq(user_update(db, &sys, "ewa", NULL, ROLE_RECEPTION, &e), CD_EINVAL);
+	tdb_close(&db);
+}
+END_TEST
+
 Suite *suite_auth(void)
 {
 	Suite *s = suite_create("auth");
@@ -135,6 +224,8 @@ Suite *suite_auth(void)
 	tcase_add_test(tc, roles_parse_english_and_polish);
 	tcase_add_test(tc, login_and_passwords);
 	tcase_add_test(tc, roles_are_enforced_in_the_domain);
+	tcase_add_test(tc, failed_logins_lock_the_account);
+	tcase_add_test(tc, accounts_change_and_the_last_admin_stays);
 	suite_add_tcase(s, tc);
 	return s;
 }

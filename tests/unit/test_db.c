@@ -234,7 +234,9 @@ START_TEST(audit_chain_upgrade_chains_old_entries)
 	for (i = 0; i < 3; i++)
 		ck_assert_int_eq(audit_add(db, 0, "person.add", "person", i + 1, ""), CD_OK);
 	ck_assert_int_eq(db_exec(db, "ALTER TABLE audit_log DROP COLUMN hash; ALTER TABLE "
-				 "audit_log DROP COLUMN os_account; PRAGMA user_version = 9"), CD_OK);
+				 "audit_log DROP COLUMN os_account; ALTER TABLE app_user DROP COLUMN "
+				 "failed_logins; ALTER TABLE app_user DROP COLUMN locked_until; "
+				 "PRAGMA user_version = 9"), CD_OK);
 	db_close(&db);
 	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), CD_OK);
 	ck_assert_int_eq(db_schema_version(db), db_latest_version());

@@ -58,6 +58,8 @@ const struct keydef keytab[] = {
 	 N_("Disable or enable the selected account"), CTX_USERS, true},
 	{A_PASSWORD, true, KEY_F(6), "F6", N_("password"),
 	 N_("Set a new password for the selected account"), CTX_USERS, true},
+	{A_UNLOCK, true, KEY_F(5), "F5", N_("unlock"),
+	 N_("Lift the lock of failed logins from the selected account"), CTX_USERS, true},
 	{A_LOCK, true, KEY_F(9), "F9", N_("lock"),
 	 N_("Lock the screen (unlock with your password)"), CTX_GLOBAL, false},
 	{A_OPEN, false, '\r', "Enter", N_("open"), N_("Open the selected item"),

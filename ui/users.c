@@ -81,6 +81,111 @@ static void user_add_form(struct app *app)
 	werase(stdscr);
 }
 
+/* ---- an account's name and roles ---- */
+
+static const struct fdef account_form[] = {
+	{-1, N_("Account"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0},
+	{UF_LOGIN, N_("Login"), FF_READONLY, 2, FC_LEFT, 20, 0, false, 0, NULL,
+	 FB(struct account_input, login, FB_TEXT)},
+	{UF_NAME, N_("Full name"), FF_TEXT, 3, FC_FULL, 40, 0, true, 0, NULL,
+	 FB(struct account_input, name, FB_TEXT)},
+	{UF_ROLES, N_("Roles"), FF_TEXT, 4, FC_FULL, 0, 0, true, 0, NULL,
+	 FB(struct account_input, roles, FB_TEXT)},
+};
+
+static void account_form_extras(struct app *app, struct form_screen *fs)
+{
+	ui_put(uform_window(fs->uf), 6, 1,
+	       _("Roles, separated by commas: recepcja, koordynator, organizator, "
+		 "dyrektor, osl, admin."), COLS - 2, false);
+	ui_put(uform_window(fs->uf), 7, 1,
+	       _("The change is in the audit log, old -> new; the password stays."),
+	       COLS - 2, false);
+}
+
+/* The record the form shows, from the account as stored. */
+static void account_input_of(const struct user *u, struct account_input *in)
+{
+	char *r = roles_describe(u->roles);
+
+	memset(in, 0, sizeof(*in));
+	str_copy(in->login, sizeof(in->login), u->login);
+	str_copy(in->name, sizeof(in->name), u->full_name);
+	str_copy(in->roles, sizeof(in->roles), r);
+	free(r);
+}
+
+/* F2 on an account: true when saved.  An account another desk changed
+ * since the form was read is not written over: the form says who may
+ * have and shows the stored values again. */
+static bool account_form_save(struct app *app, struct uform *uf, struct user *base)
+{
+	struct account_input in;
+	struct user now;
+	struct fielderr e;
+	unsigned roles;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	fielderr_clear(&e);
+	if ((rc = uform_store(uf, &in, &e)) || !(roles = roles_parse(in.roles, &e))) {
+		form_show_error(app, uf, &e, rc ? rc : CD_EINVAL);
+		return false;
+	}
+	if ((rc = user_get(app->db, base->id, &now))) {
+		ui_report(app, rc, NULL, NULL);
+		return false;
+	}
+	if (now.roles != base->roles || strcmp(now.full_name, base->full_name)) {
+		struct account_input theirs;
+		account_input_of(&now, &theirs);
+		*base = now;
+		ui_status(app, true, _("Changed meanwhile by another desk: %s; %s. F2 again saves yours."),
+			  theirs.name, theirs.roles);
+		return false;
+	}
+	if ((rc = user_update(app->db, &app->me, base->login, in.name, roles, &e))) {
+		form_show_error(app, uf, &e, rc);
+		return false;
+	}
+	ui_status(app, false, _("Account %s changed."), base->login);
+	return true;
+}
+
+static void users_open(struct app *app, void *ctx, size_t row)
+{
+	struct user base = *LIST_ROW(ctx, struct user, row);
+	struct account_input in;
+	struct form_screen fs;
+	enum action a;
+
+	account_input_of(&base, &in);
+	form_screen_init(&fs, app, account_form, ARRAY_SIZE(account_form), _("account"),
+			 CTX_FORM, account_form_extras, NULL);
+	uform_load(fs.uf, &in);
+	while ((a = form_screen_turn(app, &fs)) != A_BACK)
+		if (a == A_SAVE && account_form_save(app, fs.uf, &base))
+			break;
+	uform_free(&fs.uf);
+	werase(stdscr);
+}
+
+static void users_unlock(struct app *app, void *ctx, size_t row)
+{
+	const struct user *x = LIST_ROW(ctx, struct user, row);
+	struct fielderr e;
+	int rc;
+
+	if (!x->locked_until[0]) {
+		ui_status(app, false, _("The account %s is not locked."), x->login);
+		return;
+	}
+	if ((rc = user_unlock(app->db, &app->me, x->login, &e)))
+		ui_report(app, rc, &e, NULL);
+	else
+		ui_status(app, false, _("Account %s unlocked."), x->login);
+}
+
 static int users_load(struct app *app, void *ctx, size_t *n)
 {
 	struct list_rows *r = list_rows_reset(ctx);
@@ -97,6 +202,10 @@ static void users_cell(void *ctx, size_t row, size_t col, char *out, size_t size
 		roles = roles_describe(x->roles);
 		str_copy(out, size, roles);
 		free(roles);
+		return;
+	}
+	if (col == 2 && !x->disabled && x->locked_until[0]) {
+		snprintf(out, size, _("locked to %.5s"), x->locked_until + 11);
 		return;
 	}
 	str_copy(out, size, col == 0 ? x->login : col == 1 ? x->full_name :
@@ -137,17 +246,18 @@ static void users_password(struct app *app, void *ctx, size_t row)
 }
 
 static const struct list_col users_cols[] = {
-	{N_("Login"), 14}, {N_("Full name"), 24}, {N_("State"), 10}, {N_("Roles"), 0},
+	{N_("Login"), 14}, {N_("Full name"), 24}, {N_("State"), 16}, {N_("Roles"), 0},
 };
 static const struct list_action users_actions[] = {
 	{A_TOGGLE, true, users_toggle},
 	{A_PASSWORD, true, users_password},
+	{A_UNLOCK, true, users_unlock},
 };
 static const struct list_ops users_list = {
 	.title = N_("user accounts"),
 	.intro = N_("Who may use the desk; the roles decide what each one may see and do."),
 	.cols = users_cols, .ncols = ARRAY_SIZE(users_cols), .ctx = CTX_USERS,
-	.load = users_load, .cell = users_cell, .add = users_add,
+	.load = users_load, .cell = users_cell, .add = users_add, .open = users_open,
 	.actions = users_actions, .nactions = ARRAY_SIZE(users_actions),
 };
 

@@ -113,14 +113,18 @@ int cmd_user(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int at
 	} else if (!strcmp(sub, "list") && at + 1 == argc) {
 		struct user *u;
 		size_t n, i;
-		if (user_list(db, &sys, &u, &n) == CD_OK) {
+		if ((rc = user_list(db, &sys, &u, &n)) == CD_OK) {
 			for (i = 0; i < n; i++) {
 				char *r = roles_codes(u[i].roles);
-				printf("%s\t%s\t%s\t%s\n", u[i].login, u[i].full_name, r,
-				       u[i].disabled ? "disabled" : "active");
+				/* state; a running lock adds its end (local time) */
+				printf("%s\t%s\t%s\t%s%s%s\n", u[i].login, u[i].full_name, r,
+				       u[i].disabled ? "disabled" : u[i].locked_until[0] ?
+				       "locked" : "active", u[i].locked_until[0] ? "\t" : "",
+				       u[i].locked_until);
 				free(r);
 			}
-		}
+		} else
+			rc = fail_msg(NULL, rc);
 		free(u);
 	} else if (!strcmp(sub, "passwd") && at + 2 == argc) {
 		char *pw = read_secret(_("New password: "));

@@ -554,6 +554,8 @@ static int user_query(struct cd_db *db, const char *sql, unsigned roles,
 		db_col_copy(st, 2, u->full_name, sizeof(u->full_name));
 		u->roles = (unsigned)sqlite3_column_int(st, 3);
 		u->disabled = sqlite3_column_int(st, 4) != 0;
+		if (sqlite3_column_count(st) > 5)
+			db_col_copy(st, 5, u->locked_until, sizeof(u->locked_until));
 	}
 	return db_finish_list(st, (void **)out, n);
 }
@@ -565,7 +567,9 @@ int user_list(struct cd_db *db, const struct actor *a, struct user **out,
 	*n = 0;
 	if (!actor_can(a, PERM_USER_ADMIN))
 		return CD_EPERM;
-	return user_query(db, "SELECT id, login, full_name, roles, disabled "
+	return user_query(db, "SELECT id, login, full_name, roles, disabled, CASE WHEN "
+			  "locked_until > strftime('%Y-%m-%d %H:%M:%S', 'now') THEN "
+			  "datetime(locked_until, 'localtime') END "
 			  "FROM app_user ORDER BY login", 0, out, n);
 }
 

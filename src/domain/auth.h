@@ -69,6 +69,7 @@ struct user {
 	char full_name[128];
 	unsigned roles;
 	bool disabled;
+	char locked_until[20];   /* user_list: local time of a running lock, else "" */
 };
 
 /* Login: 2-32 of a-z 0-9 . _ -; password at least 8 characters. */

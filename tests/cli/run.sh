@@ -379,7 +379,7 @@ me=$(id -un)
 	os_account = '$me' AND detail = 'user list'")" -ge 1 ] && ok || bad "the host admin's command is not audited"
 # accounts: roles and name change, audited old -> new; the last admin stays
 as admin user set koordynator2 --role coordinator,organiser --name "Paweł Nowicki" >/dev/null &&
-	"$BIN" --db "$D" user list | grep -q "^koordynator2	Paweł Nowicki	coordinator,organiser" &&
+	"$BIN" --db "$D" user list | grep -q "^koordynator2	Paweł Nowicki	coordinator, organiser	active" &&
 	ok || bad "user set"
 [ "$(sqlite3 "$D" "SELECT count(*) FROM audit_log WHERE action = 'user.update' AND detail LIKE
 	'koordynator2; roles: coordinator -> %organiser; name: % -> Paweł Nowicki'")" = 1 ] &&

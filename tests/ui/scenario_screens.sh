@@ -204,3 +204,39 @@ save_waits_for_another_desk() {
 	wait "$holder"
 	stored "SELECT phone FROM person WHERE id = $id" "500 600 700"
 }
+
+# The admin changes an account's name and roles (audited old -> new) and
+# lifts a lock of failed logins.
+admin_account_edit_unlock() {
+	start
+	printf 'zle-haslo\n' >"$DB.badpw"
+	for i in 1 2 3 4 5; do
+		"$BIN" --db "$DB" --user osl --password-fd 3 person find Now 3<"$DB.badpw" \
+			>/dev/null 2>&1
+	done
+	login admin || return
+	keys Enter
+	wait_for "konta użytkowników" || return
+	expect_screen "zablokowane do"
+	select_row "koordynator2" || return
+	keys Enter
+	wait_for "Konto" || return
+	field "Imię i nazw." || return
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace \
+		BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text "Paweł Zięba"; field "Role" || return
+	type_text ", organizator"
+	keys F2
+	wait_for "Zmieniono konto koordynator2." || return
+	stored "SELECT full_name, roles FROM app_user WHERE login = 'koordynator2'" \
+		"Paweł Zięba|6"
+	stored "SELECT count(*) FROM audit_log a JOIN app_user u ON u.id = a.user_id
+		WHERE a.action = 'user.update' AND u.login = 'admin' AND a.detail LIKE
+		'koordynator2; roles: coordinator -> coordinator, organiser; name: % -> Paweł Zięba'" 1
+	select_row "osl" || return
+	keys F5
+	wait_for "Odblokowano konto osl." || return
+	stored "SELECT failed_logins, locked_until IS NULL FROM app_user WHERE login = 'osl'" "0|1"
+	expect_not_screen "zablokowane do"
+}
+SCENARIOS="$SCENARIOS admin_account_edit_unlock"

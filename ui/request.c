@@ -192,6 +192,18 @@ static bool newreq_save(struct app *app, struct uform *uf, struct newreq *nr)
 		person_form_load(app, uf, &nr->p);
 	}
 	rc = request_file_with_person(app->db, &app->me, &q, &rq, &e);
+	if (rc == CD_EEXIST && e.field == REQUEST_F_PERSON) {
+		/* the person has an open request: file a second one only when meant */
+		char *ask = xasprintf(_("%s. Register another request anyway?"), e.msg);
+		bool yes = ui_confirm(app, ask);
+		free(ask);
+		if (!yes) {
+			ui_status(app, false, "%s", _("Not registered; the form is as you typed it."));
+			return false;
+		}
+		rq.another_open_ok = true;
+		rc = request_file_with_person(app->db, &app->me, &q, &rq, &e);
+	}
 	if (rc) {
 		form_show_error(app, uf, &e, rc);
 		return false;
@@ -299,7 +311,18 @@ void ui_request_edit(struct app *app, int64_t id)
 			struct fielderr e;
 			int rc;
 			if (!(rc = request_read(fs.uf, &rq, &e)) &&
-			    (rc = request_update(app->db, &app->me, &rq, &e)) == CD_ECONFLICT)
+			    (rc = request_update(app->db, &app->me, &rq, &e)) == CD_EINVAL &&
+			    e.field == REQUEST_F_REASON) {
+				/* a corrected filing date of a case in assessment: why */
+				if (!ui_prompt_value(app, _("filing date"), _("Reason of the correction:"),
+						     rq.change_reason, sizeof(rq.change_reason))) {
+					ui_status(app, false, "%s",
+						  _("Not saved; your text is still in the form."));
+					continue;
+				}
+				rc = request_update(app->db, &app->me, &rq, &e);
+			}
+			if (rc == CD_ECONFLICT)
 				rc = request_conflict(app, fs.uf, &r, &rq, &e);
 			if (rc == CD_ECONFLICT)
 				continue;    /* back to the form, or theirs shown */

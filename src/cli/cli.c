@@ -66,7 +66,9 @@ static const struct command {
 	    "person find QUERY         id, surname, first name, PESEL")},
 	{"request", cmd_request, true,
 	 N_("request add --person ID [--filed YYYY-MM-DD]\n"
-	    "        [--channel C] [--asked TEXT]          prints the case reference")},
+	    "        [--channel C] [--asked TEXT] [--another]\n"
+	    "                                 prints the case reference; --another:\n"
+	    "                                 the person has an open request, file anyway")},
 	{"demo", cmd_demo, true, N_("demo                      fill the database with demo data")},
 	{"check", cmd_check, true, N_("check                     integrity and schema check")},
 	{"backup", cmd_backup, true,
@@ -474,10 +476,19 @@ int open_db(struct cli_opts *o, struct cd_db **db)
 	return 0;
 }
 
-void copy_opt(char *dst, size_t size, const char *v)
+int copy_opt(char *dst, size_t size, const char *v, const char *opt)
 {
-	if (v)
-		str_copy(dst, size, v);
+	if (!v)
+		return 0;
+	if (strlen(v) >= size) {
+		fputs("cusdesk: ", stderr);
+		fprintf(stderr, _("%s: too long, at most %zu bytes (a Polish letter takes 2); "
+				  "nothing saved"), opt, size - 1);
+		fputc('\n', stderr);
+		return 1;
+	}
+	str_copy(dst, size, v);
+	return 0;
 }
 
 /* A command's own --user LOGIN (whose worklist, whose sessions): the

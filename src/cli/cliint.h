@@ -32,7 +32,9 @@ int check_all_used(int argc, char **argv, int from, const bool *used);
 /* Opens the database the global options name (printing why not). */
 int open_db(struct cli_opts *o, struct cd_db **db);
 /* Copies an option's value (NULL: empty). */
-void copy_opt(char *dst, size_t size, const char *v);
+/* An option's value into dst (unchanged when v is NULL): 0, or 1 with
+ * the option and its limit on stderr when it does not fit (never cut). */
+int copy_opt(char *dst, size_t size, const char *v, const char *opt);
 /* --user LOGIN: the actor of that account; without it the system (all). */
 int actor_of_login(const struct cli_opts *o, struct cd_db *db, const char *login,
 		   struct actor *a);

@@ -186,25 +186,21 @@ int cmd_person(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int 
 		bool force;
 
 		person_init(&p);
-		copy_opt(p.first_names, sizeof(p.first_names),
-			 opt_value(argc, argv, at + 1, "--first", used));
-		copy_opt(p.surname, sizeof(p.surname),
-			 opt_value(argc, argv, at + 1, "--last", used));
-		copy_opt(p.pesel, sizeof(p.pesel), opt_value(argc, argv, at + 1, "--pesel", used));
-		copy_opt(p.birth_date, sizeof(p.birth_date),
-			 opt_value(argc, argv, at + 1, "--birth", used));
-		copy_opt(p.sex, sizeof(p.sex), opt_value(argc, argv, at + 1, "--sex", used));
-		copy_opt(p.phone, sizeof(p.phone), opt_value(argc, argv, at + 1, "--phone", used));
-		copy_opt(p.email, sizeof(p.email), opt_value(argc, argv, at + 1, "--email", used));
-		copy_opt(p.street, sizeof(p.street), opt_value(argc, argv, at + 1, "--street", used));
-		copy_opt(p.house_no, sizeof(p.house_no), opt_value(argc, argv, at + 1, "--house", used));
-		copy_opt(p.flat_no, sizeof(p.flat_no), opt_value(argc, argv, at + 1, "--flat", used));
-		copy_opt(p.postcode, sizeof(p.postcode),
-			 opt_value(argc, argv, at + 1, "--postcode", used));
-		copy_opt(p.town, sizeof(p.town), opt_value(argc, argv, at + 1, "--town", used));
-		copy_opt(p.gmina, sizeof(p.gmina), opt_value(argc, argv, at + 1, "--gmina", used));
+		rc = rc ? rc : copy_opt(p.first_names, sizeof(p.first_names), opt_value(argc, argv, at + 1, "--first", used), "--first");
+		rc = rc ? rc : copy_opt(p.surname, sizeof(p.surname), opt_value(argc, argv, at + 1, "--last", used), "--last");
+		rc = rc ? rc : copy_opt(p.pesel, sizeof(p.pesel), opt_value(argc, argv, at + 1, "--pesel", used), "--pesel");
+		rc = rc ? rc : copy_opt(p.birth_date, sizeof(p.birth_date), opt_value(argc, argv, at + 1, "--birth", used), "--birth");
+		rc = rc ? rc : copy_opt(p.sex, sizeof(p.sex), opt_value(argc, argv, at + 1, "--sex", used), "--sex");
+		rc = rc ? rc : copy_opt(p.phone, sizeof(p.phone), opt_value(argc, argv, at + 1, "--phone", used), "--phone");
+		rc = rc ? rc : copy_opt(p.email, sizeof(p.email), opt_value(argc, argv, at + 1, "--email", used), "--email");
+		rc = rc ? rc : copy_opt(p.street, sizeof(p.street), opt_value(argc, argv, at + 1, "--street", used), "--street");
+		rc = rc ? rc : copy_opt(p.house_no, sizeof(p.house_no), opt_value(argc, argv, at + 1, "--house", used), "--house");
+		rc = rc ? rc : copy_opt(p.flat_no, sizeof(p.flat_no), opt_value(argc, argv, at + 1, "--flat", used), "--flat");
+		rc = rc ? rc : copy_opt(p.postcode, sizeof(p.postcode), opt_value(argc, argv, at + 1, "--postcode", used), "--postcode");
+		rc = rc ? rc : copy_opt(p.town, sizeof(p.town), opt_value(argc, argv, at + 1, "--town", used), "--town");
+		rc = rc ? rc : copy_opt(p.gmina, sizeof(p.gmina), opt_value(argc, argv, at + 1, "--gmina", used), "--gmina");
 		force = opt_flag(argc, argv, at + 1, "--force", used);
-		if ((rc = check_all_used(argc, argv, at + 1, used)))
+		if (rc || (rc = check_all_used(argc, argv, at + 1, used)))
 			goto out;
 		{
 			struct date today;
@@ -273,6 +269,7 @@ int cmd_request(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int
 	const char *sub = at < argc ? argv[at] : "";
 	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
 	const char *person, *filed, *channel, *asked;
+	bool another;
 	char *end;
 	int rc = 0;
 
@@ -287,6 +284,7 @@ int cmd_request(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int
 	filed = opt_value(argc, argv, at + 1, "--filed", used);
 	channel = opt_value(argc, argv, at + 1, "--channel", used);
 	asked = opt_value(argc, argv, at + 1, "--asked", used);
+	another = opt_flag(argc, argv, at + 1, "--another", used);
 	if ((rc = check_all_used(argc, argv, at + 1, used)))
 		goto out;
 	if (!person) {
@@ -299,12 +297,15 @@ int cmd_request(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int
 		rc = 1;
 		goto out;
 	}
-	copy_opt(r.filed_on, sizeof(r.filed_on), filed);
+	if ((rc = copy_opt(r.filed_on, sizeof(r.filed_on), filed, "--filed")))
+		goto out;
 	if (channel) {
 		const char *c = code_lookup(&codes_channel, channel);
 		str_copy(r.channel, sizeof(r.channel), c ? c : channel);
 	}
-	copy_opt(r.asked, sizeof(r.asked), asked);
+	if ((rc = copy_opt(r.asked, sizeof(r.asked), asked, "--asked")))
+		goto out;
+	r.another_open_ok = another;
 	if ((rc = request_file(db, &sys, &r, &e)))
 		rc = fail_msg(&e, rc);
 	else

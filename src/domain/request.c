@@ -1,5 +1,6 @@
 /* request.c - requests. */
 #include "request.h"
+#include "settings.h"
 #include "codes.h"
 #include "dbint.h"
 #include "i18n.h"
@@ -143,6 +144,49 @@ static int check_links(struct cd_db *db, const struct actor *a,
 }
 
 /* Inside a transaction: numbers and inserts the request. */
+/* The filing date against the centre: not before it started (setting
+ * centre_started, when set). */
+static int filed_on_in_centre(struct cd_db *db, const struct request *r, struct fielderr *e)
+{
+	char *started = setting_get(db, "centre_started", "");
+	struct date s, f;
+	int rc = CD_OK;
+
+	if (started[0] && date_parse(started, &s) && date_parse(r->filed_on, &f) &&
+	    date_cmp(&f, &s) < 0)
+		rc = fielderr_set(e, REQUEST_F_FILED,
+				  _("Filing date: cannot be before the centre started (%s)"), started);
+	free(started);
+	return rc;
+}
+
+/* Another open request of the person (not except_id): CD_EEXIST naming
+ * it, unless r->another_open_ok. */
+static int another_open_request(struct cd_db *db, const struct request *r, int64_t except_id,
+				struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	int rc = CD_OK;
+
+	if (r->another_open_ok || r->person_id <= 0)
+		return CD_OK;
+	if (db_prepare(db, "SELECT case_ref, filed_on, status FROM request WHERE person_id = ?1 "
+		       "AND id != ?2 AND status IN ('filed', 'assessment', 'qualified', 'waiting') "
+		       "ORDER BY filed_on DESC, id DESC LIMIT 1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, r->person_id);
+	sqlite3_bind_int64(st, 2, except_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = fielderr_set(e, REQUEST_F_PERSON,
+				  _("Person: already has an open request %s of %s (%s)"),
+				  (const char *)sqlite3_column_text(st, 0),
+				  (const char *)sqlite3_column_text(st, 1),
+				  code_label(&codes_request_status,
+					     (const char *)sqlite3_column_text(st, 2)));
+	sqlite3_finalize(st);
+	return rc == CD_EINVAL ? CD_EEXIST : rc;
+}
+
 static int insert_request(struct cd_db *db, const struct actor *a,
 			  struct request *r)
 {
@@ -214,11 +258,13 @@ int request_file(struct cd_db *db, const struct actor *a, struct request *r,
 		if (person_get(db, a, r->person_id, &p) == CD_OK)
 			default_filer(r, &p);
 	}
-	if ((rc = request_validate(r, &today, e)) || (rc = check_links(db, a, r, e)))
+	if ((rc = request_validate(r, &today, e)) || (rc = filed_on_in_centre(db, r, e)) ||
+	    (rc = check_links(db, a, r, e)))
 		return rc;
 	if ((rc = db_begin(db)))
 		return rc;
-	if ((rc = insert_request(db, a, r)) || (rc = db_commit(db))) {
+	if ((rc = another_open_request(db, r, 0, e)) || (rc = insert_request(db, a, r)) ||
+	    (rc = db_commit(db))) {
 		db_rollback(db);
 		r->id = 0;
 		r->case_ref[0] = '\0';
@@ -248,14 +294,15 @@ int request_file_with_person(struct cd_db *db, const struct actor *a,
 	r->person_id = p->id ? p->id : -1; /* -1: not known yet */
 	rc = request_validate(r, &today, e);
 	r->person_id = p->id;
-	if (rc)
+	if (rc || (rc = filed_on_in_centre(db, r, e)))
 		return rc;
 	if ((rc = db_begin(db)))
 		return rc;
 	if ((rc = person_save(db, a, p, e)))
 		goto fail;
 	r->person_id = p->id;
-	if ((rc = check_links(db, a, r, e)) || (rc = insert_request(db, a, r)) ||
+	if ((old_pid && (rc = another_open_request(db, r, 0, e))) ||
+	    (rc = check_links(db, a, r, e)) || (rc = insert_request(db, a, r)) ||
 	    (rc = db_commit(db)))
 		goto fail;
 	return CD_OK;
@@ -266,6 +313,73 @@ fail:
 	r->id = 0;
 	r->case_ref[0] = '\0';
 	return rc;
+}
+
+/* A status set by hand: only a withdrawal at the person's wish, of an open
+ * request on which no approved plan runs (that is a resignation from the
+ * plan); the other statuses follow the case path. */
+static int status_by_hand(struct cd_db *db, const struct request *old,
+			  const struct request *r, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	bool running = false;
+
+	if (!strcmp(old->status, r->status))
+		return CD_OK;
+	if (strcmp(r->status, "withdrawn"))
+		return fielderr_set(e, REQUEST_F_STATUS,
+				    _("Status: \"%s\" follows from the case path (assessment, "
+				      "outcome, closing); by hand a request can only be withdrawn"),
+				    code_label(&codes_request_status, r->status));
+	if (!strcmp(old->status, "forwarded") || !strcmp(old->status, "not_qualified") ||
+	    !strcmp(old->status, "closed"))
+		return fielderr_set(e, REQUEST_F_STATUS,
+				    _("Status: the request is already settled (%s)"),
+				    code_label(&codes_request_status, old->status));
+	if (db_prepare(db, "SELECT 1 FROM plan p JOIN plan_version v ON v.plan_id = p.id "
+		       "WHERE p.request_id = ?1 AND v.status = 'approved'",
+		       &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, old->id);
+	running = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (running)
+		return fielderr_set(e, REQUEST_F_STATUS, "%s",
+				    _("Status: the plan is running; record the resignation "
+				      "from the whole plan in the case (n)"));
+	return CD_OK;
+}
+
+/* The filing date of a case whose assessment has started: corrected only
+ * by a coordinator or the organiser, with a reason, and never after the
+ * assessment's first sitting (the 30-day mark counts from it). */
+static int filed_on_correction(struct cd_db *db, const struct actor *a,
+			       const struct request *old, struct request *r,
+			       struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	char held[16] = "";
+
+	str_trim(r->change_reason);
+	if (!strcmp(old->status, "filed"))
+		return CD_OK;
+	if (!(a->roles & (ROLE_COORDINATOR | ROLE_ORGANISER)))
+		return fielderr_set(e, REQUEST_F_FILED, "%s",
+				    _("Filing date: once the assessment has started only a "
+				      "coordinator or the organiser may correct it"));
+	if (db_prepare(db, "SELECT held_on FROM assessment WHERE request_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, old->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_copy(st, 0, held, sizeof(held));
+	sqlite3_finalize(st);
+	if (held[0] && strcmp(r->filed_on, held) > 0)
+		return fielderr_set(e, REQUEST_F_FILED,
+				    _("Filing date: cannot be after the assessment (%s)"), held);
+	if (!r->change_reason[0])
+		return fielderr_set(e, REQUEST_F_REASON, "%s",
+				    _("Reason: say why the filing date is corrected"));
+	return CD_OK;
 }
 
 int request_update(struct cd_db *db, const struct actor *a, struct request *r,
@@ -283,7 +397,11 @@ int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 		return rc;
 	r->person_id = old.person_id;
 	date_today(&today);
-	if ((rc = request_validate(r, &today, e)) || (rc = check_links(db, a, r, e)))
+	if ((rc = request_validate(r, &today, e)) || (rc = check_links(db, a, r, e)) ||
+	    (rc = status_by_hand(db, &old, r, e)))
+		return rc;
+	if (strcmp(old.filed_on, r->filed_on) &&
+	    ((rc = filed_on_in_centre(db, r, e)) || (rc = filed_on_correction(db, a, &old, r, e))))
 		return rc;
 	if ((rc = db_begin(db)))
 		return rc;
@@ -310,9 +428,21 @@ int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 		db_rollback(db);
 		return CD_ECONFLICT;
 	}
-	if (strcmp(old.status, r->status) &&
-	    audit_add(db, a->user_id, "request.status", "request", r->id, r->status))
-		goto fail;
+	if (strcmp(old.status, r->status)) {
+		char *d = xasprintf("%s -> %s", old.status, r->status);
+		rc = audit_add(db, a->user_id, "request.status", "request", r->id, d);
+		free(d);
+		if (rc)
+			goto fail;
+	}
+	if (strcmp(old.filed_on, r->filed_on)) {
+		char *d = xasprintf("%s -> %s%s%s", old.filed_on, r->filed_on,
+				    r->change_reason[0] ? "; " : "", r->change_reason);
+		rc = audit_add(db, a->user_id, "request.filed_on", "request", r->id, d);
+		free(d);
+		if (rc)
+			goto fail;
+	}
 	if (old.coordinator_id != r->coordinator_id &&
 	    audit_add(db, a->user_id, "request.assign", "request", r->id, ""))
 		goto fail;

@@ -26,6 +26,7 @@ enum request_field {
 	REQUEST_F_COORDINATOR,
 	REQUEST_F_STATUS,
 	REQUEST_F_PERSON,
+	REQUEST_F_REASON,       /* change_reason */
 };
 
 struct request {
@@ -41,6 +42,11 @@ struct request {
 	int64_t coordinator_id;     /* app_user, 0 = not assigned */
 	char status[24];            /* codes_request_status */
 	int64_t row_version;        /* as read; a save from an older one is refused */
+	/* input only: why the filing date of a case in assessment is corrected
+	 * (request_update), and that a second open request for the person is
+	 * meant (request_file) */
+	char change_reason[256];
+	bool another_open_ok;
 	/* filled by request_get / request_list for display */
 	char person_name[256];
 	char coordinator_name[128];
@@ -53,7 +59,10 @@ int request_validate(struct request *r, const struct date *today,
 		     struct fielderr *e);
 
 /* Files a request for an existing person (r->person_id): assigns the case
- * reference, in one transaction. */
+ * reference, in one transaction.  The filing date is not before the
+ * centre started (setting centre_started) nor in the future.  A person
+ * who has an open request already gives CD_EEXIST naming it in e
+ * (REQUEST_F_PERSON) unless r->another_open_ok. */
 int request_file(struct cd_db *db, const struct actor *a, struct request *r,
 		 struct fielderr *e);
 /* The reception flow: saves the person (new when p->id == 0, else the
@@ -62,7 +71,13 @@ int request_file(struct cd_db *db, const struct actor *a, struct request *r,
 int request_file_with_person(struct cd_db *db, const struct actor *a,
 			     struct person *p, struct request *r,
 			     struct fielderr *e);
-/* Changes status, coordinator, channel, referral, asked text. */
+/* Changes status, coordinator, channel, referral, asked text.  The case
+ * path sets the statuses of assessment, outcome and closing; by hand a
+ * request is only withdrawn (at the person's wish, while no plan runs).
+ * Once the assessment has started, only a coordinator or the organiser
+ * corrects the filing date, never after the assessment's first sitting,
+ * with r->change_reason (REQUEST_F_REASON when missing); audited old ->
+ * new with the reason. */
 int request_update(struct cd_db *db, const struct actor *a, struct request *r,
 		   struct fielderr *e);
 int request_get(struct cd_db *db, const struct actor *a, int64_t id,

@@ -31,6 +31,8 @@ count_persons() { c person find "" | wc -l; }
 
 # init
 c init --test --centre "CUS w Żółkiewce" >/dev/null && ok || bad "init"
+# the centre started before the cases these tests file (init: today)
+c setting centre_started 2024-01-01 >/dev/null && ok || bad "centre_started"
 [ "$(stat -c %a "$DB")" = 600 ] && ok || bad "database mode is $(stat -c %a "$DB")"
 expect_fail "init twice" "już istnieje" c init --test
 expect_fail "unknown command" "nieznane polecenie" c frobnicate
@@ -112,8 +114,20 @@ expect_out "find by PESEL" "$id	Kowalski	Jan	44051401359" c person find 440514
 
 # requests
 expect_out "request add" "CUS.IPUS.1.2026" c request add --person "$id" --asked "Opieka wytchnieniowa" --channel telefonicznie
-expect_out "second number" "CUS.IPUS.2.2026" c request add --person "$id" --asked "Dowóz" --filed 2026-01-05
-expect_out "year of filing" "CUS.IPUS.1.2025" c request add --person "$id" --asked "Dowóz" --filed 2025-12-31
+# a second open request of the person: refused, naming the open one, unless meant
+expect_fail "a second open request" "ma już otwarty wniosek CUS.IPUS.1.2026" \
+	c request add --person "$id" --asked "Dowóz" --filed 2026-01-05
+expect_out "second number" "CUS.IPUS.2.2026" c request add --person "$id" --asked "Dowóz" --filed 2026-01-05 --another
+expect_out "year of filing" "CUS.IPUS.1.2025" c request add --person "$id" --asked "Dowóz" --filed 2025-12-31 --another
+expect_fail "filed before the centre started" "nie może być wcześniejsza niż uruchomienie centrum (2024-01-01)" \
+	c request add --person "$id" --asked "Dowóz" --filed 2023-12-31 --another
+# too long is refused, never cut: nothing is stored
+long=$(head -c 2100 /dev/zero | tr '\0' 'ż')
+before=$(sqlite3 "$DB" "SELECT count(*) FROM request")
+expect_fail "a too long --asked" "--asked: za długie, najwyżej 2047 bajtów" \
+	c request add --person "$id" --asked "$long" --another
+expect_fail "a too long --last" "--last: za długie" c person add --first Jan --last "$long" --birth 1950-01-01
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM request")" = "$before" ] && ok || bad "a too long request was stored"
 expect_fail "future filing" "Data złożenia: nie może być z przyszłości" c request add --person "$id" --asked x --filed 2026-11-23
 expect_fail "no asked text" "O co prosi" c request add --person "$id"
 expect_fail "bad channel" "Sposób złożenia" c request add --person "$id" --asked x --channel fax
@@ -130,12 +144,12 @@ c setting absence_limit 4 && ok || bad "absence_limit"
 expect_fail "bad pattern" "Wzór znaku sprawy" c setting case_ref_pattern "IPUS/{n}"
 expect_fail "unknown setting" "nieznana nazwa" c setting colour blue
 c setting case_ref_pattern "IPUS/{nnn}/{yy}" && ok || bad "pattern change"
-expect_out "new pattern used" "IPUS/003/26" c request add --person "$id" --asked "x"
+expect_out "new pattern used" "IPUS/003/26" c request add --person "$id" --asked "x" --another
 
 # worklist: requests wait for their assessment, 30 days from filing
 echo "haslo-12345" | c user add ewa --role koordynator --name "Ewa Ćwik" >/dev/null
 expect_out "worklist of a coordinator without cases" "" c worklist --user ewa
-out=$(c worklist --date 2026-11-22 | head -1)
+out=$(c worklist --date 2026-11-22 | grep -m1 '^assessment')
 expect_out "worklist line" "assessment	2026-01-30	-296	CUS.IPUS.1.2025	Kowalski Jan" echo "$out"
 expect_fail "worklist of an unknown user" "nie ma użytkownika" c worklist --user nikt
 expect_fail "worklist bad date" "--date" c worklist --date 2026-13-01

@@ -41,7 +41,7 @@ int64_t file_request(struct fx *f, const char *first, const char *filed_on,
 	str_copy(r.filed_on, sizeof(r.filed_on), filed_on);
 	str_copy(r.asked, sizeof(r.asked), "opieka");
 	r.coordinator_id = coordinator;
-	ck_assert_int_eq(request_file_with_person(f->db, &f->sys, &p, &r, &e), CD_OK);
+	ck_assert_msg(request_file_with_person(f->db, &f->sys, &p, &r, &e) == CD_OK, "%s", e.msg);
 	f->person = p.id;
 	return r.id;
 }

@@ -342,6 +342,8 @@ START_TEST(worklist_for_approvers)
 	size_t n;
 
 	fx_open(&f);
+	/* a centre started today: no meeting or summary due yet */
+	ck_assert_int_eq(setting_set(f.db, "centre_started", TEST_TODAY), CD_OK);
 	qualify(&f, f.request);
 	plan_version_init(&v);
 	str_copy(v.period_from, sizeof(v.period_from), "2026-12-01");

@@ -356,6 +356,7 @@ START_TEST(quarter_year_and_once_in_years)
 		r.person_id = f.person;
 		r.coordinator_id = f.anna.user_id;
 		str_copy(r.asked, sizeof(r.asked), "opieka znowu");
+		r.another_open_ok = true;   /* the first plan still runs */
 		ck_assert_int_eq(request_file(f.db, &f.sys, &r, &e), CD_OK);
 		qualify(&f, r.id, f.programme);
 		plan_version_init(&v);

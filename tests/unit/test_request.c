@@ -2,6 +2,8 @@
 #include "testutil.h"
 #include "dbint.h"
 #include "request.h"
+#include "assessment.h"
+#include "settings.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +59,7 @@ START_TEST(numbered_per_year_of_filing)
 		r.person_id = id;
 		str_copy(r.filed_on, sizeof(r.filed_on), filed[i]);
 		str_copy(r.asked, sizeof(r.asked), "usługi opiekuńcze");
+		r.another_open_ok = true;   /* four requests of one person */
 		ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
 		ck_assert_str_eq(r.case_ref, want[i]);
 	}
@@ -65,6 +68,7 @@ START_TEST(numbered_per_year_of_filing)
 	request_init(&r);
 	r.person_id = id;
 	str_copy(r.asked, sizeof(r.asked), "x");
+	r.another_open_ok = true;
 	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
 	ck_assert_str_eq(r.case_ref, "003/2026");
 	tdb_close(&db);
@@ -109,6 +113,7 @@ START_TEST(request_rules)
 		p.carer_id = r.filer_person_id;
 		ck_assert_int_eq(person_save(db, &recep, &p, &e), CD_OK);
 		r2.filer_person_id = 0;
+		r2.another_open_ok = true;
 		ck_assert_int_eq(request_file(db, &recep, &r2, &e), CD_OK);
 		ck_assert_int_eq(r2.filer_person_id, p.carer_id);
 	}
@@ -171,6 +176,7 @@ START_TEST(lists_filter_and_order)
 	r.person_id = a;
 	str_copy(r.asked, sizeof(r.asked), "a");
 	str_copy(r.filed_on, sizeof(r.filed_on), "2026-10-02");
+	r.another_open_ok = true;   /* several requests of one person */
 	ck_assert_int_eq(request_file(db, &recep, &r, &e), CD_OK);
 	str_copy(r.filed_on, sizeof(r.filed_on), "2026-10-01");
 	r.coordinator_id = uid;
@@ -204,6 +210,82 @@ START_TEST(lists_filter_and_order)
 }
 END_TEST
 
+/* Each role changes only what is its job: the filing date against the
+ * centre and the assessment, a second open request, statuses by hand. */
+START_TEST(request_rules_follow_the_case_path)
+{
+	struct fx f;
+	struct request r, r2;
+	struct assessment as;
+	struct fielderr e;
+	int64_t served;
+
+	fx_open(&f);
+	ck_assert_int_eq(setting_set(f.db, "centre_started", "2025-01-01"), CD_OK);
+	request_init(&r);
+	r.person_id = f.person;
+	str_copy(r.asked, sizeof(r.asked), "asystencja");
+	str_copy(r.filed_on, sizeof(r.filed_on), "2024-12-31");
+	ck_assert_int_eq(request_file(f.db, &f.recep, &r, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_FILED);
+	ck_assert_str_eq(e.msg, "Filing date: cannot be before the centre started (2025-01-01)");
+	/* a second open request asks first and names the open one */
+	str_copy(r.filed_on, sizeof(r.filed_on), "2026-11-20");
+	ck_assert_int_eq(request_file(f.db, &f.recep, &r, &e), CD_EEXIST);
+	ck_assert_int_eq(e.field, REQUEST_F_PERSON);
+	ck_assert_ptr_nonnull(strstr(e.msg, "CUS.IPUS.1.2026"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "2026-11-02"));
+	r.another_open_ok = true;
+	ck_assert_int_eq(request_file(f.db, &f.recep, &r, &e), CD_OK);
+
+	/* statuses of the case path are not set by hand */
+	ck_assert_int_eq(request_get(f.db, &f.recep, f.request, &r2), CD_OK);
+	str_copy(r2.status, sizeof(r2.status), "qualified");
+	ck_assert_int_eq(request_update(f.db, &f.recep, &r2, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_STATUS);
+	str_copy(r2.status, sizeof(r2.status), "closed");
+	ck_assert_int_eq(request_update(f.db, &f.organiser, &r2, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_STATUS);
+
+	/* the assessment started: the filing date is the coordinator's, with a
+	 * reason, never after the first sitting */
+	assessment_init(&as, f.request);
+	str_copy(as.held_on, sizeof(as.held_on), "2026-11-10");
+	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
+	assessment_release(&as);
+	ck_assert_int_eq(request_get(f.db, &f.recep, f.request, &r2), CD_OK);
+	ck_assert_str_eq(r2.status, "assessment");
+	str_copy(r2.filed_on, sizeof(r2.filed_on), "2026-11-03");
+	ck_assert_int_eq(request_update(f.db, &f.recep, &r2, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_FILED);
+	ck_assert_int_eq(request_update(f.db, &f.anna, &r2, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, REQUEST_F_REASON);
+	str_copy(r2.change_reason, sizeof(r2.change_reason), "pomyłka przy wpisie");
+	str_copy(r2.filed_on, sizeof(r2.filed_on), "2026-11-12");
+	ck_assert_int_eq(request_update(f.db, &f.anna, &r2, &e), CD_EINVAL);
+	ck_assert_str_eq(e.msg, "Filing date: cannot be after the assessment (2026-11-10)");
+	str_copy(r2.filed_on, sizeof(r2.filed_on), "2026-11-03");
+	ck_assert_int_eq(request_update(f.db, &f.anna, &r2, &e), CD_OK);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'request.filed_on' AND detail = '2026-11-02 -> 2026-11-03; "
+				   "pomyłka przy wpisie'"), 1);
+
+	/* withdrawn at the person's wish: reception may, audited old -> new */
+	ck_assert_int_eq(request_get(f.db, &f.recep, r.id, &r2), CD_OK);
+	str_copy(r2.status, sizeof(r2.status), "withdrawn");
+	ck_assert_int_eq(request_update(f.db, &f.recep, &r2, &e), CD_OK);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'request.status' AND detail = 'filed -> withdrawn'"), 1);
+	/* ... but not while a plan runs: that is a resignation */
+	served = fx_served(&f, "Zofia", "2026-06-01", "2026-07-01", "2026-12-31", false);
+	ck_assert_int_eq(request_get(f.db, &f.recep, served, &r2), CD_OK);
+	str_copy(r2.status, sizeof(r2.status), "withdrawn");
+	ck_assert_int_eq(request_update(f.db, &f.recep, &r2, &e), CD_EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.msg, "resignation"));
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_request(void)
 {
 	Suite *s = suite_create("request");
@@ -216,6 +298,7 @@ Suite *suite_request(void)
 	tcase_add_test(tc, request_rules);
 	tcase_add_test(tc, person_and_request_are_one_transaction);
 	tcase_add_test(tc, lists_filter_and_order);
+	tcase_add_test(tc, request_rules_follow_the_case_path);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -278,6 +278,7 @@ int request_file_with_person(struct cd_db *db, const struct actor *a,
 			     struct fielderr *e)
 {
 	struct date today;
+	struct person *before = NULL;
 	int64_t old_pid = p->id;
 	int rc;
 
@@ -298,6 +299,8 @@ int request_file_with_person(struct cd_db *db, const struct actor *a,
 		return rc;
 	if ((rc = db_begin(db)))
 		return rc;
+	before = xmalloc(sizeof(*before));
+	*before = *p;
 	if ((rc = person_save(db, a, p, e)))
 		goto fail;
 	r->person_id = p->id;
@@ -305,10 +308,12 @@ int request_file_with_person(struct cd_db *db, const struct actor *a,
 	    (rc = check_links(db, a, r, e)) || (rc = insert_request(db, a, r)) ||
 	    (rc = db_commit(db)))
 		goto fail;
+	free(before);
 	return CD_OK;
 fail:
 	db_rollback(db);
-	p->id = old_pid;
+	*p = *before;    /* as it was: a retry saves the same version */
+	free(before);
 	r->person_id = old_pid;
 	r->id = 0;
 	r->case_ref[0] = '\0';

@@ -1,6 +1,6 @@
 # The reception flow: F3 from the menu, a new person and the request on one
 # screen, saved with F2; then found by a query without Polish letters.
-SCENARIOS="${SCENARIOS:-} reception_registers_person_and_request find_without_diacritics"
+SCENARIOS="${SCENARIOS:-} reception_registers_person_and_request find_without_diacritics second_open_request_asks"
 
 # fill_new_person: on the new-request screen, types a new person and the
 # request text (fields: first, surname, PESEL, birth, sex, phone, street,
@@ -56,4 +56,37 @@ find_without_diacritics() {
 	keys BSpace BSpace BSpace BSpace BSpace BSpace
 	type_text "ZOLC"                       # nobody: the town is not searched
 	wait_for "Nikogo nie znaleziono"
+}
+
+# A person who has an open request: a second one is asked about first,
+# naming the open one; "no" keeps the form, "yes" files it.
+second_open_request_asks() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	fill_new_person
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	wait_for "Zarejestrowano wniosek CUS.IPUS.67.2026" || return
+	keys F3
+	wait_for "nowa osoba" || return
+	fill_new_person
+	keys F2
+	wait_for "Możliwy duplikat" || return
+	keys u
+	wait_for "ma już otwarty wniosek CUS.IPUS.67.2026" || return
+	keys n
+	wait_for "Nie zarejestrowano; formularz jest taki, jak go wpisano." || return
+	expect_screen "mama po udarze"
+	stored "SELECT count(*) FROM request r JOIN person p ON p.id = r.person_id
+		WHERE p.pesel = '90051203422'" 1
+	keys F2                                # the registered person now: asked at once
+	wait_for "ma już otwarty wniosek" || return
+	keys t
+	wait_for "Wniosek zarejestrowany" || return
+	expect_screen "CUS.IPUS.68.2026"
+	stored "SELECT count(*) FROM request r JOIN person p ON p.id = r.person_id
+		WHERE p.pesel = '90051203422'" 2
 }

@@ -1,4 +1,5 @@
 /* assess.c - the needs assessment screens and its outcome. */
+#include "journal.h"
 #include "form.h"
 #include "assessment.h"
 #include "codes.h"
@@ -108,6 +109,14 @@ void ui_assessment(struct app *app, int64_t request_id)
 		assessment_init(&as, request_id);
 	else if (ui_failed(app, rc)) {
 		return;
+	}
+	{
+		struct fielderr e;
+		if ((rc = case_opened(app->db, &app->me, request_id, "assessment", &e))) {
+			ui_report(app, rc, &e, NULL);
+			assessment_release(&as);
+			return;
+		}
 	}
 	form_screen_init(&fs, app, assess_fields, ARRAY_SIZE(assess_fields), _("needs assessment"),
 			 CTX_ASSESS, assess_extras, &as);

@@ -1,5 +1,6 @@
 /* case.c - one screen per case: the timeline, what is due, the actions of
  * the case path. */
+#include "journal.h"
 #include "app.h"
 #include "assessment.h"
 #include "card.h"
@@ -482,7 +483,8 @@ void ui_case(struct app *app, int64_t request_id)
 	char *next = NULL;
 	int rc;
 
-	if ((rc = case_access(app->db, &app->me, request_id, false, &e))) {
+	/* the case view shows the case's contents: the reading is recorded */
+	if ((rc = case_opened(app->db, &app->me, request_id, "case view", &e))) {
 		/* reception: the request's data and status only */
 		if (rc == CD_EPERM && actor_can(&app->me, PERM_REQUEST_FILE))
 			ui_request_edit(app, request_id);

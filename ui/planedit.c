@@ -1,4 +1,5 @@
 /* planedit.c - drawing up and updating the plan (IPUS). */
+#include "journal.h"
 #include "form.h"
 #include "codes.h"
 #include "catalogue.h"
@@ -442,6 +443,14 @@ void ui_plan_edit(struct app *app, int64_t request_id)
 	int64_t plan_id = 0;
 	enum action a;
 
+	{
+		struct fielderr e;
+		int rc = case_opened(app->db, &app->me, request_id, "plan", &e);
+		if (rc) {
+			ui_report(app, rc, &e, NULL);
+			return;
+		}
+	}
 	memset(&ps, 0, sizeof(ps));
 	plan_version_init(&ps.v);
 	if (plan_of_request(app->db, &app->me, request_id, &plan_id, &vers, &nv) == CD_OK) {

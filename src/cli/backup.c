@@ -2,6 +2,7 @@
  * a file, encrypted for a USB stick), verify, restore; and who is logged in
  * (restore refuses while anyone is). */
 #include "cliint.h"
+#include "journal.h"
 #include "backup.h"
 #include "i18n.h"
 #include "session.h"
@@ -264,5 +265,61 @@ out:
 		unlink(temp);
 		free(temp);
 	}
+	return rc;
+}
+
+/* audit list [--person ID] [--user LOGIN] [--from DATE] [--to DATE]
+ * [--limit N]: the audit log, newest first, tab separated. */
+int cmd_audit(struct cli_opts *o, struct cd_db *db, int argc, char **argv, int at)
+{
+	bool *used = xcalloc((size_t)argc + 1, sizeof(bool));
+	struct audit_filter f;
+	struct audit_entry *l = NULL;
+	struct fielderr e;
+	const char *person, *limit;
+	char *end;
+	size_t n = 0, i;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	if (at >= argc || strcmp(argv[at], "list")) {
+		rc = usage_error(_("unknown audit command '%s'"), at < argc ? argv[at] : "");
+		goto out;
+	}
+	person = opt_value(argc, argv, at + 1, "--person", used);
+	f.login = opt_value(argc, argv, at + 1, "--user", used);
+	f.from = opt_value(argc, argv, at + 1, "--from", used);
+	f.to = opt_value(argc, argv, at + 1, "--to", used);
+	limit = opt_value(argc, argv, at + 1, "--limit", used);
+	if ((rc = check_all_used(argc, argv, at + 1, used)))
+		goto out;
+	if (person) {
+		f.person_id = strtoll(person, &end, 10);
+		if (*end || f.person_id <= 0) {
+			fprintf(stderr, "cusdesk: %s\n", _("Person: give the numeric id"));
+			rc = 1;
+			goto out;
+		}
+	}
+	if (limit) {
+		long v = strtol(limit, &end, 10);
+		if (*end || v <= 0) {
+			fprintf(stderr, "cusdesk: %s\n", _("--limit: give a number of entries"));
+			rc = 1;
+			goto out;
+		}
+		f.limit = (size_t)v;
+	}
+	if ((rc = audit_list(db, &o->actor, &f, &l, &n, &e))) {
+		rc = fail_msg(&e, rc);
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		printf("%s\t%s\t%s\t%s\t%s\t%s\n", l[i].at, l[i].login[0] ? l[i].login : "-",
+		       l[i].os_account[0] ? l[i].os_account : "-", l[i].action,
+		       l[i].case_ref[0] ? l[i].case_ref : "-", l[i].detail);
+out:
+	free(l);
+	free(used);
 	return rc;
 }

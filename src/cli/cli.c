@@ -82,6 +82,11 @@ static const struct command {
 	 N_("restore FILE              puts a checked copy in place of the\n"
 	    "                                              database; refused while anyone is\n"
 	    "                                              logged in at a desk")},
+	{"audit", cmd_audit, true,
+	 N_("audit list [--person ID] [--user LOGIN] [--from YYYY-MM-DD]\n"
+	    "        [--to YYYY-MM-DD] [--limit N]\n"
+	    "                                 the audit log, newest first: time, login,\n"
+	    "                                 OS account, action, case, detail")},
 	{"sessions", cmd_sessions, true,
 	 N_("sessions [--user LOGIN]   who is logged in: login, name,\n"
 	    "                                              since, last seen, terminal")},

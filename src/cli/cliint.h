@@ -69,7 +69,7 @@ cli_command_fn cmd_catalogue, cmd_setting;
 /* paper.c */
 cli_command_fn cmd_export, cmd_print, cmd_rodo, cmd_import, cmd_report;
 /* backup.c */
-cli_command_fn cmd_backup, cmd_restore, cmd_sessions;
+cli_command_fn cmd_backup, cmd_restore, cmd_sessions, cmd_audit;
 /* cli.c */
 cli_command_fn cmd_demo, cmd_check;
 

@@ -400,6 +400,20 @@ as admin user set koordynator2 --role coordinator,organiser --name "Paweł Nowic
 	ok || bad "user set not audited old -> new"
 expect_fail "the last admin loses the role" "ostatni" as admin user set admin --role director
 expect_fail "the last admin disabled" "ostatni" "$BIN" --db "$D" user disable admin
+# the audit log read back: the director and the admin; reception not
+expect_fail "reception reads the audit log" "tylko dyrektor i administrator" as recepcja audit list
+pid=$(sqlite3 "$D" "SELECT person_id FROM request ORDER BY id LIMIT 1")
+ref=$(sqlite3 "$D" "SELECT case_ref FROM request ORDER BY id LIMIT 1")
+as dyrektor audit list --person "$pid" >"$WORK/audit.txt" && ok || bad "audit list --person"
+grep -q "	$ref	" "$WORK/audit.txt" && ! cut -f5 "$WORK/audit.txt" | grep -v -e "^$ref\$" -e '^-$' -q &&
+	ok || bad "audit list --person shows other cases: $(head -3 "$WORK/audit.txt")"
+as dyrektor audit list --user recepcja --from 2000-01-01 | cut -f2 | sort -u | grep -qx recepcja &&
+	[ "$(as dyrektor audit list --user recepcja | cut -f2 | sort -u)" = recepcja ] && ok ||
+	bad "audit list --user"
+expect_fail "audit list with a bad date" "Do: nieprawidłowa data" as dyrektor audit list --to 2026-13-01
+[ "$(sqlite3 "$D" "SELECT count(*) FROM audit_log a JOIN app_user u ON u.id = a.user_id
+	WHERE a.action = 'audit.list' AND u.login = 'dyrektor'")" -ge 2 ] && ok ||
+	bad "reading the audit log is not itself audited"
 # five wrong passwords lock the account, also against the right one; admin unlocks
 for i in 1 2 3 4 5; do "$BIN" --db "$D" --user recepcja --password-fd 3 person find Now 3<"$WORK/badpw" 2>/dev/null; done
 expect_fail "a locked account" "zablokowane" as recepcja person find Now

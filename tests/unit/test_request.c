@@ -4,6 +4,7 @@
 #include "request.h"
 #include "assessment.h"
 #include "settings.h"
+#include "journal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -286,6 +287,75 @@ START_TEST(request_rules_follow_the_case_path)
 }
 END_TEST
 
+/* Reads of a case are recorded with the user; the director lists the log
+ * per person, user and day; reception may not. */
+START_TEST(reads_and_changes_of_a_case_are_listed)
+{
+	struct fx f;
+	struct audit_filter fl;
+	struct audit_entry *l;
+	struct fielderr e;
+	struct request r;
+	size_t n, i;
+	bool read = false, changed = false;
+	int64_t other;
+
+	fx_open(&f);
+	other = file_request(&f, "Halina", "2026-11-05", f.pawel.user_id);
+	ck_assert_int_eq(case_opened(f.db, &f.recep, f.request, "case view", &e), CD_EPERM);
+	ck_assert_int_eq(case_opened(f.db, &f.anna, f.request, "case view", &e), CD_OK);
+	ck_assert_int_eq(request_get(f.db, &f.anna, f.request, &r), CD_OK);
+	str_copy(r.status, sizeof(r.status), "withdrawn");
+	ck_assert_int_eq(request_update(f.db, &f.anna, &r, &e), CD_OK);
+	ck_assert_int_eq(case_opened(f.db, &f.pawel, other, "plan", &e), CD_OK);
+
+	memset(&fl, 0, sizeof(fl));
+	ck_assert_int_eq(audit_list(f.db, &f.recep, &fl, &l, &n, &e), CD_EPERM);
+	free(l);
+	r.person_id = 0;
+	ck_assert_int_eq(request_get(f.db, &f.anna, f.request, &r), CD_OK);
+	fl.person_id = r.person_id;
+	ck_assert_int_eq(audit_list(f.db, &f.director, &fl, &l, &n, &e), CD_OK);
+	for (i = 0; i < n; i++) {
+		ck_assert_str_eq(l[i].case_ref[0] ? l[i].case_ref : r.case_ref, r.case_ref);
+		if (!strcmp(l[i].action, "case.read") && !strcmp(l[i].login, "anna"))
+			read = true;
+		if (!strcmp(l[i].action, "request.status") &&
+		    !strcmp(l[i].detail, "filed -> withdrawn"))
+			changed = true;
+		ck_assert_str_ne(l[i].detail, "plan");   /* pawel's read of the other case */
+	}
+	ck_assert(read && changed);
+	free(l);
+	/* by user and day */
+	memset(&fl, 0, sizeof(fl));
+	fl.login = "pawel";
+	ck_assert_int_eq(audit_list(f.db, &f.director, &fl, &l, &n, &e), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(l[0].action, "case.read");
+	ck_assert_str_eq(l[0].detail, "plan");
+	free(l);
+	fl.login = "nikt";
+	ck_assert_int_eq(audit_list(f.db, &f.director, &fl, &l, &n, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, AUDIT_F_USER);
+	free(l);
+	fl.login = NULL;
+	fl.from = "2000-01-01";
+	fl.to = "2000-12-31";
+	ck_assert_int_eq(audit_list(f.db, &f.director, &fl, &l, &n, &e), CD_OK);
+	ck_assert_uint_eq(n, 0);
+	free(l);
+	fl.to = "2000-13-01";
+	ck_assert_int_eq(audit_list(f.db, &f.director, &fl, &l, &n, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, AUDIT_F_TO);
+	free(l);
+	/* reading the log is itself recorded */
+	ck_assert_int_ge(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'audit.list'"), 2);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_request(void)
 {
 	Suite *s = suite_create("request");
@@ -299,6 +369,7 @@ Suite *suite_request(void)
 	tcase_add_test(tc, person_and_request_are_one_transaction);
 	tcase_add_test(tc, lists_filter_and_order);
 	tcase_add_test(tc, request_rules_follow_the_case_path);
+	tcase_add_test(tc, reads_and_changes_of_a_case_are_listed);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -93,6 +93,8 @@ enum action {
 	A_TOGGLE,
 	A_PASSWORD,
 	A_UNLOCK,
+	A_AUDIT_USER,
+	A_AUDIT_FROM,
 	A_CLEAR,
 	A_REQUESTS,
 	A_LEAVE_HOUSEHOLD,
@@ -176,6 +178,7 @@ enum {
 	CTX_AUTHS = 1 << 26,       /* the director's authorisations */
 	CTX_PROG_SERVICES = 1 << 27, /* the services of a programme */
 	CTX_LIST_OPEN = 1 << 28,   /* Enter opens the selected row */
+	CTX_AUDIT = 1 << 29,       /* the audit log */
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -389,6 +392,8 @@ void ui_request_edit(struct app *app, int64_t id);
 void ui_users(struct app *app);
 /* Who is logged in at a desk now (director, organiser, administrator). */
 void ui_sessions(struct app *app);
+/* The audit log, newest first, by user and day (director, administrator). */
+void ui_audit(struct app *app);
 void ui_offer(struct app *app);
 void ui_change_password(struct app *app);
 /* The worklist ("Na dziś"); returns when the user leaves it. */

@@ -182,6 +182,7 @@ static bool m_groups(struct app *app) { ui_groups(app); return true; }
 static bool m_export(struct app *app) { ui_export(app); return true; }
 static bool m_users(struct app *app) { ui_users(app); return true; }
 static bool m_sessions(struct app *app) { ui_sessions(app); return true; }
+static bool m_audit(struct app *app) { ui_audit(app); return true; }
 static bool m_password(struct app *app) { ui_change_password(app); return true; }
 static bool m_lock(struct app *app) { ui_lock(app); return true; }
 static bool m_logout(struct app *app) { return false; }
@@ -227,6 +228,7 @@ static const struct {
 	{m_export, "", N_("Export a list for a spreadsheet (CSV)"), PERM_REQUEST_FILE},
 	{m_users, "", N_("User accounts"), PERM_USER_ADMIN},
 	{m_sessions, "", N_("Who is logged in"), PERM_SEE_SESSIONS},
+	{m_audit, "", N_("Audit log (who read or changed what)"), PERM_AUDIT_READ},
 	{m_password, "", N_("Change my password"), -1},
 	{m_lock, "F9", N_("Lock the screen"), -1},
 	{m_logout, "", N_("Log out"), -1},
@@ -237,7 +239,7 @@ void ui_main_menu(struct app *app)
 {
 	int visible[ARRAY_SIZE(menu_items)];
 	size_t n = 0, i;
-	int sel = 0;
+	int sel = 0, top, rows, first;
 	unsigned gen = app->resize_gen - 1;
 
 	for (i = 0; i < ARRAY_SIZE(menu_items); i++)
@@ -259,18 +261,24 @@ void ui_main_menu(struct app *app)
 			werase(stdscr);
 		}
 		ui_frame(app);
-		for (i = 0; i < n; i++) {
+		/* the entries from row 3, higher up when they would reach the
+		 * status line; on a very short terminal they scroll */
+		top = 3 + (int)n <= LINES - 2 ? 3 : LINES - 2 - (int)n > 1 ? LINES - 2 - (int)n : 1;
+		rows = LINES - 2 - top > 1 ? LINES - 2 - top : 1;
+		first = sel >= rows ? sel - rows + 1 : 0;
+		for (i = (size_t)first; i < n && (int)i < first + rows; i++) {
 			const char *key = menu_items[visible[i]].key;
+			int y = top + (int)i - first;
 			char line[200];
 			snprintf(line, sizeof(line), " %-3s %s", key,
 				 _(menu_items[visible[i]].label));
 			wattrset(stdscr, (int)i == sel ? ui_attr(R_SELECTED) : A_NORMAL);
-			ui_put(stdscr, 3 + (int)i, 4, (int)i == sel ? ">" : " ", 1, false);
-			ui_put(stdscr, 3 + (int)i, 5, line, 40, true);
+			ui_put(stdscr, y, 4, (int)i == sel ? ">" : " ", 1, false);
+			ui_put(stdscr, y, 5, line, COLS - 6 > 40 ? COLS - 6 : 40, true);
 			wattrset(stdscr, A_NORMAL);
 		}
 		curs_set(0);
-		wmove(stdscr, 3 + sel, 4);
+		wmove(stdscr, top + sel - first, 4);
 		r = ui_getkey(app, stdscr, &ch);
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;

@@ -3,6 +3,7 @@
 #include "catalogue.h"
 #include "codes.h"
 #include "session.h"
+#include "journal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,5 +311,106 @@ void ui_sessions(struct app *app)
 	struct list_rows r = {NULL, 0, NULL};
 
 	ui_list_run(app, &sessions_list_ops, &r);
+	free(r.l);
+}
+
+/* ---- the audit log (director, administrator) ---- */
+
+/* What the audit screen shows: its filter and the text typed for it. */
+struct audit_view {
+	struct audit_filter f;
+	char login[40];
+	char from[16];
+};
+
+static int audit_load(struct app *app, void *ctx, size_t *n)
+{
+	struct list_rows *r = list_rows_reset(ctx);
+	const struct audit_view *v = r->owner;
+	struct fielderr e;
+	int rc = audit_list(app->db, &app->me, &v->f, (struct audit_entry **)&r->l, &r->n, &e);
+
+	if (rc && e.msg[0])
+		ui_status(app, true, "%s", e.msg);
+	return list_rows_loaded(r, rc, n);
+}
+
+static void audit_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
+{
+	const struct audit_entry *x = LIST_ROW(ctx, struct audit_entry, row);
+
+	if (col == 0)
+		snprintf(out, size, "%.16s", x->at);
+	else
+		str_copy(out, size, col == 1 ? (x->login[0] ? x->login : "-") :
+			 col == 2 ? x->action : col == 3 ? x->case_ref : x->detail);
+}
+
+static void audit_detail(void *ctx, size_t row, char *out, size_t size)
+{
+	const struct audit_entry *x = LIST_ROW(ctx, struct audit_entry, row);
+
+	snprintf(out, size, _("%s, OS account %s: %s %s"), x->at,
+		 x->os_account[0] ? x->os_account : "-", x->action, x->detail);
+}
+
+static void audit_intro(struct app *app, void *ctx, size_t n, char *out, size_t size)
+{
+	const struct audit_view *v = ((struct list_rows *)ctx)->owner;
+
+	snprintf(out, size, _("Newest first, %zu entries; user: %s; from: %s."), n,
+		 v->f.login ? v->f.login : _("all"), v->f.from ? v->f.from : _("the start"));
+}
+
+static void audit_by_user(struct app *app, void *ctx, size_t row)
+{
+	struct audit_view *v = (struct audit_view *)((struct list_rows *)ctx)->owner;
+
+	(void)row;
+	if (ui_prompt_value(app, _("audit log"), _("Login (empty: everyone):"), v->login,
+			    sizeof(v->login)))
+		v->f.login = v->login[0] ? v->login : NULL;
+}
+
+static void audit_from_day(struct app *app, void *ctx, size_t row)
+{
+	struct audit_view *v = (struct audit_view *)((struct list_rows *)ctx)->owner;
+
+	(void)row;
+	struct date d;
+
+	if (!ui_prompt_value(app, _("audit log"), _("From the day (YYYY-MM-DD, empty: all):"),
+			     v->from, sizeof(v->from)))
+		return;
+	if (v->from[0] && !date_parse(v->from, &d)) {
+		/* the list stays as it was; the typed day comes back in the prompt */
+		ui_status(app, true, "%s", _("From: not a valid date (use YYYY-MM-DD)"));
+		return;
+	}
+	v->f.from = v->from[0] ? v->from : NULL;
+}
+
+static const struct list_col audit_cols[] = {
+	{N_("Time"), 17}, {N_("Login"), 12}, {N_("Action"), 18}, {N_("Case ref."), 17},
+	{N_("Detail"), 0},
+};
+static const struct list_action audit_actions[] = {
+	{A_AUDIT_USER, false, audit_by_user},
+	{A_AUDIT_FROM, false, audit_from_day},
+};
+static const struct list_ops audit_list_ops = {
+	.title = N_("audit log"), .intro_text = audit_intro,
+	.cols = audit_cols, .ncols = ARRAY_SIZE(audit_cols), .ctx = CTX_AUDIT,
+	.load = audit_load, .cell = audit_cell, .detail = audit_detail,
+	.actions = audit_actions, .nactions = ARRAY_SIZE(audit_actions),
+};
+
+void ui_audit(struct app *app)
+{
+	struct audit_view v;
+	struct list_rows r = {NULL, 0, &v};
+
+	memset(&v, 0, sizeof(v));
+	ui_list_run(app, &audit_list_ops, &r);
 	free(r.l);
 }

@@ -63,6 +63,8 @@ static unsigned perm_roles(enum perm p)
 		return ROLE_COMMUNITY_ORGANISER | ROLE_ORGANISER;
 	case PERM_USER_ADMIN:
 		return ROLE_ADMIN;
+	case PERM_AUDIT_READ:
+		return ROLE_DIRECTOR | ROLE_ADMIN;
 	}
 	return 0;
 }

@@ -36,6 +36,7 @@ enum perm {
 	PERM_REPORTS,         /* the team's duties: meetings, summaries, reports */
 	PERM_ACTIVITY,        /* supporting activities: the list, members, meetings */
 	PERM_USER_ADMIN,      /* accounts */
+	PERM_AUDIT_READ,      /* the audit log read back */
 };
 
 /* Who is acting.  The command line acts as the system actor (user_id 0,

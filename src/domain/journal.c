@@ -38,7 +38,7 @@ int audit_list(struct cd_db *db, const struct actor *a, const struct audit_filte
 	*out = NULL;
 	*n = 0;
 	fielderr_clear(e);
-	if (!(a->roles & (ROLE_DIRECTOR | ROLE_ADMIN))) {
+	if (!actor_can(a, PERM_AUDIT_READ)) {
 		fielderr_set(e, -1, "%s", _("The audit log: only the director and the "
 					    "administrator read it"));
 		return CD_EPERM;

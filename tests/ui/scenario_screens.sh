@@ -240,3 +240,31 @@ admin_account_edit_unlock() {
 	expect_not_screen "zablokowane do"
 }
 SCENARIOS="$SCENARIOS admin_account_edit_unlock"
+
+# The director reads the audit log: the case she opened is in it with her
+# login; F6 keeps one user's entries.
+director_audit_log() {
+	start
+	ref=$(sqlite3 "$DB" "SELECT case_ref FROM request ORDER BY id LIMIT 1")
+	printf 'demo1234\n' >"$DB.pw"
+	# a coordinator reads a case from the command line: in the log with the login
+	"$BIN" --db "$DB" --user koordynator --password-fd 3 worklist 3<"$DB.pw" >/dev/null 2>&1
+	login dyrektor || return
+	menu_pick "Dziennik zdarzeń" || return
+	wait_for "dziennik zdarzeń" || return
+	expect_screen "Od najnowszych"
+	expect_screen "koordynator"
+	keys F6
+	wait_for "Login (puste: wszyscy):" || return
+	type_text "dyrektor"; keys Enter
+	wait_for "użytkownik: dyrektor" || return
+	expect_screen "audit.list"
+	expect_not_screen " koordynator "
+	stored "SELECT count(*) >= 2 FROM audit_log a JOIN app_user u ON u.id = a.user_id
+		WHERE a.action = 'audit.list' AND u.login = 'dyrektor'" 1
+	keys F5
+	wait_for "Od dnia" || return
+	type_text "2026-13-01"; keys Enter
+	wait_for "Od: niepoprawna data" || return
+}
+SCENARIOS="$SCENARIOS director_audit_log"

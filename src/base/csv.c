@@ -318,6 +318,20 @@ int csv_parse(const char *bytes, size_t len, enum csv_encoding enc, struct csv_f
 			char c = i < len ? bytes[i] : '\n';
 			if (i >= len)
 				end = true;
+			if (i - start > CSV_MAX_RECORD || nraw > CSV_MAX_FIELDS) {
+				/* too long: skipped to the next line end, nothing kept */
+				r->problem = i - start > CSV_MAX_RECORD ?
+					     N_("the row is longer than 1 MiB") :
+					     N_("the row has more than 1000 fields");
+				while (i < len && bytes[i] != '\n')
+					i++;
+				if (i < len)
+					line++;
+				i++;
+				break;
+			}
+			if (c == '\0' && !end)
+				r->problem = N_("the row has a NUL byte");
 			if (q) {
 				if (c == '"' && i + 1 < len && bytes[i + 1] == '"') {
 					sb_addc(&field, '"');
@@ -331,6 +345,8 @@ int csv_parse(const char *bytes, size_t len, enum csv_encoding enc, struct csv_f
 				}
 				if (end) {       /* an unclosed quote ends with the file */
 					q = false;
+					if (!r->problem)
+						r->problem = N_("a quote is not closed (\")");
 					continue;
 				}
 				if (c == '\n')
@@ -365,7 +381,13 @@ int csv_parse(const char *bytes, size_t len, enum csv_encoding enc, struct csv_f
 			i++;
 		}
 		sb_release(&field);
-		r->raw = xstrndup(bytes + start, (i > len ? len : i) - start);
+		if (r->problem && i - start > CSV_MAX_RECORD) {
+			for (k = 0; k < nraw; k++)
+				free(raw_fields[k]);
+			nraw = 0;
+			r->raw = xstrdup("");
+		} else
+			r->raw = xstrndup(bytes + start, (i > len ? len : i) - start);
 		{
 			/* the raw record without its line end */
 			size_t rl = strlen(r->raw);

@@ -44,12 +44,22 @@ int csv_write_file(const char *path, const char *bytes, size_t len, struct field
 
 /* ---- reading ---- */
 
+/* A record is at most CSV_MAX_RECORD bytes and CSV_MAX_FIELDS fields:
+ * a longer one is skipped to the next line end without keeping its
+ * fields, so memory stays bounded by the limit, and rejected with the
+ * reason. */
+enum { CSV_MAX_RECORD = 1 << 20, CSV_MAX_FIELDS = 1000 };
+
 struct csv_record {
 	size_t line;           /* the line of the file where it starts (1-based) */
 	char **fields;         /* decoded UTF-8; NULL when undecodable */
 	size_t nfields;
-	char *raw;             /* the record's bytes as in the file (for rejects) */
+	char *raw;             /* the record's bytes as in the file (for rejects;
+				  "" for one over CSV_MAX_RECORD) */
 	bool undecodable;
+	/* N_(): why the record cannot be read (an unterminated quote, a NUL
+	 * byte, too long, too many fields), NULL when it can */
+	const char *problem;
 };
 struct csv_file {
 	enum csv_encoding encoding;  /* detected or given */

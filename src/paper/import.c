@@ -349,6 +349,24 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 	row->id = p.id;
 }
 
+static void rejects_path_of(const char *path, struct import_result *r)
+{
+	snprintf(r->rejects_path, sizeof(r->rejects_path), "%s.%s.csv", path, _("rejected"));
+}
+
+/* Before anything is added: the file of rejected rows can be made (made
+ * empty now, removed at the end when no row is rejected). */
+static int rejects_writable(const char *path, struct import_result *r, struct fielderr *e)
+{
+	FILE *out;
+
+	rejects_path_of(path, r);
+	if (!(out = fopen_private(r->rejects_path)) || fclose(out) != 0)
+		return fielderr_set(e, -1, _("%s: cannot write the file of rejected rows; "
+					     "nothing was added"), r->rejects_path), CD_EIO;
+	return CD_OK;
+}
+
 /* The rejected rows next to the input: "<input>.<rejected>.csv", in the
  * input's encoding and separator, the rows as they were plus the reason. */
 static int write_rejects(const char *path, const struct csv_file *f, struct import_result *r,
@@ -359,7 +377,7 @@ static int write_rejects(const char *path, const struct csv_file *f, struct impo
 	FILE *out;
 	int rc = CD_OK;
 
-	snprintf(r->rejects_path, sizeof(r->rejects_path), "%s.%s.csv", path, _("rejected"));
+	rejects_path_of(path, r);
 	out = fopen_private(r->rejects_path);
 	if (!out)
 		return fielderr_set(e, -1, _("%s: cannot write the file"), r->rejects_path);
@@ -526,7 +544,11 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 		for (; i < f->n && !rc && job_clock_ms() - t0 < JOB_STEP_MS; i++) {
 			struct import_row *row = &r->row[i - 1];
 			row->line = f->records[i].line;
-			if (f->records[i].undecodable) {
+			if (f->records[i].problem) {
+				/* cannot be read as a row: rejected whole, with why */
+				str_copy(row->name, sizeof(row->name), "?");
+				note(row, IMPORT_REJECTED, "%s", _(f->records[i].problem));
+			} else if (f->records[i].undecodable) {
 				/* what could be read of the name, "?" for the rest */
 				const char *s1 = field(&f->records[i], map,
 						       k == IMPORT_PERSONS ? PC_SURNAME : VC_NAME);
@@ -651,11 +673,17 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 		csv_file_free(&f);
 		return rc;
 	}
+	if ((rc = rejects_writable(path, r, e))) {
+		csv_file_free(&f);
+		return rc;
+	}
 	/* an earlier run cut short by a dead process goes first */
 	if ((rc = import_recover(db, &undone)) ||
 	    (rc = db_begin(db)) ||
 	    (rc = run_begin(db, a, k, path, &run)) || (rc = db_commit(db))) {
 		db_rollback(db);
+		unlink(r->rejects_path);
+		r->rejects_path[0] = '\0';
 		csv_file_free(&f);
 		return fielderr_set(e, -1, "%s", _("the database refused the import; nothing was "
 						   "added")), rc == CD_EBUSY ? rc : CD_EDB;
@@ -677,6 +705,8 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 		/* taken back whole: the user sees nothing of it */
 		run_undo(db, run);
 		r->added = 0;
+		unlink(r->rejects_path);
+		r->rejects_path[0] = '\0';
 		csv_file_free(&f);
 		if (r->interrupted)
 			return CD_OK;
@@ -686,6 +716,10 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 	if (r->rejected && (rc = write_rejects(path, &f, r, e))) {
 		csv_file_free(&f);
 		return rc;
+	}
+	if (!r->rejected) {
+		unlink(r->rejects_path);
+		r->rejects_path[0] = '\0';
 	}
 	csv_file_free(&f);
 	return CD_OK;

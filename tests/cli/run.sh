@@ -239,6 +239,18 @@ cp "$HERE/../data/persons-cp1250.csv" "$WORK/in.csv"
 "$BIN" --db "$E" import persons "$WORK/in.csv" >"$WORK/in.txt" && ok || bad "import a Windows-1250 file"
 grep -q "wiersz 5: Gałązka Łucja: PESEL: błędna cyfra kontrolna" "$WORK/in.txt" && ok || bad "import report: $(cat "$WORK/in.txt")"
 [ -s "$WORK/in.csv.odrzucone.csv" ] && ok || bad "rejected rows file"
+# rows that cannot be read: rejected with the reason, the others come in;
+# an import that cannot write its rejected rows adds nothing
+printf 'Nazwisko;Imię;Data urodzenia\nŹdźbłowska;Ewa;1950-01-01\nKos;"Jan;1952-03-03\n' >"$WORK/bad.csv"
+mkdir "$WORK/bad.csv.odrzucone.csv"
+expect_fail "import without a place for rejected rows" "niczego nie dodano" \
+	"$BIN" --db "$E" import persons "$WORK/bad.csv"
+[ -z "$("$BIN" --db "$E" person find "Źdźbłowska")" ] && ok || bad "an import without its rejects file added rows"
+rmdir "$WORK/bad.csv.odrzucone.csv"
+"$BIN" --db "$E" import persons "$WORK/bad.csv" >"$WORK/bad.txt"
+grep -q "wiersz 3: .*cudzysłów nie jest zamknięty" "$WORK/bad.txt" && ok || bad "unterminated quote: $(cat "$WORK/bad.txt")"
+[ -n "$("$BIN" --db "$E" person find "Źdźbłowska")" ] && [ "$(stat -c %a "$WORK/bad.csv.odrzucone.csv")" = 600 ] &&
+	ok || bad "the readable row or the 0600 rejects file"
 expect_fail "import of a missing file" "nie można otworzyć" "$BIN" --db "$E" import persons "$WORK/none.csv"
 
 # printable documents: PDF with every Polish letter, or text

@@ -111,6 +111,56 @@ START_TEST(cp1250_with_commas)
 }
 END_TEST
 
+/* Records that cannot be read are kept apart with the reason, and the
+ * rest of the file is read on: an unterminated quote, a NUL byte, a line
+ * over 1 MiB (skipped, nothing of it kept), too many fields. */
+START_TEST(malformed_records_rejected_with_reason)
+{
+	struct csv_file f;
+	struct fielderr e;
+	static const char nul[] = "a;b\n1;x\0y\n2;z\n";
+	size_t big = (size_t)CSV_MAX_RECORD * 2, i;
+	char *bytes = xmalloc(big + 64);
+	static const char unclosed[] = "a;b\n1;\"nie zamknięty\n2;z\n";
+
+	ck_assert_int_eq(csv_parse(unclosed, strlen(unclosed), CSV_UTF8, &f, &e), CD_OK);
+	ck_assert_uint_eq(f.n, 2);
+	ck_assert_ptr_nonnull(f.records[1].problem);
+	ck_assert_ptr_nonnull(strstr(f.records[1].problem, "quote"));
+	csv_file_free(&f);
+
+	ck_assert_int_eq(csv_parse(nul, sizeof(nul) - 1, CSV_UTF8, &f, &e), CD_OK);
+	ck_assert_uint_eq(f.n, 3);
+	ck_assert_str_eq(f.records[1].problem, "the row has a NUL byte");
+	ck_assert_ptr_null(f.records[2].problem);
+	ck_assert_str_eq(f.records[2].fields[1], "z");
+	csv_file_free(&f);
+
+	memcpy(bytes, "a;b\n", 4);
+	for (i = 4; i < big; i++)
+		bytes[i] = 'x';
+	memcpy(bytes + big, "\n3;ok\n", 6);
+	ck_assert_int_eq(csv_parse(bytes, big + 6, CSV_UTF8, &f, &e), CD_OK);
+	ck_assert_uint_eq(f.n, 3);
+	ck_assert_str_eq(f.records[1].problem, "the row is longer than 1 MiB");
+	ck_assert_uint_eq(f.records[1].nfields, 0);
+	ck_assert_str_eq(f.records[1].raw, "");
+	ck_assert_ptr_null(f.records[2].problem);
+	ck_assert_str_eq(f.records[2].fields[1], "ok");
+	ck_assert_uint_eq(f.records[2].line, 3);
+	csv_file_free(&f);
+
+	memset(bytes + 4, ';', 1500);
+	memcpy(bytes + 1504, "\n4;ok\n", 6);
+	ck_assert_int_eq(csv_parse(bytes, 1510, CSV_UTF8, &f, &e), CD_OK);
+	ck_assert_uint_eq(f.n, 3);
+	ck_assert_str_eq(f.records[1].problem, "the row has more than 1000 fields");
+	ck_assert_str_eq(f.records[2].fields[0], "4");
+	csv_file_free(&f);
+	free(bytes);
+}
+END_TEST
+
 Suite *suite_csv(void)
 {
 	Suite *s = suite_create("csv");
@@ -121,6 +171,7 @@ Suite *suite_csv(void)
 	tcase_add_test(tc, encoding_detected);
 	tcase_add_test(tc, records_parsed);
 	tcase_add_test(tc, cp1250_with_commas);
+	tcase_add_test(tc, malformed_records_rejected_with_reason);
 	suite_add_tcase(s, tc);
 	return s;
 }

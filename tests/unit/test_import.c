@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* A fixture file copied into the test's temporary directory. */
 static char *fixture(const char *name)
@@ -325,6 +327,51 @@ START_TEST(import_taken_back_whole)
 }
 END_TEST
 
+/* A row that cannot be read is rejected with its reason and the others
+ * come in; an import whose file of rejected rows cannot be made adds
+ * nothing. */
+START_TEST(unreadable_rows_and_unwritable_rejects)
+{
+	struct fx f;
+	struct import_result r;
+	struct fielderr e;
+	static const char csv[] = "Nazwisko;Imię;Data urodzenia\n"
+				  "Nowak;Ewa;1950-01-01\n"
+				  "Zając;An\0na;1951-02-02\n"
+				  "Kos;\"Jan;1952-03-03\n";
+	char *path, *rejects;
+	int before;
+
+	fx_open(&f);
+	path = xasprintf("%s/bad.csv", tdb_dir());
+	ck_assert_int_eq(csv_write_file(path, csv, sizeof(csv) - 1, &e), CD_OK);
+	before = tdb_count(f.db, "SELECT count(*) FROM person");
+	/* a folder where the rejected rows would go: cannot be written */
+	rejects = xasprintf("%s.rejected.csv", path);
+	ck_assert_int_eq(mkdir(rejects, 0700), 0);
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false, NULL,
+				     &r, &e), CD_EIO);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nothing was added"));
+	import_result_free(&r);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person"), before);
+	ck_assert_int_eq(rmdir(rejects), 0);
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_AUTO, false, NULL,
+				     &r, &e), CD_OK);
+	ck_assert_uint_eq(r.rows, 3);
+	ck_assert_uint_eq(r.added, 1);
+	ck_assert_uint_eq(r.rejected, 2);
+	ck_assert_str_eq(r.row[1].reason, "the row has a NUL byte");
+	ck_assert_str_eq(r.row[2].reason, "a quote is not closed (\")");
+	ck_assert_str_eq(r.rejects_path, rejects);
+	import_result_free(&r);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person"), before + 1);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM person WHERE first_names LIKE 'An%'"), 0);
+	free(rejects);
+	free(path);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_import(void)
 {
 	Suite *s = suite_create("import");
@@ -339,6 +386,7 @@ Suite *suite_import(void)
 	tcase_add_test(tc, export_then_import_gives_the_same_people);
 	tcase_add_test(tc, dates_of_other_systems);
 	tcase_add_test(tc, import_taken_back_whole);
+	tcase_add_test(tc, unreadable_rows_and_unwritable_rejects);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,6 +2,7 @@
 #include "validate.h"
 #include "i18n.h"
 #include "util.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -274,5 +275,34 @@ int date_field_past(const char *s, int field, const char *label, struct date *ou
 	date_today(&today);
 	if (date_cmp(out, &today) > 0)
 		return fielderr_set(e, field, _("%s: cannot be in the future"), label);
+	return CD_OK;
+}
+
+int text_field_check(char *s, bool multiline, int field, const char *label,
+		     struct fielderr *e)
+{
+	const char *p;
+	char *w = s;
+
+	if (!utf8_valid(s))
+		return fielderr_set(e, field, _("%s: not valid text (UTF-8); type it again or "
+						"check the file's encoding"), label);
+	/* in place: tab -> space, CR LF -> LF */
+	for (p = s; *p; p++) {
+		if (*p == '\r' && p[1] == '\n')
+			continue;
+		*w++ = *p == '\t' ? ' ' : *p;
+	}
+	*w = '\0';
+	for (p = s; *p;) {
+		uint32_t cp = utf8_next(&p);
+		if (cp == '\n' && multiline)
+			continue;
+		if (cp == '\n')
+			return fielderr_set(e, field, _("%s: one line only, no line breaks"), label);
+		if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			return fielderr_set(e, field, _("%s: has a control character (code %u); "
+							"remove it"), label, (unsigned)cp);
+	}
 	return CD_OK;
 }

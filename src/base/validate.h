@@ -34,6 +34,13 @@ void fielderr_clear(struct fielderr *e);
 int fielderr_set(struct fielderr *e, int field, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Free text as the domain stores it: valid UTF-8 with no control
+ * characters; a tab becomes a space and CR LF a line break (in place);
+ * line breaks only when multiline.  CD_OK, or CD_EINVAL with
+ * "LABEL: ..." on field.  label is already translated. */
+int text_field_check(char *s, bool multiline, int field, const char *label,
+		     struct fielderr *e);
+
 /* Dates are ISO strings "YYYY-MM-DD" throughout cusdesk. */
 struct date {
 	int y, m, d;

@@ -152,6 +152,9 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 				      date_cmp(&next, &held) <= 0))
 		return fielderr_set(e, MON_F_NEXT, "%s",
 				    _("Next contact: a date after this one"));
+	if (text_field_check(m->with_whom, false, -1, _("With whom"), e) ||
+	    text_field_check(m->text, true, MON_F_TEXT, _("Note"), e))
+		return CD_EINVAL;
 	str_trim(m->text);
 	if (!m->text[0] && !m->nchecks)
 		return fielderr_set(e, MON_F_TEXT, "%s",

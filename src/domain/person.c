@@ -61,6 +61,30 @@ int person_validate(struct person *p, const struct date *today,
 	bool have_birth = false;
 
 	fielderr_clear(e);
+	{
+		/* free text: valid UTF-8, no control characters (name order of the form) */
+		const struct { char *s; int field; const char *label; bool multi; } t[] = {
+			{p->first_names, PERSON_F_FIRST, _("First name"), false},
+			{p->surname, PERSON_F_SURNAME, _("Surname"), false},
+			{p->pesel, PERSON_F_PESEL, "PESEL", false},
+			{p->birth_date, PERSON_F_BIRTH, _("Birth date"), false},
+			{p->sex, PERSON_F_SEX, _("Sex"), false},
+			{p->street, PERSON_F_STREET, _("Street"), false},
+			{p->house_no, PERSON_F_HOUSE, _("House no."), false},
+			{p->flat_no, PERSON_F_FLAT, _("Flat no."), false},
+			{p->postcode, PERSON_F_POSTCODE, _("Postcode"), false},
+			{p->town, PERSON_F_TOWN, _("Town"), false},
+			{p->gmina, PERSON_F_GMINA, _("Gmina"), false},
+			{p->phone, PERSON_F_PHONE, _("Phone"), false},
+			{p->email, PERSON_F_EMAIL, _("E-mail"), false},
+			{p->notes, PERSON_F_NOTES, _("Notes"), true},
+		};
+		size_t i;
+		int rc;
+		for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+			if ((rc = text_field_check(t[i].s, t[i].multi, t[i].field, t[i].label, e)))
+				return rc;
+	}
 	trim_all(p);
 	if (!p->first_names[0])
 		return fielderr_set(e, PERSON_F_FIRST, "%s",

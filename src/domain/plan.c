@@ -168,6 +168,10 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 	size_t i;
 	bool have_birth;
 
+	if (text_field_check(v->goals, true, PLAN_F_GOALS, _("Goals"), e) ||
+	    text_field_check(v->person_view, true, PLAN_F_GOALS, _("The person's view"), e) ||
+	    text_field_check(v->update_note, true, PLAN_F_REASON, _("Update note"), e))
+		return CD_EINVAL;
 	actor_system(&sys);
 	person_get(db, &sys, person_id, &p);
 	have_birth = date_parse(p.birth_date, &birth);

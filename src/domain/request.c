@@ -28,6 +28,10 @@ int request_validate(struct request *r, const struct date *today,
 	struct date filed;
 
 	fielderr_clear(e);
+	if (text_field_check(r->filed_on, false, REQUEST_F_FILED, _("Filing date"), e) ||
+	    text_field_check(r->asked, true, REQUEST_F_ASKED, _("Asked for"), e) ||
+	    text_field_check(r->change_reason, false, REQUEST_F_REASON, _("Reason"), e))
+		return CD_EINVAL;
 	str_trim(r->filed_on);
 	str_trim(r->asked);
 	if (!r->filed_on[0])

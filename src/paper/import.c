@@ -191,6 +191,33 @@ static bool sex_code(const char *in, char out[4])
 	return ok;
 }
 
+/* The column names in messages, in PC_ order. */
+static const char *const person_col_labels[] = {
+	N_("Surname"), N_("First name"), N_("PESEL"), N_("Date of birth"), N_("Sex"),
+	N_("Street"), N_("House no."), N_("Flat no."), N_("Postcode"), N_("Town"), N_("Gmina"),
+	N_("Phone"), N_("E-mail"), N_("Notes"),
+};
+
+/* A cell into a record's member: false, and the row rejected naming the
+ * column and the limit, when it does not fit (never cut). */
+static bool take_value(char *dst, size_t size, const char *v, const char *label,
+		       struct import_row *row)
+{
+	if (strlen(v) >= size) {
+		note(row, IMPORT_REJECTED, _("%s: too long, at most %zu bytes (a Polish letter "
+					     "takes 2)"), label, size - 1);
+		return false;
+	}
+	str_copy(dst, size, v);
+	return true;
+}
+
+static bool take(char *dst, size_t size, const struct csv_record *rec, const int *map, int col,
+		 struct import_row *row)
+{
+	return take_value(dst, size, field(rec, map, col), _(person_col_labels[col]), row);
+}
+
 static void person_row(struct cd_db *db, const struct actor *a, const struct csv_record *rec,
 		       const int *map, struct import_row *row)
 {
@@ -202,14 +229,17 @@ static void person_row(struct cd_db *db, const struct actor *a, const struct csv
 	char birth[11];
 
 	person_init(&p);
-	str_copy(p.surname, sizeof(p.surname), field(rec, map, PC_SURNAME));
-	str_copy(p.first_names, sizeof(p.first_names), field(rec, map, PC_FIRST));
-	snprintf(row->name, sizeof(row->name), "%s %s", p.surname, p.first_names);
-	str_copy(p.pesel, sizeof(p.pesel), field(rec, map, PC_PESEL));
+	snprintf(row->name, sizeof(row->name), "%s %s", field(rec, map, PC_SURNAME),
+		 field(rec, map, PC_FIRST));
+	if (!take(p.surname, sizeof(p.surname), rec, map, PC_SURNAME, row) ||
+	    !take(p.first_names, sizeof(p.first_names), rec, map, PC_FIRST, row) ||
+	    !take(p.pesel, sizeof(p.pesel), rec, map, PC_PESEL, row))
+		return;
 	str_trim(p.pesel);
 	if (field(rec, map, PC_BIRTH)[0]) {
 		char tmp[40];
-		str_copy(tmp, sizeof(tmp), field(rec, map, PC_BIRTH));
+		if (!take(tmp, sizeof(tmp), rec, map, PC_BIRTH, row))
+			return;
 		str_trim(tmp);
 		if (!import_date(tmp, birth))
 			return note(row, IMPORT_REJECTED, _("Date of birth: '%s' is not a date "
@@ -219,15 +249,16 @@ static void person_row(struct cd_db *db, const struct actor *a, const struct csv
 	if (!sex_code(field(rec, map, PC_SEX), p.sex))
 		return note(row, IMPORT_REJECTED, _("Sex: '%s' is not K or M"),
 			    field(rec, map, PC_SEX));
-	str_copy(p.street, sizeof(p.street), field(rec, map, PC_STREET));
-	str_copy(p.house_no, sizeof(p.house_no), field(rec, map, PC_HOUSE));
-	str_copy(p.flat_no, sizeof(p.flat_no), field(rec, map, PC_FLAT));
-	str_copy(p.postcode, sizeof(p.postcode), field(rec, map, PC_POSTCODE));
-	str_copy(p.town, sizeof(p.town), field(rec, map, PC_TOWN));
-	str_copy(p.gmina, sizeof(p.gmina), field(rec, map, PC_GMINA));
-	str_copy(p.phone, sizeof(p.phone), field(rec, map, PC_PHONE));
-	str_copy(p.email, sizeof(p.email), field(rec, map, PC_EMAIL));
-	str_copy(p.notes, sizeof(p.notes), field(rec, map, PC_NOTES));
+	if (!take(p.street, sizeof(p.street), rec, map, PC_STREET, row) ||
+	    !take(p.house_no, sizeof(p.house_no), rec, map, PC_HOUSE, row) ||
+	    !take(p.flat_no, sizeof(p.flat_no), rec, map, PC_FLAT, row) ||
+	    !take(p.postcode, sizeof(p.postcode), rec, map, PC_POSTCODE, row) ||
+	    !take(p.town, sizeof(p.town), rec, map, PC_TOWN, row) ||
+	    !take(p.gmina, sizeof(p.gmina), rec, map, PC_GMINA, row) ||
+	    !take(p.phone, sizeof(p.phone), rec, map, PC_PHONE, row) ||
+	    !take(p.email, sizeof(p.email), rec, map, PC_EMAIL, row) ||
+	    !take(p.notes, sizeof(p.notes), rec, map, PC_NOTES, row))
+		return;
 	date_today(&today);
 	if (person_validate(&p, &today, &e))
 		return note(row, IMPORT_REJECTED, "%s", e.msg);
@@ -280,7 +311,9 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 	size_t i;
 
 	provider_init(&p);
-	str_copy(p.name, sizeof(p.name), field(rec, map, VC_NAME));
+	str_copy(row->name, sizeof(row->name), field(rec, map, VC_NAME));
+	if (!take_value(p.name, sizeof(p.name), field(rec, map, VC_NAME), _("Name"), row))
+		return;
 	str_trim(p.name);
 	str_copy(row->name, sizeof(row->name), p.name);
 	/* the kind: its code or its label (art. 7 ust. 2) */
@@ -302,11 +335,15 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 	if (kind[0] && !known)
 		return note(row, IMPORT_REJECTED, _("Kind: '%s' is not one of the kinds of art. 7 "
 						    "ust. 2"), kind);
-	str_copy(p.address, sizeof(p.address), field(rec, map, VC_ADDRESS));
-	str_copy(p.contact_person, sizeof(p.contact_person), field(rec, map, VC_CONTACT));
-	str_copy(p.phone, sizeof(p.phone), field(rec, map, VC_PHONE));
-	str_copy(p.email, sizeof(p.email), field(rec, map, VC_EMAIL));
-	str_copy(p.contract_no, sizeof(p.contract_no), field(rec, map, VC_CONTRACT));
+	if (!take_value(p.address, sizeof(p.address), field(rec, map, VC_ADDRESS), _("Address"),
+			row) ||
+	    !take_value(p.contact_person, sizeof(p.contact_person), field(rec, map, VC_CONTACT),
+			_("Contact person"), row) ||
+	    !take_value(p.phone, sizeof(p.phone), field(rec, map, VC_PHONE), _("Phone"), row) ||
+	    !take_value(p.email, sizeof(p.email), field(rec, map, VC_EMAIL), _("E-mail"), row) ||
+	    !take_value(p.contract_no, sizeof(p.contract_no), field(rec, map, VC_CONTRACT),
+			_("Contract no."), row))
+		return;
 	if (field(rec, map, VC_FROM)[0]) {
 		if (!import_date(field(rec, map, VC_FROM), d))
 			return note(row, IMPORT_REJECTED, _("Contract from: '%s' is not a date"),

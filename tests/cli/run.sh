@@ -128,6 +128,18 @@ expect_fail "a too long --asked" "--asked: za długie, najwyżej 2047 bajtów" \
 	c request add --person "$id" --asked "$long" --another
 expect_fail "a too long --last" "--last: za długie" c person add --first Jan --last "$long" --birth 1950-01-01
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM request")" = "$before" ] && ok || bad "a too long request was stored"
+# no raw input: control characters and invalid UTF-8 are refused by the domain
+esc=$(printf 'Kow\033[31malski')
+expect_fail "an escape in a surname" "Nazwisko: zawiera znak sterujący (kod 27)" \
+	c person add --first Jan --last "$esc" --birth 1950-01-01
+expect_fail "invalid UTF-8 in a surname" "Nazwisko: to nie jest poprawny tekst" \
+	c person add --first Jan --last "$(printf 'Kowal\305ski')" --birth 1950-01-01
+expect_fail "a line break in a name" "Imię: tylko jeden wiersz" \
+	c person add --first "$(printf 'Jan\nJan')" --last Nowy --birth 1950-01-01
+expect_fail "an escape in --asked" "O co prosi: zawiera znak sterujący" \
+	c request add --person "$id" --asked "$esc" --another
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM person WHERE surname GLOB '*[^ -~ąćęłńóśźżĄĆĘŁŃÓŚŹŻ-]*' OR
+	instr(surname, char(27)) > 0")" = 0 ] && ok || bad "raw bytes were stored in a surname"
 expect_fail "future filing" "Data złożenia: nie może być z przyszłości" c request add --person "$id" --asked x --filed 2026-11-23
 expect_fail "no asked text" "O co prosi" c request add --person "$id"
 expect_fail "bad channel" "Sposób złożenia" c request add --person "$id" --asked x --channel fax
@@ -251,6 +263,15 @@ rmdir "$WORK/bad.csv.odrzucone.csv"
 grep -q "wiersz 3: .*cudzysłów nie jest zamknięty" "$WORK/bad.txt" && ok || bad "unterminated quote: $(cat "$WORK/bad.txt")"
 [ -n "$("$BIN" --db "$E" person find "Źdźbłowska")" ] && [ "$(stat -c %a "$WORK/bad.csv.odrzucone.csv")" = 600 ] &&
 	ok || bad "the readable row or the 0600 rejects file"
+# a CSV row with an escape, a NUL, invalid UTF-8 or an over-long name: rejected, never cut
+long=$(head -c 300 /dev/zero | tr '\0' 'a')
+printf 'Nazwisko;Imię;Data urodzenia\nEsc\033[2J;Ewa;1950-01-01\nNu\000l;Ewa;1950-01-01\nZ\305le;Ewa;1950-01-01\n%s;Ewa;1950-01-01\nDobrowolska;Ewa;1950-01-01\n' "$long" >"$WORK/fuzz.csv"
+"$BIN" --db "$E" import persons "$WORK/fuzz.csv" --encoding utf-8 >"$WORK/fuzz.txt"
+grep -q "wiersz 2: " "$WORK/fuzz.txt" && grep -q "wiersz 3: .*NUL" "$WORK/fuzz.txt" &&
+	grep -q "wiersz 4: " "$WORK/fuzz.txt" && grep -q "wiersz 5: .*za długie, najwyżej 127 bajtów" "$WORK/fuzz.txt" &&
+	grep -q "^Dodano: 1" "$WORK/fuzz.txt" && ok || bad "CSV fuzz rows: $(cat "$WORK/fuzz.txt")"
+[ "$(sqlite3 "$E" "SELECT count(*) FROM person WHERE instr(surname, char(27)) > 0 OR length(surname) > 127
+	OR surname LIKE 'Nu%' OR surname LIKE 'Z%le'")" = 0 ] && ok || bad "a CSV fuzz row was stored"
 expect_fail "import of a missing file" "nie można otworzyć" "$BIN" --db "$E" import persons "$WORK/none.csv"
 
 # printable documents: PDF with every Polish letter, or text

@@ -1,5 +1,6 @@
 /* test_validate.c - PESEL, dates, postcodes, phones, e-mail. */
 #include "testutil.h"
+#include "text.h"
 #include "validate.h"
 
 #include <stdlib.h>
@@ -96,6 +97,53 @@ START_TEST(postcode_phone_email)
 }
 END_TEST
 
+/* Free text: valid UTF-8, no control characters; tab -> space, CR LF ->
+ * LF; and a fuzz of random bytes finds nothing accepted raw. */
+START_TEST(free_text_checked)
+{
+	struct fielderr e;
+	char s[64];
+	unsigned seed = 12345;
+	int i, accepted = 0;
+
+	str_copy(s, sizeof(s), "Żółć\tgęś\r\nłąka");
+	ck_assert_int_eq(text_field_check(s, true, 7, "Uwagi", &e), CD_OK);
+	ck_assert_str_eq(s, "Żółć gęś\nłąka");
+	str_copy(s, sizeof(s), "dwie\nlinie");
+	ck_assert_int_eq(text_field_check(s, false, 7, "Nazwisko", &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, 7);
+	str_copy(s, sizeof(s), "esc\x1b[31m");
+	ck_assert_int_eq(text_field_check(s, true, 7, "Uwagi", &e), CD_EINVAL);
+	ck_assert_str_eq(e.msg, "Uwagi: has a control character (code 27); remove it");
+	str_copy(s, sizeof(s), "zle \xc5 bajty");
+	ck_assert_int_eq(text_field_check(s, true, 7, "Uwagi", &e), CD_EINVAL);
+	str_copy(s, sizeof(s), "c1 \xc2\x85 znak");
+	ck_assert_int_eq(text_field_check(s, true, 7, "Uwagi", &e), CD_EINVAL);
+	for (i = 0; i < 20000; i++) {
+		int n = (int)(rand_r(&seed) % 20), k;
+		const char *p;
+		for (k = 0; k < n; k++) {
+			unsigned r = (unsigned)rand_r(&seed);
+			/* letters, Polish letters' bytes, controls and stray bytes */
+			s[k] = (char)(r % 4 == 0 ? 'a' + r % 26 : r % 4 == 1 ? (r & 1 ? 0xC5 : 0x82) :
+				      r % 4 == 2 ? r % 0x20 : r % 256);
+			if (!s[k])
+				s[k] = 'x';
+		}
+		s[n] = '\0';
+		if (text_field_check(s, true, 1, "T", &e))
+			continue;
+		accepted++;
+		ck_assert(utf8_valid(s));
+		for (p = s; *p;) {
+			uint32_t cp = utf8_next(&p);
+			ck_assert(cp == '\n' || (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0)));
+		}
+	}
+	ck_assert_int_gt(accepted, 100);
+}
+END_TEST
+
 Suite *suite_validate(void)
 {
 	Suite *s = suite_create("validate");
@@ -106,6 +154,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, dates);
 	tcase_add_test(tc, today_can_be_fixed);
 	tcase_add_test(tc, postcode_phone_email);
+	tcase_add_test(tc, free_text_checked);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -306,3 +306,34 @@ int text_field_check(char *s, bool multiline, int field, const char *label,
 	}
 	return CD_OK;
 }
+
+/* n digits (1..max) at *p, advancing; -1 when fewer than min or more than max. */
+static int digits(const char **p, int min, int max)
+{
+	int v = 0, n = 0;
+
+	while (isdigit((unsigned char)**p)) {
+		if (++n > max)
+			return -1;
+		v = v * 10 + (**p - '0');
+		(*p)++;
+	}
+	return n < min ? -1 : v;
+}
+
+bool date_parse_pl(const char *s, struct date *out)
+{
+	struct date d;
+	char iso[48];
+	const char *p = s;
+
+	if (!s)
+		return false;
+	if (date_parse(s, out))
+		return true;
+	if ((d.d = digits(&p, 1, 2)) < 0 || *p++ != '.' || (d.m = digits(&p, 1, 2)) < 0 ||
+	    *p++ != '.' || (d.y = digits(&p, 4, 4)) < 0 || *p)
+		return false;
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", d.y, d.m, d.d);
+	return date_parse(iso, out);
+}

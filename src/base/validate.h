@@ -46,6 +46,10 @@ struct date {
 	int y, m, d;
 };
 bool date_parse(const char *s, struct date *out);  /* strict, real dates */
+/* The same, or the Polish way D.M.YYYY / DD.MM.YYYY: 1-2 digits of day
+ * and month, exactly 4 of the year, nothing else ("101.03.1950" and
+ * "1.3.1950r" are refused). */
+bool date_parse_pl(const char *s, struct date *out);
 /* A required date field that may not be after today: CD_OK, or CD_EINVAL
  * with "LABEL: required / not a valid date / cannot be in the future". */
 int date_field_past(const char *s, int field, const char *label, struct date *out,

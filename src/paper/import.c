@@ -32,21 +32,11 @@ bool import_kind_parse(const char *s, enum import_kind *out)
 bool import_date(const char *in, char out[11])
 {
 	struct date d;
-	int a, b, c;
-	char extra;
 
-	if (date_parse(in, &d)) {
-		date_format(&d, out);
-		return true;
-	}
-	if (sscanf(in, "%d.%d.%d%c", &a, &b, &c, &extra) == 3 && c >= 1000) {
-		d.y = c;
-		d.m = b;
-		d.d = a;
-		date_format(&d, out);
-		return date_parse(out, &d);
-	}
-	return false;
+	if (!date_parse_pl(in, &d))
+		return false;
+	date_format(&d, out);
+	return true;
 }
 
 /* The column a heading stands for: the heading folded (no case, no Polish

@@ -138,6 +138,11 @@ expect_fail "a line break in a name" "Imię: tylko jeden wiersz" \
 	c person add --first "$(printf 'Jan\nJan')" --last Nowy --birth 1950-01-01
 expect_fail "an escape in --asked" "O co prosi: zawiera znak sterujący" \
 	c request add --person "$id" --asked "$esc" --another
+# strict parsing: trailing junk is refused
+expect_fail "a PESEL with trailing junk" "PESEL: może zawierać tylko cyfry" \
+	c person add --first Jan --last Nowy --pesel 44051401359x
+expect_fail "a postcode with a digit too many" "Kod pocztowy" c person add --first Jan --last Nowy --postcode 07-4311
+expect_fail "a birth date with trailing junk" "Data urodzenia" c person add --first Jan --last Nowy --birth 1950-01-01x
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM person WHERE surname GLOB '*[^ -~ąćęłńóśźżĄĆĘŁŃÓŚŹŻ-]*' OR
 	instr(surname, char(27)) > 0")" = 0 ] && ok || bad "raw bytes were stored in a surname"
 expect_fail "future filing" "Data złożenia: nie może być z przyszłości" c request add --person "$id" --asked x --filed 2026-11-23

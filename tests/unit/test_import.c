@@ -260,6 +260,12 @@ START_TEST(dates_of_other_systems)
 	ck_assert(!import_date("29.02.2023", d));
 	ck_assert(!import_date("03/01/1950", d));
 	ck_assert(!import_date("1.3.50", d));
+	/* exact digit counts, nothing after */
+	ck_assert(!import_date("101.03.1950", d));
+	ck_assert(!import_date("01.003.1950", d));
+	ck_assert(!import_date("01.03.19500", d));
+	ck_assert(!import_date("01.03.1950r", d));
+	ck_assert(!import_date("1950-03-01x", d));
 }
 END_TEST
 

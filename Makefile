@@ -113,6 +113,7 @@ check-suites: all $(B)/unit-tests layering po-check
 	sh tests/cli/run.sh ./$(B)/cusdesk
 	sh tests/ui/run.sh ./$(B)/cusdesk
 	sh tests/crash/kill9.sh ./$(B)/cusdesk 12
+	sh tests/host/run.sh ./$(B)/cusdesk
 
 # The unit and command-line suites again under AddressSanitizer and
 # UndefinedBehaviorSanitizer, built apart in build-asan/ (any error fails).

@@ -582,6 +582,15 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 			snprintf(db->os_account, sizeof(db->os_account), "%s", pw->pw_name);
 		else
 			snprintf(db->os_account, sizeof(db->os_account), "uid %ld", (long)geteuid());
+		/* the desk of a service account (tools/setup-host.sh): sudo names
+		 * the staff member's own OS account */
+		{
+			const char *via = getenv("SUDO_USER");
+			if (via && *via && strlen(via) < 32 && strcmp(via, db->os_account)) {
+				size_t l = strlen(db->os_account);
+				snprintf(db->os_account + l, sizeof(db->os_account) - l, " (sudo: %s)", via);
+			}
+		}
 	}
 	db->busy_limit = DB_BUSY_WAIT_MS;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {

@@ -45,6 +45,26 @@ static int copy_pages(sqlite3 *dst, sqlite3 *src)
 	return sqlite3_backup_finish(b) == SQLITE_OK && rc == SQLITE_DONE ? CD_OK : CD_EDB;
 }
 
+/* The last audit entry of a copy opened read-only. */
+static int copy_audit_head(sqlite3 *h, int64_t *id, char hash[65])
+{
+	sqlite3_stmt *st;
+	int rc = CD_ENOTFOUND;
+
+	if (sqlite3_prepare_v2(h, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", -1,
+			       &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return CD_EDB;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 1)) {
+		*id = sqlite3_column_int64(st, 0);
+		str_copy(hash, 65, (const char *)sqlite3_column_text(st, 1));
+		rc = CD_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int backup_verify(const char *path, struct strbuf *report)
 {
 	sqlite3 *h = NULL;
@@ -79,6 +99,12 @@ int backup_verify(const char *path, struct strbuf *report)
 	sb_add(report, ok ? _("integrity: ok\n") : _("integrity: damaged\n"));
 	if (!ok)
 		goto out;
+	{
+		int64_t id;
+		char hash[65];
+		if (copy_audit_head(h, &id, hash) == CD_OK)
+			sb_addf(report, _("audit log head: entry %lld, %s\n"), (long long)id, hash);
+	}
 	/* a cusdesk copy has its settings and persons */
 	if (sqlite3_prepare_v2(h, "SELECT (SELECT count(*) FROM person), (SELECT value FROM "
 			       "setting WHERE key = 'centre_name')", -1, &st, NULL) != SQLITE_OK) {
@@ -429,4 +455,85 @@ out:
 		*kept = NULL;
 	}
 	return rc;
+}
+
+int backup_audit_compare(struct cd_db *db, struct strbuf *out)
+{
+	char *dir = backup_dir(db), *newest = NULL, *path, hash[65], live[65] = "";
+	struct dirent *de;
+	sqlite3 *h = NULL;
+	sqlite3_stmt *st;
+	int64_t id;
+	DIR *d;
+	int rc;
+
+	if ((d = opendir(dir))) {
+		while ((de = readdir(d))) {
+			size_t l = strlen(de->d_name);
+			if (strncmp(de->d_name, "cusdesk-", 8) || l < 4 ||
+			    strcmp(de->d_name + l - 3, ".db"))
+				continue;
+			if (!newest || strcmp(de->d_name, newest) > 0) {
+				free(newest);
+				newest = xstrdup(de->d_name);
+			}
+		}
+		closedir(d);
+	}
+	if (!newest) {
+		free(dir);
+		sb_add(out, _("audit log: no copy in the backup folder to compare with\n"));
+		return CD_OK;
+	}
+	path = xasprintf("%s/%s", dir, newest);
+	free(dir);
+	free(newest);
+	rc = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK ?
+	     copy_audit_head(h, &id, hash) : CD_EDB;
+	/* the same database: both logs begin with the same entry */
+	if (!rc) {
+		char first[65] = "", mine[65] = "";
+		if (sqlite3_prepare_v2(h, "SELECT hash FROM audit_log ORDER BY id LIMIT 1", -1, &st,
+				       NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+		    sqlite3_column_text(st, 0))
+			str_copy(first, sizeof(first), (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		if (!db_prepare(db, "SELECT hash FROM audit_log ORDER BY id LIMIT 1", &st)) {
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+				str_copy(mine, sizeof(mine), (const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		if (strcmp(first, mine)) {
+			sqlite3_close(h);
+			sb_addf(out, _("audit log: the newest copy %s is of another database; "
+				       "not compared\n"), path);
+			free(path);
+			return CD_OK;
+		}
+	}
+	sqlite3_close(h);
+	if (rc) {
+		sb_addf(out, _("audit log: the copy %s has no audit log to compare with\n"), path);
+		free(path);
+		return CD_OK;
+	}
+	if (db_prepare(db, "SELECT hash FROM audit_log WHERE id = ?1", &st)) {
+		free(path);
+		return CD_EDB;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		str_copy(live, sizeof(live), (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (strcmp(live, hash)) {
+		sb_addf(out, _("audit log: the newest copy %s ends at entry %lld, which this log no "
+			       "longer has as it was: entries were cut or rewritten since\n"),
+			path, (long long)id);
+		free(path);
+		return CD_EDB;
+	}
+	sb_addf(out, _("audit log: agrees with the newest copy %s (entry %lld)\n"), path,
+		(long long)id);
+	free(path);
+	return CD_OK;
 }

@@ -40,6 +40,11 @@ int backup_decrypt(const char *src, const char *dst, const char *passphrase, cha
 /* Checks a plain copy: a cusdesk database this program can open, whose
  * integrity check passes; a line a check into report. */
 int backup_verify(const char *path, struct strbuf *report);
+/* The audit log against the newest plain copy in the backup folder: the
+ * copy's last entry must be in the live log unchanged, else entries were
+ * cut or rewritten since (CD_EDB).  A line into out either way; CD_OK
+ * when there is no copy to compare with. */
+int backup_audit_compare(struct cd_db *db, struct strbuf *out);
 
 /* Puts the copy at path (plain, verified by the caller) in place of the
  * live database at db_path: the current file is kept aside first (its

@@ -1,5 +1,6 @@
 /* db.c - opening, migrations, settings, audit log. */
 #include "dbint.h"
+#include "backup.h"
 #include "embedded.h"
 #include "job.h"
 #include "i18n.h"
@@ -689,7 +690,7 @@ int db_check(struct cd_db *db, struct strbuf *out)
 		rc = CD_EDB;
 	else
 		sb_add(out, _("references: ok\n"));
-	if (audit_check(db, out))
+	if (audit_check(db, out) || backup_audit_compare(db, out))
 		rc = CD_EDB;
 	return rc;
 }

@@ -486,6 +486,17 @@ sqlite3 "$WORK/t.db" "UPDATE audit_log SET detail = 'user list' WHERE id = (SELE
 if out=$("$BIN" --db "$WORK/t.db" check); then bad "check passed an edited audit entry"; else
 	case "$out" in *"PRZERWANY przy wpisie"*) ok;; *) bad "check on an edited entry said: $out";; esac
 fi
+# the audit log's head is in each backup: cutting the log's tail shows
+mkdir -p "$WORK/cut" && cp "$D" "$WORK/cut/c.db"
+"$BIN" --db "$WORK/cut/c.db" backup >/dev/null && ok || bad "backup for the cut test"
+out=$("$BIN" --db "$WORK/cut/c.db" check) && case "$out" in *"zgodny z najnowszą kopią"*) ok;;
+	*) bad "check against the newest copy said: $out";; esac || bad "check after a backup: $out"
+"$BIN" --db "$WORK/cut/c.db" backup --verify "$(ls "$WORK"/cut/cusdesk-kopie/cusdesk-*.db | tail -1)" |
+	grep -q "^dziennik zdarzeń, ostatni wpis: [0-9]*, [0-9a-f]\{64\}$" && ok || bad "backup --verify shows no audit head"
+sqlite3 "$WORK/cut/c.db" "DELETE FROM audit_log WHERE id > (SELECT max(id) - 5 FROM audit_log)"
+if out=$("$BIN" --db "$WORK/cut/c.db" check); then bad "check passed a cut audit log"; else
+	case "$out" in *"ucięto lub przepisano"*) ok;; *) bad "check on a cut log said: $out";; esac
+fi
 
 # the rest
 c check >/dev/null && ok || bad "check"

@@ -60,8 +60,23 @@ static void heading(struct strbuf *sb, const char *const *h, size_t n)
 
 /* Every row of sql as cells; column c is translated through the code
  * table codes[c] when it is not NULL. */
+/* The cases a sees, for the SQL of case contents: ?1 the user, ?2 all
+ * (the organiser, the director and the host's administrator); else the
+ * coordinator's own and shared cases. */
+#define VISIBLE_CASE(r) "(?2 OR " r ".coordinator_id = ?1 OR EXISTS (SELECT 1 FROM " \
+	"case_share cs WHERE cs.request_id = " r ".id AND cs.user_id = ?1))"
+
+static long rows_of_for(struct cd_db *db, const struct actor *a, const char *sql,
+			const struct code_table *const *codes, int ncols, struct strbuf *sb);
+
 static long rows_of(struct cd_db *db, const char *sql, const struct code_table *const *codes,
 		    int ncols, struct strbuf *sb)
+{
+	return rows_of_for(db, NULL, sql, codes, ncols, sb);
+}
+
+static long rows_of_for(struct cd_db *db, const struct actor *a, const char *sql,
+			const struct code_table *const *codes, int ncols, struct strbuf *sb)
 {
 	sqlite3_stmt *st;
 	long n = 0;
@@ -69,6 +84,11 @@ static long rows_of(struct cd_db *db, const char *sql, const struct code_table *
 
 	if (db_prepare(db, sql, &st))
 		return -1;
+	if (a) {
+		sqlite3_bind_int64(st, 1, a->user_id);
+		sqlite3_bind_int(st, 2, a->user_id == 0 ||
+				 (a->roles & (ROLE_ORGANISER | ROLE_DIRECTOR)) != 0);
+	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (c = 0; c < ncols; c++) {
 			const char *v = (const char *)sqlite3_column_text(st, c);
@@ -109,7 +129,7 @@ static long requests(struct cd_db *db, struct strbuf *sb)
 		       "ORDER BY r.filed_on, r.case_year, r.case_no", codes, 9, sb);
 }
 
-static long plans(struct cd_db *db, struct strbuf *sb)
+static long plans(struct cd_db *db, const struct actor *a, struct strbuf *sb)
 {
 	static const char *const head[] = {
 		N_("Case ref."), N_("Surname"), N_("First name"), N_("Version"), N_("Status"),
@@ -120,7 +140,7 @@ static long plans(struct cd_db *db, struct strbuf *sb)
 
 	heading(sb, head, ARRAY_SIZE(head));
 	/* the newest version of every plan, with its services */
-	return rows_of(db, "SELECT r.case_ref, p.surname, p.first_names, v.version_no, v.status, "
+	return rows_of_for(db, a, "SELECT r.case_ref, p.surname, p.first_names, v.version_no, v.status, "
 		       "v.period_from, v.period_to, COALESCE(date(v.decided_at), ''), "
 		       "COALESCE(u.full_name, ''), COALESCE((SELECT group_concat(s.name, ', ') "
 		       "FROM plan_item i JOIN service s ON s.id = i.service_id WHERE "
@@ -128,10 +148,11 @@ static long plans(struct cd_db *db, struct strbuf *sb)
 		       "v.plan_id = pl.id AND v.version_no = (SELECT max(version_no) FROM "
 		       "plan_version WHERE plan_id = pl.id) JOIN request r ON r.id = pl.request_id "
 		       "JOIN person p ON p.id = pl.person_id LEFT JOIN app_user u ON "
-		       "u.id = pl.coordinator_id ORDER BY r.case_year, r.case_no", codes, 10, sb);
+		       "u.id = pl.coordinator_id WHERE " VISIBLE_CASE("r")
+		       " ORDER BY r.case_year, r.case_no", codes, 10, sb);
 }
 
-static long waiting(struct cd_db *db, struct strbuf *sb)
+static long waiting(struct cd_db *db, const struct actor *a, struct strbuf *sb)
 {
 	static const char *const head[] = {
 		N_("Service"), N_("No."), N_("Filed"), N_("Case ref."), N_("Surname"),
@@ -139,14 +160,17 @@ static long waiting(struct cd_db *db, struct strbuf *sb)
 	};
 
 	heading(sb, head, ARRAY_SIZE(head));
-	return rows_of(db, "SELECT s.name, (SELECT count(*) FROM waiting_entry w2 JOIN request "
+	/* the place in the queue counts every waiting person; the rows are the
+	 * cases the user sees */
+	return rows_of_for(db, a, "SELECT s.name, (SELECT count(*) FROM waiting_entry w2 JOIN request "
 		       "r2 ON r2.id = w2.request_id WHERE w2.service_id = w.service_id AND "
 		       "w2.removed_on IS NULL AND (r2.filed_on < r.filed_on OR (r2.filed_on = "
 		       "r.filed_on AND w2.id <= w.id))), r.filed_on, r.case_ref, p.surname, "
 		       "p.first_names, pr.name FROM waiting_entry w JOIN service s ON "
 		       "s.id = w.service_id JOIN request r ON r.id = w.request_id JOIN person p ON "
 		       "p.id = r.person_id JOIN programme pr ON pr.id = w.programme_id WHERE "
-		       "w.removed_on IS NULL ORDER BY s.name COLLATE PL, 2", NULL, 7, sb);
+		       "w.removed_on IS NULL AND " VISIBLE_CASE("r")
+		       " ORDER BY s.name COLLATE PL, 2", NULL, 7, sb);
 }
 
 static long catalogue(struct cd_db *db, const struct actor *a, struct strbuf *sb)
@@ -211,10 +235,10 @@ int export_csv(struct cd_db *db, const struct actor *a, enum export_kind k, char
 		n = requests(db, &sb);
 		break;
 	case EXPORT_PLANS:
-		n = plans(db, &sb);
+		n = plans(db, a, &sb);
 		break;
 	case EXPORT_WAITING:
-		n = waiting(db, &sb);
+		n = waiting(db, a, &sb);
 		break;
 	default:
 		n = catalogue(db, a, &sb);

@@ -438,6 +438,20 @@ as admin user set koordynator2 --role coordinator,organiser --name "Paweł Nowic
 	ok || bad "user set not audited old -> new"
 expect_fail "the last admin loses the role" "ostatni" as admin user set admin --role director
 expect_fail "the last admin disabled" "ostatni" "$BIN" --db "$D" user disable admin
+# exports of case contents: a coordinator gets the own and shared cases only
+"$BIN" --db "$D" user add koord3 --role coordinator --name "Nowa Koordynatorka" <"$WORK/pw" >/dev/null ||
+	bad "user add koord3"
+for who in koord3 dyrektor; do
+	as "$who" export plans -o "$WORK/plans-$who.csv" --yes >/dev/null 2>&1 ||
+		bad "export plans as $who"
+done
+uid=$(sqlite3 "$D" "SELECT id FROM app_user WHERE login = 'koord3'")
+mine=$(sqlite3 "$D" "SELECT count(*) FROM plan pl JOIN request r ON r.id = pl.request_id WHERE
+	r.coordinator_id = $uid OR EXISTS (SELECT 1 FROM case_share s WHERE s.request_id = r.id AND s.user_id = $uid)")
+all=$(sqlite3 "$D" "SELECT count(*) FROM plan")
+[ "$(($(wc -l <"$WORK/plans-koord3.csv") - 1))" = "$mine" ] &&
+	[ "$(($(wc -l <"$WORK/plans-dyrektor.csv") - 1))" = "$all" ] && [ "$mine" -lt "$all" ] && ok ||
+	bad "export plans: koord3 $(wc -l <"$WORK/plans-koord3.csv") lines (own $mine), dyrektor $(wc -l <"$WORK/plans-dyrektor.csv") (all $all)"
 # the audit log read back: the director and the admin; reception not
 expect_fail "reception reads the audit log" "tylko dyrektor i administrator" as recepcja audit list
 pid=$(sqlite3 "$D" "SELECT person_id FROM request ORDER BY id LIMIT 1")

@@ -176,6 +176,19 @@ static int assessment_validate(struct cd_db *db, struct assessment *as,
 	char filed_on[16];
 	size_t i;
 
+	/* free text in the person's words: valid UTF-8, no control characters */
+	if (text_field_check(as->place_note, false, ASSESS_F_PLACE, _("Place"), e) ||
+	    text_field_check(as->others, false, ASSESS_F_PLACE, _("Who else was there"), e) ||
+	    text_field_check(as->outcome_note, true, ASSESS_F_OUTCOME_NOTE, _("Outcome note"), e))
+		return CD_EINVAL;
+	for (i = 0; i < as->ndomains; i++) {
+		struct assessment_domain *d = &as->domains[i];
+		if (text_field_check(d->situation, true, ASSESS_F_DOMAIN + (int)i, _("Situation"), e) ||
+		    text_field_check(d->needs, true, ASSESS_F_DOMAIN + (int)i, _("Needs"), e) ||
+		    text_field_check(d->strengths, true, ASSESS_F_DOMAIN + (int)i, _("Strengths"), e) ||
+		    text_field_check(d->wishes, true, ASSESS_F_DOMAIN + (int)i, _("Wishes"), e))
+			return CD_EINVAL;
+	}
 	str_trim(as->held_on);
 	date_today(&today);
 	if (!date_parse(as->held_on, &held))

@@ -590,9 +590,32 @@ int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
 		return rc;
 	if ((rc = db_begin(db)))
 		return rc;
-	if ((rc = write_header(db, v)) || (rc = write_children(db, v)) ||
-	    (rc = audit_add(db, a->user_id, "plan.save", "plan", plan_id, "")) ||
-	    (rc = db_commit(db))) {
+	{
+		/* the period, old -> new, when it changes */
+		sqlite3_stmt *st;
+		char *detail = xstrdup("");
+		if (db_prepare(db, "SELECT period_from, period_to FROM plan_version WHERE id = ?1",
+			       &st) == CD_OK) {
+			sqlite3_bind_int64(st, 1, v->id);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				const char *f = (const char *)sqlite3_column_text(st, 0);
+				const char *t = (const char *)sqlite3_column_text(st, 1);
+				if (f && t && (strcmp(f, v->period_from) || strcmp(t, v->period_to))) {
+					free(detail);
+					detail = xasprintf("period: %s..%s -> %s..%s", f, t,
+							   v->period_from, v->period_to);
+				}
+			}
+			sqlite3_finalize(st);
+		}
+		rc = write_header(db, v);
+		if (!rc)
+			rc = write_children(db, v);
+		if (!rc)
+			rc = audit_add(db, a->user_id, "plan.save", "plan", plan_id, detail);
+		free(detail);
+	}
+	if (rc || (rc = db_commit(db))) {
 		db_rollback(db);
 		return rc;
 	}

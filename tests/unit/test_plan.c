@@ -128,7 +128,19 @@ START_TEST(item_rules)
 	v.items[0].amount = 0;
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_EINVAL);
 	v.items[0].amount = 2;
+	/* free text in the plan: no control characters, never raw */
+	str_copy(v.goals, sizeof(v.goals), "cel \x1b[2J");
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, PLAN_F_GOALS);
+	str_copy(v.goals, sizeof(v.goals), "samodzielne zakupy\tdwa razy w tygodniu");
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
+	ck_assert_str_eq(v.goals, "samodzielne zakupy dwa razy w tygodniu");
+	/* a changed period is audited old -> new */
+	str_copy(v.period_to, sizeof(v.period_to), "2027-04-30");
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = 'plan.save' "
+				   "AND detail = 'period: 2026-12-01..2027-05-31 -> "
+				   "2026-12-01..2027-04-30'"), 1);
 	plan_version_release(&v);
 	fx_close(&f);
 }

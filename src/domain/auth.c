@@ -279,6 +279,21 @@ fail:
 	return CD_EDB;
 }
 
+/* The account an administrator acts on: CD_OK with its id, or the
+ * refusal (not the administrator, no such login) in e. */
+static int admin_target(struct cd_db *db, const struct actor *a, const char *login,
+			int64_t *id, struct fielderr *e)
+{
+	int rc;
+
+	fielderr_clear(e);
+	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+		return rc;
+	if (user_id_by_login(db, login ? login : "", id))
+		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"), login ? login : "");
+	return CD_OK;
+}
+
 /* Whether id is the only enabled account with the administrator's role. */
 static bool last_admin(struct cd_db *db, int64_t id)
 {
@@ -306,11 +321,10 @@ int user_update(struct cd_db *db, const struct actor *a, const char *login,
 	int64_t id;
 	int rc;
 
-	fielderr_clear(e);
-	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+	if ((rc = admin_target(db, a, login, &id, e)))
 		return rc;
-	if (user_id_by_login(db, login ? login : "", &id) || user_get(db, id, &u))
-		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"), login ? login : "");
+	if (user_get(db, id, &u))
+		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"), login);
 	if (roles & ~ROLE_ALL)
 		return fielderr_set(e, USER_F_ROLES, "%s", _("Roles: give at least one role"));
 	if (name && (strlen(name) >= sizeof(u.full_name) || !utf8_valid(name)))
@@ -358,11 +372,8 @@ int user_unlock(struct cd_db *db, const struct actor *a, const char *login,
 	int64_t id;
 	int rc;
 
-	fielderr_clear(e);
-	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+	if ((rc = admin_target(db, a, login, &id, e)))
 		return rc;
-	if (user_id_by_login(db, login ? login : "", &id))
-		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"), login ? login : "");
 	if ((rc = db_begin(db)))
 		return rc;
 	if (db_prepare(db, "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE "
@@ -385,12 +396,8 @@ int user_set_disabled(struct cd_db *db, const struct actor *a,
 	int64_t id;
 	int rc;
 
-	fielderr_clear(e);
-	if ((rc = actor_require(a, PERM_USER_ADMIN, e)))
+	if ((rc = admin_target(db, a, login, &id, e)))
 		return rc;
-	if (user_id_by_login(db, login ? login : "", &id))
-		return fielderr_set(e, USER_F_LOGIN, _("Login: no user '%s'"),
-				    login ? login : "");
 	if (id == a->user_id && disabled)
 		return fielderr_set(e, USER_F_LOGIN, "%s",
 				    _("Login: you cannot disable your own account"));

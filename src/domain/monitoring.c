@@ -569,6 +569,12 @@ int closing_save(struct cd_db *db, const struct actor *a, struct closing *c,
 	if (request_id && closed_before)
 		return (rc = case_access(db, a, request_id, true, e)) ? rc :
 		       closed_meanwhile(db, c->plan_id, CLOSE_F_DESCRIPTION, e);
+	if (text_field_check(c->person_view, true, CLOSE_F_DESCRIPTION, _("The person's view"), e) ||
+	    text_field_check(c->changes, true, CLOSE_F_DESCRIPTION, _("What changed"), e) ||
+	    text_field_check(c->goals_met, true, CLOSE_F_DESCRIPTION, _("Goals met"), e) ||
+	    text_field_check(c->further_needs, true, CLOSE_F_DESCRIPTION, _("Further needs"), e) ||
+	    text_field_check(c->description, true, CLOSE_F_DESCRIPTION, _("Description"), e))
+		return CD_EINVAL;
 	if ((rc = open_plan(db, a, c->plan_id, &cur, e)))
 		return rc;
 	if ((rc = day_check(c->conversation_on, CLOSE_F_CONVERSATION, e)) ||
@@ -723,6 +729,14 @@ int followup_record(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	if (str_empty(note))
 		return fielderr_set(e, CLOSE_F_FOLLOWUP, "%s",
 				    _("Follow-up: write how the person is doing"));
+	if (strlen(note) >= sizeof(c.followup_note))
+		return fielderr_set(e, CLOSE_F_FOLLOWUP, _("Follow-up: too long, at most %zu bytes "
+							   "(a Polish letter takes 2)"),
+				    sizeof(c.followup_note) - 1);
+	str_copy(c.followup_note, sizeof(c.followup_note), note);
+	if ((rc = text_field_check(c.followup_note, true, CLOSE_F_FOLLOWUP, _("Follow-up"), e)))
+		return rc;
+	note = c.followup_note;
 	if (c.followup_on[0])
 		return followup_taken(db, plan_id, e);
 	if ((rc = db_begin(db)))

@@ -235,6 +235,10 @@ static int programme_validate(struct programme *p, struct fielderr *e)
 	struct date from, to, res, today;
 	int rc;
 
+	if (text_field_check(p->name, false, OF_PROG_NAME, _("Name"), e) ||
+	    text_field_check(p->resolution_no, false, OF_PROG_RESOLUTION_NO, _("Resolution no."), e) ||
+	    text_field_check(p->target_group, true, OF_PROG_TARGET, _("Target group"), e))
+		return CD_EINVAL;
 	str_trim(p->name);
 	str_trim(p->resolution_no);
 	str_trim(p->resolution_date);
@@ -761,6 +765,13 @@ int provider_save(struct cd_db *db, const struct actor *a, struct provider *p,
 	fielderr_clear(e);
 	if ((rc = may_edit(a, e)))
 		return rc;
+	if (text_field_check(p->name, false, OF_PV_NAME, _("Name"), e) ||
+	    text_field_check(p->address, false, OF_PV_ADDRESS, _("Address"), e) ||
+	    text_field_check(p->contact_person, false, OF_PV_ADDRESS, _("Contact person"), e) ||
+	    text_field_check(p->phone, false, OF_PV_ADDRESS, _("Phone"), e) ||
+	    text_field_check(p->email, false, OF_PV_EMAIL, _("E-mail"), e) ||
+	    text_field_check(p->contract_no, false, OF_PV_ADDRESS, _("Contract no."), e))
+		return CD_EINVAL;
 	str_trim(p->name);
 	str_trim(p->email);
 	str_trim(p->phone);

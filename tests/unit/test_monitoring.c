@@ -238,6 +238,9 @@ START_TEST(closing_with_description_and_followup)
 	ck_assert_int_eq(closing_get(f.db, &f.anna, plan_id, &got), CD_OK);
 	ck_assert_ptr_nonnull(strstr(got.description, "Sama robi zakupy"));
 	ck_assert_int_eq(followup_record(f.db, &f.anna, plan_id, TEST_TODAY, "", &e), CD_EINVAL);
+	ck_assert_int_eq(followup_record(f.db, &f.anna, plan_id, TEST_TODAY, "zle \x1b[0m", &e),
+			 CD_EINVAL);
+	ck_assert_int_eq(e.field, CLOSE_F_FOLLOWUP);
 	ck_assert_int_eq(followup_record(f.db, &f.anna, plan_id, TEST_TODAY,
 					 "Radzi sobie, bez nowych potrzeb.", &e), CD_OK);
 	{

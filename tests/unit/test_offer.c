@@ -172,6 +172,10 @@ START_TEST(what_the_organiser_adds_can_be_planned)
 	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_EINVAL);
 	ck_assert_int_eq(e.field, OF_PV_CONTRACT_TO);
 	str_copy(v.contract_to, sizeof(v.contract_to), "2026-12-31");
+	str_copy(v.address, sizeof(v.address), "ul. Polna 1\x07");   /* a bell: never stored raw */
+	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PV_ADDRESS);
+	str_copy(v.address, sizeof(v.address), "ul. Polna 1");
 	ck_assert_int_eq(provider_save(f.db, &f.organiser, &v, &e), CD_OK);
 	ck_assert_int_eq(provider_service_save(f.db, &f.organiser, v.id, s.id, 80, &e), CD_OK);
 	/* the partner sheet */

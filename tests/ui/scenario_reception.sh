@@ -1,6 +1,6 @@
 # The reception flow: F3 from the menu, a new person and the request on one
 # screen, saved with F2; then found by a query without Polish letters.
-SCENARIOS="${SCENARIOS:-} reception_registers_person_and_request find_without_diacritics second_open_request_asks"
+SCENARIOS="${SCENARIOS:-} reception_registers_person_and_request find_without_diacritics second_open_request_asks typed_controls_never_stored"
 
 # fill_new_person: on the new-request screen, types a new person and the
 # request text (fields: first, surname, PESEL, birth, sex, phone, street,
@@ -89,4 +89,22 @@ second_open_request_asks() {
 	expect_screen "CUS.IPUS.68.2026"
 	stored "SELECT count(*) FROM request r JOIN person p ON p.id = r.person_id
 		WHERE p.pesel = '90051203422'" 2
+}
+
+# Control keys typed or pasted into a text field are not text: nothing of
+# them is stored, the letters around them are.
+typed_controls_never_stored() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	fill_new_person
+	keys C-g C-t C-y C-o
+	type_text " Żółć"
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	stored "SELECT asked FROM request WHERE case_ref = 'CUS.IPUS.67.2026'" \
+		"Pomoc w domu: zakupy, sprzątanie; mama po udarze. Żółć"
+	stored "SELECT count(*) FROM request WHERE instr(asked, char(7)) + instr(asked, char(20)) +
+		instr(asked, char(25)) + instr(asked, char(15)) > 0" 0
 }

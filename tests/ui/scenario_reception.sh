@@ -19,17 +19,23 @@ fill_new_person() {
 	type_text "Pomoc w domu: zakupy, sprzątanie; mama po udarze."
 }
 
-reception_registers_person_and_request() {
+# register_first: reception logs in and registers the new person's
+# request (the demo's next case reference is CUS.IPUS.67.2026)
+register_first() {
 	start
-	login recepcja || return
+	login recepcja || return 1
 	keys F3
-	wait_for "nowa osoba" || return
+	wait_for "nowa osoba" || return 1
 	fill_new_person
 	keys F2
-	wait_for "Wniosek zarejestrowany" || return
+	wait_for "Wniosek zarejestrowany" || return 1
 	expect_screen "CUS.IPUS.67.2026"
 	keys Enter
-	wait_for "Zarejestrowano wniosek CUS.IPUS.67.2026" || return
+	wait_for "Zarejestrowano wniosek CUS.IPUS.67.2026"
+}
+
+reception_registers_person_and_request() {
+	register_first || return
 	# what was stored, through the command line
 	out=$(cli person find zrebiec)
 	echo "$out" | grep -q "Źrebiec-Łęcka	Żaneta	90051203422" || fail "person not stored: $out"
@@ -61,15 +67,7 @@ find_without_diacritics() {
 # A person who has an open request: a second one is asked about first,
 # naming the open one; "no" keeps the form, "yes" files it.
 second_open_request_asks() {
-	start
-	login recepcja || return
-	keys F3
-	wait_for "nowa osoba" || return
-	fill_new_person
-	keys F2
-	wait_for "Wniosek zarejestrowany" || return
-	keys Enter
-	wait_for "Zarejestrowano wniosek CUS.IPUS.67.2026" || return
+	register_first || return
 	keys F3
 	wait_for "nowa osoba" || return
 	fill_new_person

@@ -129,6 +129,9 @@ int activity_save(struct cd_db *db, const struct actor *a, struct activity *ac,
 		return fielderr_set(e, -1, "%s", _("only the community organiser or the services "
 						   "organiser changes the supporting activities")),
 		       CD_EPERM;
+	if (text_field_check(ac->name, false, GF_ACT_NAME, _("Name"), e) ||
+	    text_field_check(ac->description, true, GF_ACT_DESCRIPTION, _("Description"), e))
+		return CD_EINVAL;
 	str_trim(ac->name);
 	str_trim(ac->starts_on);
 	str_trim(ac->ends_on);

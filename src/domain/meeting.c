@@ -37,6 +37,11 @@ int meeting_save(struct cd_db *db, const struct actor *a, struct meeting *m,
 		return fielderr_set(e, -1, "%s",
 				    _("meetings are recorded by the services organiser or the "
 				      "director"));
+	if (text_field_check(m->attendees, true, MEET_F_ATTENDEES, _("Attendees"), e) ||
+	    text_field_check(m->invited, true, MEET_F_INVITED, _("Invited"), e) ||
+	    text_field_check(m->notes, true, MEET_F_NOTES, _("Notes"), e) ||
+	    text_field_check(m->decisions, true, MEET_F_DECISIONS, _("Decisions"), e))
+		return CD_EINVAL;
 	str_trim(m->held_on);
 	str_trim(m->attendees);
 	date_today(&today);

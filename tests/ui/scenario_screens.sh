@@ -268,3 +268,35 @@ director_audit_log() {
 	wait_for "Od: niepoprawna data" || return
 }
 SCENARIOS="$SCENARIOS director_audit_log"
+
+# A coordinator corrects the filing date of a case in assessment: the desk
+# asks why, and the change is audited old -> new with the reason.
+filing_date_corrected_with_reason() {
+	start
+	login koordynator || return
+	menu_pick "Wnioski" || return
+	wait_for "Znak sprawy" || return
+	keys F5 F5 F5
+	wait_for "Status: rozpoznanie potrzeb" || return
+	keys Enter
+	wait_for "Znak sprawy" || return
+	ref=$(screen | grep -oE "CUS\.IPUS\.[0-9]+\.[0-9]{4}" | head -1)
+	keys d
+	wait_for "Data złożenia" || return
+	held=$(sqlite3 "$DB" "SELECT s.held_on FROM assessment s JOIN request r ON r.id = s.request_id
+		WHERE r.case_ref = '$ref'")
+	old=$(sqlite3 "$DB" "SELECT filed_on FROM request WHERE case_ref = '$ref'")
+	[ -n "$held" ] && [ "$held" != "$old" ] || { fail "case $ref: held $held, filed $old"; return; }
+	field "Data złożenia" || return
+	keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+	type_text "$held"
+	keys F2
+	wait_for "Powód poprawki:" || return
+	type_text "pomyłka przy wpisie"; keys Enter
+	wait_for "Zapisano wniosek $ref." || return
+	stored "SELECT filed_on FROM request WHERE case_ref = '$ref'" "$held"
+	stored "SELECT count(*) FROM audit_log a JOIN app_user u ON u.id = a.user_id JOIN request r
+		ON r.id = a.entity_id WHERE a.action = 'request.filed_on' AND u.login = 'koordynator'
+		AND r.case_ref = '$ref' AND a.detail = '$old -> $held; pomyłka przy wpisie'" 1
+}
+SCENARIOS="$SCENARIOS filing_date_corrected_with_reason"

@@ -279,8 +279,8 @@ filing_date_corrected_with_reason() {
 	keys F5 F5 F5
 	wait_for "Status: rozpoznanie potrzeb" || return
 	keys Enter
-	wait_for "Znak sprawy" || return
-	ref=$(screen | grep -oE "CUS\.IPUS\.[0-9]+\.[0-9]{4}" | head -1)
+	wait_for " · status: rozpoznanie potrzeb" || return     # the case view
+	ref=$(screen | grep " · status: " | grep -oE "CUS\.IPUS\.[0-9]+\.[0-9]{4}" | head -1)
 	keys d
 	wait_for "Data złożenia" || return
 	held=$(sqlite3 "$DB" "SELECT s.held_on FROM assessment s JOIN request r ON r.id = s.request_id

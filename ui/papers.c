@@ -18,7 +18,7 @@ static void deliver(struct app *app, struct document *d, const char *name)
 	char path[1024];
 	bool printed;
 
-	if (doc_deliver(app->db, d, name, path, sizeof(path), &printed, &e))
+	if (doc_deliver(app->db, &app->me, d, name, path, sizeof(path), &printed, &e))
 		ui_status(app, true, "%s", e.msg);
 	else if (printed)
 		ui_status(app, false, _("Sent to the printer; a copy is in %s"), path);

@@ -108,28 +108,43 @@ fail:
 	return CD_EDB;
 }
 
-int documents_path(struct cd_db *db, const char *base, const char *ext, char *path, size_t size,
-		   struct fielderr *e)
+/* The folder name of the user's documents: the login (a-z 0-9 . _ -
+ * only, see user_validate_login), never "." or ".."; "system" for the
+ * command line's host administrator. */
+static const char *own_folder(const struct actor *a)
 {
-	char *dir = setting_get(db, "documents_dir", ""), *name, *c;
+	if (!a || !a->login[0] || a->login[strspn(a->login, ".")] == '\0' ||
+	    user_validate_login(a->login, NULL))
+		return "system";
+	return a->login;
+}
+
+int documents_path(struct cd_db *db, const struct actor *a, const char *base, const char *ext,
+		   char *path, size_t size, struct fielderr *e)
+{
+	char *dir = setting_get(db, "documents_dir", ""), *own, *name, *c;
 	const char *home = getenv("HOME");
 
 	if (!dir[0]) {
 		free(dir);
 		dir = xasprintf("%s/cusdesk-dokumenty", home && *home ? home : ".");
 	}
-	if (mkdir_p(dir, 0700)) {
-		fielderr_set(e, -1, _("%s: cannot create the folder (%s)"), dir, strerror(errno));
-		free(dir);
+	/* each cusdesk login its own folder: on a shared host (one service
+	 * account) nobody's desk writes where another's files are */
+	own = xasprintf("%s/%s", dir, own_folder(a));
+	free(dir);
+	if (mkdir_p(own, 0700)) {
+		fielderr_set(e, -1, _("%s: cannot create the folder (%s)"), own, strerror(errno));
+		free(own);
 		return CD_EIO;
 	}
 	name = xstrdup(base);
 	for (c = name; *c; c++)
 		if (*c == '/' || *c == ' ' || *c == '\\')
 			*c = '_';
-	snprintf(path, size, "%s/%s.%s", dir, name, ext);
+	snprintf(path, size, "%s/%s.%s", own, name, ext);
 	free(name);
-	free(dir);
+	free(own);
 	return CD_OK;
 }
 
@@ -149,14 +164,14 @@ static bool find_lp(char *out, size_t size)
 	return found;
 }
 
-int doc_deliver(struct cd_db *db, const struct document *d, const char *base, char *path,
-		size_t size, bool *printed, struct fielderr *e)
+int doc_deliver(struct cd_db *db, const struct actor *a, const struct document *d,
+		const char *base, char *path, size_t size, bool *printed, struct fielderr *e)
 {
 	char lp[1024];
 	int rc;
 
 	*printed = false;
-	if ((rc = documents_path(db, base, "pdf", path, size, e)))
+	if ((rc = documents_path(db, a, base, "pdf", path, size, e)))
 		return rc;
 	if ((rc = doc_pdf(d, path, e)))
 		return rc;

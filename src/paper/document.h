@@ -71,18 +71,20 @@ struct doc_choice {
 int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t request_id,
 			 struct doc_choice **out, size_t *n);
 
-/* The path NAME.EXT in the documents folder (setting documents_dir, else
- * ~/cusdesk-dokumenty), created when missing. */
-int documents_path(struct cd_db *db, const char *name, const char *ext, char *path, size_t size,
-		   struct fielderr *e);
+/* The path NAME.EXT in the user's own documents folder: LOGIN under the
+ * setting documents_dir, else under ~/cusdesk-dokumenty (0700, created
+ * when missing).  On a shared host every desk runs as one service account;
+ * the folder per login keeps one person's files apart from another's. */
+int documents_path(struct cd_db *db, const struct actor *a, const char *name, const char *ext,
+		   char *path, size_t size, struct fielderr *e);
 
-/* From the desk: the PDF is saved in the documents folder (setting
- * documents_dir, else ~/cusdesk-dokumenty) as NAME.pdf (name like
+/* From the desk: the PDF is saved in the user's documents folder
+ * (documents_path) as NAME.pdf (name like
  * "plan-12") and, when CUPS's `lp` is on the PATH (and CUSDESK_NO_PRINT
  * is not set), sent to the default printer.  path gets the file; *printed
  * whether lp took it. */
-int doc_deliver(struct cd_db *db, const struct document *d, const char *name, char *path,
-		size_t size, bool *printed, struct fielderr *e);
+int doc_deliver(struct cd_db *db, const struct actor *a, const struct document *d,
+		const char *name, char *path, size_t size, bool *printed, struct fielderr *e);
 
 /* Plain text, wrapped at 78 columns (allocated, UTF-8). */
 char *doc_text(const struct document *d);

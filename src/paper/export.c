@@ -275,7 +275,7 @@ int export_to_documents(struct cd_db *db, const struct actor *a, enum export_kin
 	date_today(&today);
 	date_format(&today, day);
 	name = xasprintf("%s-%s", kinds[k].code, day);
-	if (!(rc = documents_path(db, name, "csv", path, size, e)) &&
+	if (!(rc = documents_path(db, a, name, "csv", path, size, e)) &&
 	    !(rc = csv_encode(text, enc, &bytes, &len, e))) {
 		rc = csv_write_file(path, bytes, len, e);
 		free(bytes);

@@ -96,10 +96,81 @@ login two koordynator koordynator && ok
 [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log a JOIN app_user u ON u.id = a.user_id
 	WHERE a.action = 'login' AND u.login = 'recepcja' AND a.os_account = '$svc (sudo: $s1)'")" = 1 ] && ok ||
 	bad "the staff member's OS account is not in the audit log: $(sqlite3 "$db" "SELECT os_account FROM audit_log WHERE action = 'login'")"
+# the coordinator exports a list at the desk: the file is the service's,
+# 0600, in the coordinator's own folder; no staff OS account can read it
+pick() { # pick SESSION TEXT: moves the menu down to TEXT and opens it
+	i=0
+	while [ $i -lt 20 ]; do
+		tm capture-pane -p -t "$1" | grep -E '(^ *>|│>)' | grep -qF -- "$2" && break
+		tm send-keys -t "$1" Down; sleep 0.1; i=$((i + 1))
+	done
+	tm send-keys -t "$1" Enter
+}
+tm send-keys -t two Escape               # the coordinator starts at the worklist
+wait_for two "Wyloguj" && pick two "Eksport listy do arkusza"
+wait_for two "Którą listę wyeksportować" && tm send-keys -t two Enter
+wait_for two "Kodowanie pliku" && tm send-keys -t two Enter
+wait_for two "Lista zawiera dane osobowe" && tm send-keys -t two t
+wait_for two "Zapisano" && ok
+f=$(ls "$data"/cusdesk-dokumenty/koordynator/*.csv 2>/dev/null | head -1)
+if [ -n "$f" ]; then
+	[ "$(stat -c '%U %a' "$f" "$(dirname "$f")" | tr '\n' ' ')" = "$svc 600 $svc 700 " ] && ok ||
+		bad "the export: $(stat -c '%U %a %n' "$f" "$(dirname "$f")" | tr '\n' ' ')"
+	for u in "$s1" "$s2"; do
+		as "$u" "cat '$f'" >/dev/null 2>&1 && bad "$u read the coordinator's export" || ok
+	done
+	ls "$data"/cusdesk-dokumenty/recepcja/*.csv >/dev/null 2>&1 &&
+		bad "the export is in reception's folder" || ok
+else
+	bad "no export in the coordinator's folder: $(ls -R "$data" 2>&1 | tr '\n' ' ')"
+fi
 tm kill-server >/dev/null 2>&1
-# what the desk writes stays the service's, 0600, in the 0700 folder
-touch "$data/probe" 2>/dev/null
 as "$s2" "ls '$data'" >/dev/null 2>&1 && bad "a staff account lists the data folder" || ok
+
+# over ssh, with the snippet setup-host wrote: sshd takes it, a staff key
+# login reaches the desk and nothing else (no command, no sftp, no forwarding)
+if command -v sshd >/dev/null 2>&1 && command -v ssh >/dev/null 2>&1; then
+	sshd=$(command -v sshd)
+	port=$((20000 + $$ % 20000))
+	mkdir -p /run/sshd
+	ssh-keygen -q -t ed25519 -N '' -f "$WORK/hostkey" >/dev/null
+	cat >"$WORK/sshd_config" <<EOF
+Port $port
+ListenAddress 127.0.0.1
+HostKey $WORK/hostkey
+PidFile $WORK/sshd.pid
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+AuthorizedKeysFile .ssh/authorized_keys
+Subsystem sftp internal-sftp
+Include /etc/ssh/sshd_config.d/$svc.conf
+EOF
+	"$sshd" -t -f "$WORK/sshd_config" && ok || bad "sshd -t refused the configuration"
+	"$sshd" -f "$WORK/sshd_config" -D -e 2>"$WORK/sshd.log" &
+	sshd_pid=$!
+	usermod -p '*' "$s1"          # a key login needs an account that is not locked
+	home=$(getent passwd "$s1" | cut -d: -f6)
+	as "$s1" "mkdir -p -m 700 '$home/.ssh' && ssh-keygen -q -t ed25519 -N '' -f '$home/.ssh/id_ed25519' &&
+		cp '$home/.ssh/id_ed25519.pub' '$home/.ssh/authorized_keys'" >/dev/null
+	sshto="ssh -p $port -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+	i=0; while [ $i -lt 50 ] && ! grep -q "listening" "$WORK/sshd.log"; do sleep 0.1; i=$((i + 1)); done
+	out=$(as "$s1" "$sshto $s1@127.0.0.1 id" 2>&1)
+	case $out in *uid=*) bad "ssh ran a command: $out";; *) ok;; esac
+	out=$(as "$s1" "echo ls | sftp -b - -P $port -o BatchMode=yes -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null $s1@127.0.0.1" 2>&1)
+	[ $? != 0 ] && ok || bad "sftp worked: $out"
+	# a remote forward is refused at once (-R; a local one only when used)
+	as "$s1" "timeout 10 $sshto -N -R $((port + 1)):127.0.0.1:$port -o ExitOnForwardFailure=yes $s1@127.0.0.1" >"$WORK/fwd.log" 2>&1
+	rc=$?
+	[ "$rc" != 0 ] && [ "$rc" != 124 ] && grep -q "forwarding failed" "$WORK/fwd.log" && ok ||
+		bad "port forwarding was not refused (exit $rc): $(cat "$WORK/fwd.log")"
+	tm new-session -d -s ssh -x 80 -y 24 "su -s /bin/sh $s1 -c '$sshto -t $s1@127.0.0.1'" || bad "tmux ssh"
+	login ssh recepcja recepcja && ok
+	tm kill-server >/dev/null 2>&1
+	kill "$sshd_pid" 2>/dev/null
+else
+	echo "host tests: the ssh part skipped (no sshd; make deps installs openssh-server)"
+fi
 
 echo "host tests:"
 echo "$passed passed, $failed failed"

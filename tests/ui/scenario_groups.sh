@@ -275,7 +275,7 @@ coordinator_prints_from_the_case() {
 	type_text "Rozpoznanie"
 	keys Enter
 	wait_for "Brak drukarki; zapisano jako" || return
-	f=$(ls "$WORK"/cusdesk-dokumenty/assessment-*.pdf 2>/dev/null | head -1)
+	f=$(ls "$WORK"/cusdesk-dokumenty/koordynator/assessment-*.pdf 2>/dev/null | head -1)
 	[ -n "$f" ] || { fail "no PDF in the documents folder"; return; }
 	pdftotext "$f" - 2>/dev/null | grep -q "Żaneta Łódź" || fail "the PDF lacks the person's name"
 	pdftotext "$f" - 2>/dev/null | grep -q "Grupa wsparcia dla opiekunów osób z demencją" ||
@@ -295,7 +295,12 @@ coordinator_prints_from_the_case() {
 	expect_not_screen "Rozpoznanie potrzeb"
 	keys Enter
 	wait_for "Brak drukarki; zapisano jako" || return
-	ls "$WORK"/cusdesk-dokumenty/request-*.pdf >/dev/null 2>&1 || fail "no confirmation PDF"
+	ls "$WORK"/cusdesk-dokumenty/recepcja/request-*.pdf >/dev/null 2>&1 || fail "no confirmation PDF"
+	# each login its own folder, only its owner's
+	ls "$WORK"/cusdesk-dokumenty/koordynator/request-*.pdf >/dev/null 2>&1 &&
+		fail "reception's print landed in the coordinator's folder"
+	[ "$(stat -c %a "$WORK/cusdesk-dokumenty/recepcja" "$WORK"/cusdesk-dokumenty/recepcja/request-*.pdf |
+		sort -u | tr '\n' ' ')" = "600 700 " ] || fail "modes: $(stat -c '%a %n' "$WORK"/cusdesk-dokumenty/recepcja/*)"
 }
 
 reception_records_consents() {
@@ -350,7 +355,7 @@ reception_records_consents() {
 	wait_for "zgody (RODO) ·" || return
 	keys F6
 	wait_for "Brak drukarki; zapisano jako" || return
-	pdftotext "$WORK/cusdesk-dokumenty/rodo-$id.pdf" - 2>/dev/null |
+	pdftotext "$WORK/cusdesk-dokumenty/koordynator/rodo-$id.pdf" - 2>/dev/null |
 		grep -q "przekazanie danych realizatorowi: wyrażona 2026-11-22, wycofana 2026-11-22" ||
 		fail "the art. 15 PDF lacks the consent"
 }
@@ -367,7 +372,7 @@ reception_exports_for_excel() {
 	wait_for "Lista zawiera dane osobowe" || return
 	keys n
 	sleep 0.3
-	[ ! -e "$WORK/cusdesk-dokumenty/persons-2026-11-22.csv" ] || fail "exported without the confirmation"
+	[ ! -e "$WORK/cusdesk-dokumenty/recepcja/persons-2026-11-22.csv" ] || fail "exported without the confirmation"
 	menu_pick "Eksport listy do arkusza" || return
 	wait_for "┌─ Którą listę wyeksportować ─" || return
 	keys Enter
@@ -376,7 +381,7 @@ reception_exports_for_excel() {
 	wait_for "Lista zawiera dane osobowe" || return
 	keys t
 	wait_for "Zapisano 200 wierszy w" || return
-	f="$WORK/cusdesk-dokumenty/persons-2026-11-22.csv"
+	f="$WORK/cusdesk-dokumenty/recepcja/persons-2026-11-22.csv"
 	iconv -f cp1250 -t utf-8 "$f" | head -1 | grep -q "^Nazwisko;Imię;PESEL" || fail "header: $(head -1 "$f")"
 	iconv -f cp1250 -t utf-8 "$f" | grep -q "Łódź" || fail "no Polish letters"
 	# plans are not for reception
@@ -404,6 +409,6 @@ printing_goes_to_lp() {
 	wait_for "┌─ Który dokument ─" || return
 	keys Enter                                  # the request confirmation
 	wait_for "Wysłano do drukarki; kopia w" || return
-	grep -q "^-s .*/cusdesk-dokumenty/request-[0-9]*.pdf$" "$WORK/lp.log" ||
+	grep -q "^-s .*/cusdesk-dokumenty/koordynator/request-[0-9]*.pdf$" "$WORK/lp.log" ||
 		fail "lp was given: $(cat "$WORK/lp.log" 2>/dev/null)"
 }

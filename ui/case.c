@@ -227,7 +227,7 @@ static void act_approve(struct app *app, struct case_view *cv)
 static void act_return(struct app *app, struct case_view *cv)
 {
 	struct fielderr e;
-	char buf[300];
+	char buf[TEXT_REASON_MAX + 1];
 
 	if (!may_decide(app, cv) ||
 	    !ui_prompt(app, _("Return the plan"), _("Comment:"), false, buf, sizeof(buf)))
@@ -275,7 +275,7 @@ static void item_action(struct app *app, struct case_view *cv, enum action a)
 	struct plan_version cur;
 	struct fielderr e;
 	struct date today;
-	char buf[300], day[16];
+	char buf[TEXT_REASON_MAX + 1], day[16];
 	int k, rc;
 
 	if (!cv->plan_id || plan_current(app->db, &app->me, cv->plan_id, &cur)) {

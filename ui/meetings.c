@@ -213,7 +213,7 @@ void ui_meetings(struct app *app)
 /* What the summary form edits: the period and the organiser's words. */
 struct summary_input {
 	char from[16], to[16];
-	char narrative[7991];
+	char narrative[SUMMARY_NARRATIVE_MAX + 1];
 };
 
 static const struct fdef summary_fields[] = {

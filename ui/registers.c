@@ -115,7 +115,7 @@ static void waits_remove(struct app *app, void *ctx, size_t row)
 	const struct waiting *x = LIST_ROW(ctx, struct waiting, row);
 	struct fielderr e;
 	struct date today;
-	char reason[300];
+	char reason[TEXT_REASON_MAX + 1];
 
 	date_today(&today);
 	if (ui_prompt(app, _("Take off the waiting list"), _("Reason:"), false, reason,

@@ -307,6 +307,26 @@ int text_field_check(char *s, bool multiline, int field, const char *label,
 	return CD_OK;
 }
 
+int text_param_check(const char *s, bool multiline, size_t max, int field, const char *label,
+		     char **out, struct fielderr *e)
+{
+	int rc;
+
+	*out = NULL;
+	if (!s)
+		s = "";
+	if (strlen(s) > max)
+		return fielderr_set(e, field, _("%s: too long, at most %zu bytes (a Polish letter "
+						"takes 2)"), label, max);
+	*out = xstrdup(s);
+	str_trim(*out);
+	if ((rc = text_field_check(*out, multiline, field, label, e))) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 /* n digits (1..max) at *p, advancing; -1 when fewer than min or more than max. */
 static int digits(const char **p, int min, int max)
 {

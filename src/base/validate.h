@@ -41,6 +41,16 @@ int fielderr_set(struct fielderr *e, int field, const char *fmt, ...)
 int text_field_check(char *s, bool multiline, int field, const char *label,
 		     struct fielderr *e);
 
+/* The declared maximum (bytes, without the NUL) of a reason or comment
+ * given as a string: ending a service, a resignation, taking an entry off
+ * the waiting list, returning a plan.  The desk's prompts hold as much. */
+#define TEXT_REASON_MAX 299
+/* A free text given as a string (s may be NULL, read as empty): at most
+ * max bytes, then text_field_check on a trimmed copy in *out (allocated,
+ * the caller frees it; NULL on error). */
+int text_param_check(const char *s, bool multiline, size_t max, int field, const char *label,
+		     char **out, struct fielderr *e);
+
 /* Dates are ISO strings "YYYY-MM-DD" throughout cusdesk. */
 struct date {
 	int y, m, d;

@@ -229,6 +229,7 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 		    struct fielderr *e)
 {
 	sqlite3_stmt *st;
+	char was[16] = "", *detail = NULL;
 	size_t i;
 	int rc;
 
@@ -249,6 +250,15 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 		return rc;
 	if ((rc = db_begin(db)))
 		return rc;
+	/* the date of the conversation, old -> new, for the audit log */
+	if (as->id && db_prepare(db, "SELECT held_on FROM assessment WHERE id = ?1", &st) == CD_OK) {
+		sqlite3_bind_int64(st, 1, as->id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db_col_copy(st, 0, was, sizeof(was));
+		sqlite3_finalize(st);
+	}
+	detail = was[0] && strcmp(was, as->held_on) ?
+		xasprintf("held_on: %s -> %s", was, as->held_on) : xstrdup("");
 	if (db_prepare(db, as->id ?
 		       "UPDATE assessment SET held_on = ?2, place = ?3, place_note = ?4, "
 		       "with_person = ?5, with_legal_rep = ?6, with_carer = ?7, others = ?8, "
@@ -312,12 +322,14 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 		goto fail;
 	sqlite3_bind_int64(st, 1, as->request_id);
 	if ((rc = db_step_done(db, st)) ||
-	    (rc = audit_add(db, a->user_id, "assessment.save", "request", as->request_id, "")) ||
+	    (rc = audit_add(db, a->user_id, "assessment.save", "request", as->request_id, detail)) ||
 	    (rc = db_commit(db)))
 		goto fail;
+	free(detail);
 	as->row_version++;
 	return CD_OK;
 fail:
+	free(detail);
 	db_rollback(db);
 	return rc ? rc : CD_EDB;
 }
@@ -568,6 +580,8 @@ int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	str_trim(nd->description);
 	if (!nd->description[0])
 		return fielderr_set(e, ASSESS_F_NEED, "%s", _("Need: describe the need"));
+	if ((rc = text_field_check(nd->description, false, ASSESS_F_NEED, _("Need"), e)))
+		return rc;
 	if (nd->service_id && nd->unmet)
 		return fielderr_set(e, ASSESS_F_NEED, "%s",
 				    _("Need: either link a service or mark it unmet, not both"));
@@ -774,7 +788,7 @@ int waiting_remove(struct cd_db *db, const struct actor *a, int64_t entry_id,
 {
 	sqlite3_stmt *st;
 	int64_t request_id = 0;
-	char d[11];
+	char d[11], *why;
 	int rc;
 
 	fielderr_clear(e);
@@ -791,14 +805,20 @@ int waiting_remove(struct cd_db *db, const struct actor *a, int64_t entry_id,
 		return rc;
 	if (str_empty(reason))
 		return fielderr_set(e, -1, "%s", _("Reason: say why the entry leaves the list"));
+	if ((rc = text_param_check(reason, false, TEXT_REASON_MAX, -1, _("Reason"), &why, e)))
+		return rc;
 	date_format(today, d);
 	if (db_prepare(db, "UPDATE waiting_entry SET removed_on = ?2, removed_reason = ?3 "
-		       "WHERE id = ?1", &st))
+		       "WHERE id = ?1", &st)) {
+		free(why);
 		return CD_EDB;
+	}
 	sqlite3_bind_int64(st, 1, entry_id);
 	sqlite3_bind_text(st, 2, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	return db_step_done(db, st);
+	sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
+	rc = db_step_done(db, st);
+	free(why);
+	return rc;
 }
 
 enum ipus_need assessment_ipus_need(struct cd_db *db, const struct actor *a,

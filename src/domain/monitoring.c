@@ -387,6 +387,7 @@ int item_end(struct cd_db *db, const struct actor *a, int64_t item_id, const cha
 {
 	struct plan_version cur;
 	int64_t version_id = 0, plan_id = plan_of_current_item(db, item_id, &version_id);
+	char *why;
 	int rc;
 
 	fielderr_clear(e);
@@ -399,22 +400,25 @@ int item_end(struct cd_db *db, const struct actor *a, int64_t item_id, const cha
 		return rc;
 	if (str_empty(reason))
 		return fielderr_set(e, -1, "%s", _("Reason: say why the service ends"));
-	if ((rc = db_begin(db)))
+	if ((rc = text_param_check(reason, false, TEXT_REASON_MAX, -1, _("Reason"), &why, e)))
 		return rc;
-	if ((rc = end_items(db, version_id, item_id, on, reason)) ||
-	    (rc = audit_add(db, a->user_id, "item.end", "plan", plan_id, reason)) ||
-	    (rc = db_commit(db))) {
-		db_rollback(db);
+	if ((rc = db_begin(db))) {
+		free(why);
 		return rc;
 	}
-	return CD_OK;
+	if ((rc = end_items(db, version_id, item_id, on, why)) ||
+	    (rc = audit_add(db, a->user_id, "item.end", "plan", plan_id, why)) ||
+	    (rc = db_commit(db)))
+		db_rollback(db);
+	free(why);
+	return rc;
 }
 
 int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		    int64_t item_id, const char *on, const char *reason, bool written,
 		    struct fielderr *e)
 {
-	char *why;
+	char *why, *said;
 	struct plan_version cur;
 	sqlite3_stmt *st;
 	int64_t version_id = 0;
@@ -429,17 +433,22 @@ int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		return fielderr_set(e, -1, "%s", _("the service is not in the plan in force"));
 	if ((rc = day_check(on, -1, e)))
 		return rc;
-	if ((rc = db_begin(db)))
+	if ((rc = text_param_check(reason, false, TEXT_REASON_MAX, -1, _("Reason"), &said, e)))
 		return rc;
+	reason = said;
+	if ((rc = db_begin(db))) {
+		free(said);
+		return rc;
+	}
 	if (db_prepare(db, "INSERT INTO resignation(plan_id, item_id, on_date, reason, written) "
 		       "VALUES (?1, ?2, ?3, ?4, ?5)", &st))
 		goto fail;
 	sqlite3_bind_int64(st, 1, plan_id);
 	db_bind_id_or_null(st, 2, item_id);
 	sqlite3_bind_text(st, 3, on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, reason ? reason : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 5, written);
-	why = reason && *reason ? xasprintf("%s: %s", _("resignation"), reason) :
+	why = *reason ? xasprintf("%s: %s", _("resignation"), reason) :
 				  xstrdup(_("resignation"));
 	if (db_step_done(db, st) ||
 	    end_items(db, version_id, item_id, on, why) ||
@@ -449,9 +458,11 @@ int resignation_add(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		goto fail;
 	}
 	free(why);
+	free(said);
 	return CD_OK;
 fail:
 	db_rollback(db);
+	free(said);
 	return CD_EDB;
 }
 

@@ -421,6 +421,36 @@ static bool name_taken(struct cd_db *db, const char *sql, const char *name, int6
 	return taken;
 }
 
+/* The service's free texts: valid UTF-8, no control characters (the
+ * quality standard's paragraphs may have line breaks). */
+static int service_texts_check(struct service *s, struct fielderr *e)
+{
+	const struct {
+		char *text;
+		bool multiline;
+		int field;
+		const char *label;
+	} t[] = {
+		{s->name, false, OF_SV_NAME, N_("Name")},
+		{s->summary, true, OF_SV_SUMMARY, N_("Description")},
+		{s->qualifications, false, OF_SV_QUALIFICATIONS, N_("Qualifications")},
+		{s->std_infrastructure, true, OF_SV_STD_INFRA, N_("Infrastructure")},
+		{s->std_staff, true, OF_SV_STD_STAFF, N_("Staff")},
+		{s->std_quality, true, OF_SV_STD_QUALITY, N_("Quality")},
+		{s->std_conditions, true, OF_SV_STD_CONDITIONS, N_("Conditions")},
+		{s->std_availability, true, OF_SV_STD_AVAILABILITY, N_("Availability")},
+		{s->std_management, true, OF_SV_STD_MANAGEMENT, N_("Management")},
+		{s->fee_note, false, OF_SV_FEE_NOTE, N_("Fee terms")},
+	};
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if ((rc = text_field_check(t[i].text, t[i].multiline, t[i].field, _(t[i].label), e)))
+			return rc;
+	return CD_OK;
+}
+
 int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 		 struct fielderr *e)
 {
@@ -434,6 +464,8 @@ int service_save(struct cd_db *db, const struct actor *a, struct service *s,
 	str_trim(s->occupation_codes);
 	if (!s->name[0])
 		return fielderr_set(e, OF_SV_NAME, "%s", _("Name: required"));
+	if ((rc = service_texts_check(s, e)))
+		return rc;
 	if (name_taken(db, "SELECT 1 FROM service WHERE name = ?1 COLLATE NOCASE AND id <> ?2",
 		       s->name, s->id))
 		return fielderr_set(e, OF_SV_NAME, "%s",
@@ -593,8 +625,9 @@ static double prev_capacity(struct cd_db *db, int64_t programme_id, int64_t serv
 }
 
 int programme_service_save(struct cd_db *db, const struct actor *a,
-			   const struct programme_service *ps, struct fielderr *e)
+			   const struct programme_service *given, struct fielderr *e)
 {
+	struct programme_service copy = *given, *ps = &copy;
 	sqlite3_stmt *st;
 	double prev;
 	bool was;
@@ -622,6 +655,9 @@ int programme_service_save(struct cd_db *db, const struct actor *a,
 	if (ps->age_min >= 0 && ps->age_max >= 0 && ps->age_max < ps->age_min)
 		return fielderr_set(e, OF_PS_AGE_MAX, "%s",
 				    _("Age up to: not below the lower age limit"));
+	str_trim(ps->limit_text);
+	if ((rc = text_field_check(ps->limit_text, false, OF_PS_LIMIT_TEXT, _("Limit (words)"), e)))
+		return rc;
 	if (db_prepare(db, "INSERT INTO programme_service(programme_id, service_id, "
 		       "monthly_capacity, expected_persons, max_per_month, age_min, age_max, "
 		       "certificate_required, limit_text, max_per_quarter, max_per_year, "
@@ -918,6 +954,9 @@ int place_save(struct cd_db *db, const struct actor *a, struct place *p, struct 
 	str_trim(p->name);
 	if (!p->name[0])
 		return fielderr_set(e, OF_PL_NAME, "%s", _("Name: required"));
+	if ((rc = text_field_check(p->name, false, OF_PL_NAME, _("Name"), e)) ||
+	    (rc = text_field_check(p->address, false, OF_PL_ADDRESS, _("Address"), e)))
+		return rc;
 	if (p->provider_id &&
 	    !row_exists(db, "SELECT 1 FROM provider WHERE id = ?1 AND ?2 = ?2", p->provider_id, 0))
 		return fielderr_set(e, OF_PL_PROVIDER, "%s", _("Provider: no such provider"));

@@ -366,6 +366,52 @@ static int delete_by_id(struct cd_db *db, const char *sql, int64_t id)
  * only what changed: a kept row is updated in place (what points at it
  * stays), a new one inserted, a removed one deleted; never all deleted and
  * written again. */
+/* For the audit log: the dates the save changes, old -> new, the
+ * period's ("period: a..b -> c..d") and each kept service's ("service
+ * N: a..b -> c..d", N its item id); "" when none changes. */
+static char *dates_changed(struct cd_db *db, const struct plan_version *v)
+{
+	struct strbuf sb;
+	sqlite3_stmt *st;
+	size_t i;
+
+	sb_init(&sb);
+	sb_add(&sb, "");
+	if (db_prepare(db, "SELECT period_from, period_to FROM plan_version WHERE id = ?1",
+		       &st) == CD_OK) {
+		sqlite3_bind_int64(st, 1, v->id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *f = (const char *)sqlite3_column_text(st, 0);
+			const char *t = (const char *)sqlite3_column_text(st, 1);
+			if (f && t && (strcmp(f, v->period_from) || strcmp(t, v->period_to)))
+				sb_addf(&sb, "period: %s..%s -> %s..%s", f, t, v->period_from,
+					v->period_to);
+		}
+		sqlite3_finalize(st);
+	}
+	if (db_prepare(db, "SELECT starts_on, ends_on FROM plan_item WHERE id = ?1 AND "
+		       "version_id = ?2", &st) == CD_OK) {
+		for (i = 0; i < v->nitems; i++) {
+			const struct plan_item *it = &v->items[i];
+			if (!it->id)
+				continue;
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, it->id);
+			sqlite3_bind_int64(st, 2, v->id);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				const char *f = (const char *)sqlite3_column_text(st, 0);
+				const char *t = (const char *)sqlite3_column_text(st, 1);
+				if (f && t && (strcmp(f, it->starts_on) || strcmp(t, it->ends_on)))
+					sb_addf(&sb, "%sservice %lld: %s..%s -> %s..%s",
+						sb.len ? "; " : "", (long long)it->id, f, t,
+						it->starts_on, it->ends_on);
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	return sb_detach(&sb);
+}
+
 static int write_children(struct cd_db *db, struct plan_version *v)
 {
 	int64_t *have = NULL;
@@ -591,23 +637,7 @@ int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
 	if ((rc = db_begin(db)))
 		return rc;
 	{
-		/* the period, old -> new, when it changes */
-		sqlite3_stmt *st;
-		char *detail = xstrdup("");
-		if (db_prepare(db, "SELECT period_from, period_to FROM plan_version WHERE id = ?1",
-			       &st) == CD_OK) {
-			sqlite3_bind_int64(st, 1, v->id);
-			if (sqlite3_step(st) == SQLITE_ROW) {
-				const char *f = (const char *)sqlite3_column_text(st, 0);
-				const char *t = (const char *)sqlite3_column_text(st, 1);
-				if (f && t && (strcmp(f, v->period_from) || strcmp(t, v->period_to))) {
-					free(detail);
-					detail = xasprintf("period: %s..%s -> %s..%s", f, t,
-							   v->period_from, v->period_to);
-				}
-			}
-			sqlite3_finalize(st);
-		}
+		char *detail = dates_changed(db, v);
 		rc = write_header(db, v);
 		if (!rc)
 			rc = write_children(db, v);
@@ -848,7 +878,7 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 		const char *comment, struct fielderr *e)
 {
 	int64_t plan_id, request_id;
-	char status[12];
+	char status[12], *said;
 	struct date today;
 	int rc;
 
@@ -865,15 +895,19 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if (str_empty(comment))
 		return fielderr_set(e, PLAN_F_COMMENT, "%s",
 				    _("Comment: say what should change"));
-	if ((rc = db_begin(db)))
+	if ((rc = text_param_check(comment, false, TEXT_REASON_MAX, PLAN_F_COMMENT, _("Comment"),
+				   &said, e)))
 		return rc;
-	if ((rc = set_status(db, version_id, "returned", true, comment, a->user_id)) ||
-	    (rc = audit_add(db, a->user_id, "plan.return", "plan", plan_id, "")) ||
-	    (rc = db_commit(db))) {
-		db_rollback(db);
+	if ((rc = db_begin(db))) {
+		free(said);
 		return rc;
 	}
-	return CD_OK;
+	if ((rc = set_status(db, version_id, "returned", true, said, a->user_id)) ||
+	    (rc = audit_add(db, a->user_id, "plan.return", "plan", plan_id, "")) ||
+	    (rc = db_commit(db)))
+		db_rollback(db);
+	free(said);
+	return rc;
 }
 
 int plan_update(struct cd_db *db, const struct actor *a, int64_t plan_id,

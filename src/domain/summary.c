@@ -344,26 +344,33 @@ int summary_save(struct cd_db *db, const struct actor *a, const char *from, cons
 {
 	struct date today;
 	sqlite3_stmt *st;
-	char *figures, d[11];
+	char *figures, *text, d[11];
 	int rc;
 
-	if ((rc = summary_figures(db, a, from, to, false, &figures, e)))
+	if ((rc = text_param_check(narrative, true, SUMMARY_NARRATIVE_MAX, -1,
+				   _("The organiser's narrative"), &text, e)))
 		return rc;
+	if ((rc = summary_figures(db, a, from, to, false, &figures, e))) {
+		free(text);
+		return rc;
+	}
 	date_today(&today);
 	date_format(&today, d);
 	if (db_prepare(db, "INSERT INTO summary(period_from, period_to, figures, narrative, "
 		       "created_on, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st)) {
 		free(figures);
+		free(text);
 		return CD_EDB;
 	}
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, figures, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, narrative ? narrative : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, d, -1, SQLITE_STATIC);
 	db_bind_id_or_null(st, 6, a->user_id);
 	rc = db_step_done(db, st);
 	free(figures);
+	free(text);
 	if (!rc && id)
 		*id = sqlite3_last_insert_rowid(db->h);
 	return rc;

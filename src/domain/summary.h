@@ -35,7 +35,11 @@ struct summary {
 	char *narrative;        /* owned */
 };
 void summary_release(struct summary *s);
-/* Generates the figures and stores them with the narrative (one row). */
+/* The organiser's narrative: at most this many bytes (the desk's form
+ * holds as much). */
+#define SUMMARY_NARRATIVE_MAX 7990
+/* Generates the figures and stores them with the narrative (one row);
+ * the narrative is checked as free text (text_param_check). */
 int summary_save(struct cd_db *db, const struct actor *a, const char *from, const char *to,
 		 const char *narrative, int64_t *id, struct fielderr *e);
 /* Stored summaries, newest first; release each and free the array. */

@@ -54,12 +54,13 @@ too_small_notice() {
 	keys F3
 	wait_for "nowa osoba" || return
 	type_text "Grażyna"
+	wait_for "Grażyna" || return
 	resize 70 20
 	wait_for "Okno terminala jest za małe" || return
 	expect_screen "jest 70×20"
 	resize 80 24
 	wait_for "nowa osoba" || return
-	expect_screen "Grażyna"
+	wait_for "Grażyna" || return
 	expect_not_screen "za małe"
 }
 

@@ -72,7 +72,12 @@ START_TEST(draft_over_several_sittings)
 		 sizeof(as.domains->needs), "Rehabilitacja ręki.");
 	str_copy(assessment_domain(&as, "care")->situation, sizeof(as.domains->situation),
 		 "Po udarze; córka dojeżdża w weekendy.");
+	str_copy(as.held_on, sizeof(as.held_on), "2026-11-12");
 	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
+	/* the moved date is in the audit log, old -> new */
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'assessment.save' AND detail = 'held_on: 2026-11-10 -> 2026-11-12'"),
+			 1);
 	ck_assert_int_eq(assessment_get(f.db, &f.anna, f.request, &got), CD_OK);
 	ck_assert_uint_eq(got.ndomains, 3);
 	ck_assert_str_eq(got.domains[0].code, "health");     /* domain order */
@@ -262,6 +267,8 @@ START_TEST(waiting_list_in_filing_order)
 	ck_assert_int_eq(w[1].request_id, later);
 	ck_assert_int_eq(w[1].position, 2);
 	ck_assert_int_eq(waiting_remove(f.db, &f.anna, w[0].id, "", &today, &e), CD_EINVAL);
+	ck_assert_int_eq(waiting_remove(f.db, &f.anna, w[0].id, "miejsce\x1b", &today, &e),
+			 CD_EINVAL);
 	ck_assert_int_eq(waiting_remove(f.db, &f.anna, w[0].id, "zwolniło się miejsce",
 					&today, &e), CD_OK);
 	free(w);
@@ -296,6 +303,10 @@ START_TEST(needs_and_unmet_register)
 	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_EINVAL); /* neither */
 	nd.unmet = true;
 	str_copy(nd.domain, sizeof(nd.domain), "health");
+	str_copy(nd.description, sizeof(nd.description), "dowóz\x1b do lekarza");
+	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_EINVAL);
+	ck_assert_str_eq(e.msg, "Need: has a control character (code 27); remove it");
+	str_copy(nd.description, sizeof(nd.description), "dowóz do lekarza");
 	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_OK);
 	memset(&nd, 0, sizeof(nd));
 	str_copy(nd.description, sizeof(nd.description), "pomoc w domu");

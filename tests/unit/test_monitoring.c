@@ -172,10 +172,25 @@ START_TEST(resignation_and_ending)
 	fx_open(&f);
 	plan_id = running_plan(&f, "2026-11-10", "2027-05-31", &item);
 	ck_assert_int_eq(item_end(f.db, &f.anna, item, "2026-11-20", "", &e), CD_EINVAL);
+	/* a reason is free text: no escape bytes, no more than declared */
+	ck_assert_int_eq(item_end(f.db, &f.anna, item, "2026-11-20", "koniec\x1b[2J", &e), CD_EINVAL);
+	ck_assert_str_eq(e.msg, "Reason: has a control character (code 27); remove it");
+	{
+		char longer[TEXT_REASON_MAX + 2];
+		memset(longer, 'a', TEXT_REASON_MAX + 1);
+		longer[TEXT_REASON_MAX + 1] = '\0';
+		ck_assert_int_eq(item_end(f.db, &f.anna, item, "2026-11-20", longer, &e), CD_EINVAL);
+		ck_assert_str_eq(e.msg, "Reason: too long, at most 299 bytes (a Polish letter takes 2)");
+		ck_assert_int_eq(resignation_add(f.db, &f.anna, plan_id, item, "2026-11-20", longer,
+						 true, &e), CD_EINVAL);
+	}
+	ck_assert_int_eq(resignation_add(f.db, &f.anna, plan_id, item, "2026-11-20", "zle \xc5",
+					 true, &e), CD_EINVAL);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM resignation"), 0);
 	ck_assert_int_eq(resignation_add(f.db, &f.anna, plan_id, item, "2026-11-23", "x", true, &e),
 			 CD_EINVAL);                                  /* future */
 	ck_assert_int_eq(resignation_add(f.db, &f.anna, plan_id, item, "2026-11-20",
-					 "przeprowadzka do córki", true, &e), CD_OK);
+					 "\tprzeprowadzka do córki ", true, &e), CD_OK);
 	ck_assert_int_eq(plan_current(f.db, &f.anna, plan_id, &cur), CD_OK);
 	ck_assert_str_eq(cur.items[0].ended_on, "2026-11-20");
 	ck_assert_str_eq(cur.items[0].end_reason, "resignation: przeprowadzka do córki");

@@ -89,7 +89,15 @@ START_TEST(services_checked)
 	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
 	ck_assert_int_eq(e.field, OF_SV_STD_MAX_DAYS);
 	s.std_max_days = 14;
-	str_copy(s.std_staff, sizeof(s.std_staff), "Kierowca z kursem pierwszej pomocy.");
+	/* the catalogue's texts: no escape bytes or stray bytes either */
+	str_copy(s.std_staff, sizeof(s.std_staff), "Kierowca\x1b[1m z kursem");
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_STD_STAFF);
+	str_copy(s.std_staff, sizeof(s.std_staff), "Kierowca\tz kursem pierwszej pomocy.");
+	str_copy(s.qualifications, sizeof(s.qualifications), "prawo jazdy\nkat. B");
+	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_SV_QUALIFICATIONS);
+	s.qualifications[0] = '\0';
 	ck_assert_int_eq(service_save(f.db, &f.organiser, &s, &e), CD_OK);
 	ck_assert_int_eq(service_get(f.db, &f.anna, s.id, &got), CD_OK);
 	ck_assert_int_eq(got.std_max_days, 14);
@@ -152,6 +160,9 @@ START_TEST(what_the_organiser_adds_can_be_planned)
 	ck_assert_int_eq(e.field, OF_PS_AGE_MAX);
 	ps.age_max = -1;
 	ps.age_min = -1;
+	str_copy(ps.limit_text, sizeof(ps.limit_text), "do 8 \xff przejazdów");
+	ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PS_LIMIT_TEXT);
 	str_copy(ps.limit_text, sizeof(ps.limit_text), "do 8 przejazdów miesięcznie");
 	ck_assert_int_eq(programme_service_save(f.db, &f.organiser, &ps, &e), CD_OK);
 	ck_assert_int_eq(programme_services(f.db, &f.anna, p.id, &pl, &n), CD_OK);
@@ -191,6 +202,10 @@ START_TEST(what_the_organiser_adds_can_be_planned)
 	free(vl);
 	memset(&place, 0, sizeof(place));
 	str_copy(place.name, sizeof(place.name), "Szpital powiatowy");
+	str_copy(place.address, sizeof(place.address), "ul. Długa 1\r\n");
+	ck_assert_int_eq(place_save(f.db, &f.organiser, &place, &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, OF_PL_ADDRESS);
+	place.address[0] = '\0';
 	ck_assert_int_eq(place_save(f.db, &f.organiser, &place, &e), CD_OK);
 
 	/* the coordinator plans with it; the limit warns */

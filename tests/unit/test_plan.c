@@ -141,6 +141,20 @@ START_TEST(item_rules)
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = 'plan.save' "
 				   "AND detail = 'period: 2026-12-01..2027-05-31 -> "
 				   "2026-12-01..2027-04-30'"), 1);
+	/* and so are a service's dates */
+	{
+		char *want, *sql;
+		ck_assert_int_gt(v.items[0].id, 0);
+		want = xasprintf("service %lld: %s..%s -> %s..2027-03-31", (long long)v.items[0].id,
+				 v.items[0].starts_on, v.items[0].ends_on, v.items[0].starts_on);
+		str_copy(v.items[0].ends_on, sizeof(v.items[0].ends_on), "2027-03-31");
+		ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
+		sql = xasprintf("SELECT count(*) FROM audit_log WHERE action = 'plan.save' AND "
+				"detail = '%s'", want);
+		ck_assert_int_eq(tdb_count(f.db, sql), 1);
+		free(sql);
+		free(want);
+	}
 	plan_version_release(&v);
 	fx_close(&f);
 }
@@ -235,6 +249,8 @@ START_TEST(submit_approve_return)
 	ck_assert(authorised_on(f.db, f.organiser.user_id, &last_year));
 	/* returned with a comment, corrected, submitted again */
 	ck_assert_int_eq(plan_return(f.db, &f.director, v.id, "  ", &e), CD_EINVAL);
+	ck_assert_int_eq(plan_return(f.db, &f.director, v.id, "cel\x07", &e), CD_EINVAL);
+	ck_assert_int_eq(e.field, PLAN_F_COMMENT);
 	ck_assert_int_eq(plan_return(f.db, &f.director, v.id, "Dodaj cel w słowach osoby.",
 				     &e), CD_OK);
 	ck_assert_int_eq(plan_version_get(f.db, &f.anna, v.id, &got), CD_OK);

@@ -180,6 +180,16 @@ START_TEST(half_year_summary_from_the_record)
 	ck_assert_int_eq(due.m, 7);
 	ck_assert(meeting_due_on(&f, &f.organiser, TEST_TODAY, &days));   /* the meeting */
 	ck_assert_int_eq(summary_save(f.db, &f.organiser, "2026-06-01", "2026-11-22",
+				      "Brakuje\x1b dowozów.", &id, &e), CD_EINVAL);
+	{
+		char *longer = xcalloc(SUMMARY_NARRATIVE_MAX + 2, 1);
+		memset(longer, 'a', SUMMARY_NARRATIVE_MAX + 1);
+		ck_assert_int_eq(summary_save(f.db, &f.organiser, "2026-06-01", "2026-11-22",
+					      longer, &id, &e), CD_EINVAL);
+		free(longer);
+	}
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM summary"), 0);
+	ck_assert_int_eq(summary_save(f.db, &f.organiser, "2026-06-01", "2026-11-22",
 				      "Brakuje dowozów; rośnie lista oczekujących.", &id, &e), CD_OK);
 	ck_assert_int_eq(summary_list(f.db, &f.director, &l, &n), CD_OK);
 	ck_assert_uint_eq(n, 1);

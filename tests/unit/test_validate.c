@@ -144,6 +144,35 @@ START_TEST(free_text_checked)
 }
 END_TEST
 
+/* A text given as a string: at most its declared bytes (exactly that many
+ * pass), trimmed, checked; NULL reads as empty. */
+START_TEST(string_texts_checked)
+{
+	struct fielderr e;
+	char full[TEXT_REASON_MAX + 2], *out;
+
+	ck_assert_int_eq(text_param_check(NULL, false, 10, 3, "Powód", &out, &e), CD_OK);
+	ck_assert_str_eq(out, "");
+	free(out);
+	ck_assert_int_eq(text_param_check("  łąka\t ", false, 10, 3, "Powód", &out, &e), CD_OK);
+	ck_assert_str_eq(out, "łąka");
+	free(out);
+	memset(full, 'x', TEXT_REASON_MAX);
+	full[TEXT_REASON_MAX] = '\0';
+	ck_assert_int_eq(text_param_check(full, false, TEXT_REASON_MAX, 3, "Powód", &out, &e), CD_OK);
+	ck_assert_uint_eq(strlen(out), TEXT_REASON_MAX);
+	free(out);
+	strcat(full, "y");
+	ck_assert_int_eq(text_param_check(full, false, TEXT_REASON_MAX, 3, "Powód", &out, &e),
+			 CD_EINVAL);
+	ck_assert_ptr_null(out);
+	ck_assert_int_eq(e.field, 3);
+	ck_assert_int_eq(text_param_check("a\nb", false, 10, 3, "Powód", &out, &e), CD_EINVAL);
+	ck_assert_int_eq(text_param_check("a\nb", true, 10, 3, "Powód", &out, &e), CD_OK);
+	free(out);
+}
+END_TEST
+
 Suite *suite_validate(void)
 {
 	Suite *s = suite_create("validate");
@@ -155,6 +184,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, today_can_be_fixed);
 	tcase_add_test(tc, postcode_phone_email);
 	tcase_add_test(tc, free_text_checked);
+	tcase_add_test(tc, string_texts_checked);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -60,20 +60,32 @@ static int64_t plan_request(struct cd_db *db, int64_t plan_id, bool *closed)
 	return r;
 }
 
-/* Case access for work on a plan that is approved and still open. */
-/* The plan was closed after this desk read it: who did and when, from the
- * audit log; nothing is written, the text typed stays in the form. */
+/* Who changed the plan last and when (to the minute, so both fit the
+ * status line), from the audit log; "?" for what it does not say. */
+static void last_change(struct cd_db *db, int64_t plan_id, char who[128], char at[32])
+{
+	who[0] = at[0] = '\0';
+	audit_last_change(db, "plan", plan_id, who, 128, at, 32);
+	at[16] = '\0';
+	if (!who[0])
+		strcpy(who, "?");
+	if (!at[0])
+		strcpy(at, "?");
+}
+
+/* The plan was closed after this desk read it: who did and when; nothing
+ * is written, the text typed stays in the form. */
 static int closed_meanwhile(struct cd_db *db, int64_t plan_id, int field, struct fielderr *e)
 {
-	char who[128] = "?", at[32] = "?";
+	char who[128], at[32];
 
-	audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
-	at[16] = '\0';
+	last_change(db, plan_id, who, at);
 	fielderr_set(e, field, _("%s closed this plan in the meantime (%s); nothing was "
 				 "overwritten, your text stays"), who, at);
 	return CD_ECONFLICT;
 }
 
+/* Case access for work on a plan that is approved and still open. */
 static int open_plan(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		     struct plan_version *cur, struct fielderr *e)
 {
@@ -86,8 +98,8 @@ static int open_plan(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	if ((rc = case_access(db, a, request_id, true, e)))
 		return rc;
 	if (closed) {
-		char who[128] = "?", at[32] = "?";
-		audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
+		char who[128], at[32];
+		last_change(db, plan_id, who, at);
 		return fielderr_set(e, -1, _("the plan is closed (by %s, %s)"), who, at);
 	}
 	rc = plan_current(db, a, plan_id, cur);
@@ -706,14 +718,12 @@ int closing_get(struct cd_db *db, const struct actor *a, int64_t plan_id,
  * ago): who and when, and nothing overwritten. */
 static int followup_taken(struct cd_db *db, int64_t plan_id, struct fielderr *e)
 {
-	char who[128] = "", at[32] = "";
+	char who[128], at[32];
 
-	audit_last_change(db, "plan", plan_id, who, sizeof(who), at, sizeof(at));
-	at[16] = '\0'; /* to the minute: who and when fit the status line */
+	last_change(db, plan_id, who, at);
 	/* TRANSLATORS: who saved it and when */
 	fielderr_set(e, CLOSE_F_FOLLOWUP, _("Follow-up already recorded by %s (%s); nothing was "
-					    "overwritten, your text stays"),
-		     who[0] ? who : "?", at[0] ? at : "?");
+					    "overwritten, your text stays"), who, at);
 	return CD_ECONFLICT;
 }
 

@@ -319,12 +319,13 @@ int text_param_check(const char *s, bool multiline, size_t max, int field, const
 		return fielderr_set(e, field, _("%s: too long, at most %zu bytes (a Polish letter "
 						"takes 2)"), label, max);
 	*out = xstrdup(s);
-	str_trim(*out);
 	if ((rc = text_field_check(*out, multiline, field, label, e))) {
 		free(*out);
 		*out = NULL;
+		return rc;
 	}
-	return rc;
+	str_trim(*out);
+	return CD_OK;
 }
 
 /* n digits (1..max) at *p, advancing; -1 when fewer than min or more than max. */

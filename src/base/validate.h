@@ -46,8 +46,8 @@ int text_field_check(char *s, bool multiline, int field, const char *label,
  * the waiting list, returning a plan.  The desk's prompts hold as much. */
 #define TEXT_REASON_MAX 299
 /* A free text given as a string (s may be NULL, read as empty): at most
- * max bytes, then text_field_check on a trimmed copy in *out (allocated,
- * the caller frees it; NULL on error). */
+ * max bytes, text_field_check on a copy, then trimmed; the copy in *out
+ * (allocated, the caller frees it; NULL on error). */
 int text_param_check(const char *s, bool multiline, size_t max, int field, const char *label,
 		     char **out, struct fielderr *e);
 

@@ -138,6 +138,16 @@ expect_fail "a line break in a name" "Imię: tylko jeden wiersz" \
 	c person add --first "$(printf 'Jan\nJan')" --last Nowy --birth 1950-01-01
 expect_fail "an escape in --asked" "O co prosi: zawiera znak sterujący" \
 	c request add --person "$id" --asked "$esc" --another
+# a fuzz of --asked: random over-long, invalid UTF-8 and control input is
+# refused whole or stored exactly as typed, never cut or raw
+if command -v python3 >/dev/null 2>&1; then
+	F=$WORK/fuzz.db
+	"$BIN" --db "$F" init --test >/dev/null && "$BIN" --db "$F" setting centre_started 2024-01-01 >/dev/null &&
+		fid=$("$BIN" --db "$F" person add --first Ala --last Fuzz --birth 1950-01-01) &&
+		python3 "$(dirname "$0")/fuzz.py" "$BIN" "$F" "$fid" && ok || bad "the command-line fuzz"
+else
+	bad "python3 is missing (make deps installs it)"
+fi
 # strict parsing: trailing junk is refused
 expect_fail "a PESEL with trailing junk" "PESEL: może zawierać tylko cyfry" \
 	c person add --first Jan --last Nowy --pesel 44051401359x

@@ -8,7 +8,9 @@
 #include "import.h"
 #include "dbint.h"
 #include "person.h"
+#include "text.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -378,6 +380,171 @@ START_TEST(unreadable_rows_and_unwritable_rejects)
 }
 END_TEST
 
+/* ---- a fuzz of every input path: nothing stored cut or raw ---- */
+
+/* A random text of up to max bytes: ASCII and Polish letters, spaces,
+ * tabs, line breaks (when lines), CR LF, C0 and C1 controls, DEL, stray
+ * and invalid bytes, NUL (when nul); now and then longer than limit. */
+static size_t random_text(unsigned *seed, char *out, size_t max, size_t limit, bool lines,
+			  bool nul)
+{
+	static const char *const pl[] = {"ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż", "Ł", "Ż"};
+	size_t n = 0, want = (size_t)rand_r(seed) % 40;
+
+	if (rand_r(seed) % 8 == 0)
+		want = limit + 1 + (size_t)rand_r(seed) % 40;     /* over the maximum */
+	while (n < want && n + 4 < max) {
+		unsigned r = (unsigned)rand_r(seed) % 100;
+		if (r < 40)
+			out[n++] = (char)('a' + rand_r(seed) % 26);
+		else if (r < 55) {
+			const char *c = pl[rand_r(seed) % 11];
+			memcpy(out + n, c, strlen(c));
+			n += strlen(c);
+		} else if (r < 62)
+			out[n++] = ' ';
+		else if (r < 66)
+			out[n++] = '\t';
+		else if (r < 70 && lines)
+			out[n++] = '\n';
+		else if (r < 73 && lines) {
+			out[n++] = '\r';
+			out[n++] = '\n';
+		} else if (r < 80)
+			out[n++] = (char)(1 + rand_r(seed) % 31);           /* C0, ESC among them */
+		else if (r < 83)
+			out[n++] = 0x7F;
+		else if (r < 86) {
+			out[n++] = (char)0xC2;                              /* C1 */
+			out[n++] = (char)(0x80 + rand_r(seed) % 32);
+		} else if (r < 93)
+			out[n++] = (char)(0x80 + rand_r(seed) % 128);       /* stray byte */
+		else if (r < 96 && nul)
+			out[n++] = '\0';
+		else
+			out[n++] = (char)('A' + rand_r(seed) % 26);
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* What a stored text must be, given what was typed (n bytes): a tab a
+ * space, CR LF a line break, then whitespace trimmed; NULL when it must be
+ * refused: a NUL, invalid UTF-8, a control character (a lone CR too), a
+ * line break in a one-line field, longer than limit. */
+static char *expected_text(const char *in, size_t n, size_t limit, bool lines)
+{
+	char *s, *w;
+	const char *p;
+
+	if (memchr(in, '\0', n) || n > limit)
+		return NULL;
+	s = xcalloc(n + 1, 1);
+	for (w = s, p = in; p < in + n; p++) {
+		if (*p == '\r' && p + 1 < in + n && p[1] == '\n')
+			continue;
+		*w++ = *p == '\t' ? ' ' : *p;
+	}
+	if (!utf8_valid(s))
+		goto refused;
+	for (p = s; *p;) {
+		uint32_t cp = utf8_next(&p);
+		if ((cp == '\n' && !lines) ||
+		    (cp != '\n' && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))))
+			goto refused;
+	}
+	return str_trim(s);
+refused:
+	free(s);
+	return NULL;
+}
+
+START_TEST(random_inputs_never_stored_cut_or_raw)
+{
+	struct fx f;
+	struct fielderr e;
+	struct import_result r;
+	struct strbuf csv;
+	unsigned seed = 20261202;
+	char text[2048], *want, *path;
+	size_t n, i, rows = 300;
+	char **wants;
+	int saved = 0, refused = 0;
+
+	fx_open(&f);
+	/* the domain (the desk's forms and the command line end here): a
+	 * person's notes (lines, 1023 bytes) */
+	for (i = 0; i < 400; i++) {
+		struct person p, got;
+		n = random_text(&seed, text, sizeof(text), sizeof(p.notes) - 1, true, false);
+		person_init(&p);
+		str_copy(p.first_names, sizeof(p.first_names), "Ala");
+		str_copy(p.surname, sizeof(p.surname), "Fuzz");
+		if (n >= sizeof(p.notes))
+			continue;                  /* the form and copy_opt refuse it before */
+		memcpy(p.notes, text, n + 1);
+		want = expected_text(text, n, sizeof(p.notes) - 1, true);
+		if (person_save(f.db, &f.recep, &p, &e) == CD_OK) {
+			ck_assert_msg(want != NULL, "stored raw: %s", text);
+			ck_assert_int_eq(person_get(f.db, &f.recep, p.id, &got), CD_OK);
+			ck_assert_str_eq(got.notes, want);
+			saved++;
+		} else {
+			ck_assert_msg(want == NULL, "refused %s: %s", want, e.msg);
+			refused++;
+		}
+		free(want);
+	}
+	ck_assert_int_gt(saved, 20);
+	ck_assert_int_gt(refused, 20);
+
+	/* the import: each row's notes random, NUL bytes among them */
+	sb_init(&csv);
+	sb_add(&csv, "Nazwisko;Imię;Data urodzenia;Uwagi\n");
+	wants = xcalloc(rows, sizeof(char *));
+	for (i = 0; i < rows; i++) {
+		size_t k;
+		n = random_text(&seed, text, sizeof(text), 1023, false, true);
+		for (k = 0; k < n; k++)
+			if (text[k] == ';' || text[k] == '"' || text[k] == '\n' || text[k] == '\r' ||
+			    (i % 2 && (unsigned char)text[k] < 0x20 && text[k] != '\t'))
+				text[k] = 'x';         /* the structure is not what is fuzzed here; */
+						       /* every other row without controls */
+		wants[i] = expected_text(text, n, 1023, false);
+		sb_addf(&csv, "Importowa;Ala;%04zu-%02zu-01;", 1900 + i % 100, 1 + i / 100);
+		sb_addn(&csv, text, n);
+		sb_addc(&csv, '\n');
+	}
+	path = xasprintf("%s/fuzz.csv", tdb_dir());
+	ck_assert_int_eq(csv_write_file(path, csv.buf, csv.len, &e), CD_OK);
+	ck_assert_int_eq(import_file(f.db, &f.recep, IMPORT_PERSONS, path, CSV_UTF8, false, NULL,
+				     &r, &e), CD_OK);
+	ck_assert_uint_eq(r.rows, rows);
+	saved = refused = 0;
+	for (i = 0; i < rows; i++) {
+		if (r.row[i].outcome == IMPORT_ADDED) {
+			struct person got;
+			ck_assert_msg(wants[i] != NULL, "row %zu stored raw", i + 2);
+			ck_assert_int_eq(person_get(f.db, &f.recep, r.row[i].id, &got), CD_OK);
+			ck_assert_str_eq(got.notes, wants[i]);
+			saved++;
+		} else if (r.row[i].outcome == IMPORT_REJECTED) {
+			ck_assert_msg(wants[i] == NULL, "row %zu refused: %s", i + 2, r.row[i].reason);
+			ck_assert(r.row[i].reason[0]);
+			refused++;
+		}
+		free(wants[i]);
+	}
+	ck_assert_int_gt(saved, 20);
+	ck_assert_int_gt(refused, 20);
+	free(wants);
+	import_result_free(&r);
+	sb_release(&csv);
+	free(path);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_import(void)
 {
 	Suite *s = suite_create("import");
@@ -393,6 +560,7 @@ Suite *suite_import(void)
 	tcase_add_test(tc, dates_of_other_systems);
 	tcase_add_test(tc, import_taken_back_whole);
 	tcase_add_test(tc, unreadable_rows_and_unwritable_rejects);
+	tcase_add_test(tc, random_inputs_never_stored_cut_or_raw);
 	suite_add_tcase(s, tc);
 	return s;
 }

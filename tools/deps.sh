@@ -2,7 +2,7 @@
 # deps.sh - installs what cusdesk needs to build, test and run, when it is
 # missing.  As root it uses apt-get; otherwise it prints the command to run.
 set -eu
-pkgs="build-essential pkg-config libncurses-dev libsqlite3-dev check gettext libsodium-dev tmux libhpdf-dev fonts-dejavu-core poppler-utils python3 sqlite3 sudo openssh-server openssh-client"
+pkgs="build-essential pkg-config libncurses-dev libsqlite3-dev check gettext libsodium-dev tmux libhpdf-dev fonts-dejavu-core poppler-utils python3 sqlite3 sudo openssh-server openssh-client procps"
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

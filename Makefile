@@ -36,7 +36,7 @@ UI_O   = $(UI_C:%.c=$(B)/%.o)
 UNIT_C = $(wildcard tests/unit/*.c)
 UNIT_O = $(UNIT_C:%.c=$(B)/%.o)
 # the curses-free part of the desk, which the unit tests run too
-UNIT_UI_O = $(B)/ui/textlayout.o
+UNIT_UI_O = $(B)/ui/textlayout.o $(B)/ui/textedit.o
 MO     = $(B)/locale/pl/LC_MESSAGES/cusdesk.mo
 
 RUN_DB ?= var/demo.db

@@ -53,6 +53,9 @@ struct app {
 	/* called about once a second while no key comes (autosave) */
 	void (*idle)(struct app *app, void *ctx);
 	void *idle_ctx;
+	/* inside a bracketed paste: the keys read are text, never commands
+	 * (Enter a line break, Tab a space) */
+	bool pasting;
 };
 
 /* Colour roles; each has a monochrome attribute too. */
@@ -221,8 +224,22 @@ void ui_end_curses(void);
  * global new-request key (both return KEY_RESIZE so the caller redraws). */
 int ui_getkey(struct app *app, WINDOW *w, wint_t *ch);
 /* Reads one key (timeout_ms < 0: waits); the one place keys come from, so
- * a terminal that went away ends the desk wherever it waits. */
+ * a terminal that went away ends the desk wherever it waits.  The escape
+ * sequences of every terminal are decoded here (termkeys.c); a bracketed
+ * paste sets app->pasting while its text is read. */
 int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms);
+
+/* ---- termkeys.c ---- */
+/* The start and end of a bracketed paste (CSI 200~, CSI 201~), as keys. */
+#define KEY_PASTE_BEGIN 0x6F00
+#define KEY_PASTE_END 0x6F01
+/* After wget_wch on w returned r with *ch: decodes a sequence after Esc
+ * that terminfo does not name and maps modified keys to plain ones.
+ * Returns OK or KEY_CODE_YES (with *ch), or ERR when the sequence was
+ * read whole and means nothing here (dropped). */
+int termkeys_after_read(WINDOW *w, int r, wint_t *ch);
+/* Bracketed paste on (true) or off, where the terminal offers it. */
+void termkeys_paste_mode(bool on);
 /* From now on SIGHUP and SIGTERM end the desk cleanly from the key reader:
  * drafts saved, the user logged out in the audit log, the process gone. */
 void ui_watch_end_signals(void);

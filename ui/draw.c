@@ -14,8 +14,10 @@ static bool use_colour;
 
 static void restore_terminal(void)
 {
-	if (!isendwin())
+	if (!isendwin()) {
+		termkeys_paste_mode(false);
 		endwin();
+	}
 }
 
 /* While curses runs, storage errors go to a log file (0600) beside the
@@ -79,6 +81,9 @@ int ui_init_curses(struct app *app)
 	const char *nc = getenv("NO_COLOR");
 
 	setenv("ESCDELAY", "25", 0);
+	/* frames as Unicode line characters in a UTF-8 locale: PuTTY (and
+	 * tmux under TERM=xterm) show VT100 line drawing as letters there */
+	setenv("NCURSES_NO_UTF8_ACS", "1", 0);
 	if (!initscr())
 		return -1;
 	cd_fatal_hook = restore_terminal;
@@ -88,6 +93,7 @@ int ui_init_curses(struct app *app)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	termkeys_paste_mode(true);
 	use_colour = !app->mono && !(nc && *nc) && has_colors();
 	if (use_colour) {
 		start_color();

@@ -65,15 +65,27 @@ int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms)
 	time_t before = time(NULL);
 	int r;
 
-	wtimeout(w, timeout_ms);
-	r = wget_wch(w, ch);
-	/* a read that fails at once, again and again, is a dead terminal */
-	if (r == ERR && (timeout_ms < 0 || time(NULL) == before))
-		fast_errors++;
-	else
-		fast_errors = 0;
-	if (end_signal || (fast_errors >= 3 && terminal_gone()))
-		end_desk(app);
+	for (;;) {
+		wtimeout(w, timeout_ms);
+		r = wget_wch(w, ch);
+		/* a read that fails at once, again and again, is a dead terminal */
+		if (r == ERR && (timeout_ms < 0 || time(NULL) == before))
+			fast_errors++;
+		else
+			fast_errors = 0;
+		if (end_signal || (fast_errors >= 3 && terminal_gone()))
+			end_desk(app);
+		if (r == ERR)
+			break;
+		r = termkeys_after_read(w, r, ch);
+		if (r == KEY_CODE_YES && (*ch == KEY_PASTE_BEGIN || *ch == KEY_PASTE_END)) {
+			app->pasting = *ch == KEY_PASTE_BEGIN;
+			continue;
+		}
+		if (r != ERR)
+			break;
+		/* a sequence of no use was dropped whole: the next key */
+	}
 	/* still here: the "who is logged in" list hears from this desk */
 	if (app->logged_in && time(NULL) - app->session_touched >= 60) {
 		session_touch(app->db, app->session_id);

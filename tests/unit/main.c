@@ -81,6 +81,7 @@ int main(void)
 	srunner_add_suite(sr, suite_validate());
 	srunner_add_suite(sr, suite_casepath());
 	srunner_add_suite(sr, suite_textlayout());
+	srunner_add_suite(sr, suite_textedit());
 	srunner_add_suite(sr, suite_db());
 	srunner_add_suite(sr, suite_person());
 	srunner_add_suite(sr, suite_request());

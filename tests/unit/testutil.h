@@ -51,6 +51,7 @@ const struct report_row *report_row_of(const struct quarterly_report *r, const c
 Suite *suite_text(void);
 Suite *suite_casepath(void);
 Suite *suite_textlayout(void);
+Suite *suite_textedit(void);
 Suite *suite_validate(void);
 Suite *suite_db(void);
 Suite *suite_person(void);

@@ -10,7 +10,7 @@ VERSION  = 0.1.0
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 LIB_PKGS = sqlite3 libsodium
-UI_PKGS  = ncursesw formw menuw panelw
+UI_PKGS  = ncursesw panelw
 PKG_CFLAGS = $(shell pkg-config --cflags $(UI_PKGS) $(LIB_PKGS) 2>/dev/null)
 # what src/ links (libharu, the PDF library, ships no pkg-config file in
 # Debian); the desk adds curses, the unit tests and the bench do not

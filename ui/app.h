@@ -238,6 +238,8 @@ int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms);
  * Returns OK or KEY_CODE_YES (with *ch), or ERR when the sequence was
  * read whole and means nothing here (dropped). */
 int termkeys_after_read(WINDOW *w, int r, wint_t *ch);
+/* Once curses runs: the keys terminfo names wrongly for the desk. */
+void termkeys_init(void);
 /* Bracketed paste on (true) or off, where the terminal offers it. */
 void termkeys_paste_mode(bool on);
 /* From now on SIGHUP and SIGTERM end the desk cleanly from the key reader:

@@ -93,6 +93,7 @@ int ui_init_curses(struct app *app)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	termkeys_init();
 	termkeys_paste_mode(true);
 	use_colour = !app->mono && !(nc && *nc) && has_colors();
 	if (use_colour) {

@@ -1,7 +1,12 @@
-/* form.c - the form engine. */
+/* form.c - the form engine: a table of fields laid out on the screen,
+ * each text field edited by textedit.c (it holds exactly what it shows),
+ * choices changed only by ←/→ and F4, the typed text kept across resizes,
+ * errors and nested screens. */
 #include "form.h"
 #include "codes.h"
 #include "draft.h"
+#include "validate.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,18 +21,32 @@ struct ffield {
 	struct fopt *opts;
 	size_t nopts;
 	bool invalid;
-	FIELD *f;
+	struct textedit te;  /* the text of a text field */
+	bool shown;          /* laid out (fits the screen) */
+	int y, x, w, h;      /* where it is in the form's window */
 };
 
-/* The most a field takes: its declared maximum, and never more than the
- * record member it is bound to holds. */
+static bool is_date(const struct fdef *d)
+{
+	return d->accept && !strcmp(d->accept, ACCEPT_DATE);
+}
+
+/* The most a field takes: for a text bound to a record, what the member
+ * holds (the domain's declared maximum, which the command line and the
+ * import use too); else the table's maxlen; a date exactly a date. */
 static int field_max(const struct fdef *d)
 {
-	int member = d->bind == FB_TEXT ? (int)d->size - 1 : 0;
+	if (is_date(d))
+		return 10;
+	if (d->bind == FB_TEXT)
+		return (int)d->size - 1;
+	return d->maxlen > 0 ? d->maxlen : 120;
+}
 
-	if (d->maxlen > 0)
-		return member && member < d->maxlen ? member : d->maxlen;
-	return member ? member : 120;
+static bool is_text(const struct ffield *f)
+{
+	return f->def->type == FF_TEXT || f->def->type == FF_MULTI ||
+	       f->def->type == FF_PASSWORD;
 }
 
 struct uform *uform_new(const struct fdef *defs, size_t n)
@@ -37,11 +56,13 @@ struct uform *uform_new(const struct fdef *defs, size_t n)
 
 	uf->ff = xcalloc(n, sizeof(*uf->ff));
 	uf->n = n;
+	sb_init(&uf->paste);
 	for (i = 0; i < n; i++) {
 		const struct fdef *d = &defs[i];
 		uf->ff[i].def = d;
 		uf->ff[i].value = xstrdup("");
 		uf->ff[i].display = xstrdup("");
+		textedit_init(&uf->ff[i].te, d->type == FF_MULTI, (size_t)field_max(d));
 	}
 	uf->cur = -1;
 	for (i = 0; i < n && uf->cur < 0; i++)
@@ -65,59 +86,44 @@ bool uform_has(struct uform *uf, int id)
 	return find(uf, id) != NULL;
 }
 
-static bool is_text(const struct ffield *f)
-{
-	return f->def->type == FF_TEXT || f->def->type == FF_MULTI ||
-	       f->def->type == FF_PASSWORD;
-}
-
-/* Copies what is in the libform buffer of f into f->value. */
-
-static void sync_field(struct uform *uf, struct ffield *f)
+/* The value of a text field from what it holds: one line trimmed, a date
+ * typed the Polish way (1.12.2026) as the ISO date the domain reads. */
+static void sync_field(struct ffield *f)
 {
 	char *buf;
 
-	if (!f->f || !is_text(f))
+	if (!is_text(f))
 		return;
-	if (f->def->type == FF_MULTI) {
-		int rows, cols, frow, fcol, nrow, nbuf;
-		field_info(f->f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
-		buf = text_multi_text(field_buffer(f->f, 0), cols);
-	} else {
-		buf = xstrdup(field_buffer(f->f, 0));
+	buf = textedit_text(&f->te);
+	if (f->def->type != FF_MULTI)
 		str_trim(buf);
+	if (is_date(f->def)) {
+		struct date d;
+		if (strchr(buf, '.') && date_parse_pl(buf, &d)) {
+			free(buf);
+			buf = xcalloc(11, 1);
+			date_format(&d, buf);
+		}
 	}
 	free(f->value);
 	f->value = buf;
 }
 
-/* After each change, copy the current field into its value at once, so a
- * resize (which may cut the windows) never loses a typed character. */
+/* After each change the value is kept at once, so nothing typed depends
+ * on what the screen still shows. */
 static void edited(struct uform *uf)
 {
 	uf->dirty = true;
-	if (uf->cur >= 0 && form_driver(uf->form, REQ_VALIDATION) == E_OK)
-		sync_field(uf, &uf->ff[uf->cur]);
+	if (uf->cur >= 0)
+		sync_field(&uf->ff[uf->cur]);
 }
 
 static void teardown(struct uform *uf)
 {
 	size_t i;
 
-	/* no sync here: after a resize the old windows may already be cut;
-	 * values were kept after every keystroke (see edited()) */
-	if (uf->form) {
-		unpost_form(uf->form);
-		free_form(uf->form);
-		uf->form = NULL;
-	}
-	for (i = 0; i < uf->n; i++) {
-		if (uf->ff[i].f)
-			free_field(uf->ff[i].f);
-		uf->ff[i].f = NULL;
-	}
-	free(uf->fields);
-	uf->fields = NULL;
+	for (i = 0; i < uf->n; i++)
+		uf->ff[i].shown = false;
 	if (uf->win)
 		delwin(uf->win);
 	uf->win = NULL;
@@ -135,21 +141,12 @@ void uform_free(struct uform **ufp)
 		free(uf->ff[i].value);
 		free(uf->ff[i].display);
 		free(uf->ff[i].opts);
+		textedit_free(&uf->ff[i].te);
 	}
 	free(uf->ff);
+	sb_release(&uf->paste);
 	free(uf);
 	*ufp = NULL;
-}
-
-static void set_multi(FIELD *f, const char *value)
-{
-	int rows, cols, frow, fcol, nrow, nbuf;
-	char *shown;
-
-	field_info(f, &rows, &cols, &frow, &fcol, &nrow, &nbuf);
-	shown = text_multi_display(value, cols);
-	set_field_buffer(f, 0, shown);
-	free(shown);
 }
 
 static void geometry(const struct fdef *d, int *x, int *w)
@@ -175,16 +172,11 @@ static void geometry(const struct fdef *d, int *x, int *w)
 	*w = d->width > 0 && d->width + 1 < avail ? d->width + 1 : avail;
 }
 
-static void apply_look(struct uform *uf, struct ffield *f, bool active)
+/* The columns a multi-line field wraps at: its width less the column of
+ * the scroll marks. */
+static int wrap_width(const struct ffield *f)
 {
-	attr_t a = f->invalid ? ui_attr(R_FIELD_INVALID) :
-		   active ? ui_attr(R_FIELD_ACTIVE) : ui_attr(R_FIELD);
-	if (f->def->type == FF_READONLY)
-		a = ui_attr(R_NORMAL);
-	if (active && !f->invalid)
-		a |= A_UNDERLINE;
-	set_field_back(f->f, a);
-	set_field_fore(f->f, a);
+	return f->w > 3 ? f->w - 1 : 2;
 }
 
 /* Every layout of any form gets a number.  Forms share stdscr's cells, so
@@ -194,7 +186,7 @@ static unsigned layouts;
 
 void uform_layout(struct uform *uf, int top)
 {
-	size_t i, k = 0;
+	size_t i;
 	int height = LINES - 2 - top;
 
 	teardown(uf);
@@ -202,57 +194,45 @@ void uform_layout(struct uform *uf, int top)
 	uf->top = top;
 	uf->win = derwin(stdscr, height, COLS, top, 0);
 	keypad(uf->win, TRUE);
-	uf->fields = xcalloc(uf->n + 1, sizeof(FIELD *));
 	for (i = 0; i < uf->n; i++) {
 		struct ffield *f = &uf->ff[i];
 		const struct fdef *d = f->def;
-		int x, w, h = d->type == FF_MULTI ? (d->height > 0 ? d->height : 3) : 1;
+		int h = d->type == FF_MULTI ? (d->height > 0 ? d->height : 3) : 1;
 		if (d->type == FF_HEADER)
 			continue;
-		geometry(d, &x, &w);
+		geometry(d, &f->x, &f->w);
 		if (d->row + h > height)
 			h = height - d->row > 0 ? height - d->row : 1;
-		f->f = new_field(h, w, d->row, x, 0, 0);
-		if (!f->f)
-			BUG("new_field failed for %s", d->label);
-		field_opts_off(f->f, O_AUTOSKIP);
-		set_field_pad(f->f, ' ');
-		switch (d->type) {
-		case FF_TEXT:
-		case FF_PASSWORD:
-			field_opts_off(f->f, O_STATIC);
-			set_max_field(f->f, field_max(d));
-			if (d->type == FF_PASSWORD)
-				field_opts_off(f->f, O_PUBLIC);
-			set_field_buffer(f->f, 0, f->value);
-			break;
-		case FF_MULTI:
-			field_opts_off(f->f, O_STATIC);
-			set_multi(f->f, f->value);
-			break;
-		default:
-			field_opts_off(f->f, O_EDIT);
-			set_field_buffer(f->f, 0, f->display);
-			break;
-		}
-		apply_look(uf, f, (int)i == uf->cur);
-		uf->fields[k++] = f->f;
-	}
-	uf->form = new_form(uf->fields);
-	/* Backspace at the start of a field must not eat the previous one */
-	form_opts_off(uf->form, O_BS_OVERLOAD | O_NL_OVERLOAD);
-	set_form_win(uf->form, uf->win);
-	set_form_sub(uf->form, uf->win);
-	post_form(uf->form);
-	if (uf->cur >= 0 && uf->ff[uf->cur].f) {
-		set_current_field(uf->form, uf->ff[uf->cur].f);
-		form_driver(uf->form, REQ_END_LINE);
+		f->y = d->row;
+		f->h = h;
+		f->shown = d->row < height;
 	}
 }
 
 void uform_place_cursor(struct uform *uf)
 {
-	pos_form_cursor(uf->form);
+	struct ffield *f;
+	int row = 0, col = 0;
+
+	if (uf->cur < 0 || !uf->win)
+		return;
+	f = &uf->ff[uf->cur];
+	if (is_text(f)) {
+		if (f->def->type == FF_MULTI) {
+			textedit_scroll(&f->te, wrap_width(f), f->h);
+			textedit_cursor(&f->te, wrap_width(f), &row, &col);
+			row -= (int)f->te.top;
+		} else {
+			textedit_scroll(&f->te, f->w, 1);
+			textedit_cursor(&f->te, f->w, &row, &col);
+			row = 0;
+		}
+	}
+	if (col >= f->w)
+		col = f->w - 1;
+	wmove(uf->win, f->y + row, f->x + col);
+	/* stdscr's cursor too: the panel library refreshes stdscr last */
+	wcursyncup(uf->win);
 	wnoutrefresh(uf->win);
 }
 
@@ -280,6 +260,8 @@ static void draw_labels(struct uform *uf)
 			wattrset(uf->win, A_NORMAL);
 			continue;
 		}
+		if (!f->shown)
+			continue;
 		/* the text markers work on monochrome terminals: * required,
 		 * ! wrong */
 		snprintf(label, sizeof(label), "%s%s", _(d->label),
@@ -290,18 +272,109 @@ static void draw_labels(struct uform *uf)
 	}
 }
 
+/* Characters a..b of f's text on one row from column x, at most w. */
+static void put_chars(WINDOW *win, const struct ffield *f, int y, int x, size_t a, size_t b,
+		      int w)
+{
+	int col = 0;
+
+	for (; a < b; a++) {
+		uint32_t c = f->te.s[a];
+		int cw = textedit_char_width(c);
+		char u[8];
+		if (c == '\n')
+			break;
+		if (col + cw > w)
+			break;
+		if (f->def->type == FF_PASSWORD)
+			c = '*';
+		u[utf8_put(u, c)] = '\0';
+		mvwaddstr(win, y, x + col, u);
+		col += cw;
+	}
+}
+
+static void draw_field(struct uform *uf, struct ffield *f, bool active)
+{
+	WINDOW *win = uf->win;
+	attr_t a = f->invalid ? ui_attr(R_FIELD_INVALID) :
+		   active ? ui_attr(R_FIELD_ACTIVE) : ui_attr(R_FIELD);
+	int r;
+
+	if (f->def->type == FF_READONLY)
+		a = ui_attr(R_NORMAL);
+	if (active && !f->invalid)
+		a |= A_UNDERLINE;
+	wattrset(win, a);
+	for (r = 0; r < f->h; r++) {
+		wmove(win, f->y + r, f->x);
+		whline(win, ' ', f->w);
+	}
+	if (f->def->type == FF_MULTI) {
+		size_t *starts, *ends, n, i;
+		int ww = wrap_width(f);
+		textedit_scroll(&f->te, ww, f->h);
+		n = textedit_rows(&f->te, ww, &starts, &ends);
+		for (i = f->te.top; i < n && i < f->te.top + (size_t)f->h; i++)
+			put_chars(win, f, f->y + (int)(i - f->te.top), f->x, starts[i], ends[i], ww);
+		/* more above or below: a mark in the last column */
+		if (f->te.top > 0)
+			mvwaddch(win, f->y, f->x + f->w - 1, '^');
+		if (f->te.top + (size_t)f->h < n)
+			mvwaddch(win, f->y + f->h - 1, f->x + f->w - 1, 'v');
+		free(starts);
+		free(ends);
+	} else if (is_text(f)) {
+		size_t *starts, *ends;
+		/* a field left shows its start; the one typed in, its cursor */
+		if (!active) {
+			f->te.cur = 0;
+			f->te.first = 0;
+		}
+		textedit_scroll(&f->te, f->w, 1);
+		textedit_rows(&f->te, f->w, &starts, &ends);
+		put_chars(win, f, f->y, f->x, f->te.first, f->te.len, f->w - 1);
+		/* text beyond the edges: a mark at either end */
+		if (f->te.first > 0)
+			mvwaddch(win, f->y, f->x, '<');
+		{
+			int shown = 0;
+			size_t k;
+			for (k = f->te.first; k < f->te.len; k++)
+				shown += textedit_char_width(f->te.s[k]);
+			if (shown > f->w - 1)
+				mvwaddch(win, f->y, f->x + f->w - 1, '>');
+		}
+		free(starts);
+		free(ends);
+	} else {
+		ui_put(win, f->y, f->x, f->display, f->w, false);
+	}
+	wattrset(win, A_NORMAL);
+	/* how much a long text still takes, under the label of the active one */
+	if (active && f->def->type == FF_MULTI && f->h >= 2) {
+		char room[64];
+		int lx = f->def->col == FC_RIGHT ? COLS / 2 + 1 : 1;
+		snprintf(room, sizeof(room), _("%zu free"), textedit_room(&f->te));
+		wattrset(win, ui_attr(R_NORMAL));
+		ui_put(win, f->y + 1, lx, room, LABEL_W - 1, true);
+		wattrset(win, A_NORMAL);
+	}
+}
+
 void uform_draw(struct uform *uf)
 {
 	size_t i;
 
+	if (!uf->win)
+		return;
 	for (i = 0; i < uf->n; i++)
-		if (uf->ff[i].f)
-			apply_look(uf, &uf->ff[i], (int)i == uf->cur);
+		if (uf->ff[i].shown && uf->ff[i].def->type != FF_HEADER)
+			draw_field(uf, &uf->ff[i], (int)i == uf->cur);
 	draw_labels(uf);
 	if (uf->cur >= 0)
 		curs_set(uf->ff[uf->cur].def->type == FF_READONLY ? 0 : 1);
-	pos_form_cursor(uf->form);
-	wnoutrefresh(uf->win);
+	uform_place_cursor(uf);
 }
 
 void uform_set(struct uform *uf, int id, const char *value)
@@ -324,11 +397,10 @@ void uform_set(struct uform *uf, int id, const char *value)
 	} else if (f->def->type == FF_READONLY) {
 		free(f->display);
 		f->display = xstrdup(f->value);
+	} else if (is_text(f)) {
+		textedit_set(&f->te, f->value);
+		sync_field(f);
 	}
-	if (f->f && f->def->type == FF_MULTI)
-		set_multi(f->f, f->value);
-	else if (f->f)
-		set_field_buffer(f->f, 0, is_text(f) ? f->value : f->display);
 }
 
 const char *uform_get(struct uform *uf, int id)
@@ -337,10 +409,8 @@ const char *uform_get(struct uform *uf, int id)
 
 	if (!f)
 		return "";
-	if (uf->form && f->f && is_text(f)) {
-		form_driver(uf->form, REQ_VALIDATION);
-		sync_field(uf, f);
-	}
+	if (is_text(f))
+		sync_field(f);
 	return f->value;
 }
 
@@ -387,8 +457,6 @@ void uform_set_link(struct uform *uf, int id, int64_t value, const char *label)
 	f->value = value > 0 ? xasprintf("%lld", (long long)value) : xstrdup("");
 	free(f->display);
 	f->display = xstrdup(value > 0 && label ? label : "");
-	if (f->f)
-		set_field_buffer(f->f, 0, f->display);
 	uf->dirty = true;
 }
 
@@ -412,18 +480,26 @@ void uform_clear_marks(struct uform *uf)
 		uf->ff[i].invalid = false;
 }
 
+/* Entering a field: the cursor at the end of its text; a date already
+ * filled in is typed over (a move first keeps it). */
+static void enter_field(struct uform *uf, int i)
+{
+	struct ffield *f = &uf->ff[i];
+
+	uf->cur = i;
+	if (is_text(f) && f->def->type != FF_MULTI) {
+		f->te.cur = f->te.len;
+		f->te.replace = is_date(f->def) && f->te.len > 0;
+	}
+}
+
 void uform_focus(struct uform *uf, int id)
 {
 	size_t i;
 
 	for (i = 0; i < uf->n; i++)
-		if (uf->ff[i].def->id == id && uf->ff[i].def->type != FF_HEADER) {
-			uf->cur = (int)i;
-			if (uf->form && uf->ff[i].f) {
-				set_current_field(uf->form, uf->ff[i].f);
-				form_driver(uf->form, REQ_END_LINE);
-			}
-		}
+		if (uf->ff[i].def->id == id && uf->ff[i].def->type != FF_HEADER)
+			enter_field(uf, (int)i);
 }
 
 int uform_current_id(struct uform *uf)
@@ -436,28 +512,42 @@ enum ff_type uform_current_type(struct uform *uf)
 	return uf->cur >= 0 ? uf->ff[uf->cur].def->type : FF_HEADER;
 }
 
-/* After libform moved, note which field is current; check the one left. */
+/* The next (dir 1) or previous (-1) field shown, round the form. */
+static void move_field(struct uform *uf, int dir)
+{
+	int n = (int)uf->n, i = uf->cur, k;
+
+	for (k = 0; k < n; k++) {
+		i = (i + dir + n) % n;
+		if (uf->ff[i].def->type != FF_HEADER && uf->ff[i].shown) {
+			enter_field(uf, i);
+			return;
+		}
+	}
+}
+
+/* After the cursor moved to another field: check the one left. */
 static void after_move(struct app *app, struct uform *uf, int before)
 {
-	FIELD *cf = current_field(uf->form);
-	size_t i;
-
-	for (i = 0; i < uf->n; i++)
-		if (uf->ff[i].f == cf)
-			uf->cur = (int)i;
-	if (before >= 0 && before != uf->cur && uf->check) {
+	if (before >= 0 && before != uf->cur) {
 		struct ffield *f = &uf->ff[before];
-		const char *msg;
-		sync_field(uf, f);
-		msg = uf->check(uf->ctx, f->def->id, f->value);
-		f->invalid = msg != NULL;
-		if (msg)
-			ui_status(app, true, "%s", msg);
-		else if (app->status_error)
-			ui_status_clear(app);
+		sync_field(f);
+		/* a date typed the Polish way is shown as it is stored */
+		if (is_date(f->def)) {
+			char *shown = textedit_text(&f->te);
+			if (strcmp(shown, f->value))
+				textedit_set(&f->te, f->value);
+			free(shown);
+		}
+		if (uf->check) {
+			const char *msg = uf->check(uf->ctx, f->def->id, f->value);
+			f->invalid = msg != NULL;
+			if (msg)
+				ui_status(app, true, "%s", msg);
+			else if (app->status_error)
+				ui_status_clear(app);
+		}
 	}
-	if (before != uf->cur)
-		form_driver(uf->form, REQ_END_LINE);
 }
 
 static void cycle(struct uform *uf, struct ffield *f, int dir)
@@ -495,17 +585,67 @@ bool uform_pick(struct app *app, struct uform *uf)
 	}
 	chosen = ui_choose(app, _(f->def->label), labels, f->nopts, at);
 	free(labels);
-	if (chosen >= 0) {
+	if (chosen >= 0 && strcmp(f->opts[chosen].value, f->value)) {
 		uform_set(uf, f->def->id, f->opts[chosen].value);
 		uf->dirty = true;
 	}
 	return true;
 }
 
+/* A character typed into a text field: refused, with the reason, when
+ * the field does not take it or it does not fit. */
+static void type_char(struct app *app, struct uform *uf, struct ffield *f, wint_t ch)
+{
+	if (f->def->accept && !app->pasting &&
+	    (ch > 127 || !strchr(f->def->accept, (int)ch)) &&
+	    !(is_date(f->def) && ch == '.')) {
+		beep();
+		return;
+	}
+	if (!textedit_insert(&f->te, (uint32_t)ch)) {
+		int max = field_max(f->def);
+		beep();
+		ui_status(app, true, P_("%s: full, at most %d byte (a Polish letter takes 2); "
+					"nothing was cut",
+					"%s: full, at most %d bytes (a Polish letter takes 2); "
+					"nothing was cut", max), _(f->def->label), max);
+		return;
+	}
+	edited(uf);
+	f->invalid = false;
+}
+
+/* The end of a paste: its text at the cursor if all of it fits, else
+ * nothing of it, with how much would have been too much. */
+static void paste_end(struct app *app, struct uform *uf, struct ffield *f)
+{
+	const char *p;
+	size_t need = uf->paste.len;
+
+	if (!need)
+		return;
+	if (!is_text(f)) {
+		ui_status(app, true, _("%s: text cannot be pasted here"), _(f->def->label));
+	} else if (f->te.replace ? need > f->te.max_bytes : need > textedit_room(&f->te)) {
+		beep();
+		ui_status(app, true, _("%s: the pasted text (%zu bytes) does not fit, %zu free; "
+				       "nothing was pasted"), _(f->def->label), need,
+			  f->te.replace ? f->te.max_bytes : textedit_room(&f->te));
+	} else {
+		for (p = uf->paste.buf; *p;)
+			textedit_insert(&f->te, utf8_next(&p));
+		edited(uf);
+		f->invalid = false;
+	}
+	uf->paste.len = 0;
+	if (uf->paste.buf)
+		uf->paste.buf[0] = '\0';
+}
+
 enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t ch)
 {
 	struct ffield *f;
-	int before = uf->cur, req = 0;
+	int before = uf->cur;
 	bool multi, editable;
 
 	if (uf->cur < 0)
@@ -514,89 +654,118 @@ enum uform_result uform_key(struct app *app, struct uform *uf, int type, wint_t 
 	multi = f->def->type == FF_MULTI;
 	editable = is_text(f);
 
+	/* pasted text is text: a line break and a tab are typed, not keys;
+	 * it goes in whole when the paste ends, or not at all */
+	if (app->pasting && type == OK) {
+		if (ch == '\r' || ch == '\n')
+			ch = multi ? '\n' : ' ';
+		else if (ch == '\t')
+			ch = ' ';
+		if (editable && (ch >= 32 || ch == '\n')) {
+			char u[8];
+			u[utf8_put(u, (uint32_t)ch)] = '\0';
+			sb_add(&uf->paste, u);
+		}
+		return UF_HANDLED;
+	}
+	if (type == KEY_CODE_YES && ch == KEY_PASTE_END) {
+		paste_end(app, uf, f);
+		return UF_HANDLED;
+	}
 	if (type == KEY_CODE_YES) {
 		switch (ch) {
 		case KEY_DOWN:
-			req = multi ? REQ_NEXT_LINE : REQ_NEXT_FIELD;
+			if (!multi || !textedit_down(&f->te, wrap_width(f)))
+				move_field(uf, 1);
 			break;
 		case KEY_UP:
-			req = multi ? REQ_PREV_LINE : REQ_PREV_FIELD;
+			if (!multi || !textedit_up(&f->te, wrap_width(f)))
+				move_field(uf, -1);
+			break;
+		case KEY_NPAGE:
+		case KEY_PPAGE:
+			if (multi) {
+				int k;
+				for (k = 0; k < f->h; k++)
+					(ch == KEY_NPAGE ? textedit_down : textedit_up)(&f->te,
+											wrap_width(f));
+			}
 			break;
 		case KEY_BTAB:
-			req = REQ_PREV_FIELD;
+			move_field(uf, -1);
 			break;
 		case KEY_ENTER:
-			req = multi ? REQ_NEW_LINE : REQ_NEXT_FIELD;
+			if (multi)
+				type_char(app, uf, f, '\n');
+			else
+				move_field(uf, 1);
 			break;
 		case KEY_LEFT:
-			if (f->def->type == FF_CHOICE) {
+			if (f->def->type == FF_CHOICE)
 				cycle(uf, f, -1);
-				return UF_HANDLED;
-			}
-			req = REQ_PREV_CHAR;
+			else if (editable)
+				textedit_left(&f->te);
 			break;
 		case KEY_RIGHT:
-			if (f->def->type == FF_CHOICE) {
+			if (f->def->type == FF_CHOICE)
 				cycle(uf, f, 1);
-				return UF_HANDLED;
-			}
-			req = REQ_NEXT_CHAR;
+			else if (editable)
+				textedit_right(&f->te);
 			break;
 		case KEY_HOME:
-			req = REQ_BEG_LINE;
+			if (editable)
+				textedit_home(&f->te, multi ? wrap_width(f) : f->w);
 			break;
 		case KEY_END:
-			req = REQ_END_LINE;
+			if (editable)
+				textedit_end(&f->te, multi ? wrap_width(f) : f->w);
 			break;
 		case KEY_BACKSPACE:
-			req = editable ? REQ_DEL_PREV : 0;
+			if (editable && textedit_backspace(&f->te))
+				edited(uf);
 			break;
 		case KEY_DC:
-			req = editable ? REQ_DEL_CHAR : 0;
+			if (editable && textedit_delete(&f->te))
+				edited(uf);
 			break;
 		default:
 			return UF_UNHANDLED;
 		}
-		if (!req)
-			return UF_HANDLED;
-		form_driver_w(uf->form, KEY_CODE_YES, (wchar_t)req);
-		if (req == REQ_DEL_PREV || req == REQ_DEL_CHAR || req == REQ_NEW_LINE)
-			edited(uf);
 		after_move(app, uf, before);
 		return UF_HANDLED;
 	}
 	if (ch == '\t') {
-		form_driver_w(uf->form, KEY_CODE_YES, REQ_NEXT_FIELD);
+		move_field(uf, 1);
 		after_move(app, uf, before);
 		return UF_HANDLED;
 	}
 	if (ch == '\r' || ch == '\n') {
-		form_driver_w(uf->form, KEY_CODE_YES, multi ? REQ_NEW_LINE : REQ_NEXT_FIELD);
 		if (multi)
-			edited(uf);
+			type_char(app, uf, f, '\n');
+		else
+			move_field(uf, 1);
 		after_move(app, uf, before);
 		return UF_HANDLED;
 	}
 	if (ch == 127 || ch == 8) {
-		if (editable) {
-			form_driver_w(uf->form, KEY_CODE_YES, REQ_DEL_PREV);
+		if (editable && textedit_backspace(&f->te))
 			edited(uf);
-		}
 		return UF_HANDLED;
 	}
-	if (ch == ' ' && f->def->type == FF_CHOICE) {
-		cycle(uf, f, 1);
+	if (ch >= 32 && f->def->type == FF_CHOICE) {
+		/* typing never changes a choice (F4's list finds by letters) */
+		beep();
+		ui_status(app, true, _("%s: a choice; change it with ←/→ or choose from the list "
+				       "with F4"), _(f->def->label));
 		return UF_HANDLED;
 	}
 	if (ch >= 32 && editable) {
-		if (f->def->accept && (ch > 127 || !strchr(f->def->accept, (int)ch))) {
-			/* a typed field: the key is refused, the text stays */
-			beep();
-			return UF_HANDLED;
-		}
-		form_driver_w(uf->form, OK, (wchar_t)ch);
-		edited(uf);
-		f->invalid = false;
+		type_char(app, uf, f, ch);
+		return UF_HANDLED;
+	}
+	if (ch >= 32) {
+		/* a chosen record or a read-only value: typing changes nothing */
+		beep();
 		return UF_HANDLED;
 	}
 	return UF_UNHANDLED;
@@ -685,12 +854,15 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 		werase(stdscr);
 		uform_layout(uf, fs->top);
 	}
-	ui_frame(app);
-	wnoutrefresh(stdscr);
-	uform_draw(uf);
-	if (fs->extras)
-		fs->extras(app, fs);
-	uform_place_cursor(uf);
+	/* while a paste streams in, its keys are read on without drawing */
+	if (!app->pasting) {
+		ui_frame(app);
+		wnoutrefresh(stdscr);
+		uform_draw(uf);
+		if (fs->extras)
+			fs->extras(app, fs);
+		uform_place_cursor(uf);
+	}
 	if (fs->draft_prefix[0]) {
 		app->idle = autosave_idle;
 		app->idle_ctx = fs;
@@ -700,6 +872,12 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 	app->idle_ctx = NULL;
 	if (r == KEY_CODE_YES && ch == KEY_RESIZE)
 		return A_NONE;
+	if (app->pasting || (r == KEY_CODE_YES && ch == KEY_PASTE_END)) {
+		uform_key(app, uf, r, ch);
+		if (fs->draft_prefix[0] && uf->dirty)
+			fs->unsaved_typing = true;
+		return A_NONE;
+	}
 	a = keys_action(fs->ctx, r, ch);
 	if (fs->enter_saves_on && uform_current_id(uf) == fs->enter_saves_on &&
 	    ((r == OK && (ch == '\r' || ch == '\n')) || (r == KEY_CODE_YES && ch == KEY_ENTER)))
@@ -755,8 +933,16 @@ void uform_set_number(struct uform *uf, int id, double v)
 	char buf[32];
 
 	buf[0] = '\0';
-	if (v >= 0)
-		snprintf(buf, sizeof(buf), "%g", v);
+	if (v >= 0) {
+		/* plain digits, never an exponent; no zeros after the point */
+		char *end;
+		snprintf(buf, sizeof(buf), "%.2f", v);
+		end = buf + strlen(buf) - 1;
+		while (*end == '0')
+			*end-- = '\0';
+		if (*end == '.')
+			*end = '\0';
+	}
 	uform_set(uf, id, buf);
 }
 

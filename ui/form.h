@@ -1,11 +1,12 @@
-/* form.h - forms as data: a table of field definitions becomes a libform
- * form that keeps its typed text across resizes and errors. */
+/* form.h - forms as data: a table of field definitions becomes a form
+ * (form.c, its text fields edited by textedit.c) that keeps its typed
+ * text across resizes and errors. */
 #ifndef CUSDESK_UI_FORM_H
 #define CUSDESK_UI_FORM_H
 
 #include "app.h"
 
-#include <ncursesw/form.h>
+#include "textedit.h"
 #include <stddef.h>
 
 enum ff_type {
@@ -49,7 +50,7 @@ struct fdef {
 	int width;           /* visible columns; 0 = as the column allows */
 	int height;          /* lines, for FF_MULTI */
 	bool required;
-	int maxlen;          /* bytes the value may have (bound text: 0 = the member's) */
+	int maxlen;          /* bytes the value may have (a bound text: the member's, always) */
 	const char *accept;  /* the only characters a key may type (NULL: any) */
 	enum fb_kind bind;   /* the record member (FB(...)), or FB_NONE */
 	size_t offset, size;
@@ -58,7 +59,7 @@ struct fdef {
 
 /* Character sets of typed fields. */
 #define ACCEPT_DIGITS "0123456789"
-#define ACCEPT_DATE "0123456789-"
+#define ACCEPT_DATE "0123456789-"   /* and "." for 1.12.2026 */
 #define ACCEPT_PHONE "0123456789+()- "
 #define ACCEPT_NUMBER "0123456789.,"
 
@@ -73,9 +74,8 @@ struct ffield;
 struct uform {
 	struct ffield *ff;
 	size_t n;
-	FIELD **fields;
-	FORM *form;
 	WINDOW *win;
+	struct strbuf paste;   /* a bracketed paste being read */
 	int top;
 	int cur;
 	bool dirty;

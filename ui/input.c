@@ -78,10 +78,13 @@ int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms)
 		if (r == ERR)
 			break;
 		r = termkeys_after_read(w, r, ch);
-		if (r == KEY_CODE_YES && (*ch == KEY_PASTE_BEGIN || *ch == KEY_PASTE_END)) {
-			app->pasting = *ch == KEY_PASTE_BEGIN;
+		if (r == KEY_CODE_YES && *ch == KEY_PASTE_BEGIN) {
+			app->pasting = true;
 			continue;
 		}
+		/* the end of a paste is a key: a form puts the pasted text in */
+		if (r == KEY_CODE_YES && *ch == KEY_PASTE_END)
+			app->pasting = false;
 		if (r != ERR)
 			break;
 		/* a sequence of no use was dropped whole: the next key */

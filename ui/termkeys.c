@@ -274,6 +274,18 @@ int termkeys_after_read(WINDOW *w, int r, wint_t *ch)
 	return ERR;
 }
 
+void termkeys_init(void)
+{
+	/* the keypad's digits in application mode (ESC O p ... ESC O y):
+	 * terminfo names five of them as the corner keys KEY_A1 ... KEY_C3,
+	 * which mean nothing here; read raw, they type their digits */
+	static const int corners[] = {KEY_A1, KEY_A3, KEY_B2, KEY_C1, KEY_C3};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(corners); i++)
+		keyok(corners[i], FALSE);
+}
+
 void termkeys_paste_mode(bool on)
 {
 	/* xterm's mode 2004; terminals without it ignore the request */

@@ -72,7 +72,8 @@ void textedit_set(struct textedit *t, const char *utf8)
 		t->s[t->len++] = c;
 		t->bytes += cp_bytes(c);
 	}
-	t->cur = t->len;
+	/* one line: ready to type on; several: read from the start */
+	t->cur = t->multi ? 0 : t->len;
 }
 
 char *textedit_text(const struct textedit *t)
@@ -310,11 +311,10 @@ void textedit_scroll(struct textedit *t, int width, int height)
 			t->first = t->len;
 		if (t->cur < t->first)
 			t->first = t->cur;
-		while (t->first < t->cur && width_between(t, t->first, t->cur) > vis - 1)
+		while (t->first < t->cur && width_between(t, t->first, t->cur) > vis)
 			t->first++;
 		/* room at the right: show as much of the start as fits */
-		while (t->first > 0 &&
-		       width_between(t, t->first - 1, t->len) <= vis - 1)
+		while (t->first > 0 && width_between(t, t->first - 1, t->len) <= vis)
 			t->first--;
 		return;
 	}

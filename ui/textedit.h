@@ -32,7 +32,8 @@ void textedit_init(struct textedit *t, bool multi, size_t max_bytes);
 void textedit_free(struct textedit *t);
 /* The whole text (UTF-8; a line break in a one-line field becomes a
  * space; cut at max_bytes only if the caller gives more, which the form
- * never does).  The cursor goes to the end. */
+ * never does).  The cursor goes to the end of one line, to the start of
+ * several (the text is read from its beginning). */
 void textedit_set(struct textedit *t, const char *utf8);
 /* The text as UTF-8 (allocated). */
 char *textedit_text(const struct textedit *t);

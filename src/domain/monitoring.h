@@ -45,7 +45,7 @@ struct monitoring_note {
 	char held_on[16];
 	char kind[20];           /* phone, home_visit, at_cus, provider_contact, specialist_opinion */
 	char with_whom[200];
-	char text[4000];
+	char text[12000];
 	char next_contact_on[16];
 	char author[128];
 	struct item_check *checks;

@@ -115,6 +115,8 @@ START_TEST(lines_wrap_and_delete_joins)
 	ck_assert_uint_eq(s[1], 12);
 	free(s);
 	free(e);
+	ck_assert_uint_eq(t.cur, 0);              /* several lines: read from the start */
+	t.cur = t.len;
 	textedit_cursor(&t, 16, &row, &col);
 	ck_assert_int_eq(row, 2);
 	ck_assert_int_eq(col, 9);

@@ -1,0 +1,112 @@
+# shellcheck shell=sh
+# The desk as people really type: the raw bytes of PuTTY's factory keys
+# under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
+# for a function key; sequences nobody knows dropped whole; a pasted
+# screenful of Polish text kept byte for byte.
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character"
+
+# raw HEX...: the bytes a terminal sends, as they are
+raw() { tm send-keys -t "$T" -H "$@"; }
+PUTTY_F1="1b 5b 31 31 7e"; PUTTY_F2="1b 5b 31 32 7e"; PUTTY_F3="1b 5b 31 33 7e"
+PUTTY_HOME="1b 5b 31 7e"; PUTTY_END="1b 5b 34 7e"
+CTRL_END="1b 5b 31 3b 35 46"; UNKNOWN="1b 5b 39 39 7e"
+
+putty_keys_under_xterm() {
+	start TERM=xterm
+	wait_for "Logowanie" || return
+	raw $PUTTY_F1                                  # F1 helps, it does not quit
+	wait_for "Pomoc cusdesk" || return
+	keys Escape
+	wait_for "Logowanie" || return
+	login recepcja || return
+	raw $PUTTY_F3                                  # F3: a new request
+	wait_for "nowa osoba" || return
+	type_text "ucja"
+	raw $PUTTY_HOME                                # Home, then a letter: inserted
+	type_text "Ł"
+	raw $CTRL_END $UNKNOWN                         # nothing typed, nothing asked
+	type_text "!"
+	sleep 0.3
+	expect_screen "Imię*          Łucja!"
+	expect_not_screen "[1;5F"
+	expect_not_screen "Wyjść bez zapisania"
+	keys BSpace
+	field "Nazwisko"; type_text "Putty"
+	field "O co prosi"; type_text "Dowóz."
+	raw $PUTTY_F2                                  # F2 saves
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	stored "SELECT first_names, surname FROM person WHERE surname = 'Putty'" "Łucja|Putty"
+	raw $PUTTY_END
+	expect_not_screen "Wylogować"
+}
+
+other_terminals_keys() {
+	# the Linux console's F1 (ESC [ [ A), whatever TERM says
+	start TERM=linux
+	wait_for "Logowanie" || return
+	raw 1b 5b 5b 41
+	wait_for "Pomoc cusdesk" || return
+	stop
+	# PuTTY's SCO mode: F1 is ESC [ M
+	start TERM=xterm
+	wait_for "Logowanie" || return
+	raw 1b 5b 4d
+	wait_for "Pomoc cusdesk" || return
+	stop
+	# VT100: F1 is ESC O P; the keypad in application mode types digits
+	start TERM=vt100
+	wait_for "Logowanie" || return
+	raw 1b 4f 50
+	wait_for "Pomoc cusdesk" || return
+	keys Escape
+	wait_for "Logowanie" || return
+	raw 1b 4f 71 1b 4f 72                          # keypad 1 2
+	sleep 0.3
+	expect_screen "Login*         12"
+}
+
+esc_digit_and_lone_esc() {
+	start
+	login recepcja || return
+	keys Escape 1                                  # Esc 1: F1, as in Midnight Commander
+	wait_for "Pomoc cusdesk" || return
+	keys Escape                                    # a lone Esc still answers
+	wait_for "menu główne" || return
+	keys Escape 3                                  # Esc 3: F3
+	wait_for "nowa osoba" || return
+}
+
+paste_keeps_every_character() {
+	# 5,000 characters of Polish text in lines, as copied from a letter
+	python3 -c '
+import random
+r = random.Random(5)
+words = "rehabilitacja zażółć gęślą jaźń opiekunka przychodzi codziennie Łódź Źródlana mama córka sąsiad dowóz lekarz ćwiczenia".split()
+out, line = [], ""
+while sum(len(l) + 1 for l in out) + len(line) < 5000:
+    w = r.choice(words)
+    if len(line) + len(w) + 1 > 70:
+        out.append(line); line = w
+    else:
+        line = (line + " " + w) if line else w
+text = "\n".join(out + [line])[:5000].rstrip()
+open("'"$WORK"'/paste.txt", "w").write(text)
+'
+	[ "$(python3 -c "print(len(open('$WORK/paste.txt').read()))")" -ge 4990 ] || fail "the text to paste is short"
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys m
+	wait_for "Notatka z monitoringu" || return
+	field "Notatka"
+	tm load-buffer -b p "$WORK/paste.txt"
+	tm paste-buffer -p -b p -t "$T"                # bracketed, as a terminal pastes
+	sleep 1
+	keys F2
+	wait_for "Zapisano notatkę z monitoringu." 10 || return
+	sqlite3 -batch "$DB" "SELECT text FROM monitoring_note ORDER BY id DESC LIMIT 1" >"$WORK/stored.txt"
+	printf '\n' >>"$WORK/paste.txt"                # sqlite3 ends its output with one
+	cmp -s "$WORK/paste.txt" "$WORK/stored.txt" ||
+		fail "the stored note differs: $(cmp "$WORK/paste.txt" "$WORK/stored.txt" 2>&1)"
+}

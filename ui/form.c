@@ -933,16 +933,8 @@ void uform_set_number(struct uform *uf, int id, double v)
 	char buf[32];
 
 	buf[0] = '\0';
-	if (v >= 0) {
-		/* plain digits, never an exponent; no zeros after the point */
-		char *end;
-		snprintf(buf, sizeof(buf), "%.2f", v);
-		end = buf + strlen(buf) - 1;
-		while (*end == '0')
-			*end-- = '\0';
-		if (*end == '.')
-			*end = '\0';
-	}
+	if (v >= 0)
+		number_text(v, buf, sizeof(buf));   /* never an exponent */
 	uform_set(uf, id, buf);
 }
 
@@ -1044,7 +1036,7 @@ void uform_load_part(struct uform *uf, int part, const void *rec)
 			break;
 		case FB_NUMBER:
 			if (*(const double *)m >= 0)
-				snprintf(buf, sizeof(buf), "%g", *(const double *)m);
+				number_text(*(const double *)m, buf, sizeof(buf));
 			break;
 		case FB_BOOL:
 			if (!uf->ff[i].nopts)
@@ -1136,7 +1128,7 @@ static void member_text(const struct ffield *f, const void *rec, char *out, size
 		snprintf(out, size, "%d", *(const int *)(const void *)m);
 		break;
 	case FB_NUMBER:
-		snprintf(out, size, "%g", *(const double *)(const void *)m);
+		number_text(*(const double *)(const void *)m, out, size);
 		break;
 	case FB_BOOL:
 		str_copy(out, size, *(const bool *)(const void *)m ? "1" : "0");

@@ -97,9 +97,13 @@ static void check_summary(const struct item_check *c, char *out, size_t size)
 			sb_addf(&sb, "%s %d, ", _("satisfaction"), c->satisfaction);
 		sb_addf(&sb, P_("%d absence", "%d absences", (unsigned long)c->absences), c->absences);
 		if (c->delivered >= 0) {
-			sb_addf(&sb, ", %s %g", _("delivered"), c->delivered);
-			if (c->ordered >= 0)
-				sb_addf(&sb, "/%g", c->ordered);
+			char n[32];
+			number_text(c->delivered, n, sizeof(n));
+			sb_addf(&sb, ", %s %s", _("delivered"), n);
+			if (c->ordered >= 0) {
+				number_text(c->ordered, n, sizeof(n));
+				sb_addf(&sb, "/%s", n);
+			}
 		}
 	}
 	str_copy(out, size, sb.buf ? sb.buf : "");

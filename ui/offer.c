@@ -182,7 +182,7 @@ static void ps_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
 	case 2: {
 		double v = col == 1 ? x->monthly_capacity : x->max_per_month;
 		if (v >= 0)
-			snprintf(out, size, "%g", v);
+			number_text(v, out, size);
 		else
 			str_copy(out, size, "—");
 		break;
@@ -1179,7 +1179,7 @@ static void offer_cell(void *ctx, size_t row, size_t col, char *out, size_t size
 	case 1: str_copy(out, size, code_label(&codes_unit, x->unit)); break;
 	case 2:
 		if (x->monthly_capacity >= 0)
-			snprintf(out, size, "%g", x->monthly_capacity);
+			number_text(x->monthly_capacity, out, size);
 		else
 			str_copy(out, size, "—");
 		break;

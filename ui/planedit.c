@@ -6,6 +6,7 @@
 #include "person_form.h"
 #include "plan.h"
 #include "group.h"
+#include "offer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,9 +237,18 @@ static const struct fdef item_fields[] = {
 
 static void item_extras(struct app *app, struct form_screen *fs)
 {
+	const char *sv = strchr(uform_get(fs->uf, IF_SERVICE), ':');
+	struct service svc;
+
 	ui_put(uform_window(fs->uf), 10, 1,
 	       _("A justification is needed only when the plan goes over a programme limit."),
 	       COLS - 2, false);
+	/* the amount's unit beside it: "10 [godzin]" */
+	if (sv && service_get(app->db, &app->me, strtoll(sv + 1, NULL, 10), &svc) == CD_OK) {
+		double amount = uform_get_number(fs->uf, IF_AMOUNT);
+		ui_put(uform_window(fs->uf), 6, 1 + 15 + 8,
+		       unit_amount_label(svc.unit, amount > 0 ? amount : 5), 14, false);
+	}
 }
 
 static void set_choice_options(struct uform *uf, int id, struct choice *c, size_t n,

@@ -4,6 +4,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,6 +199,18 @@ bool request_status_is_open(const char *status)
 		if (!strcmp(status, open[i]))
 			return true;
 	return false;
+}
+
+void number_text(double v, char *out, size_t size)
+{
+	char *end;
+
+	snprintf(out, size, "%.2f", v);
+	end = out + strlen(out) - 1;
+	while (end > out && *end == '0')
+		*end-- = '\0';
+	if (*end == '.')
+		*end = '\0';
 }
 
 const char *unit_amount_label(const char *u, double amount)

@@ -44,6 +44,9 @@ const char *code_lookup(const struct code_table *t, const char *text);
 /* The unit of a plan item's amount in the form its number takes: "1
  * godzina", "2 godziny", "5 godzin". */
 const char *unit_amount_label(const char *unit, double amount);
+/* A number as people read it: at most two decimals, no trailing zeros,
+ * never an exponent ("2", "1.5", "20271231"). */
+void number_text(double v, char *out, size_t size);
 
 /* Request statuses in which the case is still open. */
 bool request_status_is_open(const char *status);

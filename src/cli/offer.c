@@ -118,9 +118,9 @@ int cmd_catalogue(struct cli_opts *o, struct cd_db *db, int argc, char **argv, i
 			struct service sv;
 			char *fee = NULL;
 			if (ps[j].monthly_capacity >= 0)
-				snprintf(cap, sizeof(cap), "%g", ps[j].monthly_capacity);
+				number_text(ps[j].monthly_capacity, cap, sizeof(cap));
 			if (ps[j].max_per_month >= 0)
-				snprintf(lim, sizeof(lim), "%g", ps[j].max_per_month);
+				number_text(ps[j].max_per_month, lim, sizeof(lim));
 			if (service_get(db, &a, ps[j].service_id, &sv) == CD_OK)
 				fee = service_fee_text(&sv);
 			printf("%lld\t%s\t%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", (long long)pl[i].id,

@@ -1287,7 +1287,10 @@ int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
 
 void item_amount_text(const struct plan_item *it, char *out, size_t size)
 {
-	snprintf(out, size, "%g %s %s", it->amount, unit_amount_label(it->unit, it->amount),
+	char n[32];
+
+	number_text(it->amount, n, sizeof(n));
+	snprintf(out, size, "%s %s %s", n, unit_amount_label(it->unit, it->amount),
 		 code_label(&codes_frequency, it->frequency));
 }
 

@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -109,4 +109,34 @@ open("'"$WORK"'/paste.txt", "w").write(text)
 	printf '\n' >>"$WORK/paste.txt"                # sqlite3 ends its output with one
 	cmp -s "$WORK/paste.txt" "$WORK/stored.txt" ||
 		fail "the stored note differs: $(cmp "$WORK/paste.txt" "$WORK/stored.txt" 2>&1)"
+}
+
+# Fields hold what they show: Home then letters inserts (one line and
+# several), a filled date is typed over and read the Polish way, a choice
+# does not change when letters are typed on it, Backspace clears a field.
+fields_hold_what_they_show() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Pola"; field "Nazwisko"
+	type_text "Widoczne"; field "Telefon"
+	type_text "600100200"
+	i=0; while [ $i -lt 9 ]; do keys BSpace; i=$((i + 1)); done     # cleared
+	field "Data złożenia"
+	type_text "20.11.2026"                          # typed over, not into
+	field "Źródło zgł."
+	type_text "abc"
+	wait_for "pole wyboru; zmień je strzałkami" || return
+	expect_screen "Źródło zgł.*   zgłoszenie własne"
+	expect_screen "Data złożenia* 2026-11-20"        # shown as it is stored
+	field "O co prosi"
+	type_text "abilitacja ręki"
+	keys Home
+	type_text "reh"
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	stored "SELECT r.filed_on, r.referral_source, r.asked, p.phone FROM request r JOIN person p
+		ON p.id = r.person_id WHERE p.surname = 'Widoczne'" "2026-11-20|self|rehabilitacja ręki|"
 }

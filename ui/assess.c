@@ -536,6 +536,15 @@ void ui_outcome(struct app *app, int64_t request_id)
 		if (!ui_prompt(app, _("Not qualified"), _("Reason:"), false, o.note, sizeof(o.note)))
 			return;
 	}
+	{
+		/* the outcome is final: say so and ask */
+		char *q = xasprintf(_("Outcome: %s.\nThe assessment becomes final; it cannot be "
+				      "changed afterwards.\n\nRecord this outcome?"), kinds[k]);
+		bool yes = ui_confirm(app, q);
+		free(q);
+		if (!yes)
+			return;
+	}
 	ui_report(app, assessment_decide(app->db, &app->me, request_id, &o, &today, &e), &e,
 		  _("The outcome was recorded; the assessment is final."));
 }

@@ -266,6 +266,32 @@ static void act_monitor(struct app *app, struct case_view *cv)
 		ui_status(app, true, "%s", _("there is no plan to monitor yet"));
 }
 
+/* Before a service (k >= 0) or every service (k == -2) of the plan in
+ * force ends on day: which ones, and the question. */
+static bool confirm_ending(struct app *app, const struct plan_version *cur, int k,
+			   const char *day, bool resignation)
+{
+	struct strbuf sb;
+	size_t i;
+	bool yes;
+
+	sb_init(&sb);
+	sb_addf(&sb, _("These services end on %s:"), day);
+	sb_add(&sb, "\n");
+	for (i = 0; i < cur->nitems; i++) {
+		const struct plan_item *it = &cur->items[i];
+		if ((k >= 0 && (size_t)k != i) || it->ended_on[0])
+			continue;
+		sb_addf(&sb, "- %s, %s (%s %s)\n", it->service_name, it->provider_name,
+			_("planned until"), it->ends_on);
+	}
+	sb_add(&sb, "\n");
+	sb_add(&sb, resignation ? _("Record the resignation?") : _("End this service?"));
+	yes = ui_confirm(app, sb.buf);
+	sb_release(&sb);
+	return yes;
+}
+
 /* An action on one item of the plan in force: the provider's contact,
  * ending a service, a resignation (of one service or the whole plan). */
 static void item_action(struct app *app, struct case_view *cv, enum action a)
@@ -295,6 +321,8 @@ static void item_action(struct app *app, struct case_view *cv, enum action a)
 		goto out;
 	date_today(&today);
 	date_format(&today, day);
+	if (!confirm_ending(app, &cur, k, day, a == A_CASE_RESIGN))
+		goto out;
 	if (a == A_CASE_END_ITEM)
 		rc = item_end(app->db, &app->me, cur.items[k].id, day, buf, &e);
 	else

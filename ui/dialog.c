@@ -3,6 +3,7 @@
 #include "app.h"
 #include "text.h"
 #include "validate.h"
+#include "textedit.h"
 
 #include <ncursesw/panel.h>
 #include <stdio.h>
@@ -265,64 +266,106 @@ static bool prompt(struct app *app, const char *title, const char *label,
 		   bool secret, bool prefill, char *out, size_t size)
 {
 	struct dialog d;
-	wchar_t buf[256];
-	size_t len = 0;
+	struct textedit t;
+	char note[200] = "", *first, *now;
 	wint_t ch;
 	int r;
+	bool done = false, kept = false;
 
-	buf[0] = L'\0';
-	if (prefill && out[0]) {
-		size_t m = mbstowcs(buf, out, ARRAY_SIZE(buf) - 1);
-		len = m == (size_t)-1 ? 0 : m;
-		buf[len] = L'\0';
-	}
-	for (;;) {
-		int lw = ui_text_width(label), fx, fw;
+	/* holds what out holds (size - 1 bytes), never more, and shows it */
+	textedit_init(&t, false, size - 1);
+	if (prefill && out[0])
+		textedit_set(&t, out);
+	first = textedit_text(&t);
+	while (!done) {
+		int lw = ui_text_width(label), fx, fw, col = 0, row;
 		size_t i;
-		dialog_open(&d, 5, 60, title);
+		dialog_open(&d, 6, 64, title);
 		ui_put(d.win, 2, 2, label, d.w - 4, false);
 		fx = 3 + lw;
 		fw = d.w - fx - 2;
+		if (fw < 8) {
+			/* a long label: the entry on the row below it */
+			fx = 2;
+			fw = d.w - 4;
+		}
+		row = fx == 2 ? 3 : 2;
 		wattrset(d.win, ui_attr(R_FIELD_ACTIVE) | A_UNDERLINE);
-		wmove(d.win, 2, fx);
+		wmove(d.win, row, fx);
 		for (i = 0; i < (size_t)fw; i++)
 			waddch(d.win, ' ');
-		wmove(d.win, 2, fx);
-		for (i = len > (size_t)fw - 1 ? len - (size_t)fw + 1 : 0; i < len; i++) {
-			wchar_t c = secret ? L'*' : buf[i];
-			waddnwstr(d.win, &c, 1);
+		textedit_scroll(&t, fw, 1);
+		for (i = t.first; i < t.len; i++) {
+			int cw = textedit_char_width(t.s[i]);
+			char u[8];
+			if (col + cw > fw - 1)
+				break;
+			u[utf8_put(u, secret ? '*' : t.s[i])] = '\0';
+			mvwaddstr(d.win, row, fx + col, u);
+			col += cw;
 		}
+		if (t.first > 0)
+			mvwaddch(d.win, row, fx, '<');
 		wattrset(d.win, A_NORMAL);
+		if (note[0]) {
+			wattrset(d.win, ui_attr(R_ERROR));
+			ui_put(d.win, d.h - 2, 2, note, d.w - 4, false);
+			wattrset(d.win, A_NORMAL);
+		}
+		textedit_cursor(&t, fw, &r, &col);
+		wmove(d.win, row, fx + col);
 		curs_set(1);
 		r = ui_getkey(app, d.win, &ch);
 		dialog_close(&d);
+		note[0] = '\0';
+		if (app->pasting && r == OK) {
+			/* pasted: a line break or tab is a space, never Enter */
+			if (ch == '\r' || ch == '\n' || ch == '\t')
+				ch = ' ';
+			if (ch >= 32 && !textedit_insert(&t, (uint32_t)ch))
+				snprintf(note, sizeof(note), _("Full: at most %zu bytes; nothing was cut"),
+					 size - 1);
+			continue;
+		}
 		if (r == KEY_CODE_YES) {
-			if ((ch == KEY_BACKSPACE || ch == KEY_DC) && len)
-				buf[--len] = L'\0';
-			else if (ch == KEY_ENTER)
-				break;
+			switch (ch) {
+			case KEY_BACKSPACE: textedit_backspace(&t); break;
+			case KEY_DC: textedit_delete(&t); break;
+			case KEY_LEFT: textedit_left(&t); break;
+			case KEY_RIGHT: textedit_right(&t); break;
+			case KEY_HOME: textedit_home(&t, fw); break;
+			case KEY_END: textedit_end(&t, fw); break;
+			case KEY_ENTER: done = kept = true; break;
+			default: break;
+			}
 			continue;
 		}
 		if (ch == 27) {
-			curs_set(0);
-			return false;
-		}
-		if (ch == '\r' || ch == '\n')
-			break;
-		if ((ch == 127 || ch == 8) && len) {
-			buf[--len] = L'\0';
+			/* Esc drops what was typed only when the user says so */
+			now = textedit_text(&t);
+			if (!strcmp(now, first) ||
+			    ui_confirm(app, _("Drop what you typed here?")))
+				done = true;
+			free(now);
 			continue;
 		}
-		if (ch >= 32 && ch != 127 && len + 1 < ARRAY_SIZE(buf)) {
-			buf[len++] = (wchar_t)ch;
-			buf[len] = L'\0';
-		}
+		if (ch == '\r' || ch == '\n')
+			done = kept = true;
+		else if (ch == 127 || ch == 8)
+			textedit_backspace(&t);
+		else if (ch >= 32 && ch != 127 && !textedit_insert(&t, (uint32_t)ch))
+			snprintf(note, sizeof(note), _("Full: at most %zu bytes; nothing was cut"),
+				 size - 1);
 	}
 	curs_set(0);
-	if (wcstombs(out, buf, size) == (size_t)-1)
-		out[0] = '\0';
-	out[size - 1] = '\0';
-	return true;
+	if (kept) {
+		now = textedit_text(&t);
+		str_copy(out, size, now);     /* fits: the editor holds at most size - 1 */
+		free(now);
+	}
+	free(first);
+	textedit_free(&t);
+	return kept;
 }
 
 /* A date typed in a prompt, Enter meaning today (or empty when empty_ok). */

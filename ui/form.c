@@ -352,11 +352,14 @@ static void draw_field(struct uform *uf, struct ffield *f, bool active)
 	}
 	wattrset(win, A_NORMAL);
 	/* how much a long text still takes, under the label of the active one */
-	if (active && f->def->type == FF_MULTI && f->h >= 2) {
-		char room[64];
+	if (f->def->type == FF_MULTI && f->h >= 2) {
+		char room[64] = "";
 		int lx = f->def->col == FC_RIGHT ? COLS / 2 + 1 : 1;
-		snprintf(room, sizeof(room), _("%zu free"), textedit_room(&f->te));
+		if (active)
+			snprintf(room, sizeof(room), _("%zu free"), textedit_room(&f->te));
 		wattrset(win, ui_attr(R_NORMAL));
+		wmove(win, f->y + 1, lx);
+		whline(win, ' ', LABEL_W - 1);
 		ui_put(win, f->y + 1, lx, room, LABEL_W - 1, true);
 		wattrset(win, A_NORMAL);
 	}

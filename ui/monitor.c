@@ -338,6 +338,46 @@ static void closing_extras(struct app *app, struct form_screen *fs)
 	       COLS - 2, false);
 }
 
+/* Closing is for good: the services still running end on the closing
+ * day, and the plan is not changed afterwards.  Says which and asks. */
+static bool confirm_closing(struct app *app, int64_t plan_id, const struct closing *c)
+{
+	struct plan_version cur;
+	struct strbuf sb;
+	size_t i, running = 0;
+	bool yes;
+
+	sb_init(&sb);
+	sb_addf(&sb, _("Closing the plan on %s (%s)."), c->closed_on,
+		code_label(&codes_closure_reason, c->reason));
+	sb_add(&sb, "\n");
+	if (plan_current(app->db, &app->me, plan_id, &cur) == CD_OK) {
+		for (i = 0; i < cur.nitems; i++)
+			if (!cur.items[i].ended_on[0])
+				running++;
+		if (running) {
+			sb_addf(&sb, _("These services end on %s:"), c->closed_on);
+			sb_add(&sb, "\n");
+			for (i = 0; i < cur.nitems; i++)
+				if (!cur.items[i].ended_on[0])
+					sb_addf(&sb, "- %s, %s (%s %s)\n", cur.items[i].service_name,
+						cur.items[i].provider_name, _("planned until"),
+						cur.items[i].ends_on);
+		}
+		if (strcmp(c->closed_on, cur.period_to) < 0) {
+			sb_addf(&sb, _("The plan was to run until %s."), cur.period_to);
+			sb_add(&sb, "\n");
+		}
+		plan_version_release(&cur);
+	}
+	sb_add(&sb, _("After closing the plan cannot be changed."));
+	sb_add(&sb, "\n\n");
+	sb_add(&sb, _("Close the plan?"));
+	yes = ui_confirm(app, sb.buf);
+	sb_release(&sb);
+	return yes;
+}
+
 void ui_closing(struct app *app, int64_t plan_id)
 {
 	struct form_screen fs;
@@ -382,8 +422,13 @@ void ui_closing(struct app *app, int64_t plan_id)
 						      "conversation; edit it as needed."));
 		} else if (a == A_SAVE) {
 			c->plan_id = plan_id;
-			if ((rc = uform_store(fs.uf, c, &e)) ||
-			    (rc = closing_save(app->db, &app->me, c, &e))) {
+			if ((rc = uform_store(fs.uf, c, &e))) {
+				form_show_error(app, fs.uf, &e, rc);
+				continue;
+			}
+			if (!confirm_closing(app, plan_id, c))
+				continue;
+			if ((rc = closing_save(app->db, &app->me, c, &e))) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
 			}

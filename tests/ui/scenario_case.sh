@@ -129,6 +129,9 @@ case_path_two_logins() {
 	keys Enter
 	wait_for "Miesiące koordynacji: 6" || return     # taken from the assessment
 	keys Enter
+	wait_for "Rozpoznanie stanie się ostateczne" || return   # final: asked first
+	expect_screen "Wynik: zakwalifikowanie do usług programu."
+	keys t
 	wait_for "rozpoznanie potrzeb jest zakończone" || return
 	expect_screen "IPUS wymagany"
 	expect_screen "p: sporządź plan"
@@ -263,6 +266,16 @@ case_path_two_logins() {
 	wait_for "Przebieg planu." || return    # the drafted description
 	expect_screen "zatwierdził(a) 2026-11-22"
 	keys F2
+	wait_for "Zamknąć plan?" || return              # what ends, then the question
+	expect_screen "Te usługi kończą się 2026-11-22:"
+	expect_screen "Po zamknięciu planu nie można już zmienić."
+	keys n
+	sleep 0.3
+	stored "SELECT count(*) FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r
+		ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.3.2026'" "0"
+	keys F2
+	wait_for "Zamknąć plan?" || return
+	keys t
 	wait_for "Plan zamknięty; sprawdzenie do 2027-05-22." || return
 	expect_screen "Dalej: f: losy osoby pół roku po zamknięciu"
 	keys End
@@ -396,6 +409,10 @@ director_returns_a_plan() {
 	keys x
 	wait_for "Zwrot planu" || return
 	type_text "Brak uzgodnienia z córką; proszę dopisać dowóz."
+	keys Escape                # by mistake: asked, and the comment stays
+	wait_for "Porzucić to, co tu wpisano?" || return
+	keys n
+	wait_for "proszę dopisać dowóz." || return
 	keys Enter
 	wait_for "Plan zwrócono koordynatorowi." || return
 	expect_screen "wersja 1: zwrócony"
@@ -492,6 +509,9 @@ plan_in_force_contact_resignation_card() {
 	wait_for "Powód:" || return
 	type_text "Przeprowadzka do córki."
 	keys Enter
+	wait_for "Zapisać rezygnację?" || return        # which services end, asked first
+	expect_screen "Te usługi kończą się 2026-11-22:"
+	keys t
 	wait_for "Czy rezygnacja była pisemna?" || return
 	keys t
 	wait_for "Zapisano." || return
@@ -598,12 +618,16 @@ two_desks_close_one_plan() {
 	keys F6
 	wait_for "Przebieg planu." || return
 	keys F2
+	wait_for "Zamknąć plan?" || return
+	keys t
 	wait_for "Plan zamknięty; sprawdzenie do" || return
 	T=ui
 	field "Powód"; keys Right
 	keys F6
 	wait_for "Przebieg planu." || return
 	keys F2
+	wait_for "Zamknąć plan?" || return
+	keys t
 	wait_for "w międzyczasie zamknął(-ęła) ten plan" || return
 	expect_screen "Pierwsza desk: zadowolona."
 	stored "SELECT c.person_view FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r

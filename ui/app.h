@@ -182,6 +182,7 @@ enum {
 	CTX_PROG_SERVICES = 1 << 27, /* the services of a programme */
 	CTX_LIST_OPEN = 1 << 28,   /* Enter opens the selected row */
 	CTX_AUDIT = 1 << 29,       /* the audit log */
+	CTX_PLANREAD = 1 << 30,    /* a plan read through, with approve / return */
 };
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
@@ -425,6 +426,9 @@ void ui_text_view(struct app *app, const char *title, const char *text);
 void ui_assessment(struct app *app, int64_t request_id);
 void ui_outcome(struct app *app, int64_t request_id);
 void ui_plan_edit(struct app *app, int64_t request_id);
+/* The whole plan of a case read through (ui/planview.c), version
+ * version_id (0: the newest); an approver approves or returns it there. */
+void ui_plan_read(struct app *app, int64_t request_id, int64_t version_id);
 void ui_monitoring_note(struct app *app, int64_t plan_id);
 void ui_closing(struct app *app, int64_t plan_id);
 

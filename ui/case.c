@@ -187,6 +187,14 @@ static void act_outcome(struct app *app, struct case_view *cv)
 
 static void act_plan(struct app *app, struct case_view *cv)
 {
+	/* a plan the user does not write (an approver's), or one past its
+	 * draft, is read; a draft or returned one of their case, edited */
+	if (cv->have_plan &&
+	    ((strcmp(cv->latest.status, "draft") && strcmp(cv->latest.status, "returned")) ||
+	     case_access(app->db, &app->me, cv->r.id, true, NULL) != CD_OK)) {
+		ui_plan_read(app, cv->r.id, 0);
+		return;
+	}
 	ui_plan_edit(app, cv->r.id);
 }
 

@@ -55,6 +55,8 @@ static void wl_open(struct app *app, void *ctx, size_t row)
 		ui_meetings(app);
 	else if (x->kind == WL_SUMMARY)
 		ui_summaries(app);
+	else if (x->kind == WL_APPROVAL)
+		ui_plan_read(app, x->request_id, 0);   /* the approver reads it first */
 	else
 		ui_case(app, x->request_id);
 }

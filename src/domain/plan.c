@@ -1285,6 +1285,42 @@ int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
 	return db_step_done(db, st);
 }
 
+void plan_item_limit_text(struct cd_db *db, const struct plan_item *it, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	struct strbuf sb;
+
+	out[0] = '\0';
+	if (db_prepare(db, "SELECT COALESCE(ps.max_per_month, -1), COALESCE(ps.max_per_quarter, -1), "
+		       "COALESCE(ps.max_per_year, -1), COALESCE(ps.limit_text, ''), s.unit "
+		       "FROM programme_service ps JOIN service s ON s.id = ps.service_id "
+		       "WHERE ps.programme_id = ?1 AND ps.service_id = ?2", &st))
+		return;
+	sqlite3_bind_int64(st, 1, it->programme_id);
+	sqlite3_bind_int64(st, 2, it->service_id);
+	sb_init(&sb);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *unit = (const char *)sqlite3_column_text(st, 4);
+		const char *when[] = {N_("a month"), N_("a quarter"), N_("a year")};
+		int k;
+		for (k = 0; k < 3; k++) {
+			double v = sqlite3_column_double(st, k);
+			char n[32];
+			if (v < 0)
+				continue;
+			number_text(v, n, sizeof(n));
+			sb_addf(&sb, "%s%s %s %s", sb.len ? "; " : "", n, unit_amount_label(unit, v),
+				_(when[k]));
+		}
+		if (sqlite3_column_text(st, 3) && *sqlite3_column_text(st, 3))
+			sb_addf(&sb, "%s%s", sb.len ? "; " : "", sqlite3_column_text(st, 3));
+	}
+	sqlite3_finalize(st);
+	if (sb.buf)
+		str_copy(out, size, sb.buf);
+	sb_release(&sb);
+}
+
 void item_amount_text(const struct plan_item *it, char *out, size_t size)
 {
 	char n[32];

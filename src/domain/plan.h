@@ -169,6 +169,9 @@ double plan_item_monthly(const struct plan_item *it);
 /* Fills the names an item shows (service, provider, place, unit) from its
  * ids, e.g. after the user chose them in a form. */
 int plan_item_describe(struct cd_db *db, struct plan_item *it);
+/* The programme's limit of the item's service in words ("20 godzin
+ * miesięcznie; 60 kwartalnie"); "" when the programme sets none. */
+void plan_item_limit_text(struct cd_db *db, const struct plan_item *it, char *out, size_t size);
 
 /* "2 hours a week": the amount with its unit and frequency, translated,
  * into out. */

@@ -73,8 +73,25 @@ int doc_choices_for_case(struct cd_db *db, const struct actor *a, int64_t reques
 		bool cl = sqlite3_column_int(st, 2);
 		if (as)
 			choice(out, n, &cap, DOCK_ASSESSMENT, id, _("Needs assessment"));
-		if (pl)
-			choice(out, n, &cap, DOCK_PLAN, id, _("Individual social services plan (IPUS)"));
+		if (pl) {
+			/* every version can be printed, the newest first */
+			struct plan_version *vers = NULL;
+			int64_t pid;
+			size_t nv = 0, k;
+			if (plan_of_request(db, a, request_id, &pid, &vers, &nv) == CD_OK) {
+				for (k = 0; k < nv; k++) {
+					char vid[48], label[300];
+					snprintf(vid, sizeof(vid), "%lld:%lld", (long long)request_id,
+						 (long long)vers[k].id);
+					snprintf(label, sizeof(label), _("IPUS, version %d (%s)"),
+						 vers[k].version_no,
+						 code_label(&codes_plan_status, vers[k].status));
+					choice(out, n, &cap, DOCK_PLAN, vid, label);
+					plan_version_release(&vers[k]);
+				}
+				free(vers);
+			}
+		}
 		if (cl)
 			choice(out, n, &cap, DOCK_CLOSING, id,
 			       _("Summary conversation and the description of the plan's course"));
@@ -214,7 +231,7 @@ static int64_t request_of(struct cd_db *db, const char *id)
 	char *end;
 	long long n = strtoll(id, &end, 10);
 
-	if (!*end && n > 0)
+	if ((!*end || *end == ':') && n > 0)
 		return (int64_t)n;
 	if (db_prepare(db, "SELECT id FROM request WHERE case_ref = ?1 COLLATE NOCASE", &st))
 		return 0;
@@ -371,27 +388,85 @@ static int build_assessment(struct cd_db *db, const struct actor *a, int64_t rid
 	return CD_OK;
 }
 
-static int build_plan(struct cd_db *db, const struct actor *a, int64_t rid, struct document *d,
-		      struct fielderr *e)
+/* What changed in v since the last approved version before it, as lines
+ * of the document (nothing when v is the first or itself approved). */
+static void changes_since_approved(struct cd_db *db, const struct actor *a, struct document *d,
+				   const struct plan_version *v, const struct plan_version *vers,
+				   size_t nv)
+{
+	struct plan_version base;
+	struct plan_diff *diff = NULL;
+	size_t i, nd = 0;
+	int64_t base_id = 0;
+
+	if (!strcmp(v->status, "approved") || !strcmp(v->status, "superseded"))
+		return;
+	/* vers: newest first */
+	for (i = 0; i < nv && !base_id; i++)
+		if (vers[i].version_no < v->version_no &&
+		    (!strcmp(vers[i].status, "approved") || !strcmp(vers[i].status, "superseded")))
+			base_id = vers[i].id;
+	if (!base_id || plan_version_get(db, a, base_id, &base) != CD_OK)
+		return;
+	{
+		char *h = xasprintf(_("Changes since the approved version %d"), base.version_no);
+		doc_heading(d, h);
+		free(h);
+	}
+	if (strcmp(base.period_from, v->period_from) || strcmp(base.period_to, v->period_to)) {
+		char *t = xasprintf(_("Period: %s – %s → %s – %s"), base.period_from, base.period_to,
+				    v->period_from, v->period_to);
+		doc_para(d, t);
+		free(t);
+	}
+	if (strcmp(base.goals, v->goals))
+		doc_para(d, _("Goals: changed"));
+	if (strcmp(base.person_view, v->person_view))
+		doc_para(d, _("The person's own assessment: changed"));
+	plan_compare(&base, v, &diff, &nd);
+	for (i = 0; i < nd; i++) {
+		char *t = xasprintf("%s %s: %s", diff[i].kind == DIFF_ADDED ? "+" :
+				    diff[i].kind == DIFF_REMOVED ? "-" : "~", diff[i].service_name,
+				    diff[i].kind == DIFF_ADDED ? _("added") :
+				    diff[i].kind == DIFF_REMOVED ? _("removed") : diff[i].what);
+		doc_para(d, t);
+		free(t);
+	}
+	if (!nd)
+		doc_para(d, _("No change in the services."));
+	free(diff);
+	plan_version_release(&base);
+}
+
+/* The plan of case rid: version vid (0: the newest). */
+static int build_plan(struct cd_db *db, const struct actor *a, int64_t rid, int64_t vid,
+		      struct document *d, struct fielderr *e)
 {
 	struct request r;
 	struct plan_version v, *vers = NULL;
 	int64_t pid;
 	size_t i, nv = 0;
 	char *title;
+	bool found = false;
 	int rc;
 
 	if ((rc = case_access(db, a, rid, false, e)))
 		return rc;
 	if (request_get(db, a, rid, &r))
 		return fielderr_set(e, -1, "%s", _("no such case")), CD_ENOTFOUND;
-	if (plan_of_request(db, a, rid, &pid, &vers, &nv))
+	if (plan_of_request(db, a, rid, &pid, &vers, &nv) || !nv)
 		return fielderr_set(e, -1, "%s", _("the case has no plan yet")), CD_ENOTFOUND;
 	for (i = 0; i < nv; i++)
-		plan_version_release(&vers[i]);
-	free(vers);
-	if ((rc = plan_latest(db, a, pid, &v)))
+		found = found || vers[i].id == vid;
+	if (!vid || !found)
+		vid = vers[0].id;
+	rc = plan_version_get(db, a, vid, &v);
+	if (rc) {
+		for (i = 0; i < nv; i++)
+			plan_version_release(&vers[i]);
+		free(vers);
 		return fielderr_set(e, -1, "%s", _("the case has no plan yet")), rc;
+	}
 	title = v.version_no > 1 ?
 		xasprintf(_("Individual social services plan (IPUS), update %d"), v.version_no - 1) :
 		xstrdup(_("Individual social services plan (IPUS)"));
@@ -404,7 +479,13 @@ static int build_plan(struct cd_db *db, const struct actor *a, int64_t rid, stru
 		doc_field(d, _("Period"), period);
 	}
 	doc_field(d, _("Coordinator"), r.coordinator_name);
-	doc_field(d, _("Status"), code_label(&codes_plan_status, v.status));
+	{
+		char *t = xasprintf("%d: %s", v.version_no, code_label(&codes_plan_status, v.status));
+		doc_field(d, _("Version"), t);
+		free(t);
+	}
+	if (!strcmp(v.status, "returned") && v.return_comment[0])
+		doc_field(d, _("Returned with the comment"), v.return_comment);
 	if (v.update_reason[0]) {
 		char *t = xasprintf("%s: %s", code_label(&codes_update_reason, v.update_reason),
 				    v.update_note);
@@ -431,6 +512,14 @@ static int build_plan(struct cd_db *db, const struct actor *a, int64_t rid, stru
 		doc_field(d, _("Period"), period);
 		doc_field(d, _("Provider"), it->provider_name);
 		doc_field(d, _("Place"), it->place_name);
+		{
+			char limit[200];
+			plan_item_limit_text(db, it, limit, sizeof(limit));
+			if (limit[0])
+				doc_field(d, _("Programme limit"), limit);
+		}
+		if (it->override_reason[0])
+			doc_field(d, _("Justification (over the limit)"), it->override_reason);
 		if (it->notes[0])
 			doc_field(d, _("Notes"), it->notes);
 		if (it->ended_on[0]) {
@@ -462,8 +551,30 @@ static int build_plan(struct cd_db *db, const struct actor *a, int64_t rid, stru
 	} else {
 		doc_para(d, _("A draft: not approved yet."));
 	}
+	changes_since_approved(db, a, d, &v, vers, nv);
 	doc_signatures(d, _("the person (agreed)|the coordinator|approved by"));
 	plan_version_release(&v);
+	for (i = 0; i < nv; i++)
+		plan_version_release(&vers[i]);
+	free(vers);
+	return CD_OK;
+}
+
+int doc_plan_text(struct cd_db *db, const struct actor *a, int64_t request_id,
+		  int64_t version_id, char **text, struct fielderr *e)
+{
+	struct document d;
+	int rc;
+
+	fielderr_clear(e);
+	*text = NULL;
+	memset(&d, 0, sizeof(d));
+	if ((rc = build_plan(db, a, request_id, version_id, &d, e))) {
+		doc_free(&d);
+		return rc;
+	}
+	*text = doc_text(&d);
+	doc_free(&d);
 	return CD_OK;
 }
 
@@ -731,9 +842,12 @@ int doc_build(struct cd_db *db, const struct actor *a, enum doc_kind kind, const
 	case DOCK_ASSESSMENT:
 		rc = build_assessment(db, a, rid, out, e);
 		break;
-	case DOCK_PLAN:
-		rc = build_plan(db, a, rid, out, e);
+	case DOCK_PLAN: {
+		/* "12" the newest version of case 12, "12:34" its version 34 */
+		const char *colon = strchr(id, ':');
+		rc = build_plan(db, a, rid, colon ? strtoll(colon + 1, NULL, 10) : 0, out, e);
 		break;
+	}
 	case DOCK_ORDER:
 		rc = build_order(db, a, id, out, e);
 		break;

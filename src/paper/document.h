@@ -86,6 +86,13 @@ int documents_path(struct cd_db *db, const struct actor *a, const char *name, co
 int doc_deliver(struct cd_db *db, const struct actor *a, const struct document *d,
 		const char *name, char *path, size_t size, bool *printed, struct fielderr *e);
 
+/* The plan of a case to read on screen, version version_id (0: the
+ * newest): everything the printed plan has, the programme's limits, the
+ * justifications and what changed since the last approved version.
+ * *text is allocated. */
+int doc_plan_text(struct cd_db *db, const struct actor *a, int64_t request_id,
+		  int64_t version_id, char **text, struct fielderr *e);
+
 /* Plain text, wrapped at 78 columns (allocated, UTF-8). */
 char *doc_text(const struct document *d);
 /* An A4 PDF at path; the font from $CUSDESK_FONT or DejaVu Sans. */

@@ -176,11 +176,16 @@ case_path_two_logins() {
 	# --- the director approves
 	login_worklist dyrektor || return
 	expect_screen "plan do zatwierdzenia"
-	keys Enter
-	wait_for "CUS.IPUS.3.2026 · Łódź Żaneta" || return
-	expect_screen "z: zatwierdź plan"
+	keys Enter                 # the plan itself, read through before approving
+	wait_for "plan (do przeczytania)" || return
+	expect_screen "Znak sprawy: CUS.IPUS.3.2026"
+	expect_screen "Zostać w domu mimo choroby."     # the goals
+	expect_screen "z zatwierdź x zwróć"
+	keys NPage
+	wait_for "Sąsiedzka pomoc w zakupach" || return   # the supporting activity
 	confirm z "Zatwierdzić plan?" || return
 	wait_for "Plan zatwierdzony; zlecenia przekazano realizatorom." || return
+	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
 	expect_screen "wersja 1: zatwierdzony"
 	expect_screen "Elżbieta Nowicka"
 	expect_screen "2026-11-22 [PO TERMINIE"        # who and when the plan was approved
@@ -403,9 +408,11 @@ director_returns_a_plan() {
 	start
 	login_worklist dyrektor || return
 	expect_screen "CUS.IPUS.15.2026"
-	keys Enter                 # the oldest plan to approve
-	wait_for "CUS.IPUS.15.2026 ·" || return
-	expect_screen "Dalej: z: zatwierdź plan · x: zwróć go z uwagami"
+	keys Enter                 # the oldest plan to approve: read through
+	wait_for "plan (do przeczytania)" || return
+	expect_screen "Usługi opiekuńcze dla osób starszych"
+	keys NPage
+	wait_for "Limit programu: 40 godzin miesięcznie" || return
 	keys x
 	wait_for "Zwrot planu" || return
 	type_text "Brak uzgodnienia z córką; proszę dopisać dowóz."
@@ -415,7 +422,14 @@ director_returns_a_plan() {
 	wait_for "proszę dopisać dowóz." || return
 	keys Enter
 	wait_for "Plan zwrócono koordynatorowi." || return
+	open_case "15.2026" "Cieślak" "CUS.IPUS.15.2026" || return
 	expect_screen "wersja 1: zwrócony"
+	keys p                     # from the case too: the director reads the plan
+	wait_for "plan (do przeczytania)" || return
+	expect_screen "Zwrócony z uwagami: Brak uzgodnienia z córką"
+	expect_not_screen "z zatwierdź"            # returned: nothing to decide now
+	keys Escape
+	wait_for "CUS.IPUS.15.2026 ·" || return
 	expect_screen "zwrócony: Brak uzgodnienia z córką; proszę dopisać dowóz."
 	logout || return
 	login_worklist koordynator || return
@@ -452,9 +466,10 @@ director_authorises_an_organiser() {
 	login_worklist organizator || return
 	expect_screen "plan do zatwierdzenia"
 	menu_pick "CUS.IPUS.15.2026" || return
-	wait_for "CUS.IPUS.15.2026 ·" || return
+	wait_for "plan (do przeczytania)" || return
 	confirm z "Zatwierdzić plan?" || return
 	wait_for "Plan zatwierdzony" || return
+	open_case "15.2026" "Cieślak" "CUS.IPUS.15.2026" || return
 	expect_screen "Tomasz Łęcki"
 	stored "SELECT o.login, g.login, a.valid_from, COALESCE(a.valid_to, '-') FROM authorisation a
 		JOIN app_user o ON o.id = a.organiser_id JOIN app_user g ON g.id = a.granted_by" "organizator|dyrektor|2026-11-22|-"

@@ -13,24 +13,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How many rows the last message took: a long one takes the row above
+ * the status line too, which is cleared again when it is gone. */
+static size_t status_rows;
+
 void ui_draw_status(struct app *app)
 {
 	int y = LINES - 2;
 
 	wmove(stdscr, y, 0);
 	wclrtoeol(stdscr);
+	if (status_rows > 1) {
+		wmove(stdscr, y - 1, 0);
+		wclrtoeol(stdscr);
+		status_rows = 1;
+	}
 	/* stdscr shares its cells with the screens' windows: pushing it
 	 * shows the message without disturbing them */
 	wnoutrefresh(stdscr);
 	if (!app->status[0])
 		return;
 	wattrset(stdscr, ui_attr(app->status_error ? R_ERROR : R_STATUS));
-	if (app->status_error) {
+	{
 		/* TRANSLATORS: marker before an error in the status line */
-		int used = ui_put(stdscr, y, 0, _("Error: "), COLS, false);
-		ui_put(stdscr, y, used, app->status, COLS - used, false);
-	} else {
-		ui_put(stdscr, y, 0, app->status, COLS, false);
+		char *text = xasprintf("%s%s", app->status_error ? _("Error: ") : "", app->status);
+		size_t all, n, i;
+		char **l = ui_wrap_lines(text, COLS - 1, &all);
+		/* a message longer than the line takes the row above too, so
+		 * its end (the part that says what to do) is never cut */
+		n = all > 2 ? 2 : all;
+		status_rows = n;
+		for (i = 0; i < n; i++) {
+			int row = y - (int)(n - 1 - i);
+			wmove(stdscr, row, 0);
+			wclrtoeol(stdscr);
+			ui_put(stdscr, row, 0, l[i], COLS, false);
+		}
+		ui_free_lines(l, all);
+		free(text);
 	}
 	wattrset(stdscr, A_NORMAL);
 	wnoutrefresh(stdscr);

@@ -86,9 +86,15 @@ static void login_extras(struct app *app, struct form_screen *fs)
 		ui_put(stdscr, 1, 2, _("TEST OR DEMO DATABASE: do not enter real persons' data"),
 		       COLS - 4, false);
 	wattrset(stdscr, A_NORMAL);
-	ui_put(stdscr, 4, 2, _("Log in with your account. Enter moves to the next field, "
-			       "F2 or Enter on the password logs in, Esc quits."),
-	       COLS - 4, false);
+	{
+		size_t n, i;
+		char **l = ui_wrap_lines(_("Log in with your account. Enter moves to the next "
+					   "field, F2 or Enter on the password logs in, Esc quits."),
+					 COLS - 4, &n);
+		for (i = 0; i < n && i < 2; i++)
+			ui_put(stdscr, 4 + (int)i, 2, l[i], COLS - 4, false);
+		ui_free_lines(l, n);
+	}
 	wnoutrefresh(stdscr);
 }
 

@@ -10,18 +10,17 @@
 enum { CELL_MAX = 512 };
 
 /* A cell as drawn: right-aligned columns padded on the left. */
-static void aligned(const struct list_col *c, const char *text, char *out, size_t size)
+static void aligned(const struct list_col *c, int width, const char *text, char *out, size_t size)
 {
-	int pad = c->right && c->width > 0 ? c->width - ui_text_width(text) : 0;
+	int pad = c->right && width > 0 ? width - ui_text_width(text) : 0;
 
 	snprintf(out, size, "%*s%s", pad > 0 ? pad : 0, "", text);
 }
 
 static void draw_row(const struct list_ops *ops, void *ctx, int y, int x, size_t row,
-		     const char *header_texts[])
+		     const char *header_texts[], const int *widths)
 {
 	char **cells = xcalloc(ops->ncols, sizeof(char *));
-	int *widths = xcalloc(ops->ncols, sizeof(int));
 	size_t c;
 
 	for (c = 0; c < ops->ncols; c++) {
@@ -30,22 +29,64 @@ static void draw_row(const struct list_ops *ops, void *ctx, int y, int x, size_t
 			str_copy(raw, sizeof(raw), header_texts[c]);
 		else
 			ops->cell(ctx, row, c, raw, sizeof(raw));
-		aligned(&ops->cols[c], raw, out, sizeof(out));
+		aligned(&ops->cols[c], widths[c], raw, out, sizeof(out));
 		cells[c] = xstrdup(out);
-		widths[c] = ops->cols[c].width;
 	}
 	ui_put_row(stdscr, y, x, COLS - x - 1, widths, (const char *const *)cells, ops->ncols);
 	for (c = 0; c < ops->ncols; c++)
 		free(cells[c]);
 	free(cells);
-	free(widths);
+}
+
+/* Column widths that fit what the list holds: each column as wide as its
+ * widest cell (of the rows on screen and the first few hundred) and its
+ * header.  When they do not all fit, the widest are cut to one common
+ * width, so every column keeps as much as the screen allows; room left
+ * over goes to the last column. */
+static void fit_widths(const struct list_ops *ops, void *ctx, size_t n, int top, int rows,
+		       int avail, int *w)
+{
+	int *want = xcalloc(ops->ncols, sizeof(int)), total, cap = 0, gaps;
+	size_t c, r;
+
+	gaps = (int)ops->ncols - 1;
+	for (c = 0; c < ops->ncols; c++)
+		want[c] = ui_text_width(_(ops->cols[c].header));
+	for (r = 0; r < n; r++) {
+		if (r >= 300 && (r < (size_t)top || r >= (size_t)top + (size_t)rows))
+			continue;
+		for (c = 0; c < ops->ncols; c++) {
+			char raw[CELL_MAX];
+			int cw;
+			ops->cell(ctx, r, c, raw, sizeof(raw));
+			if ((cw = ui_text_width(raw)) > want[c])
+				want[c] = cw;
+		}
+	}
+	/* the largest common cut that fits */
+	for (c = 0; c < ops->ncols; c++)
+		if (want[c] > cap)
+			cap = want[c];
+	for (;;) {
+		total = gaps;
+		for (c = 0; c < ops->ncols; c++)
+			total += want[c] < cap ? want[c] : cap;
+		if (total <= avail || cap <= 4)
+			break;
+		cap--;
+	}
+	for (c = 0; c < ops->ncols; c++)
+		w[c] = want[c] < cap ? want[c] : cap;
+	/* the last column takes what is left */
+	w[ops->ncols - 1] = 0;
+	free(want);
 }
 
 static void draw(struct app *app, const struct list_ops *ops, void *ctx, size_t n, int sel,
 		 int *top, int rows)
 {
 	const char **head = xcalloc(ops->ncols, sizeof(char *));
-	int x0 = ops->alert ? 2 : 1, y;
+	int x0 = ops->alert ? 2 : 1, y, *widths;
 	char intro[600] = "";
 	size_t c;
 
@@ -62,16 +103,18 @@ static void draw(struct app *app, const struct list_ops *ops, void *ctx, size_t 
 			ui_put(stdscr, 1 + (int)i, 1, l[i], COLS - 2, false);
 		ui_free_lines(l, nl);
 	}
-	for (c = 0; c < ops->ncols; c++)
-		head[c] = _(ops->cols[c].header);
-	wattrset(stdscr, ui_attr(R_HEADER));
-	draw_row(ops, ctx, 3, x0, 0, head);
-	wattrset(stdscr, A_NORMAL);
-	free(head);
 	if (sel < *top)
 		*top = sel;
 	if (sel >= *top + rows)
 		*top = sel - rows + 1;
+	widths = xcalloc(ops->ncols, sizeof(int));
+	fit_widths(ops, ctx, n, *top, rows, COLS - x0 - 1, widths);
+	for (c = 0; c < ops->ncols; c++)
+		head[c] = _(ops->cols[c].header);
+	wattrset(stdscr, ui_attr(R_HEADER));
+	draw_row(ops, ctx, 3, x0, 0, head, widths);
+	wattrset(stdscr, A_NORMAL);
+	free(head);
 	for (y = 0; y < rows && (size_t)(*top + y) < n; y++) {
 		size_t row = (size_t)(*top + y);
 		bool s = (int)row == sel, alert = ops->alert && ops->alert(ctx, row);
@@ -80,7 +123,7 @@ static void draw(struct app *app, const struct list_ops *ops, void *ctx, size_t 
 		ui_put(stdscr, 4 + y, 0, s ? ">" : " ", 1, false);
 		if (ops->alert)
 			ui_put(stdscr, 4 + y, 1, alert ? "!" : " ", 1, false);
-		draw_row(ops, ctx, 4 + y, x0, row, NULL);
+		draw_row(ops, ctx, 4 + y, x0, row, NULL, widths);
 		wattrset(stdscr, A_NORMAL);
 	}
 	if (!n)
@@ -91,6 +134,7 @@ static void draw(struct app *app, const struct list_ops *ops, void *ctx, size_t 
 		ops->detail(ctx, (size_t)sel, d, sizeof(d));
 		ui_put(stdscr, LINES - 3, 1, d, COLS - 2, true);
 	}
+	free(widths);
 	curs_set(0);
 }
 

@@ -25,6 +25,9 @@
 #include "util.h"
 #include "textlayout.h"
 
+/* Key contexts: a bit mask (the CTX_ constants below). */
+typedef uint64_t keyctx;
+
 #define UI_MIN_COLS 80
 #define UI_MIN_LINES 24
 
@@ -46,7 +49,7 @@ struct app {
 	char status[320];
 	bool status_error;
 	const char *screen_title; /* shown in the title bar */
-	unsigned context;         /* key-hint context of the current screen */
+	keyctx context;           /* key-hint context of the current screen */
 	bool ending;              /* the terminal is gone: save what can be saved */
 	int64_t session_id;       /* this desk in the "who is logged in" list */
 	time_t session_touched;
@@ -148,42 +151,43 @@ enum action {
 };
 
 /* Contexts (bit mask) in which a key binding applies and is hinted. */
-enum {
-	CTX_GLOBAL = 1 << 0,
-	CTX_MENU = 1 << 1,
-	CTX_FORM = 1 << 2,
-	CTX_SEARCH = 1 << 3,
-	CTX_PERSON = 1 << 4,
-	CTX_REQUESTS = 1 << 5,
-	CTX_USERS = 1 << 6,
-	CTX_LIST = 1 << 7,
-	CTX_NEWREQ = 1 << 8,
-	CTX_PICK = 1 << 9,
-	CTX_CASE = 1 << 10,
-	CTX_WORKLIST = 1 << 11,
-	CTX_PLAN = 1 << 12,
-	CTX_ASSESS = 1 << 13,
-	CTX_CLOSING = 1 << 14,
-	CTX_TEXT = 1 << 15,
-	CTX_MONITOR = 1 << 16,
-	CTX_OFFER = 1 << 17,
-	CTX_DETAILS = 1 << 18,     /* a record with a second page (F8) */
-	CTX_PRINTABLE = 1 << 19,   /* a record with a printable document (F8) */
-	/* lists (list.c): CTX_LIST always, CTX_LIST_OPEN when Enter opens a
-	 * row, CTX_LIST_ADD when F7 adds one,
-	 * and the list's own context for its extra actions */
-	CTX_LIST_ADD = 1 << 20,
-	CTX_UNMET = 1 << 21,       /* the register of unmet needs */
-	CTX_WAITING = 1 << 22,     /* the waiting list */
-	CTX_CONSENTS = 1 << 23,    /* a person's consents (RODO) */
-	CTX_GROUP = 1 << 24,       /* the members of a group */
-	CTX_GROUPS = 1 << 25,      /* the groups, for who keeps the activities */
-	CTX_AUTHS = 1 << 26,       /* the director's authorisations */
-	CTX_PROG_SERVICES = 1 << 27, /* the services of a programme */
-	CTX_LIST_OPEN = 1 << 28,   /* Enter opens the selected row */
-	CTX_AUDIT = 1 << 29,       /* the audit log */
-	CTX_PLANREAD = 1 << 30,    /* a plan read through, with approve / return */
-};
+#define CTX_GLOBAL ((keyctx)1 << 0)
+#define CTX_MENU ((keyctx)1 << 1)
+#define CTX_FORM ((keyctx)1 << 2)
+#define CTX_SEARCH ((keyctx)1 << 3)
+#define CTX_PERSON ((keyctx)1 << 4)
+#define CTX_REQUESTS ((keyctx)1 << 5)
+#define CTX_USERS ((keyctx)1 << 6)
+#define CTX_LIST ((keyctx)1 << 7)
+#define CTX_NEWREQ ((keyctx)1 << 8)
+#define CTX_PICK ((keyctx)1 << 9)
+#define CTX_CASE ((keyctx)1 << 10)
+#define CTX_WORKLIST ((keyctx)1 << 11)
+#define CTX_PLAN ((keyctx)1 << 12)
+#define CTX_ASSESS ((keyctx)1 << 13)
+#define CTX_CLOSING ((keyctx)1 << 14)
+#define CTX_TEXT ((keyctx)1 << 15)
+#define CTX_MONITOR ((keyctx)1 << 16)
+#define CTX_OFFER ((keyctx)1 << 17)
+#define CTX_DETAILS ((keyctx)1 << 18)  /* a record with a second page (F8) */
+#define CTX_PRINTABLE ((keyctx)1 << 19)  /* a record with a printable document (F8) */
+/* lists (list.c): CTX_LIST always, CTX_LIST_OPEN when Enter opens a
+ * row, CTX_LIST_ADD when F7 adds one,
+ * and the list's own context for its extra actions */
+#define CTX_LIST_ADD ((keyctx)1 << 20)
+#define CTX_UNMET ((keyctx)1 << 21)  /* the register of unmet needs */
+#define CTX_WAITING ((keyctx)1 << 22)  /* the waiting list */
+#define CTX_CONSENTS ((keyctx)1 << 23)  /* a person's consents (RODO) */
+#define CTX_GROUP ((keyctx)1 << 24)  /* the members of a group */
+#define CTX_GROUPS ((keyctx)1 << 25)  /* the groups, for who keeps the activities */
+#define CTX_AUTHS ((keyctx)1 << 26)  /* the director's authorisations */
+#define CTX_PROG_SERVICES ((keyctx)1 << 27)  /* the services of a programme */
+#define CTX_LIST_OPEN ((keyctx)1 << 28)  /* Enter opens the selected row */
+#define CTX_AUDIT ((keyctx)1 << 29)  /* the audit log */
+#define CTX_PLANREAD ((keyctx)1 << 30)  /* a plan read through, with approve / return */
+#define CTX_MEETING ((keyctx)1 << 31)   /* a coordinators' meeting */
+#define CTX_SUMMARY ((keyctx)1 << 32)   /* a half-yearly summary */
+
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */
 struct keydef {
@@ -193,7 +197,7 @@ struct keydef {
 	const char *name;   /* as shown, e.g. "F2" */
 	const char *hint;   /* N_(): short, for the hint bar */
 	const char *help;   /* N_(): one line for the help screen */
-	unsigned ctx;       /* where it applies */
+	keyctx ctx;         /* where it applies */
 	bool hinted;        /* shown in the hint bar */
 };
 /* The key table: one row a binding (keys.c); the hint bar and the help
@@ -208,11 +212,14 @@ struct editing_key {
 extern const struct editing_key editing_keys[];
 extern const size_t editing_keys_count;
 
-enum action keys_action(unsigned ctx, int type, wint_t ch);
+enum action keys_action(keyctx ctx, int type, wint_t ch);
+/* A screen that knows which of its keys act now sets a filter for the
+ * hint bar (NULL: the table's hinted keys); the F1 help still lists all. */
+void keys_hint_filter(bool (*f)(enum action a, void *ctx), void *ctx);
 /* Draws the hint bar for ctx on the last line. */
-void keys_draw_hints(unsigned ctx, const struct actor *me);
+void keys_draw_hints(keyctx ctx, const struct actor *me);
 /* The key bound to action a in ctx, as shown ("F7", "p"); NULL: none. */
-const char *keys_name(unsigned ctx, enum action a);
+const char *keys_name(keyctx ctx, enum action a);
 /* The help screen, generated from the key table. */
 void keys_help(struct app *app);
 
@@ -324,7 +331,7 @@ struct list_ops {
 			       * "": nothing, drawn says it) */
 	const struct list_col *cols;
 	size_t ncols;
-	unsigned ctx;         /* the list's own key context, besides CTX_LIST */
+	keyctx ctx;           /* the list's own key context, besides CTX_LIST */
 	int (*load)(struct app *app, void *ctx, size_t *n);
 	void (*cell)(void *ctx, size_t row, size_t col, char *out, size_t size);
 	bool (*alert)(void *ctx, size_t row);   /* a row marked "!" (overdue) */
@@ -359,7 +366,7 @@ int list_rows_loaded(struct list_rows *r, int rc, size_t *n);
  * on the status line). */
 int ui_list_run(struct app *app, const struct list_ops *ops, void *ctx);
 /* The key context a list runs in (for tests of the key table). */
-unsigned ui_list_context(const struct list_ops *ops);
+keyctx ui_list_context(const struct list_ops *ops);
 /* Scrolls a text of n lines shown rows at a time by an arrow, page, Home
  * or End key (false: not such a key); top stays within the text. */
 bool ui_list_scroll(wint_t ch, size_t *top, size_t n, int rows);

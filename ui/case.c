@@ -71,6 +71,42 @@ static const struct {
 	{CASE_NEXT_CARD, A_CASE_CARD, N_("service card")},
 };
 
+/* The case keys that act now for this user: the "Next:" ones, and what
+ * reads the case (the plan, versions, documents, the request, the card). */
+struct case_keys {
+	unsigned next;
+	const struct case_view *cv;
+	bool write;
+};
+
+static bool case_key_acts(enum action a, void *ctx)
+{
+	const struct case_keys *k = ctx;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(next_labels); i++)
+		if (next_labels[i].action == a && (k->next & next_labels[i].bit))
+			return true;
+	switch (a) {
+	case A_CASE_PRINT:
+	case A_CASE_REQUEST:
+		return true;
+	case A_CASE_PLAN:
+		return k->cv->have_plan;
+	case A_CASE_COMPARE:
+		return k->cv->have_plan && k->cv->latest.version_no > 1;
+	case A_CASE_CARD:
+		return k->cv->have_plan;
+	case A_CASE_END_ITEM:
+	case A_CASE_RESIGN:
+	case A_CASE_CONTACT:
+		return k->write && k->cv->items_running > 0 && !k->cv->closed &&
+		       !strcmp(k->cv->latest.status, "approved");
+	default:
+		return false;
+	}
+}
+
 /* "» Next: r: start the needs assessment · g: ..." (NULL: nothing next). */
 static char *next_line(unsigned bits)
 {
@@ -509,7 +545,7 @@ static enum action view(struct app *app, const struct case_line *t, size_t nt, c
 void ui_case(struct app *app, int64_t request_id)
 {
 	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	keyctx saved_ctx = app->context;
 	struct fielderr e;
 	size_t top = 0;
 	bool reload = true, done = false;
@@ -517,6 +553,7 @@ void ui_case(struct app *app, int64_t request_id)
 	struct case_line *t = NULL;
 	size_t nt = 0, i;
 	char *next = NULL;
+	struct case_keys keys;
 	int rc;
 
 	/* the case view shows the case's contents: the reading is recorded */
@@ -548,11 +585,16 @@ void ui_case(struct app *app, int64_t request_id)
 				break;
 			}
 			next = next_line(case_next_actions(&cv));
+			keys.next = case_next_actions(&cv);
+			keys.cv = &cv;
+			keys.write = case_access(app->db, &app->me, request_id, true, NULL) == CD_OK;
 			reload = false;
 		}
 		app->screen_title = _("case");
 		app->context = CTX_CASE;
+		keys_hint_filter(case_key_acts, &keys);
 		a = view(app, t, nt, next, &top);
+		keys_hint_filter(NULL, NULL);
 		if (a == A_BACK)
 			break;
 		for (i = 0; i < ARRAY_SIZE(handlers); i++)

@@ -23,10 +23,9 @@ void ui_draw_status(struct app *app)
 
 	wmove(stdscr, y, 0);
 	wclrtoeol(stdscr);
-	if (status_rows > 1) {
-		wmove(stdscr, y - 1, 0);
+	while (status_rows > 1) {
+		wmove(stdscr, y - (int)--status_rows, 0);
 		wclrtoeol(stdscr);
-		status_rows = 1;
 	}
 	/* stdscr shares its cells with the screens' windows: pushing it
 	 * shows the message without disturbing them */
@@ -39,9 +38,9 @@ void ui_draw_status(struct app *app)
 		char *text = xasprintf("%s%s", app->status_error ? _("Error: ") : "", app->status);
 		size_t all, n, i;
 		char **l = ui_wrap_lines(text, COLS - 1, &all);
-		/* a message longer than the line takes the row above too, so
-		 * its end (the part that says what to do) is never cut */
-		n = all > 2 ? 2 : all;
+		/* a message longer than the line takes the rows above too (up
+		 * to two), so its end (the part that says what to do) is never cut */
+		n = all > 3 ? 3 : all;
 		status_rows = n;
 		for (i = 0; i < n; i++) {
 			int row = y - (int)(n - 1 - i);
@@ -191,6 +190,15 @@ int ui_getkey(struct app *app, WINDOW *w, wint_t *ch)
 			*ch = KEY_RESIZE;
 			return KEY_CODE_YES;
 		}
+		/* the message over whatever the screen drew, so none of it is
+		 * hidden; the screen's cursor stays where it was */
+		if (app->status[0]) {
+			int cy, cx;
+			getyx(stdscr, cy, cx);
+			ui_draw_status(app);
+			wmove(stdscr, cy, cx);
+			wnoutrefresh(stdscr);
+		}
 		update_panels();
 		doupdate();
 		r = ui_read_key(app, w, ch, 1000);
@@ -234,7 +242,7 @@ int ui_getkey(struct app *app, WINDOW *w, wint_t *ch)
 		case A_NEW_REQUEST:
 			if (app->logged_in && !app->in_new_request && app->on_new_request &&
 			    actor_can(&app->me, PERM_REQUEST_FILE)) {
-				unsigned saved_ctx = app->context;
+				keyctx saved_ctx = app->context;
 				const char *saved_title = app->screen_title;
 				app->on_new_request(app, app->current_person);
 				app->context = saved_ctx;

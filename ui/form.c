@@ -918,7 +918,7 @@ enum action form_screen_turn(struct app *app, struct form_screen *fs)
 }
 
 void form_screen_init(struct form_screen *fs, struct app *app, const struct fdef *defs,
-		      size_t n, const char *title, unsigned ctx,
+		      size_t n, const char *title, keyctx ctx,
 		      void (*extras)(struct app *, struct form_screen *), void *data)
 {
 	memset(fs, 0, sizeof(*fs));

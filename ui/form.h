@@ -139,7 +139,7 @@ bool uform_pick(struct app *app, struct uform *uf);
 struct form_screen {
 	struct uform *uf;
 	const char *title;     /* shown in the title bar */
-	unsigned ctx;          /* key context */
+	keyctx ctx;            /* key context */
 	int top;               /* first screen row of the form */
 	unsigned gen;          /* set to app->resize_gen - 1 before the first turn */
 	/* draws what the screen shows besides the fields (may be NULL) */
@@ -156,7 +156,7 @@ struct form_screen {
 /* Starts a form screen of the given fields below the title bar: title,
  * key context, what it draws besides the fields and its data. */
 void form_screen_init(struct form_screen *fs, struct app *app, const struct fdef *defs,
-		      size_t n, const char *title, unsigned ctx,
+		      size_t n, const char *title, keyctx ctx,
 		      void (*extras)(struct app *, struct form_screen *), void *data);
 
 /* Puts back autosaved drafts into the form's long texts; true (and a

@@ -9,7 +9,7 @@
 /* The parts of the desk, in the order help lists their keys; each binding
  * is listed once, in the first part it belongs to. */
 static const struct {
-	unsigned ctx;
+	keyctx ctx;
 	const char *title;
 } sections[] = {
 	{CTX_GLOBAL, N_("Everywhere")},
@@ -33,6 +33,9 @@ static const struct {
 	{CTX_CLOSING, N_("Closing")},
 	{CTX_MONITOR, N_("Monitoring note")},
 	{CTX_OFFER, N_("The offer")},
+	{CTX_MEETING, N_("Coordinators' meeting")},
+	{CTX_SUMMARY, N_("Half-yearly summary")},
+	{CTX_PLANREAD, N_("Reading a plan")},
 	{CTX_DETAILS, N_("A record with a second page")},
 };
 
@@ -78,6 +81,35 @@ void keys_help(struct app *app)
 	int *part = binding_parts();
 	WINDOW *w;
 
+	/* the keys of the screen the user is on come first */
+	if (app->context & ~CTX_GLOBAL) {
+		size_t here = n;
+		lines = xrealloc(lines, (n + 1) * sizeof(char *));
+		lines[n++] = xasprintf("# %s: %s", _("This screen"),
+				       app->screen_title ? app->screen_title : "");
+		for (i = 0; i < keytab_count; i++) {
+			const struct keydef *k = &keytab[i];
+			size_t j;
+			bool dup = false;
+			if (!k->help || (k->ctx & CTX_GLOBAL) || !(k->ctx & app->context))
+				continue;
+			for (j = 0; j < i && !dup; j++)
+				dup = keytab[j].help && keytab[j].key == k->key &&
+				      keytab[j].action == k->action &&
+				      (keytab[j].ctx & app->context) && !(keytab[j].ctx & CTX_GLOBAL);
+			if (dup)
+				continue;
+			lines = xrealloc(lines, (n + 1) * sizeof(char *));
+			lines[n++] = xasprintf("  %-14s %s", k->name, _(k->help));
+		}
+		if (n == here + 1) {
+			free(lines[--n]);      /* nothing of its own: no such part */
+		} else {
+			lines = xrealloc(lines, (n + 2) * sizeof(char *));
+			lines[n++] = xstrdup("");
+			lines[n++] = xasprintf("# %s", _("All keys"));
+		}
+	}
 	/* build the text once from the tables */
 	for (s = 0; s < ARRAY_SIZE(sections); s++) {
 		lines = xrealloc(lines, (n + 1) * sizeof(char *));

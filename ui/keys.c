@@ -137,6 +137,10 @@ const struct keydef keytab[] = {
 	 CTX_DETAILS, true},
 	{A_SERVICES, true, KEY_F(6), "F6", N_("services"),
 	 N_("The services of this programme or provider"), CTX_OFFER, true},
+	{A_SERVICES, true, KEY_F(6), "F6", N_("plans discussed"),
+	 N_("Choose the plans the meeting discussed"), CTX_MEETING, true},
+	{A_SERVICES, true, KEY_F(6), "F6", N_("figures"),
+	 N_("Show the figures the summary will hold for its period"), CTX_SUMMARY, true},
 	{A_CHECK_ITEM, true, KEY_F(6), "F6", N_("check a service"),
 	 N_("What the note found about one service of the plan"), CTX_MONITOR, true},
 	{A_GENERATE, true, KEY_F(6), "F6", N_("draft description"),
@@ -161,7 +165,7 @@ const struct editing_key editing_keys[] = {
 };
 const size_t editing_keys_count = ARRAY_SIZE(editing_keys);
 
-enum action keys_action(unsigned ctx, int type, wint_t ch)
+enum action keys_action(keyctx ctx, int type, wint_t ch)
 {
 	size_t i;
 
@@ -195,7 +199,7 @@ static bool role_allows(const struct actor *me, enum action a)
 	}
 }
 
-const char *keys_name(unsigned ctx, enum action a)
+const char *keys_name(keyctx ctx, enum action a)
 {
 	size_t i;
 
@@ -205,7 +209,18 @@ const char *keys_name(unsigned ctx, enum action a)
 	return NULL;
 }
 
-void keys_draw_hints(unsigned ctx, const struct actor *me)
+/* A screen's say in which of its own keys act now (the case view: only
+ * what this role can do in this state). */
+static bool (*hint_filter)(enum action a, void *ctx);
+static void *hint_filter_ctx;
+
+void keys_hint_filter(bool (*f)(enum action a, void *ctx), void *ctx)
+{
+	hint_filter = f;
+	hint_filter_ctx = ctx;
+}
+
+void keys_draw_hints(keyctx ctx, const struct actor *me)
 {
 	int x = 0, y = LINES - 1;
 	size_t i;
@@ -216,9 +231,15 @@ void keys_draw_hints(unsigned ctx, const struct actor *me)
 	for (i = 0; i < keytab_count && x < COLS; i++) {
 		const struct keydef *k = &keytab[i];
 		int need;
-		if (!k->hinted || !k->hint || !(k->ctx & (ctx | CTX_GLOBAL)) ||
-		    !role_allows(me, k->action))
+		if (!k->hint || !(k->ctx & (ctx | CTX_GLOBAL)) || !role_allows(me, k->action))
 			continue;
+		if (hint_filter && !(k->ctx & CTX_GLOBAL)) {
+			/* the screen says which of its keys act now, hinted or not */
+			if (!hint_filter(k->action, hint_filter_ctx))
+				continue;
+		} else if (!k->hinted) {
+			continue;
+		}
 		if (k->action == A_NEW_REQUEST && !(ctx & (CTX_MENU | CTX_SEARCH |
 							  CTX_PERSON | CTX_REQUESTS)))
 			continue;

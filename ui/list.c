@@ -40,9 +40,10 @@ static void draw_row(const struct list_ops *ops, void *ctx, int y, int x, size_t
 
 /* Column widths that fit what the list holds: each column as wide as its
  * widest cell (of the rows on screen and the first few hundred) and its
- * header.  When they do not all fit, the widest are cut to one common
- * width, so every column keeps as much as the screen allows; room left
- * over goes to the last column. */
+ * header, at most its declared width (the last column, declared 0, at
+ * first at most 16: it takes the rest anyway).  When they do not all fit,
+ * the widest are cut to one common width, so every column keeps as much
+ * as the screen allows; room left over goes to the last column. */
 static void fit_widths(const struct list_ops *ops, void *ctx, size_t n, int top, int rows,
 		       int avail, int *w)
 {
@@ -63,10 +64,14 @@ static void fit_widths(const struct list_ops *ops, void *ctx, size_t n, int top,
 				want[c] = cw;
 		}
 	}
-	/* the largest common cut that fits */
-	for (c = 0; c < ops->ncols; c++)
+	for (c = 0; c < ops->ncols; c++) {
+		int decl = ops->cols[c].width > 0 ? ops->cols[c].width : 16;
+		if (want[c] > decl)
+			want[c] = decl;
 		if (want[c] > cap)
 			cap = want[c];
+	}
+	/* the largest common cut that fits */
 	for (;;) {
 		total = gaps;
 		for (c = 0; c < ops->ncols; c++)
@@ -154,7 +159,7 @@ int list_rows_loaded(struct list_rows *r, int rc, size_t *n)
 	return rc;
 }
 
-unsigned ui_list_context(const struct list_ops *ops)
+keyctx ui_list_context(const struct list_ops *ops)
 {
 	return CTX_LIST | ops->ctx | (ops->open ? CTX_LIST_OPEN : 0) | (ops->add ? CTX_LIST_ADD : 0);
 }
@@ -162,7 +167,7 @@ unsigned ui_list_context(const struct list_ops *ops)
 int ui_list_run(struct app *app, const struct list_ops *ops, void *ctx)
 {
 	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context, lctx = ui_list_context(ops);
+	keyctx saved_ctx = app->context, lctx = ui_list_context(ops);
 	size_t n = 0, k;
 	int sel = 0, top = 0, rc = CD_OK;
 	bool reload = true;

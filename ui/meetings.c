@@ -94,7 +94,8 @@ static void meeting_edit(struct app *app, struct meeting *m)
 	enum action a;
 
 	form_screen_init(&fs, app, meeting_fields, ARRAY_SIZE(meeting_fields),
-			 m->id ? _("meeting") : _("new meeting"), CTX_OFFER, meeting_extras, m);
+			 m->id ? _("meeting") : _("new meeting"), CTX_FORM | CTX_MEETING,
+			 meeting_extras, m);
 	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "meeting:%lld", (long long)m->id);
 	uform_load(fs.uf, m);
 	form_screen_restore(app, &fs);
@@ -241,7 +242,8 @@ static void summary_new(struct app *app)
 	enum action a;
 
 	form_screen_init(&fs, app, summary_fields, ARRAY_SIZE(summary_fields),
-			 _("new half-yearly summary"), CTX_OFFER, summary_extras, NULL);
+			 _("new half-yearly summary"), CTX_FORM | CTX_SUMMARY, summary_extras,
+			 NULL);
 	str_copy(fs.draft_prefix, sizeof(fs.draft_prefix), "summary:0");
 	date_today(&today);
 	date_add_months(&today, -SUMMARY_EVERY_MONTHS, &from);

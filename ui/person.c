@@ -131,7 +131,7 @@ int64_t ui_person_card(struct app *app, int64_t id)
 	size_t n;
 	int64_t saved_current = app->current_person;
 	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	keyctx saved_ctx = app->context;
 	enum action a;
 
 	defs[0] = (struct fdef){-1, N_("Person"), FF_HEADER, 0, FC_LEFT, 0, 0, false, 0};

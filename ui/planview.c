@@ -59,7 +59,7 @@ static bool decide(struct app *app, int64_t version, enum action a)
 void ui_plan_read(struct app *app, int64_t request_id, int64_t version_id)
 {
 	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	keyctx saved_ctx = app->context;
 	struct fielderr e;
 	char *text = NULL;
 	size_t top = 0;

@@ -223,7 +223,7 @@ void ui_new_request(struct app *app, int64_t for_person)
 	struct newreq nr;
 	size_t n = 0;
 	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	keyctx saved_ctx = app->context;
 	enum action a;
 
 	if (!actor_can(&app->me, PERM_REQUEST_FILE)) {

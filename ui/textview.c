@@ -9,7 +9,7 @@
 void ui_text_view(struct app *app, const char *title, const char *text)
 {
 	const char *saved_title = app->screen_title;
-	unsigned saved_ctx = app->context;
+	keyctx saved_ctx = app->context;
 	size_t top = 0;
 
 	for (;;) {

@@ -35,6 +35,18 @@ screen() { tm capture-pane -p -t "$T"; }
 screen_attrs() { tm capture-pane -p -e -t "$T"; }
 resize() { tm resize-window -t "$T" -x "$1" -y "$2"; }
 
+# wait_gone TEXT: until TEXT is no longer on the screen (a closed dialog)
+wait_gone() {
+	i=0
+	while [ "$i" -lt 50 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "'$1' is still on the screen"
+	return 1
+}
+
 # wait_for TEXT [seconds]: until TEXT is on the screen
 wait_for() {
 	limit=${2:-5}

@@ -269,7 +269,10 @@ storage_error_reaches_the_status_line() {
 	# the table goes away behind the desk's back (a damaged file would do)
 	sqlite3 -batch "$DB" "DROP TABLE meeting_plan; DROP TABLE meeting;" || fail "could not drop"
 	menu_pick "Spotkania koordynatorów" || return
-	wait_for "Błąd: baza danych odrzuciła zmianę (szczegóły: /" || return
+	wait_for "Błąd: baza danych odrzuciła zmianę (szczegóły:" || return
+	# the log's path follows on the rows below, whole
+	screen | tail -4 | tr -d '\n' | grep -q "/.local/state/cusdesk/" ||
+		fail "the log's path was cut: $(screen | tail -4)"
 	expect_not_screen "sql error"
 	expect_screen "menu główne"                   # the list did not open half-empty
 	grep -q "sql error: no such table: meeting" "$WORK/.local/state/cusdesk/cusdesk.log" ||

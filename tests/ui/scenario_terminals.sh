@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -72,7 +72,7 @@ esc_digit_and_lone_esc() {
 	keys Escape 1                                  # Esc 1: F1, as in Midnight Commander
 	wait_for "Pomoc cusdesk" || return
 	keys Escape                                    # a lone Esc still answers
-	wait_for "menu główne" || return
+	wait_gone "Pomoc cusdesk" || return
 	keys Escape 3                                  # Esc 3: F3
 	wait_for "nowa osoba" || return
 }
@@ -139,4 +139,54 @@ fields_hold_what_they_show() {
 	keys Enter
 	stored "SELECT r.filed_on, r.referral_source, r.asked, p.phone FROM request r JOIN person p
 		ON p.id = r.person_id WHERE p.surname = 'Widoczne'" "2026-11-20|self|rehabilitacja ręki|"
+}
+
+# Everything readable at 80x24: the login hint ends its sentence, list
+# columns hold their names, a long message keeps its end.
+readable_at_80_columns() {
+	start
+	wait_for "Logowanie" || return
+	expect_screen "w polu hasła loguje, Esc kończy."
+	login recepcja || return
+	menu_pick "Wnioski" || return
+	wait_for "Na liście:" || return
+	expect_screen "Anna Wiśniewska"
+	expect_screen "Koordynator"
+	keys Escape
+	wait_for "menu główne" || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Długi"; field "Nazwisko"
+	type_text "Komunikat"; field "PESEL"
+	type_text "44051401358"                        # a wrong check digit
+	field "O co prosi"; type_text "Opieka."
+	keys F2
+	wait_for "PESEL" || return
+	# the message's end is on the screen, not cut at the 80th column
+	screen | tail -3 | tr -d '\n' | grep -q "cyfra kontrolna" ||
+		fail "the PESEL message was cut: $(screen | tail -3)"
+}
+
+# The hint bar shows the keys that act for this role in this state, and
+# F1 starts with the screen the user is on.
+hints_tell_the_truth() {
+	start
+	login_worklist dyrektor || return
+	open_case "15.2026" "Cieślak" "CUS.IPUS.15.2026" || return
+	screen | tail -1 | grep -q "z zatwierdź" || fail "no z in the director's hints: $(screen | tail -1)"
+	screen | tail -1 | grep -q "x zwróć" || fail "no x in the director's hints: $(screen | tail -1)"
+	screen | tail -1 | grep -q "r rozpoznanie\|m monitoring" &&
+		fail "coordinator keys hinted to the director: $(screen | tail -1)"
+	keys F1
+	wait_for "Ten ekran: sprawa" || return
+	screen | sed -n 3p | grep -q "^ *r " || fail "the case keys are not first: $(screen | sed -n 2,4p)"
+	keys Escape
+	wait_gone "Pomoc cusdesk" || return
+	stop
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return   # a plan in force
+	screen | tail -1 | grep -q "m monitoring" || fail "no m for the coordinator: $(screen | tail -1)"
+	screen | tail -1 | grep -q "z zatwierdź" && fail "z hinted to the coordinator: $(screen | tail -1)"
+	return 0
 }

@@ -67,6 +67,10 @@ void person_form_options(struct app *app, struct uform *uf)
 			str_copy(o[i + 1].label, sizeof(o[i + 1].label), names[i]);
 		}
 		uform_set_options(uf, PERSON_F_GMINA, o, n + 1);
+		/* a centre that serves one gmina: a new resident is of that one
+		 * (a person's own record, loaded after this, says otherwise) */
+		if (n == 1 && !uform_get(uf, PERSON_F_GMINA)[0])
+			uform_set(uf, PERSON_F_GMINA, names[0]);
 		free(o);
 		gmina_names_free(names, n);
 	}

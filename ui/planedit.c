@@ -197,6 +197,18 @@ static void plan_extras(struct app *app, struct form_screen *fs)
 		ui_put(w, maxy - 2, 1, "", COLS - 2, true);
 		ui_put(w, maxy - 1, 1, "", COLS - 2, true);
 	}
+	/* a returned plan: what the approver asked for, while it is corrected */
+	if (!strcmp(ps->v.status, "returned") && ps->v.return_comment[0] && !ps->warn[0]) {
+		size_t nl, k;
+		char *t = xasprintf(_("Returned by the approver: %s"), ps->v.return_comment);
+		char **l = ui_wrap_lines(t, COLS - 2, &nl);
+		wattrset(w, ui_attr(R_ERROR));
+		for (k = 0; k < nl && k < 2; k++)
+			ui_put(w, maxy - 2 + (int)k, 1, l[k], COLS - 2, true);
+		wattrset(w, A_NORMAL);
+		ui_free_lines(l, nl);
+		free(t);
+	}
 	if (ps->warn[0] && y < maxy - 1) {
 		/* the whole message, over two rows at the bottom */
 		size_t nl, k;

@@ -101,7 +101,8 @@ case_path_two_logins() {
 	keys F2
 	wait_for "[*] zdrowie" || return
 	keys Escape
-	wait_for "Zapisano: zdrowie." || return
+	wait_gone "Obszary życia" || return
+	expect_screen "Zapisano: zdrowie."
 	keys F7
 	wait_for "Rozpoznane potrzeby" || return
 	keys Enter
@@ -437,6 +438,11 @@ director_returns_a_plan() {
 	expect_screen "CUS.IPUS.15.2026"
 	stored "SELECT v.status, v.return_comment FROM plan_version v JOIN plan p ON p.id = v.plan_id
 		JOIN request r ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.15.2026'" "returned|Brak uzgodnienia z córką; proszę dopisać dowóz."
+	# the coordinator sees the comment in the plan editor while correcting it
+	open_case "15.2026" "Cieślak" "CUS.IPUS.15.2026" || return
+	keys p
+	wait_for "Plan (IPUS)" || return
+	expect_screen "Zwrócony przez zatwierdzającego: Brak uzgodnienia z córką"
 }
 
 director_authorises_an_organiser() {

@@ -119,6 +119,7 @@ fields_hold_what_they_show() {
 	login recepcja || return
 	keys F3
 	wait_for "nowa osoba" || return
+	expect_screen "Gmina          Czarnia"         # the centre serves one gmina: preset
 	type_text "Pola"; field "Nazwisko"
 	type_text "Widoczne"; field "Telefon"
 	type_text "600100200"
@@ -137,8 +138,8 @@ fields_hold_what_they_show() {
 	keys F2
 	wait_for "Wniosek zarejestrowany" || return
 	keys Enter
-	stored "SELECT r.filed_on, r.referral_source, r.asked, p.phone FROM request r JOIN person p
-		ON p.id = r.person_id WHERE p.surname = 'Widoczne'" "2026-11-20|self|rehabilitacja ręki|"
+	stored "SELECT r.filed_on, r.referral_source, r.asked, p.phone, (SELECT name FROM gmina WHERE id = p.gmina_id) FROM request r JOIN person p
+		ON p.id = r.person_id WHERE p.surname = 'Widoczne'" "2026-11-20|self|rehabilitacja ręki||Czarnia"
 }
 
 # Everything readable at 80x24: the login hint ends its sentence, list

@@ -160,32 +160,57 @@ bool person_form_pick_link(struct app *app, struct uform *uf, int self_id)
 
 wint_t person_dup_dialog(struct app *app, const struct person *p, int64_t *use)
 {
-	int64_t dups[4];
+	int64_t dups[4], same_pesel = 0;
 	size_t n = person_find_duplicates(app->db, p, dups, ARRAY_SIZE(dups)), i;
 	struct strbuf sb;
 	wint_t r;
 
 	*use = 0;
+	/* the same PESEL under another name or birth date is the same person too */
+	if (p->pesel[0] && n < ARRAY_SIZE(dups)) {
+		struct person_hit *h = NULL;
+		size_t k = 0, j;
+		if (person_search(app->db, &app->me, p->pesel, 3, &h, &k) == CD_OK)
+			for (j = 0; j < k; j++)
+				if (!strcmp(h[j].pesel, p->pesel) && h[j].id != p->id) {
+					bool have = false;
+					for (i = 0; i < n; i++)
+						have = have || dups[i] == h[j].id;
+					if (!have && n < ARRAY_SIZE(dups))
+						dups[n++] = h[j].id;
+				}
+		free(h);
+	}
 	if (!n)
 		return 's';
 	sb_init(&sb);
-	sb_add(&sb, _("Already registered with the same name and birth date:"));
+	for (i = 0; i < n && !same_pesel; i++) {
+		struct person x;
+		if (p->pesel[0] && person_get(app->db, &app->me, dups[i], &x) == CD_OK &&
+		    !strcmp(x.pesel, p->pesel))
+			same_pesel = dups[i];
+	}
+	sb_add(&sb, same_pesel ? _("This PESEL is already registered:") :
+				 _("Already registered with the same name and birth date:"));
 	sb_add(&sb, "\n");
 	for (i = 0; i < n; i++) {
 		struct person x;
-		if (person_get(app->db, &app->me, dups[i], &x))
+		if (person_get(app->db, &app->me, dups[i], &x) ||
+		    (same_pesel && dups[i] != same_pesel))
 			continue;
 		sb_addf(&sb, "  %s %s, %s %s, PESEL %s, %s %s\n", x.surname, x.first_names,
 			_("born"), x.birth_date, x.pesel[0] ? x.pesel : "-", x.town,
 			x.street[0] ? x.street : "");
 	}
 	sb_add(&sb, "\n");
-	sb_add(&sb, _("[U] use the registered person   [S] save a new person anyway   "
-		      "[Esc] back to the form"));
-	r = ui_ask(app, _("Possible duplicate"), sb.buf, "us");
+	/* one PESEL is one person: no second record of them can be saved */
+	sb_add(&sb, same_pesel ? _("[U] use the registered person   [Esc] back to the form") :
+				 _("[U] use the registered person   [S] save a new person anyway   "
+				   "[Esc] back to the form"));
+	r = ui_ask(app, _("Possible duplicate"), sb.buf, same_pesel ? "u" : "us");
 	sb_release(&sb);
 	if (r == 'u')
-		*use = dups[0];
+		*use = same_pesel ? same_pesel : dups[0];
 	return r;
 }
 

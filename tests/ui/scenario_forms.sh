@@ -1,6 +1,6 @@
 # Forms: errors name the field and keep the text; resizing keeps what was
 # typed; below 80x24 a notice; the duplicate warning; Esc asks first.
-SCENARIOS="${SCENARIOS:-} bad_pesel_keeps_text resize_during_form too_small_notice duplicate_warning too_long_is_refused_not_cut"
+SCENARIOS="${SCENARIOS:-} bad_pesel_keeps_text resize_during_form too_small_notice duplicate_warning too_long_is_refused_not_cut same_pesel_only_uses_the_registered"
 
 bad_pesel_keeps_text() {
 	start
@@ -110,4 +110,32 @@ too_long_is_refused_not_cut() {
 	wait_for "Wniosek zarejestrowany" || return
 	keys Enter
 	stored "SELECT town FROM person WHERE surname = 'Żółtodziobska'" "Łąśźżółćęńłąśźżółćęńłąśźżółćęńł"
+}
+
+# The same PESEL is the same person: the dialog offers only to use the one
+# registered (saving a second would fail), whatever name was typed.
+same_pesel_only_uses_the_registered() {
+	cli person add --first "Jan" --last "Peselowy" --pesel 44051401359 --town Cupel >/dev/null
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Janek"; field "Nazwisko"
+	type_text "Peselowski"; field "PESEL"
+	type_text "44051401359"
+	field "O co prosi"
+	type_text "Opieka."
+	keys F2
+	wait_for "Ten PESEL jest już zarejestrowany" || return
+	expect_screen "Peselowy Jan"
+	expect_not_screen "mimo to zapisz"
+	keys s                                          # not offered: nothing happens
+	sleep 0.3
+	expect_screen "Ten PESEL jest już zarejestrowany"
+	keys u
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	stored "SELECT p.first_names, r.asked FROM request r JOIN person p ON p.id = r.person_id
+		WHERE p.pesel = '44051401359'" "Jan|Opieka."
+	stored "SELECT count(*) FROM person WHERE surname = 'Peselowski'" "0"
 }

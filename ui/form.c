@@ -582,11 +582,15 @@ bool uform_pick(struct app *app, struct uform *uf)
 		return false;
 	labels = xcalloc(f->nopts, sizeof(char *));
 	for (i = 0; i < f->nopts; i++) {
-		labels[i] = f->opts[i].label[0] ? f->opts[i].label : _("(none)");
+		const char *l = f->opts[i].label[0] ? f->opts[i].label : _("(none)");
+		labels[i] = f->opts[i].note[0] ? xasprintf("%s · %s", l, f->opts[i].note) :
+						 xstrdup(l);
 		if (!strcmp(f->opts[i].value, f->value))
 			at = (int)i;
 	}
-	chosen = ui_choose(app, _(f->def->label), labels, f->nopts, at);
+	chosen = ui_choose(app, _(f->def->label), (const char *const *)labels, f->nopts, at);
+	for (i = 0; i < f->nopts; i++)
+		free((char *)labels[i]);
 	free(labels);
 	if (chosen >= 0 && strcmp(f->opts[chosen].value, f->value)) {
 		uform_set(uf, f->def->id, f->opts[chosen].value);

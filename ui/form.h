@@ -67,6 +67,7 @@ struct fdef {
 struct fopt {
 	char value[64];
 	char label[200];
+	char note[80];     /* shown beside the label in the F4 list only */
 };
 
 struct ffield;

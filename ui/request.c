@@ -1,5 +1,6 @@
 /* request.c - filing a request (the reception flow), editing one, lists. */
 #include "person_form.h"
+#include "casefile.h"
 #include "codes.h"
 #include "request.h"
 
@@ -55,10 +56,25 @@ static void coordinator_options(struct app *app, struct uform *uf)
 		return;
 	o = xcalloc(n + 1, sizeof(*o));
 	str_copy(o[0].label, sizeof(o[0].label), _("(not assigned)"));
-	for (i = 0; i < n; i++) {
-		snprintf(o[i + 1].value, sizeof(o[i + 1].value), "%lld", (long long)u[i].id);
-		str_copy(o[i + 1].label, sizeof(o[i + 1].label),
-			 u[i].full_name[0] ? u[i].full_name : u[i].login);
+	{
+		/* each with how many open cases they have, to share the work */
+		struct caseload *cl = NULL;
+		size_t ncl = 0, k;
+		caseload(app->db, &app->me, &cl, &ncl);
+		for (i = 0; i < n; i++) {
+			long open = -1;
+			for (k = 0; k < ncl; k++)
+				if (cl[k].user_id == u[i].id)
+					open = cl[k].open_cases;
+			snprintf(o[i + 1].value, sizeof(o[i + 1].value), "%lld", (long long)u[i].id);
+			str_copy(o[i + 1].label, sizeof(o[i + 1].label),
+				 u[i].full_name[0] ? u[i].full_name : u[i].login);
+			if (open >= 0)
+				snprintf(o[i + 1].note, sizeof(o[i + 1].note),
+					 P_("%ld open case", "%ld open cases", (unsigned long)open),
+					 open);
+		}
+		free(cl);
 	}
 	uform_set_options(uf, REQUEST_F_COORDINATOR, o, n + 1);
 	free(o);

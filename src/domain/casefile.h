@@ -26,7 +26,8 @@ int case_share(struct cd_db *db, const struct actor *a, int64_t request_id,
 	       int64_t user_id, struct fielderr *e);
 
 /* The caseload: open cases per coordinator (every active coordinator,
- * also with none; "not assigned" as user 0). */
+ * also with none; "not assigned" as user 0).  The organiser and director,
+ * and reception, who assigns cases (counts only). */
 struct caseload {
 	int64_t user_id;
 	char name[128];

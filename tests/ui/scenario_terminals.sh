@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -190,4 +190,23 @@ hints_tell_the_truth() {
 	screen | tail -1 | grep -q "m monitoring" || fail "no m for the coordinator: $(screen | tail -1)"
 	screen | tail -1 | grep -q "z zatwierdź" && fail "z hinted to the coordinator: $(screen | tail -1)"
 	return 0
+}
+
+# At intake the coordinator list says how many open cases each one has.
+intake_shows_caseload() {
+	start
+	login recepcja || return
+	keys F3
+	wait_for "nowa osoba" || return
+	field "Koordynator"
+	keys F4
+	wait_for "┌─ Koordynator ─" || return
+	n=$(sqlite3 -batch "$DB" "SELECT count(*) FROM request r JOIN app_user u ON u.id = r.coordinator_id
+		WHERE u.login = 'koordynator' AND r.status IN ('filed', 'assessment', 'qualified', 'waiting')")
+	case $n in
+	1) want="$n otwarta sprawa";;
+	[2-4]|[2-9][2-4]) want="$n otwarte sprawy";;
+	*) want="$n otwartych spraw";;
+	esac
+	expect_screen "Anna Wiśniewska · $want"
 }

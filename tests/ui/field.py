@@ -2,7 +2,8 @@
 """field.py CURSOR_X CURSOR_Y < capture-pane -e output: prints the label of
 the form field the cursor is in.  Labels are drawn in their colour role
 (SGR 36, cyan); the label of a field is the last label left of the cursor
-on its row, or on a row above for the later rows of a multi-line field."""
+on its row, or on a row above for the later rows of a multi-line field.
+On a monochrome screen the label columns of the form are read instead."""
 import re
 import sys
 import unicodedata
@@ -45,9 +46,32 @@ def label_left_of(row, x):
     return runs[-1][1].strip().rstrip('*').strip() if runs else None
 
 
+ROOM = re.compile(r'^(wolne: \d+|\d+ free)$')
+
+
+def mono_label(rows, x, y):
+    """Without colours (TERM=vt100) labels are plain text: the label
+    columns of the form's left or right half (1-14, or 41-54 at 80
+    columns), on the cursor's row or the rows above it."""
+    start = 41 if x >= 56 else 1
+    for yy in range(y, max(-1, y - 12), -1):
+        if yy >= len(rows):
+            continue
+        plain = re.sub(r'\x1b\[[0-9;]*m', '', rows[yy])
+        text = plain[start:start + 14].strip()
+        if not text or ROOM.match(text) or plain.lstrip().startswith('─'):
+            continue
+        return text.rstrip('*!').strip()
+    return ''
+
+
 def main():
     x, y = int(sys.argv[1]), int(sys.argv[2])
-    rows = sys.stdin.read().split('\n')
+    raw = sys.stdin.read()
+    rows = raw.split('\n')
+    if '\x1b[36m' not in raw and ';36m' not in raw and '[36;' not in raw:
+        print(mono_label(rows, x, y))
+        return
     for yy in range(y, max(-1, y - 12), -1):
         if yy >= len(rows):
             continue

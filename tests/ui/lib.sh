@@ -13,7 +13,7 @@ start() {
 	while [ $# -gt 0 ] && [ "${1:-}" != "--" ]; do envs="$envs $1"; shift; done
 	[ "${1:-}" = "--" ] && shift
 	tm new-session -d -s ui -x 80 -y 24 \
-		"env -i PATH='$PATH' HOME='$WORK' TERM=screen LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} $envs '$BIN' --db '$DB' $*; sleep 30"
+		"env -i PATH='$PATH' HOME='$WORK' TERM=${UI_TERM:-screen} LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} $envs '$BIN' --db '$DB' $*; sleep 30"
 	tm set-option -t ui -g remain-on-exit on >/dev/null 2>&1 || true
 }
 
@@ -23,12 +23,44 @@ stop() { T=ui; tm kill-server >/dev/null 2>&1 || true; }
 # same tmux server; desk A ui, desk B ui2 (set T=ui or T=ui2 to type there)
 start_second() {
 	tm new-session -d -s ui2 -x 80 -y 24 \
-		"env -i PATH='$PATH' HOME='$WORK/b' TERM=screen LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} '$BIN' --db '$DB'; sleep 30"
+		"env -i PATH='$PATH' HOME='$WORK/b' TERM=${UI_TERM:-screen} LANG=C.UTF-8 CUSDESK_TODAY=2026-11-22 ${ASAN_OPTIONS:+ASAN_OPTIONS=$ASAN_OPTIONS} '$BIN' --db '$DB'; sleep 30"
 }
 
 # the desk the keys go to: "ui", or "ui2" for a second desk (start_second)
 T=ui
-keys() { tm send-keys -t "$T" "$@"; }
+# keys KEY...: tmux key names.  With KEYS_AS=putty the function and
+# editing keys go as the raw bytes of PuTTY's factory settings (F1-F4
+# ESC[11~..., Home ESC[1~, End ESC[4~); with KEYS_AS=vt100 as a VT100 sends
+# them (PF1-PF4 ESC O P..S, F5 and up as Esc and a digit, as its users
+# type them); otherwise as tmux sends them.
+keys() {
+	if [ -z "${KEYS_AS:-}" ]; then tm send-keys -t "$T" "$@"; return; fi
+	for k in "$@"; do
+		case "$KEYS_AS:$k" in
+		putty:F1) tm send-keys -t "$T" -H 1b 5b 31 31 7e;;
+		putty:F2) tm send-keys -t "$T" -H 1b 5b 31 32 7e;;
+		putty:F3) tm send-keys -t "$T" -H 1b 5b 31 33 7e;;
+		putty:F4) tm send-keys -t "$T" -H 1b 5b 31 34 7e;;
+		putty:F5) tm send-keys -t "$T" -H 1b 5b 31 35 7e;;
+		putty:F6) tm send-keys -t "$T" -H 1b 5b 31 37 7e;;
+		putty:F7) tm send-keys -t "$T" -H 1b 5b 31 38 7e;;
+		putty:F8) tm send-keys -t "$T" -H 1b 5b 31 39 7e;;
+		putty:F9) tm send-keys -t "$T" -H 1b 5b 32 30 7e;;
+		putty:F10) tm send-keys -t "$T" -H 1b 5b 32 31 7e;;
+		putty:Home) tm send-keys -t "$T" -H 1b 5b 31 7e;;
+		putty:End) tm send-keys -t "$T" -H 1b 5b 34 7e;;
+		vt100:F1) tm send-keys -t "$T" -H 1b 4f 50;;
+		vt100:F2) tm send-keys -t "$T" -H 1b 4f 51;;
+		vt100:F3) tm send-keys -t "$T" -H 1b 4f 52;;
+		vt100:F4) tm send-keys -t "$T" -H 1b 4f 53;;
+		vt100:F[5-9]) tm send-keys -t "$T" -H 1b 3"${k#F}";;
+		vt100:F10) tm send-keys -t "$T" -H 1b 30;;
+		vt100:Home) tm send-keys -t "$T" -H 1b 5b 48;;
+		vt100:End) tm send-keys -t "$T" -H 1b 5b 46;;
+		*) tm send-keys -t "$T" "$k";;
+		esac
+	done
+}
 # type_text TEXT: literal text (no key names)
 type_text() { tm send-keys -t "$T" -l "$1"; }
 screen() { tm capture-pane -p -t "$T"; }

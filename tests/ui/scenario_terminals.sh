@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -209,4 +209,14 @@ intake_shows_caseload() {
 	*) want="$n otwartych spraw";;
 	esac
 	expect_screen "Anna Wiśniewska · $want"
+}
+
+# The whole case path again, on PuTTY's factory keys under TERM=xterm and
+# on a VT100 (its four PF keys, Esc and a digit for the rest).
+case_path_on_putty() {
+	UI_TERM=xterm KEYS_AS=putty case_path_two_logins
+}
+
+case_path_on_vt100() {
+	UI_TERM=vt100 KEYS_AS=vt100 case_path_two_logins
 }

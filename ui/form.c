@@ -550,6 +550,8 @@ static void after_move(struct app *app, struct uform *uf, int before)
 			else if (app->status_error)
 				ui_status_clear(app);
 		}
+		if (uf->left && !f->invalid)
+			uf->left(uf, f->def->id);
 	}
 }
 
@@ -588,6 +590,10 @@ bool uform_pick(struct app *app, struct uform *uf)
 		if (!strcmp(f->opts[i].value, f->value))
 			at = (int)i;
 	}
+	if (!f->value[0])
+		for (i = 0; i < f->nopts; i++)
+			if (f->opts[i].suggested)
+				at = (int)i;
 	chosen = ui_choose(app, _(f->def->label), (const char *const *)labels, f->nopts, at);
 	for (i = 0; i < f->nopts; i++)
 		free((char *)labels[i]);

@@ -68,6 +68,7 @@ struct fopt {
 	char value[64];
 	char label[200];
 	char note[80];     /* shown beside the label in the F4 list only */
+	bool suggested;    /* where the F4 list starts while nothing is chosen */
 };
 
 struct ffield;
@@ -83,6 +84,8 @@ struct uform {
 	/* called when the user leaves a field: NULL or a translated message */
 	const char *(*check)(void *ctx, int id, const char *value);
 	void *ctx;
+	/* called after the user left field id (may fill others and move on) */
+	void (*left)(struct uform *uf, int id);
 	unsigned layout_no;    /* which layout of all forms this one is */
 };
 

@@ -139,6 +139,7 @@ int64_t ui_person_card(struct app *app, int64_t id)
 	memset(&fs, 0, sizeof(fs));
 	fs.uf = uform_new(defs, n);
 	fs.uf->check = person_form_check;
+	fs.uf->left = person_form_left;
 	fs.ctx = CTX_PERSON;
 	fs.top = 1;
 	fs.gen = app->resize_gen - 1;

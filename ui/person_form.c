@@ -138,6 +138,29 @@ const char *person_form_check(void *ctx, int id, const char *value)
 	}
 }
 
+void person_form_left(struct uform *uf, int id)
+{
+	struct pesel_info info;
+	bool filled = false;
+
+	if (id != PERSON_F_PESEL || pesel_check(uform_get(uf, PERSON_F_PESEL), &info) != PESEL_OK)
+		return;
+	if (!uform_get(uf, PERSON_F_BIRTH)[0]) {
+		char d[11];
+		date_format(&info.birth, d);
+		uform_set(uf, PERSON_F_BIRTH, d);
+		filled = true;
+	}
+	if (!uform_get(uf, PERSON_F_SEX)[0]) {
+		char s[2] = {info.sex, '\0'};
+		uform_set(uf, PERSON_F_SEX, s);
+		filled = true;
+	}
+	/* moving on from the PESEL: past what it filled in */
+	if (filled && uform_current_id(uf) == PERSON_F_BIRTH)
+		uform_focus(uf, PERSON_F_PHONE);
+}
+
 bool person_form_pick_link(struct app *app, struct uform *uf, int self_id)
 {
 	int id = uform_current_id(uf);

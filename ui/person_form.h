@@ -21,6 +21,9 @@ void person_form_load(struct app *app, struct uform *uf, const struct person *p)
 int person_form_read(struct uform *uf, struct person *p, struct fielderr *e);
 /* Field check when leaving a field (uform check callback). */
 const char *person_form_check(void *ctx, int id, const char *value);
+/* After a valid PESEL: the birth date and sex it holds are filled in (when
+ * empty) and Tab goes on past them. */
+void person_form_left(struct uform *uf, int id);
 /* F4 on a link field: chooses a person.  True when handled. */
 bool person_form_pick_link(struct app *app, struct uform *uf, int self_id);
 /* Asks about persons with the same name and birth date.  Returns 's' to

@@ -9,23 +9,26 @@
 #include <string.h>
 
 /* Request fields: rows relative to row0. */
+/* What is typed at every intake comes first (the request in the person's
+ * words, the coordinator); what is preset (today, in person, by the person
+ * themself, of their own accord) after it. */
 static const struct fdef request_fields[] = {
-	{REQUEST_F_FILED, N_("Filed on"), FF_TEXT, 0, FC_LEFT, 10, 0, true, 10, ACCEPT_DATE,
-	 FBP(PART_REQUEST, struct request, filed_on, FB_TEXT)},
-	{REQUEST_F_CHANNEL, N_("Channel"), FF_CHOICE, 0, FC_RIGHT, 0, 0, true, 0, NULL,
-	 FBP(PART_REQUEST, struct request, channel, FB_TEXT)},
-	{REQUEST_F_FILED_BY, N_("Filed by"), FF_CHOICE, 1, FC_LEFT, 0, 0, true, 0, NULL,
-	 FBP(PART_REQUEST, struct request, filed_by, FB_TEXT)},
-	/* a link shows the person's name: moved by hand */
-	{REQUEST_F_FILER, N_("Filer"), FF_LINK, 1, FC_RIGHT, 0, 0, false, 0},
-	{REQUEST_F_REFERRAL, N_("Referred by"), FF_CHOICE, 2, FC_LEFT, 0, 0, true, 0, NULL,
-	 FBP(PART_REQUEST, struct request, referral_source, FB_TEXT)},
-	{REQUEST_F_COORDINATOR, N_("Coordinator"), FF_CHOICE, 2, FC_RIGHT, 0, 0, false, 0, NULL,
-	 FBP(PART_REQUEST, struct request, coordinator_id, FB_ID)},
-	{REQUEST_F_STATUS, N_("Status"), FF_CHOICE, 3, FC_LEFT, 0, 0, true, 0, NULL,
-	 FBP(PART_REQUEST, struct request, status, FB_TEXT)},
-	{REQUEST_F_ASKED, N_("Asked for"), FF_MULTI, 4, FC_FULL, 0, 4, true, 2000, NULL,
+	{REQUEST_F_ASKED, N_("Asked for"), FF_MULTI, 0, FC_FULL, 0, 4, true, 2000, NULL,
 	 FBP(PART_REQUEST, struct request, asked, FB_TEXT)},
+	{REQUEST_F_COORDINATOR, N_("Coordinator"), FF_CHOICE, 4, FC_LEFT, 0, 0, false, 0, NULL,
+	 FBP(PART_REQUEST, struct request, coordinator_id, FB_ID)},
+	{REQUEST_F_FILED, N_("Filed on"), FF_TEXT, 4, FC_RIGHT, 10, 0, true, 10, ACCEPT_DATE,
+	 FBP(PART_REQUEST, struct request, filed_on, FB_TEXT)},
+	{REQUEST_F_CHANNEL, N_("Channel"), FF_CHOICE, 5, FC_LEFT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, channel, FB_TEXT)},
+	{REQUEST_F_FILED_BY, N_("Filed by"), FF_CHOICE, 5, FC_RIGHT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, filed_by, FB_TEXT)},
+	{REQUEST_F_REFERRAL, N_("Referred by"), FF_CHOICE, 6, FC_LEFT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, referral_source, FB_TEXT)},
+	/* a link shows the person's name: moved by hand */
+	{REQUEST_F_FILER, N_("Filer"), FF_LINK, 6, FC_RIGHT, 0, 0, false, 0},
+	{REQUEST_F_STATUS, N_("Status"), FF_CHOICE, 7, FC_LEFT, 0, 0, true, 0, NULL,
+	 FBP(PART_REQUEST, struct request, status, FB_TEXT)},
 };
 
 /* Copies the request fields at row0 into out; with_status adds Status
@@ -60,6 +63,7 @@ static void coordinator_options(struct app *app, struct uform *uf)
 		/* each with how many open cases they have, to share the work */
 		struct caseload *cl = NULL;
 		size_t ncl = 0, k;
+		long least = -1, least_open = 0;
 		caseload(app->db, &app->me, &cl, &ncl);
 		for (i = 0; i < n; i++) {
 			long open = -1;
@@ -73,8 +77,15 @@ static void coordinator_options(struct app *app, struct uform *uf)
 				snprintf(o[i + 1].note, sizeof(o[i + 1].note),
 					 P_("%ld open case", "%ld open cases", (unsigned long)open),
 					 open);
+			/* the list starts on the one with the fewest open cases */
+			if (open >= 0 && (least < 0 || open < least_open)) {
+				least = (long)(i + 1);
+				least_open = open;
+			}
 		}
 		free(cl);
+		if (least > 0)
+			o[least].suggested = true;
 	}
 	uform_set_options(uf, REQUEST_F_COORDINATOR, o, n + 1);
 	free(o);
@@ -254,6 +265,7 @@ void ui_new_request(struct app *app, int64_t for_person)
 	n += request_defs(defs + n, 2 + PERSON_BLOCK_ROWS, false);
 	form_screen_init(&fs, app, defs, n, _("new request"), CTX_NEWREQ, newreq_extras, &nr);
 	fs.uf->check = newreq_check;
+	fs.uf->left = person_form_left;
 	person_form_options(app, fs.uf);
 	request_options(app, fs.uf);
 	person_init(&nr.p);
@@ -315,6 +327,7 @@ void ui_request_edit(struct app *app, int64_t id)
 	snprintf(title, sizeof(title), "%s %s", _("request"), r.case_ref);
 	form_screen_init(&fs, app, defs, n, title, CTX_FORM | CTX_PRINTABLE, edit_extras, &r);
 	fs.uf->check = newreq_check;
+	fs.uf->left = person_form_left;
 	request_options(app, fs.uf);
 	request_load(app, fs.uf, &r);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {

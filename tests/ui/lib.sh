@@ -33,7 +33,11 @@ T=ui
 # ESC[11~..., Home ESC[1~, End ESC[4~); with KEYS_AS=vt100 as a VT100 sends
 # them (PF1-PF4 ESC O P..S, F5 and up as Esc and a digit, as its users
 # type them); otherwise as tmux sends them.
+# every key sent is counted: KEYS_CMD command keys, KEYS_TYPED characters
+KEYS_CMD=0
+KEYS_TYPED=0
 keys() {
+	KEYS_CMD=$((KEYS_CMD + $#))
 	if [ -z "${KEYS_AS:-}" ]; then tm send-keys -t "$T" "$@"; return; fi
 	for k in "$@"; do
 		case "$KEYS_AS:$k" in
@@ -62,7 +66,10 @@ keys() {
 	done
 }
 # type_text TEXT: literal text (no key names)
-type_text() { tm send-keys -t "$T" -l "$1"; }
+type_text() {
+	KEYS_TYPED=$((KEYS_TYPED + $(printf '%s' "$1" | wc -m)))
+	tm send-keys -t "$T" -l "$1"
+}
 screen() { tm capture-pane -p -t "$T"; }
 screen_attrs() { tm capture-pane -p -e -t "$T"; }
 resize() { tm resize-window -t "$T" -x "$1" -y "$2"; }

@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -219,4 +219,38 @@ case_path_on_putty() {
 
 case_path_on_vt100() {
 	UI_TERM=vt100 KEYS_AS=vt100 case_path_two_logins
+}
+
+# The keystrokes of a reception intake: a new resident with PESEL, address
+# and phone, a request and a coordinator; printed, and at most 110.
+intake_keystrokes() {
+	start
+	login recepcja || return
+	KEYS_CMD=0; KEYS_TYPED=0
+	keys F3
+	wait_for "nowa osoba" || return
+	type_text "Żaneta"; keys Tab
+	type_text "Źrebiec-Łęcka"; keys Tab
+	type_text "90051203422"; keys Tab            # birth date and sex filled from it, skipped
+	type_text "600100200"; keys Tab
+	type_text "Źródlana"; keys Tab
+	type_text "7"; keys Tab Tab
+	type_text "07431"; keys Tab
+	type_text "Czarnia"; keys Tab Tab Tab         # the gmina preset, no e-mail
+	type_text "Pomoc w domu: zakupy, sprzątanie."
+	keys Tab                                      # the coordinator: the request first,
+	keys F4                                       # the presets (today, in person) after
+	wait_for "┌─ Koordynator ─" || return
+	keys Enter                                    # the list starts on the least busy one
+	keys F2
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	total=$((KEYS_CMD + KEYS_TYPED))
+	echo "    intake: $total keystrokes ($KEYS_CMD command keys, $KEYS_TYPED typed)"
+	[ "$total" -le 110 ] || fail "the intake took $total keystrokes (target 110)"
+	stored "SELECT p.birth_date, p.sex, p.phone, p.street, p.house_no, p.postcode, p.town,
+		(SELECT name FROM gmina WHERE id = p.gmina_id), u.login, r.asked FROM request r
+		JOIN person p ON p.id = r.person_id JOIN app_user u ON u.id = r.coordinator_id
+		WHERE p.pesel = '90051203422'" \
+		"1990-05-12|K|600100200|Źródlana|7|07-431|Czarnia|Czarnia|koordynator|Pomoc w domu: zakupy, sprzątanie."
 }

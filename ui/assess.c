@@ -309,14 +309,89 @@ void ui_assessment_domain(struct app *app, int64_t request_id, const char *code)
 
 /* ---- needs ---- */
 
+/* Asks what a need is: its words, its life domain, what answers it (a
+ * service or unmet, and then its area); nd holds the answers so far (a
+ * need corrected starts from itself).  False when the user went back. */
+static bool need_form(struct app *app, struct need *nd)
+{
+	struct choice *sv;
+	size_t ns, i;
+
+	if (!ui_prompt_value(app, _("A need"), _("Need:"), nd->description,
+			     sizeof(nd->description)))
+		return false;
+	{
+		/* the life domain it belongs to (optional) */
+		struct life_domain *ld;
+		size_t nd_n;
+		if (life_domains(app->db, &ld, &nd_n) == CD_OK) {
+			const char **dl = xcalloc(nd_n + 1, sizeof(char *));
+			int c, at = 0;
+			dl[0] = _("no particular life domain");
+			for (i = 0; i < nd_n; i++) {
+				dl[i + 1] = ld[i].name;
+				if (!strcmp(ld[i].code, nd->domain))
+					at = (int)i + 1;
+			}
+			c = ui_choose(app, _("Life domain"), dl, nd_n + 1, at);
+			nd->domain[0] = '\0';
+			if (c > 0)
+				str_copy(nd->domain, sizeof(nd->domain), ld[c - 1].code);
+			free(dl);
+			free(ld);
+			if (c < 0)
+				return false;
+		}
+	}
+	if (catalogue_services(app->db, &sv, &ns) == CD_OK) {
+		const char **sl = xcalloc(ns + 1, sizeof(char *));
+		int c, at = 0;
+		sl[0] = _("unmet: the offer cannot meet it today");
+		for (i = 0; i < ns; i++) {
+			sl[i + 1] = sv[i].label;
+			if (sv[i].id == nd->service_id)
+				at = (int)i + 1;
+		}
+		c = ui_choose(app, _("Answered by"), sl, ns + 1, at);
+		nd->unmet = c == 0;
+		nd->service_id = c > 0 ? sv[c - 1].id : 0;
+		free(sl);
+		free(sv);
+		if (c < 0)
+			return false;
+	}
+	if (!nd->unmet)
+		nd->area_code = 0;
+	if (nd->unmet && catalogue_areas(app->db, &sv, &ns) == CD_OK) {
+		/* the area lets a future service of it find this need */
+		const char **al = xcalloc(ns + 1, sizeof(char *));
+		int c, at = 0;
+		al[0] = _("area not known");
+		for (i = 0; i < ns; i++) {
+			al[i + 1] = sv[i].label;
+			if ((int)sv[i].id == nd->area_code)
+				at = (int)i + 1;
+		}
+		c = ui_choose(app, _("Which area of services would answer it"), al, ns + 1, at);
+		nd->area_code = c > 0 ? (int)sv[c - 1].id : 0;
+		free(al);
+		free(sv);
+		if (c < 0)
+			return false;
+	}
+	return true;
+}
+
 static void needs_screen(struct app *app, struct assessment *as)
 {
 	for (;;) {
-		struct need *l;
+		struct need *l, nd;
+		struct fielderr e;
 		size_t n, i, nl = 0;
 		const char **labels;
 		char **own;
 		int k;
+		wint_t what = 0;
 
 		if (need_list(app->db, &app->me, as->request_id, &l, &n))
 			return;
@@ -328,9 +403,13 @@ static void needs_screen(struct app *app, struct assessment *as)
 					   l[i].unmet ? _("unmet") : l[i].service_name);
 			labels[nl++] = own[i];
 		}
-		k = ui_choose(app, _("Needs found (Enter on a need removes it)"), labels, nl, 0);
-		if (k > 0 && ui_confirm(app, _("Remove this need?")))
-			need_remove(app->db, &app->me, l[k - 1].id);
+		k = ui_choose(app, _("Needs found (Enter: change or remove)"), labels, nl, 0);
+		memset(&nd, 0, sizeof(nd));
+		if (k > 0) {
+			nd = l[k - 1];
+			what = ui_ask(app, _("A need"), _("[Z] change it   [U] remove it   [Esc] back"),
+				      "zu");
+		}
 		for (i = 0; i < n; i++)
 			free(own[i]);
 		free(own);
@@ -338,69 +417,16 @@ static void needs_screen(struct app *app, struct assessment *as)
 		free(l);
 		if (k < 0)
 			return;
-		if (k == 0) {
-			struct need nd;
-			struct choice *sv;
-			size_t ns;
-			struct fielderr e;
-			memset(&nd, 0, sizeof(nd));
-			if (!ui_prompt(app, _("A need"), _("Need:"), false, nd.description,
-				       sizeof(nd.description)))
-				continue;
-			{
-				/* the life domain it belongs to (optional) */
-				struct life_domain *ld;
-				size_t nd_n;
-				if (life_domains(app->db, &ld, &nd_n) == CD_OK) {
-					const char **dl = xcalloc(nd_n + 1, sizeof(char *));
-					int c;
-					dl[0] = _("no particular life domain");
-					for (i = 0; i < nd_n; i++)
-						dl[i + 1] = ld[i].name;
-					c = ui_choose(app, _("Life domain"), dl, nd_n + 1, 0);
-					if (c > 0)
-						str_copy(nd.domain, sizeof(nd.domain), ld[c - 1].code);
-					free(dl);
-					free(ld);
-					if (c < 0)
-						continue;
-				}
-			}
-			if (catalogue_services(app->db, &sv, &ns) == CD_OK) {
-				const char **sl = xcalloc(ns + 1, sizeof(char *));
-				int c;
-				sl[0] = _("unmet: the offer cannot meet it today");
-				for (i = 0; i < ns; i++)
-					sl[i + 1] = sv[i].label;
-				c = ui_choose(app, _("Answered by"), sl, ns + 1, 0);
-				if (c == 0)
-					nd.unmet = true;
-				else if (c > 0)
-					nd.service_id = sv[c - 1].id;
-				free(sl);
-				free(sv);
-				if (c < 0)
-					continue;
-			}
-			if (nd.unmet && catalogue_areas(app->db, &sv, &ns) == CD_OK) {
-				/* the area lets a future service of it find this need */
-				const char **al = xcalloc(ns + 1, sizeof(char *));
-				int c;
-				al[0] = _("area not known");
-				for (i = 0; i < ns; i++)
-					al[i + 1] = sv[i].label;
-				c = ui_choose(app, _("Which area of services would answer it"), al,
-					      ns + 1, 0);
-				if (c > 0)
-					nd.area_code = (int)sv[c - 1].id;
-				free(al);
-				free(sv);
-				if (c < 0)
-					continue;
-			}
-			if (need_add(app->db, &app->me, as->request_id, &nd, &e))
-				ui_status(app, true, "%s", e.msg);
+		if (what == 'u') {
+			if (ui_confirm(app, _("Remove this need?")))
+				need_remove(app->db, &app->me, nd.id);
+			continue;
 		}
+		if (k > 0 && what != 'z')
+			continue;
+		/* a new need, or the chosen one corrected (the same form, from it) */
+		if (need_form(app, &nd) && need_add(app->db, &app->me, as->request_id, &nd, &e))
+			ui_status(app, true, "%s", e.msg);
 	}
 }
 

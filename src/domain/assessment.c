@@ -593,9 +593,27 @@ int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	if (nd->area_code < 0 || nd->area_code > 14 || (nd->area_code && !nd->unmet))
 		return fielderr_set(e, ASSESS_F_NEED, "%s",
 				    _("Need: the area (1-14) is given only for an unmet need"));
-	if (db_prepare(db, "INSERT INTO need(assessment_id, domain_code, description, "
+	if (nd->id) {
+		/* a need corrected: only one of this case's own, not yet answered */
+		if (db_prepare(db, "SELECT 1 FROM need WHERE id = ?1 AND assessment_id = ?2 AND "
+			       "answered_on IS NULL", &st))
+			return CD_EDB;
+		sqlite3_bind_int64(st, 1, nd->id);
+		sqlite3_bind_int64(st, 2, nd->assessment_id);
+		rc = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (!rc)
+			return fielderr_set(e, ASSESS_F_NEED, "%s",
+					    _("Need: not a need of this case that can be changed"));
+	}
+	if (db_prepare(db, nd->id ?
+		       "UPDATE need SET domain_code = ?2, description = ?3, service_id = ?4, "
+		       "unmet = ?5, area_code = ?6 WHERE id = ?7 AND assessment_id = ?1" :
+		       "INSERT INTO need(assessment_id, domain_code, description, "
 		       "service_id, unmet, area_code) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st))
 		return CD_EDB;
+	if (nd->id)
+		sqlite3_bind_int64(st, 7, nd->id);
 	sqlite3_bind_int64(st, 1, nd->assessment_id);
 	db_bind_text_or_null(st, 2, nd->domain);
 	sqlite3_bind_text(st, 3, nd->description, -1, SQLITE_STATIC);
@@ -606,7 +624,8 @@ int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	if ((rc = db_step_done(db, st)))
 		return rc == CD_EEXIST ? fielderr_set(e, ASSESS_F_NEED, "%s",
 						      _("Need: no such service")) : rc;
-	nd->id = sqlite3_last_insert_rowid(db->h);
+	if (!nd->id)
+		nd->id = sqlite3_last_insert_rowid(db->h);
 	(void)final;
 	return CD_OK;
 }

@@ -131,7 +131,8 @@ struct need {
 	int area_code;               /* unmet: the statutory area (1-14), 0 unknown */
 	char answered_on[16];        /* unmet: when the offer answered it */
 };
-/* A need found; either linked to a catalogue service or marked unmet. */
+/* A need found; either linked to a catalogue service or marked unmet.
+ * With nd->id set, that need of the case is corrected instead. */
 int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	     struct need *nd, struct fielderr *e);
 int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id);

@@ -115,6 +115,21 @@ case_path_two_logins() {
 	wait_for "szukaj: usługi opiek" || return
 	keys Enter
 	wait_for "Pomoc w domu → Usługi opiekuńcze dla osób starszych" || return
+	# a need corrected, not removed: Enter on it asks which
+	keys End Enter                                # the one just added, the last
+	wait_for "[Z] zmień" || return
+	keys z
+	wait_for "Potrzeba:" || return
+	expect_screen "Pomoc w domu"                  # the prompt starts from the need
+	type_text " i ogrodzie"; keys Enter
+	wait_for "┌─ Obszar życia ─" || return
+	keys Enter                                    # as it was
+	wait_for "Odpowiedź na potrzebę" || return
+	keys Enter
+	wait_for "Pomoc w domu i ogrodzie → Usługi opiekuńcze" || return
+	stored "SELECT n.description, n.domain_code FROM need n JOIN assessment s ON s.id = n.assessment_id
+		JOIN request r ON r.id = s.request_id WHERE r.case_ref = 'CUS.IPUS.3.2026'
+		AND n.description LIKE 'Pomoc w domu i%'" "Pomoc w domu i ogrodzie|care"
 	keys Escape
 	sleep 0.3
 	field "Koordynacja"

@@ -425,7 +425,8 @@ static void needs_screen(struct app *app, struct assessment *as)
 		if (k > 0 && what != 'z')
 			continue;
 		/* a new need, or the chosen one corrected (the same form, from it) */
-		if (need_form(app, &nd) && need_add(app->db, &app->me, as->request_id, &nd, &e))
+		if (need_form(app, &nd) &&
+		    (nd.id ? need_update : need_add)(app->db, &app->me, as->request_id, &nd, &e))
 			ui_status(app, true, "%s", e.msg);
 	}
 }

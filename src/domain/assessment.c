@@ -563,8 +563,28 @@ static int64_t assessment_id_of(struct cd_db *db, int64_t request_id, bool *fina
 	return id;
 }
 
+/* need_add and need_update: the same rules, an INSERT or an UPDATE. */
+static int need_write(struct cd_db *db, const struct actor *a, int64_t request_id,
+		      struct need *nd, struct fielderr *e);
+
 int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	     struct need *nd, struct fielderr *e)
+{
+	nd->id = 0;
+	return need_write(db, a, request_id, nd, e);
+}
+
+int need_update(struct cd_db *db, const struct actor *a, int64_t request_id,
+		struct need *nd, struct fielderr *e)
+{
+	if (!nd->id)
+		return fielderr_set(e, ASSESS_F_NEED, "%s",
+				    _("Need: not a need of this case that can be changed"));
+	return need_write(db, a, request_id, nd, e);
+}
+
+static int need_write(struct cd_db *db, const struct actor *a, int64_t request_id,
+		      struct need *nd, struct fielderr *e)
 {
 	sqlite3_stmt *st;
 	bool final = false;

@@ -131,10 +131,14 @@ struct need {
 	int area_code;               /* unmet: the statutory area (1-14), 0 unknown */
 	char answered_on[16];        /* unmet: when the offer answered it */
 };
-/* A need found; either linked to a catalogue service or marked unmet.
- * With nd->id set, that need of the case is corrected instead. */
+/* A need found; either linked to a catalogue service or marked unmet
+ * (nd->id gets the new need's id). */
 int need_add(struct cd_db *db, const struct actor *a, int64_t request_id,
 	     struct need *nd, struct fielderr *e);
+/* Need nd->id of the case corrected, by the same rules (not once the
+ * register has it answered). */
+int need_update(struct cd_db *db, const struct actor *a, int64_t request_id,
+		struct need *nd, struct fielderr *e);
 int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id);
 /* An unmet need is answered (a new service, more capacity) on the day on:
  * it leaves the register. */

@@ -318,7 +318,7 @@ START_TEST(needs_and_unmet_register)
 	/* a need is corrected in place: the same row, new words */
 	nd = l[1];
 	str_copy(nd.description, sizeof(nd.description), "pomoc w domu i w ogrodzie");
-	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_OK);
+	ck_assert_int_eq(need_update(f.db, &f.anna, f.request, &nd, &e), CD_OK);
 	ck_assert_int_eq(nd.id, l[1].id);
 	free(l);
 	ck_assert_int_eq(need_list(f.db, &f.anna, f.request, &l, &n), CD_OK);
@@ -326,7 +326,7 @@ START_TEST(needs_and_unmet_register)
 	ck_assert_str_eq(l[1].description, "pomoc w domu i w ogrodzie");
 	free(l);
 	nd.id = 999999;                                  /* not a need of this case */
-	ck_assert_int_eq(need_add(f.db, &f.anna, f.request, &nd, &e), CD_EINVAL);
+	ck_assert_int_eq(need_update(f.db, &f.anna, f.request, &nd, &e), CD_EINVAL);
 	/* the organiser sees the unmet need; another coordinator does not */
 	ck_assert_int_eq(unmet_needs(f.db, &f.organiser, &l, &n), CD_OK);
 	ck_assert_uint_eq(n, 1);

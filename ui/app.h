@@ -121,6 +121,7 @@ enum action {
 	A_CASE_CARD,
 	A_CASE_REQUEST,
 	A_CASE_FOLLOWUP,
+	A_CASE_NOTES,
 	A_CASE_GROUP,
 	A_CASE_PRINT,
 	A_PRINT,
@@ -437,6 +438,9 @@ void ui_plan_edit(struct app *app, int64_t request_id);
  * version_id (0: the newest); an approver approves or returns it there. */
 void ui_plan_read(struct app *app, int64_t request_id, int64_t version_id);
 void ui_monitoring_note(struct app *app, int64_t plan_id);
+/* The plan's saved notes: each opened in full, and corrected by a new note
+ * (the first kept as it was). */
+void ui_monitoring_notes(struct app *app, int64_t plan_id);
 void ui_closing(struct app *app, int64_t plan_id);
 
 #endif

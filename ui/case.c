@@ -96,6 +96,7 @@ static bool case_key_acts(enum action a, void *ctx)
 	case A_CASE_COMPARE:
 		return k->cv->have_plan && k->cv->latest.version_no > 1;
 	case A_CASE_CARD:
+	case A_CASE_NOTES:
 		return k->cv->have_plan;
 	case A_CASE_END_ITEM:
 	case A_CASE_RESIGN:
@@ -302,6 +303,14 @@ static void act_update(struct app *app, struct case_view *cv)
 		ui_plan_edit(app, cv->r.id);
 }
 
+static void act_notes(struct app *app, struct case_view *cv)
+{
+	if (cv->plan_id)
+		ui_monitoring_notes(app, cv->plan_id);
+	else
+		ui_status(app, true, "%s", _("there is no plan to monitor yet"));
+}
+
 static void act_monitor(struct app *app, struct case_view *cv)
 {
 	if (cv->plan_id)
@@ -504,6 +513,7 @@ static const struct {
 	{A_CASE_COMPARE, act_compare},   {A_CASE_CARD, act_card},
 	{A_CASE_REQUEST, act_request},   {A_CASE_GROUP, act_group},
 	{A_CASE_PRINT, act_print},       {A_CASE_FOLLOWUP, act_followup},
+	{A_CASE_NOTES, act_notes},
 };
 
 /* Draws the lines from top and reads keys, scrolling, until an action;

@@ -96,6 +96,8 @@ const struct keydef keytab[] = {
 	 CTX_CASE, false},
 	{A_CASE_MONITOR, false, 'm', "m", N_("monitoring"), N_("A monitoring note"),
 	 CTX_CASE, true},
+	{A_CASE_NOTES, false, 't', "t", N_("notes"),
+	 N_("The saved monitoring notes: open one, correct it"), CTX_CASE, false},
 	{A_CASE_CONTACT, false, 'k', "k", N_("provider contact"),
 	 N_("Record the provider's first contact with the person"), CTX_CASE, false},
 	{A_CASE_END_ITEM, false, 'e', "e", N_("end service"),

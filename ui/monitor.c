@@ -243,11 +243,14 @@ static void absence_prompt(struct app *app, int64_t plan_id, const struct plan_v
 	free(ids);
 }
 
-void ui_monitoring_note(struct app *app, int64_t plan_id)
+/* A new note, or (from != NULL) the correction of a saved one: the form
+ * starts from it, and saving adds the correction, the first kept. */
+static void note_form(struct app *app, int64_t plan_id, const struct monitoring_note *from)
 {
 	struct note_screen ns;
 	struct form_screen fs;
 	enum action a;
+	size_t j;
 
 	memset(&ns, 0, sizeof(ns));
 	ns.app = app;
@@ -256,9 +259,25 @@ void ui_monitoring_note(struct app *app, int64_t plan_id)
 		return;
 	}
 	monitoring_note_init(&ns.m, plan_id);
-	form_screen_init(&fs, app, note_fields, ARRAY_SIZE(note_fields), _("monitoring note"),
+	if (from) {
+		str_copy(ns.m.held_on, sizeof(ns.m.held_on), from->held_on);
+		str_copy(ns.m.kind, sizeof(ns.m.kind), from->kind);
+		str_copy(ns.m.with_whom, sizeof(ns.m.with_whom), from->with_whom);
+		str_copy(ns.m.text, sizeof(ns.m.text), from->text);
+		str_copy(ns.m.next_contact_on, sizeof(ns.m.next_contact_on), from->next_contact_on);
+		for (j = 0; j < from->nchecks; j++)
+			*monitoring_add_check(&ns.m, from->checks[j].item_id) = from->checks[j];
+		ns.m.corrects_id = from->id;
+	}
+	form_screen_init(&fs, app, note_fields, ARRAY_SIZE(note_fields),
+			 from ? _("correcting a monitoring note") : _("monitoring note"),
 			 CTX_MONITOR, note_extras, &ns);
-	snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "monitoring:%lld", (long long)plan_id);
+	if (from)
+		snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "monitoring:%lld:corrects:%lld",
+			 (long long)plan_id, (long long)from->id);
+	else
+		snprintf(fs.draft_prefix, sizeof(fs.draft_prefix), "monitoring:%lld",
+			 (long long)plan_id);
 	uform_set_code_options(fs.uf, MON_F_KIND, &codes_note_kind, false);
 	uform_load(fs.uf, &ns.m);
 	form_screen_restore(app, &fs);
@@ -297,7 +316,9 @@ void ui_monitoring_note(struct app *app, int64_t plan_id)
 			continue;
 		}
 		form_screen_saved(app, &fs);
-		ui_status(app, false, "%s", _("The monitoring note was saved."));
+		ui_status(app, false, "%s", from ? _("The correction was saved; the first note is "
+						     "kept as it was.") :
+			  _("The monitoring note was saved."));
 		absence_prompt(app, plan_id, &ns.cur);
 		break;
 	}
@@ -305,6 +326,97 @@ void ui_monitoring_note(struct app *app, int64_t plan_id)
 	uform_free(&fs.uf);
 	plan_version_release(&ns.cur);
 	werase(stdscr);
+}
+
+void ui_monitoring_note(struct app *app, int64_t plan_id)
+{
+	note_form(app, plan_id, NULL);
+}
+
+/* A saved note in full: when, how, with whom, the text, each service
+ * checked, and whether it was corrected or corrects another. */
+static char *note_text(const struct monitoring_note *m, const struct monitoring_note *all,
+		       size_t n)
+{
+	struct strbuf sb;
+	size_t i, k;
+	char sum[300];
+
+	sb_init(&sb);
+	sb_addf(&sb, "%s, %s%s%s (%s)\n", m->held_on, code_label(&codes_note_kind, m->kind),
+		m->with_whom[0] ? ", " : "", m->with_whom, m->author);
+	for (k = 0; k < n; k++) {
+		if (m->corrected_by && all[k].id == m->corrected_by)
+			sb_addf(&sb, _("Corrected by the note of %s (%s): this one is kept as it "
+				       "was written."), all[k].held_on, all[k].author);
+		if (m->corrects_id && all[k].id == m->corrects_id)
+			sb_addf(&sb, _("A correction of the note of %s."), all[k].held_on);
+	}
+	sb_add(&sb, "\n\n");
+	sb_add(&sb, m->text);
+	sb_add(&sb, "\n");
+	for (i = 0; i < m->nchecks; i++) {
+		check_summary(&m->checks[i], sum, sizeof(sum));
+		sb_addf(&sb, "\n- %s: %s", m->checks[i].service_name, sum);
+	}
+	if (m->next_contact_on[0])
+		sb_addf(&sb, "\n\n%s: %s", _("Next contact"), m->next_contact_on);
+	return sb_detach(&sb);
+}
+
+void ui_monitoring_notes(struct app *app, int64_t plan_id)
+{
+	for (;;) {
+		struct monitoring_note *l;
+		size_t n, i;
+		const char **labels;
+		char **own;
+		int k;
+		wint_t what = 0;
+
+		if (ui_failed(app, monitoring_list(app->db, &app->me, plan_id, &l, &n)))
+			return;
+		if (!n) {
+			ui_status(app, true, "%s", _("no monitoring notes yet"));
+			free(l);
+			return;
+		}
+		labels = xcalloc(n, sizeof(char *));
+		own = xcalloc(n, sizeof(char *));
+		for (i = 0; i < n; i++) {
+			char first[60];
+			str_copy(first, sizeof(first), l[i].text);
+			if (strchr(first, '\n'))
+				*strchr(first, '\n') = '\0';
+			own[i] = xasprintf("%s %s%s: %s", l[i].held_on,
+					   code_label(&codes_note_kind, l[i].kind),
+					   l[i].corrected_by ? _(" [corrected]") :
+					   l[i].corrects_id ? _(" [correction]") : "", first);
+			labels[i] = own[i];
+		}
+		k = ui_choose(app, _("Monitoring notes (Enter opens one)"), labels, n, (int)n - 1);
+		if (k >= 0) {
+			char *text = note_text(&l[k], l, n);
+			ui_text_view(app, _("monitoring note"), text);
+			free(text);
+			if (!l[k].corrected_by)
+				what = ui_ask(app, _("Monitoring note"),
+					      _("[P] correct it (a new note; this one is kept)   "
+						"[Esc] back to the list"), "p");
+			else
+				ui_status(app, false, "%s", _("This note was corrected; open the "
+							      "correction to correct it again."));
+			if (what == 'p')
+				note_form(app, plan_id, &l[k]);
+		}
+		for (i = 0; i < n; i++)
+			free(own[i]);
+		free(own);
+		free(labels);
+		monitoring_list_free(l, n);
+		if (k < 0)
+			return;
+	}
 }
 
 /* ---- closing ---- */

@@ -180,9 +180,34 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 	}
 	if ((rc = db_begin(db)))
 		return rc;
+	if (m->corrects_id) {
+		/* a note of this plan, not corrected already (by another desk too) */
+		int ok = 0;
+		if (db_prepare(db, "SELECT 1 FROM monitoring_note n WHERE n.id = ?1 AND n.plan_id = ?2 "
+			       "AND NOT EXISTS (SELECT 1 FROM monitoring_note c WHERE c.corrects_id = "
+			       "n.id)", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, m->corrects_id);
+		sqlite3_bind_int64(st, 2, m->plan_id);
+		ok = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (!ok) {
+			db_rollback(db);
+			return fielderr_set(e, MON_F_TEXT, "%s",
+					    _("Note: that note is not one of this plan or was "
+					      "corrected already (open the latest correction)"));
+		}
+		if (db_prepare(db, "UPDATE monitoring_item SET superseded = 1 WHERE note_id = ?1", &st))
+			goto fail;
+		sqlite3_bind_int64(st, 1, m->corrects_id);
+		if (db_step_done(db, st))
+			goto fail;
+	}
 	if (db_prepare(db, "INSERT INTO monitoring_note(plan_id, held_on, kind, with_whom, text, "
-		       "next_contact_on, author_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &st))
+		       "next_contact_on, author_id, corrects_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		       &st))
 		goto fail;
+	db_bind_id_or_null(st, 8, m->corrects_id);
 	sqlite3_bind_int64(st, 1, m->plan_id);
 	sqlite3_bind_text(st, 2, m->held_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, m->kind, -1, SQLITE_STATIC);
@@ -217,9 +242,16 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 		if (db_step_done(db, st))
 			goto fail;
 	}
-	if (audit_add(db, a->user_id, "monitoring.add", "plan", m->plan_id, m->kind) ||
-	    db_commit(db))
-		goto fail;
+	{
+		char *detail = m->corrects_id ?
+			xasprintf("%s; corrects note %lld", m->kind, (long long)m->corrects_id) :
+			xstrdup(m->kind);
+		rc = audit_add(db, a->user_id, m->corrects_id ? "monitoring.correct" :
+			       "monitoring.add", "plan", m->plan_id, detail);
+		free(detail);
+		if (rc || db_commit(db))
+			goto fail;
+	}
 	return CD_OK;
 fail:
 	db_rollback(db);
@@ -242,7 +274,9 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	if ((rc = case_access(db, a, request_id, false, NULL)))
 		return rc;
 	if (db_prepare(db, "SELECT m.id, m.held_on, m.kind, m.with_whom, m.text, "
-		       "COALESCE(m.next_contact_on, ''), COALESCE(u.full_name, '') "
+		       "COALESCE(m.next_contact_on, ''), COALESCE(u.full_name, ''), "
+		       "COALESCE(m.corrects_id, 0), COALESCE((SELECT c.id FROM monitoring_note c "
+		       "WHERE c.corrects_id = m.id), 0) "
 		       "FROM monitoring_note m LEFT JOIN app_user u ON u.id = m.author_id "
 		       "WHERE m.plan_id = ?1 ORDER BY m.held_on, m.id", &st))
 		return CD_EDB;
@@ -263,6 +297,8 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		db_col_copy(st, 4, m->text, sizeof(m->text));
 		db_col_copy(st, 5, m->next_contact_on, sizeof(m->next_contact_on));
 		db_col_copy(st, 6, m->author, sizeof(m->author));
+		m->corrects_id = sqlite3_column_int64(st, 7);
+		m->corrected_by = sqlite3_column_int64(st, 8);
 	}
 	if (db_finish(st))
 		goto fail;
@@ -318,7 +354,8 @@ int item_absences(struct cd_db *db, int64_t item_id)
 	int n = 0;
 
 	if (db_prepare(db, ITEM_LINEAGE "SELECT COALESCE(sum(absences), 0) FROM "
-		       "monitoring_item WHERE item_id IN (SELECT id FROM lineage)", &st))
+		       "monitoring_item WHERE item_id IN (SELECT id FROM lineage) AND superseded = 0",
+		       &st))
 		return 0;
 	sqlite3_bind_int64(st, 1, item_id);
 	if (sqlite3_step(st) == SQLITE_ROW)

@@ -48,6 +48,9 @@ struct monitoring_note {
 	char text[12000];
 	char next_contact_on[16];
 	char author[128];
+	/* a correction: the note it corrects (0: none); filled by the list:
+	 * the note that corrected this one (0: none, it is in force) */
+	int64_t corrects_id, corrected_by;
 	struct item_check *checks;
 	size_t nchecks;
 };
@@ -59,7 +62,10 @@ struct item_check *monitoring_add_check(struct monitoring_note *m, int64_t item_
 /* Checks one item check (the i-th of its note: messages say "Service
  * i+1"); the error's field is MON_F_ITEM + i. */
 int item_check_validate(const struct item_check *c, size_t i, struct fielderr *e);
-/* Records a note (one transaction with its item checks). */
+/* Records a note (one transaction with its item checks).  With
+ * m->corrects_id it corrects that note of the same plan: the first stays
+ * as it was, its service checks superseded by these; a note is corrected
+ * once (a correction may be corrected in turn). */
 int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_note *m,
 		   struct fielderr *e);
 /* Notes of a plan, oldest first; release each and free the array. */

@@ -997,7 +997,7 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		       "s.id), "
 		       "(SELECT COALESCE(sum(mi.delivered), 0) FROM monitoring_item mi JOIN "
 		       "monitoring_note mn ON mn.id = mi.note_id JOIN plan_item i ON i.id = mi.item_id "
-		       "WHERE i.service_id = s.id AND mn.held_on BETWEEN ?2 AND ?1), "
+		       "WHERE i.service_id = s.id AND mi.superseded = 0 AND mn.held_on BETWEEN ?2 AND ?1), "
 		       "(SELECT count(*) FROM waiting_entry w WHERE w.service_id = s.id AND "
 		       "w.removed_on IS NULL), "
 		       "(SELECT COALESCE(min(r.filed_on), '') FROM waiting_entry w JOIN request r ON "

@@ -215,8 +215,8 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 	if (prepared(db, &rc, "SELECT s.name, s.unit, count(DISTINCT p.person_id), "
 		       "(SELECT COALESCE(sum(mi.delivered), 0) FROM monitoring_item mi "
 		       "JOIN monitoring_note mn ON mn.id = mi.note_id JOIN plan_item i2 "
-		       "ON i2.id = mi.item_id WHERE i2.service_id = s.id AND mn.held_on BETWEEN "
-		       "?1 AND ?2), group_concat(DISTINCT i.id) FROM plan_item i "
+		       "ON i2.id = mi.item_id WHERE i2.service_id = s.id AND mi.superseded = 0 AND "
+		       "mn.held_on BETWEEN ?1 AND ?2), group_concat(DISTINCT i.id) FROM plan_item i "
 		       "JOIN service s ON s.id = i.service_id "
 		       "JOIN plan_version v ON v.id = i.version_id AND v.status IN ('approved', "
 		       "'superseded') JOIN plan p ON p.id = v.plan_id WHERE i.starts_on <= ?2 AND "
@@ -300,14 +300,16 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 		       from, to, &rc));
 	figure_l(&sb, csv, sec, _("absences in total"),
 		 count(db, "SELECT COALESCE(sum(mi.absences), 0) FROM monitoring_item mi JOIN "
-		       "monitoring_note mn ON mn.id = mi.note_id WHERE mn.held_on BETWEEN ?1 AND ?2",
+		       "monitoring_note mn ON mn.id = mi.note_id WHERE mi.superseded = 0 AND "
+		       "mn.held_on BETWEEN ?1 AND ?2",
 		       from, to, &rc));
 	figure_l(&sb, csv, sec, _("resignations"),
 		 count(db, "SELECT count(*) FROM resignation WHERE on_date BETWEEN ?1 AND ?2",
 		       from, to, &rc));
 	if (prepared(db, &rc, "SELECT count(mi.satisfaction), COALESCE(avg(mi.satisfaction), 0) "
 		       "FROM monitoring_item mi JOIN monitoring_note mn ON mn.id = mi.note_id "
-		       "WHERE mn.held_on BETWEEN ?1 AND ?2 AND mi.satisfaction > 0", &st)) {
+		       "WHERE mn.held_on BETWEEN ?1 AND ?2 AND mi.satisfaction > 0 AND "
+		       "mi.superseded = 0", &st)) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {

@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -253,4 +253,32 @@ intake_keystrokes() {
 		JOIN person p ON p.id = r.person_id JOIN app_user u ON u.id = r.coordinator_id
 		WHERE p.pesel = '90051203422'" \
 		"1990-05-12|K|600100200|Źródlana|7|07-431|Czarnia|Czarnia|koordynator|Pomoc w domu: zakupy, sprzątanie."
+}
+
+# A saved monitoring note is opened and corrected: the correction is a new
+# note, the first stays as it was, readable, marked corrected.
+note_corrected_keeps_the_first() {
+	start
+	login_worklist koordynator || return
+	open_case "25.2026" "Michalska" "CUS.IPUS.25.2026" || return
+	keys t
+	wait_for "Notatki z monitoringu" || return
+	keys Enter
+	wait_for "opiekunka punktualna" || return
+	keys Escape
+	wait_for "[P] popraw" || return
+	keys p
+	wait_for "poprawianie notatki" || return
+	field "Notatka"
+	keys End
+	type_text " Poprawka: spóźnia się w piątki."
+	keys F2
+	wait_for "Zapisano poprawkę" || return
+	stored "SELECT count(*), sum(corrects_id IS NOT NULL) FROM monitoring_note m JOIN plan p
+		ON p.id = m.plan_id JOIN request r ON r.id = p.request_id
+		WHERE r.case_ref = 'CUS.IPUS.25.2026'" "2|1"
+	stored "SELECT o.text, c.text FROM monitoring_note c JOIN monitoring_note o ON o.id = c.corrects_id" \
+		"Usługa się odbywa; opiekunka punktualna.|Usługa się odbywa; opiekunka punktualna. Poprawka: spóźnia się w piątki."
+	keys t
+	wait_for "[poprawiona]" || return
 }

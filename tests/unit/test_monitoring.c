@@ -130,6 +130,35 @@ START_TEST(monitoring_notes_and_absences)
 	ck_assert_int_eq(l[1].checks[0].absences, 2);
 	ck_assert_double_eq_tol(l[1].checks[0].ordered, 8.7, 1e-9);
 	ck_assert_str_eq(l[1].checks[0].service_name, "Usługi opiekuńcze");
+	/* the second note corrected: one absence, not two; the first note stays
+	 * readable, its check superseded (absences are not counted twice) */
+	{
+		struct monitoring_note c = l[1], again;
+		c.checks = NULL;
+		c.nchecks = 0;
+		c.id = 0;
+		c.corrects_id = l[1].id;
+		str_copy(c.text, sizeof(c.text), "Poprawka: jedna nieobecność, nie dwie.");
+		monitoring_add_check(&c, item)->absences = 1;
+		ck_assert_int_eq(monitoring_add(f.db, &f.anna, &c, &e), CD_OK);
+		ck_assert_int_eq(item_absences(f.db, item), 2);
+		/* it is corrected once: a second correction of it is refused */
+		again = c;
+		again.checks = NULL;
+		again.nchecks = 0;
+		again.id = 0;
+		ck_assert_int_eq(monitoring_add(f.db, &f.anna, &again, &e), CD_EINVAL);
+		monitoring_note_release(&again);
+		monitoring_note_release(&c);
+	}
+	monitoring_list_free(l, n);
+	ck_assert_int_eq(monitoring_list(f.db, &f.director, plan_id, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(l[1].corrected_by, l[2].id);
+	ck_assert_int_eq(l[2].corrects_id, l[1].id);
+	ck_assert_int_eq(l[1].checks[0].absences, 2);       /* as it was written */
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
+				   "'monitoring.correct'"), 1);
 	monitoring_list_free(l, n);
 	ck_assert_int_eq(monitoring_list(f.db, &f.pawel, plan_id, &l, &n), CD_EPERM);
 	fx_close(&f);

@@ -59,6 +59,13 @@ static void assess_extras(struct app *app, struct form_screen *fs)
 	       COLS - 2, false);
 	if (!strcmp(as->status, "final"))
 		ui_put(w, 12, 1, _("The assessment is final: read only."), COLS - 2, false);
+	else if (as->id && as->sittings[0]) {
+		/* every sitting so far; a date not among them adds a sitting */
+		char *t = xasprintf(_("Sittings so far: %s. Another day's date adds a sitting."),
+				    as->sittings);
+		ui_put(w, 12, 1, t, COLS - 2, false);
+		free(t);
+	}
 }
 
 static void domain_screen(struct app *app, struct assessment *as);
@@ -134,6 +141,14 @@ void ui_assessment(struct app *app, int64_t request_id)
 			if (rc) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
+			}
+			{
+				/* the sittings as stored now (this one among them) */
+				struct assessment now;
+				if (assessment_get(app->db, &app->me, as.request_id, &now) == CD_OK) {
+					str_copy(as.sittings, sizeof(as.sittings), now.sittings);
+					assessment_release(&now);
+				}
 			}
 			base = as;
 			fs.uf->dirty = false;

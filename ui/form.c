@@ -365,12 +365,20 @@ static void draw_field(struct uform *uf, struct ffield *f, bool active)
 	}
 }
 
+static void enter_field(struct uform *uf, int i);
+
 void uform_draw(struct uform *uf)
 {
 	size_t i;
 
 	if (!uf->win)
 		return;
+	/* the field the form opens in is entered like any other (a date
+	 * there is typed over too) */
+	if (!uf->entered && uf->cur >= 0) {
+		enter_field(uf, uf->cur);
+		uf->entered = true;
+	}
 	for (i = 0; i < uf->n; i++)
 		if (uf->ff[i].shown && uf->ff[i].def->type != FF_HEADER)
 			draw_field(uf, &uf->ff[i], (int)i == uf->cur);

@@ -78,6 +78,7 @@ struct uform {
 	size_t n;
 	WINDOW *win;
 	struct strbuf paste;   /* a bracketed paste being read */
+	bool entered;          /* the first field was entered (drawn once) */
 	int top;
 	int cur;
 	bool dirty;

@@ -112,8 +112,10 @@ int assessment_get(struct cd_db *db, const struct actor *a, int64_t request_id,
 	if (db_prepare(db, "SELECT id, held_on, place, place_note, with_person, "
 		       "with_legal_rep, with_carer, others, status, COALESCE(outcome, ''), "
 		       "outcome_note, COALESCE(forward_to, ''), forward_whole, "
-		       "COALESCE(consent_on, ''), COALESCE(coordination_months, 0), row_version "
-		       "FROM assessment WHERE request_id = ?1", &st))
+		       "COALESCE(consent_on, ''), COALESCE(coordination_months, 0), row_version, "
+		       "COALESCE((SELECT group_concat(held_on, ', ') FROM (SELECT held_on FROM "
+		       "assessment_sitting WHERE assessment_id = assessment.id ORDER BY held_on)), "
+		       "held_on) FROM assessment WHERE request_id = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, request_id);
 	rc = CD_ENOTFOUND;
@@ -134,6 +136,7 @@ int assessment_get(struct cd_db *db, const struct actor *a, int64_t request_id,
 		db_col_copy(st, 13, out->consent_on, sizeof(out->consent_on));
 		out->coordination_months = sqlite3_column_int(st, 14);
 		out->row_version = sqlite3_column_int64(st, 15);
+		db_col_copy(st, 16, out->sittings, sizeof(out->sittings));
 		rc = CD_OK;
 	}
 	sqlite3_finalize(st);
@@ -257,10 +260,11 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 			db_col_copy(st, 0, was, sizeof(was));
 		sqlite3_finalize(st);
 	}
-	detail = was[0] && strcmp(was, as->held_on) ?
-		xasprintf("held_on: %s -> %s", was, as->held_on) : xstrdup("");
+	detail = xstrdup("");
 	if (db_prepare(db, as->id ?
-		       "UPDATE assessment SET held_on = ?2, place = ?3, place_note = ?4, "
+		       "UPDATE assessment SET held_on = min(?2, COALESCE((SELECT min(s.held_on) FROM "
+		       "assessment_sitting s WHERE s.assessment_id = ?10), ?2)), "
+		       "place = ?3, place_note = ?4, "
 		       "with_person = ?5, with_legal_rep = ?6, with_carer = ?7, others = ?8, "
 		       "coordination_months = ?9, updated_at = cd_now(), row_version = row_version + 1 "
 		       "WHERE id = ?10 AND status = 'draft' AND row_version = ?11" :
@@ -315,6 +319,19 @@ int assessment_save(struct cd_db *db, const struct actor *a, struct assessment *
 		sqlite3_bind_text(st, 6, str_trim(d->wishes), -1, SQLITE_STATIC);
 		if ((rc = db_step_done(db, st)))
 			goto fail;
+	}
+	/* each sitting kept with its date; the assessment's date is the first */
+	if (db_prepare(db, "INSERT OR IGNORE INTO assessment_sitting(assessment_id, held_on, "
+		       "recorded_by) VALUES (?1, ?2, ?3)", &st))
+		goto fail;
+	sqlite3_bind_int64(st, 1, as->id);
+	sqlite3_bind_text(st, 2, as->held_on, -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 3, a->user_id);
+	if ((rc = db_step_done(db, st)))
+		goto fail;
+	if (sqlite3_changes(db->h) && was[0] && strcmp(was, as->held_on)) {
+		free(detail);
+		detail = xasprintf("sitting: %s", as->held_on);
 	}
 	if (db_prepare(db, "UPDATE request SET status = 'assessment', updated_at = "
 		       "cd_now() WHERE id = ?1 AND status = 'filed'",

@@ -53,7 +53,8 @@ struct assessment_domain {
 struct assessment {
 	int64_t id;                  /* 0 until first saved */
 	int64_t request_id;
-	char held_on[16];
+	char held_on[16];            /* the sitting being recorded; read back: the first */
+	char sittings[200];          /* read back: every sitting's date, "a, b, c" */
 	char place[8];               /* cus, home, other */
 	char place_note[200];
 	bool with_person, with_legal_rep, with_carer;

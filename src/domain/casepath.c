@@ -178,7 +178,7 @@ static int assessment_part(struct cd_db *db, const struct actor *a, const struct
 		return CD_OK;
 	}
 	/* TRANSLATORS: the day, the place, and "final" or "draft" */
-	line(L, false, 1, _("%s, %s; %s"), as->held_on,
+	line(L, false, 1, _("%s, %s; %s"), as->sittings[0] ? as->sittings : as->held_on,
 	     !strcmp(as->place, "home") ? _("at the person's home") :
 	     !strcmp(as->place, "cus") ? _("at the centre") : as->place_note,
 	     !strcmp(as->status, "final") ? _("final") : _("draft"));

@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first assessment_sittings_kept"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -281,4 +281,23 @@ note_corrected_keeps_the_first() {
 		"Usługa się odbywa; opiekunka punktualna.|Usługa się odbywa; opiekunka punktualna. Poprawka: spóźnia się w piątki."
 	keys t
 	wait_for "[poprawiona]" || return
+}
+
+# A second sitting of the needs assessment keeps the first one's date.
+assessment_sittings_kept() {
+	start
+	login_worklist koordynator || return
+	open_case "3.2026" "Łódź" "CUS.IPUS.3.2026" || return
+	keys r
+	wait_for "Rozpoznanie potrzeb" || return
+	field "Data rozmowy"
+	type_text "22.11.2026"                          # today's sitting, typed over
+	keys F2
+	wait_for "Zapisano rozpoznanie potrzeb (projekt)." || return
+	wait_for "Dotychczasowe spotkania: 2026-09-01, 2026-11-22" || return
+	stored "SELECT s.held_on, (SELECT group_concat(held_on, ',') FROM assessment_sitting
+		WHERE assessment_id = s.id) FROM assessment s JOIN request r ON r.id = s.request_id
+		WHERE r.case_ref = 'CUS.IPUS.3.2026'" "2026-09-01|2026-09-01,2026-11-22"
+	keys Escape
+	wait_for "2026-09-01, 2026-11-22, w CUS; projekt" || return
 }

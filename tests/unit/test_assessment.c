@@ -74,11 +74,13 @@ START_TEST(draft_over_several_sittings)
 		 "Po udarze; córka dojeżdża w weekendy.");
 	str_copy(as.held_on, sizeof(as.held_on), "2026-11-12");
 	ck_assert_int_eq(assessment_save(f.db, &f.anna, &as, &e), CD_OK);
-	/* the moved date is in the audit log, old -> new */
+	/* a second sitting on another day: both kept, the first is the
+	 * assessment's date; the new sitting is in the audit log */
 	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM audit_log WHERE action = "
-				   "'assessment.save' AND detail = 'held_on: 2026-11-10 -> 2026-11-12'"),
-			 1);
+				   "'assessment.save' AND detail = 'sitting: 2026-11-12'"), 1);
 	ck_assert_int_eq(assessment_get(f.db, &f.anna, f.request, &got), CD_OK);
+	ck_assert_str_eq(got.held_on, "2026-11-10");
+	ck_assert_str_eq(got.sittings, "2026-11-10, 2026-11-12");
 	ck_assert_uint_eq(got.ndomains, 3);
 	ck_assert_str_eq(got.domains[0].code, "health");     /* domain order */
 	ck_assert_str_eq(got.domains[1].situation, "Po udarze; córka dojeżdża w weekendy.");

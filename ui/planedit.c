@@ -224,7 +224,7 @@ static void plan_extras(struct app *app, struct form_screen *fs)
 /* ---- one service of the plan ---- */
 
 enum { IF_SERVICE = 1, IF_PROVIDER, IF_PLACE, IF_FROM, IF_TO, IF_AMOUNT, IF_FREQ, IF_NOTES,
-       IF_OVERRIDE };
+       IF_OVERRIDE, IF_DAYS, IF_HOURS };
 
 static const struct fdef item_fields[] = {
 	{-1, N_("A service of the plan"), FF_HEADER, 0, FC_LEFT},
@@ -241,9 +241,13 @@ static const struct fdef item_fields[] = {
 	 FB(struct plan_item, amount, FB_NUMBER)},
 	{IF_FREQ, N_("How often"), FF_CHOICE, 6, FC_RIGHT, 0, 0, true, 0, NULL,
 	 FB(struct plan_item, frequency, FB_TEXT)},
-	{IF_NOTES, N_("Notes"), FF_TEXT, 7, FC_FULL, 0, 0, false, 490, NULL,
+	{IF_DAYS, N_("Days"), FF_TEXT, 7, FC_LEFT, 0, 0, false, 0, NULL,
+	 FB(struct plan_item, days, FB_TEXT)},
+	{IF_HOURS, N_("Hours"), FF_TEXT, 7, FC_RIGHT, 11, 0, false, 0, "0123456789:.- ",
+	 FB(struct plan_item, hours, FB_TEXT)},
+	{IF_NOTES, N_("Notes"), FF_TEXT, 8, FC_FULL, 0, 0, false, 490, NULL,
 	 FB(struct plan_item, notes, FB_TEXT)},
-	{IF_OVERRIDE, N_("Justification"), FF_TEXT, 9, FC_FULL, 0, 0, false, 490, NULL,
+	{IF_OVERRIDE, N_("Justification"), FF_TEXT, 10, FC_FULL, 0, 0, false, 490, NULL,
 	 FB(struct plan_item, override_reason, FB_TEXT)},
 };
 
@@ -252,7 +256,10 @@ static void item_extras(struct app *app, struct form_screen *fs)
 	const char *sv = strchr(uform_get(fs->uf, IF_SERVICE), ':');
 	struct service svc;
 
-	ui_put(uform_window(fs->uf), 10, 1,
+	ui_put(uform_window(fs->uf), 9, 1,
+	       _("Days like \"pn śr pt\" or \"pn-pt\", hours like \"9-11\" (both may stay "
+		 "empty)."), COLS - 2, false);
+	ui_put(uform_window(fs->uf), 11, 1,
 	       _("A justification is needed only when the plan goes over a programme limit."),
 	       COLS - 2, false);
 	/* the amount's unit beside it: "10 [godzin]" */
@@ -330,6 +337,12 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 	if (t.amount <= 0)
 		t.amount = -1;
 	uform_load(fs.uf, &t);
+	{
+		/* the stored days ("1,3,5") as people read and type them */
+		char days[80];
+		weekdays_text(t.days, days, sizeof(days));
+		uform_set(fs.uf, IF_DAYS, days);
+	}
 	str_copy(service_before, sizeof(service_before), uform_get(fs.uf, IF_SERVICE));
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		/* the providers follow the chosen service */
@@ -346,6 +359,27 @@ static bool item_edit(struct app *app, const struct plan_version *v, struct plan
 			if ((rc = uform_store(fs.uf, &t, &e))) {
 				form_show_error(app, fs.uf, &e, rc);
 				continue;
+			}
+			{
+				/* the schedule read at once, so the list shows it as stored */
+				char days[32], hours[12];
+				if (!weekdays_parse(t.days, days, sizeof(days))) {
+					fielderr_set(&e, IF_DAYS, "%s", _("Days: like \"pn śr pt\" or "
+									  "\"pn-pt\""));
+					form_show_error(app, fs.uf, &e, CD_EINVAL);
+					continue;
+				}
+				str_copy(t.days, sizeof(t.days), days);
+				str_trim(t.hours);
+				if (t.hours[0] && !hours_parse(t.hours, hours)) {
+					fielderr_set(&e, IF_HOURS, "%s", _("Hours: like \"9-11\" or "
+									   "\"9:30-11:00\", the start before "
+									   "the end"));
+					form_show_error(app, fs.uf, &e, CD_EINVAL);
+					continue;
+				}
+				if (t.hours[0])
+					str_copy(t.hours, sizeof(t.hours), hours);
 			}
 			t.programme_id = strtoll(sv, NULL, 10);
 			t.service_id = strchr(sv, ':') ? strtoll(strchr(sv, ':') + 1, NULL, 10) : 0;

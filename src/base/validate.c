@@ -342,6 +342,141 @@ static int digits(const char **p, int min, int max)
 	return n < min ? -1 : v;
 }
 
+/* ---- a service's days and hours ---- */
+
+static const struct {
+	const char *name;
+	int day;
+} day_names[] = {
+	{"pn", 1}, {"pon", 1}, {"poniedzialek", 1}, {"mon", 1}, {"monday", 1},
+	{"wt", 2}, {"wto", 2}, {"wtorek", 2}, {"tue", 2}, {"tuesday", 2},
+	{"sr", 3}, {"sro", 3}, {"sroda", 3}, {"wed", 3}, {"wednesday", 3},
+	{"cz", 4}, {"czw", 4}, {"czwartek", 4}, {"thu", 4}, {"thursday", 4},
+	{"pt", 5}, {"pia", 5}, {"piatek", 5}, {"fri", 5}, {"friday", 5},
+	{"sb", 6}, {"so", 6}, {"sob", 6}, {"sobota", 6}, {"sat", 6}, {"saturday", 6},
+	{"nd", 7}, {"ndz", 7}, {"niedz", 7}, {"niedziela", 7}, {"sun", 7}, {"sunday", 7},
+};
+
+/* The weekday a word names (folded: no case, no diacritics), 0 none. */
+static int day_of(const char *word)
+{
+	char *f = text_fold(word);
+	size_t i;
+	int d = 0;
+
+	if (strlen(f) == 1 && f[0] >= '1' && f[0] <= '7')
+		d = f[0] - '0';
+	for (i = 0; i < sizeof(day_names) / sizeof(day_names[0]) && !d; i++)
+		if (!strcmp(f, day_names[i].name))
+			d = day_names[i].day;
+	free(f);
+	return d;
+}
+
+bool weekdays_parse(const char *in, char *out, size_t size)
+{
+	char *copy = xstrdup(in ? in : ""), *p, *word, *save = NULL;
+	bool days[8] = {false}, ok = true, any = false;
+	int d;
+
+	/* an en dash in a range is a dash */
+	for (p = copy; *p; p++)
+		if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x93) {
+			p[0] = '-';
+			p[1] = p[2] = ' ';
+		}
+	for (word = strtok_r(copy, " ,;/", &save); word && ok; word = strtok_r(NULL, " ,;/", &save)) {
+		char *dash = strchr(word, '-');
+		if (dash) {
+			int a, b;
+			*dash = '\0';
+			a = day_of(word);
+			b = day_of(dash + 1);
+			ok = a && b && a <= b;
+			for (d = a; ok && d <= b; d++)
+				days[d] = any = true;
+		} else {
+			ok = (d = day_of(word)) != 0;
+			if (ok)
+				days[d] = any = true;
+		}
+	}
+	free(copy);
+	if (!ok)
+		return false;
+	out[0] = '\0';
+	for (d = 1; d <= 7 && any; d++)
+		if (days[d] && strlen(out) + 3 < size) {
+			size_t n = strlen(out);
+			snprintf(out + n, size - n, "%s%d", n ? "," : "", d);
+		}
+	return true;
+}
+
+void weekdays_text(const char *stored, char *out, size_t size)
+{
+	static const char *const names[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					    N_("Fri"), N_("Sat"), N_("Sun")};
+	const char *p;
+
+	out[0] = '\0';
+	for (p = stored ? stored : ""; *p; p++)
+		if (*p >= '1' && *p <= '7') {
+			size_t n = strlen(out);
+			snprintf(out + n, size - n, "%s%s", n ? ", " : "", _(names[*p - '1']));
+		}
+}
+
+/* "9", "9:30", "09:30" as minutes of the day; -1 for anything else. */
+static int minutes_of(const char *s)
+{
+	const char *p = s;
+	int h, m = 0;
+
+	if ((h = digits(&p, 1, 2)) < 0)
+		return -1;
+	if (*p == ':' || *p == '.') {
+		p++;
+		if ((m = digits(&p, 2, 2)) < 0)
+			return -1;
+	}
+	if (*p || h > 24 || m > 59 || (h == 24 && m))
+		return -1;
+	return h * 60 + m;
+}
+
+bool hours_parse(const char *in, char out[12])
+{
+	char a[16], b[16];
+	const char *dash;
+	size_t n;
+	int from, to;
+
+	if (!in)
+		return false;
+	while (*in == ' ')
+		in++;
+	if (!(dash = strstr(in, "\xe2\x80\x93")) && !(dash = strchr(in, '-')))
+		return false;
+	n = (size_t)(dash - in);
+	if (n >= sizeof(a))
+		return false;
+	memcpy(a, in, n);
+	a[n] = '\0';
+	str_copy(b, sizeof(b), dash + (*dash == '-' ? 1 : 3));
+	str_trim(a);
+	str_trim(b);
+	from = minutes_of(a);
+	to = minutes_of(b);
+	if (from < 0 || to < 0 || from >= to)
+		return false;
+	/* both below 24:01, so each part has two digits */
+	snprintf(out, 12, "%02d:%02d-%02d:%02d", (from / 60) % 100, from % 60, (to / 60) % 100,
+		 to % 60);
+	return true;
+}
+
 bool date_parse_pl(const char *s, struct date *out)
 {
 	struct date d;

@@ -51,6 +51,17 @@ int text_field_check(char *s, bool multiline, int field, const char *label,
 int text_param_check(const char *s, bool multiline, size_t max, int field, const char *label,
 		     char **out, struct fielderr *e);
 
+/* The days of a week a service takes place: typed "pn śr pt", "pn-pt",
+ * "mon, wed" (Polish or English, short or long, ranges), stored "1,3,5"
+ * (ISO weekdays, Monday 1).  In may also be that stored form.  False for
+ * anything else; out gets "" for an empty in. */
+bool weekdays_parse(const char *in, char *out, size_t size);
+/* "1,3,5" as the user reads it: "pn, śr, pt" (translated). */
+void weekdays_text(const char *stored, char *out, size_t size);
+/* Hours "9-11", "9:00-11:30", "09:00–11:30" as "09:00-11:30": the start
+ * before the end, both within the day.  False for anything else. */
+bool hours_parse(const char *in, char out[12]);
+
 /* Dates are ISO strings "YYYY-MM-DD" throughout cusdesk. */
 struct date {
 	int y, m, d;

@@ -238,6 +238,23 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		if (code_index(&codes_frequency, it->frequency) < 0)
 			return fielderr_set(e, f, _("Item %zu: frequency once, a day, a week, a month, "
 						    "a quarter or a year"), i + 1);
+		{
+			/* the schedule: days of the week and hours, both optional */
+			char days[32], hours[12];
+			str_trim(it->days);
+			str_trim(it->hours);
+			if (!weekdays_parse(it->days, days, sizeof(days)))
+				return fielderr_set(e, f, _("Item %zu: days like \"pn śr pt\" or "
+							    "\"pn-pt\""), i + 1);
+			str_copy(it->days, sizeof(it->days), days);
+			if (it->hours[0]) {
+				if (!hours_parse(it->hours, hours))
+					return fielderr_set(e, f, _("Item %zu: hours like \"9-11\" or "
+								    "\"9:30-11:00\", the start "
+								    "before the end"), i + 1);
+				str_copy(it->hours, sizeof(it->hours), hours);
+			}
+		}
 		str_trim(it->override_reason);
 		/* programme limits and entitlements: warnings */
 		if (db_prepare(db, "SELECT COALESCE(max_per_month, -1), COALESCE(age_min, -1), "
@@ -435,12 +452,12 @@ static int write_children(struct cd_db *db, struct plan_version *v)
 		if (db_prepare(db, update ?
 			       "UPDATE plan_item SET origin_id = ?2, programme_id = ?3, service_id = ?4, "
 			       "provider_id = ?5, place_id = ?6, starts_on = ?7, ends_on = ?8, "
-			       "amount = ?9, frequency = ?10, notes = ?11, override_reason = ?12 "
-			       "WHERE id = ?13 AND version_id = ?1" :
+			       "amount = ?9, frequency = ?10, notes = ?11, override_reason = ?12, "
+			       "days = ?14, hours = ?15 WHERE id = ?13 AND version_id = ?1" :
 			       "INSERT INTO plan_item(version_id, origin_id, programme_id, "
 			       "service_id, provider_id, place_id, starts_on, ends_on, amount, "
-			       "frequency, notes, override_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-			       "?7, ?8, ?9, ?10, ?11, ?12)", &st)) {
+			       "frequency, notes, override_reason, days, hours) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			       "?7, ?8, ?9, ?10, ?11, ?12, ?14, ?15)", &st)) {
 			rc = CD_EDB;
 			goto out;
 		}
@@ -456,6 +473,8 @@ static int write_children(struct cd_db *db, struct plan_version *v)
 		sqlite3_bind_text(st, 10, it->frequency, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 11, it->notes, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 12, it->override_reason, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 14, it->days, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 15, it->hours, -1, SQLITE_STATIC);
 		if (update)
 			sqlite3_bind_int64(st, 13, it->id);
 		if ((rc = db_step_done(db, st)))
@@ -1062,8 +1081,8 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		       "i.provider_id, COALESCE(i.place_id, 0), i.starts_on, i.ends_on, i.amount, "
 		       "i.frequency, i.notes, i.override_reason, s.name, pr.name, "
 		       "COALESCE(pl.name, ''), s.unit, COALESCE(o.sent_on, ''), "
-		       "COALESCE(o.provider_contact_on, ''), COALESCE(i.ended_on, ''), i.end_reason "
-		       "FROM plan_item i JOIN service s ON s.id = i.service_id "
+		       "COALESCE(o.provider_contact_on, ''), COALESCE(i.ended_on, ''), i.end_reason, "
+		       "i.days, i.hours FROM plan_item i JOIN service s ON s.id = i.service_id "
 		       "JOIN provider pr ON pr.id = i.provider_id "
 		       "LEFT JOIN place pl ON pl.id = i.place_id "
 		       "LEFT JOIN service_order o ON o.item_id = i.id "
@@ -1092,6 +1111,8 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 17, it->provider_contact_on, sizeof(it->provider_contact_on));
 		db_col_copy(st, 18, it->ended_on, sizeof(it->ended_on));
 		db_col_copy(st, 19, it->end_reason, sizeof(it->end_reason));
+		db_col_copy(st, 20, it->days, sizeof(it->days));
+		db_col_copy(st, 21, it->hours, sizeof(it->hours));
 	}
 	if (db_finish(st))
 		return CD_EDB;
@@ -1220,7 +1241,8 @@ int plan_compare(const struct plan_version *older, const struct plan_version *ne
 		if (strcmp(a->starts_on, b->starts_on) || strcmp(a->ends_on, b->ends_on))
 			sb_addf(&sb, _("dates %s–%s → %s–%s; "), a->starts_on, a->ends_on,
 				b->starts_on, b->ends_on);
-		if (fabs(a->amount - b->amount) > 1e-9 || strcmp(a->frequency, b->frequency)) {
+		if (fabs(a->amount - b->amount) > 1e-9 || strcmp(a->frequency, b->frequency) ||
+		    strcmp(a->days, b->days) || strcmp(a->hours, b->hours)) {
 			char am[96], bm[96];
 			item_amount_text(a, am, sizeof(am));
 			item_amount_text(b, bm, sizeof(bm));
@@ -1323,11 +1345,15 @@ void plan_item_limit_text(struct cd_db *db, const struct plan_item *it, char *ou
 
 void item_amount_text(const struct plan_item *it, char *out, size_t size)
 {
-	char n[32];
+	char n[32], days[80];
 
 	number_text(it->amount, n, sizeof(n));
-	snprintf(out, size, "%s %s %s", n, unit_amount_label(it->unit, it->amount),
-		 code_label(&codes_frequency, it->frequency));
+	weekdays_text(it->days, days, sizeof(days));
+	/* "3 godziny tygodniowo (pn, śr, pt 09:00-11:00)" */
+	snprintf(out, size, "%s %s %s%s%s%s%s%s", n, unit_amount_label(it->unit, it->amount),
+		 code_label(&codes_frequency, it->frequency), days[0] || it->hours[0] ? " (" : "",
+		 days, days[0] && it->hours[0] ? " " : "", it->hours,
+		 days[0] || it->hours[0] ? ")" : "");
 }
 
 int plan_item_describe(struct cd_db *db, struct plan_item *it)

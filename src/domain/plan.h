@@ -37,6 +37,8 @@ struct plan_item {
 	char starts_on[16], ends_on[16];
 	double amount;
 	char frequency[12];         /* once, day, week, month, quarter, year */
+	char days[32];              /* the weekdays, "1,3,5" (typed "pn śr pt" is taken too) */
+	char hours[16];             /* "09:00-11:00" (typed "9-11" is taken too) */
 	char notes[500];
 	char override_reason[500];  /* written justification of a limit override */
 	/* filled when read */

@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first assessment_sittings_kept"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first assessment_sittings_kept plan_service_schedule"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -300,4 +300,32 @@ assessment_sittings_kept() {
 		WHERE r.case_ref = 'CUS.IPUS.3.2026'" "2026-09-01|2026-09-01,2026-11-22"
 	keys Escape
 	wait_for "2026-09-01, 2026-11-22, w CUS; projekt" || return
+}
+
+# A service's schedule as days and hours, not only how often.
+plan_service_schedule() {
+	start
+	login_worklist koordynator || return
+	keys Down Enter            # CUS.IPUS.5.2026: qualified, the plan is due
+	wait_for "CUS.IPUS.5.2026 · Walczak Żaneta" || return
+	keys p
+	wait_for "Plan (IPUS)" || return
+	keys F6
+	wait_for "Usługa w planie" || return
+	keys F4
+	wait_for "┌─ Usługa ─" || return
+	type_text "doradztwo pr"
+	keys Enter
+	wait_for "Doradztwo prawne (Program" || return
+	field "Wymiar"; type_text "2"
+	field "Jak często"; keys Right                  # monthly: within the programme's limit
+	field "Dni"; type_text "pn śr pt"
+	field "Godziny"; type_text "9-11"
+	keys F2
+	wait_for "2 godziny miesięcznie (pn, śr, pt 09:00-11:00)" || return
+	keys F2
+	wait_for "Zapisano plan." || return
+	stored "SELECT i.days, i.hours FROM plan_item i JOIN plan_version v ON v.id = i.version_id
+		JOIN plan p ON p.id = v.plan_id JOIN request r ON r.id = p.request_id
+		WHERE r.case_ref = 'CUS.IPUS.5.2026'" "1,3,5|09:00-11:00"
 }

@@ -236,7 +236,8 @@ START_TEST(audit_chain_upgrade_chains_old_entries)
 	ck_assert_int_eq(db_exec(db, "ALTER TABLE audit_log DROP COLUMN hash; ALTER TABLE "
 				 "audit_log DROP COLUMN os_account; ALTER TABLE app_user DROP COLUMN "
 				 "failed_logins; ALTER TABLE app_user DROP COLUMN locked_until; "
-				 "DROP TABLE assessment_sitting; "
+				 "DROP TABLE assessment_sitting; ALTER TABLE plan_item DROP COLUMN days; "
+				 "ALTER TABLE plan_item DROP COLUMN hours; "
 				 "DROP INDEX monitoring_correction; ALTER TABLE monitoring_note DROP "
 				 "COLUMN corrects_id; ALTER TABLE monitoring_item DROP COLUMN superseded; "
 				 "PRAGMA user_version = 9"), CD_OK);

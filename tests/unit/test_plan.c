@@ -133,8 +133,25 @@ START_TEST(item_rules)
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_EINVAL);
 	ck_assert_int_eq(e.field, PLAN_F_GOALS);
 	str_copy(v.goals, sizeof(v.goals), "samodzielne zakupy\tdwa razy w tygodniu");
+	/* the schedule: days and hours, typed as people write them */
+	str_copy(v.items[0].days, sizeof(v.items[0].days), "pn xx");
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_EINVAL);
+	str_copy(v.items[0].days, sizeof(v.items[0].days), "pn, śr");
+	str_copy(v.items[0].hours, sizeof(v.items[0].hours), "11-9");
+	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_EINVAL);
+	str_copy(v.items[0].hours, sizeof(v.items[0].hours), "9-11");
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
 	ck_assert_str_eq(v.goals, "samodzielne zakupy dwa razy w tygodniu");
+	{
+		struct plan_version got;
+		char amount[160];
+		ck_assert_int_eq(plan_version_get(f.db, &f.anna, v.id, &got), CD_OK);
+		ck_assert_str_eq(got.items[0].days, "1,3");
+		ck_assert_str_eq(got.items[0].hours, "09:00-11:00");
+		item_amount_text(&got.items[0], amount, sizeof(amount));
+		ck_assert_ptr_nonnull(strstr(amount, "(Mon, Wed 09:00-11:00)"));
+		plan_version_release(&got);
+	}
 	/* a changed period is audited old -> new */
 	str_copy(v.period_to, sizeof(v.period_to), "2027-04-30");
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);

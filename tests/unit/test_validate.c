@@ -173,6 +173,36 @@ START_TEST(string_texts_checked)
 }
 END_TEST
 
+/* A service's days and hours, typed the ways people write them. */
+START_TEST(schedule_days_and_hours)
+{
+	char d[32], h[12];
+
+	ck_assert(weekdays_parse("pn śr pt", d, sizeof(d)));
+	ck_assert_str_eq(d, "1,3,5");
+	ck_assert(weekdays_parse("Pn-Pt", d, sizeof(d)));
+	ck_assert_str_eq(d, "1,2,3,4,5");
+	ck_assert(weekdays_parse("sobota, niedziela", d, sizeof(d)));
+	ck_assert_str_eq(d, "6,7");
+	ck_assert(weekdays_parse("1,3,5", d, sizeof(d)));          /* as stored */
+	ck_assert_str_eq(d, "1,3,5");
+	ck_assert(weekdays_parse("  ", d, sizeof(d)));
+	ck_assert_str_eq(d, "");
+	ck_assert(!weekdays_parse("pn xx", d, sizeof(d)));
+	ck_assert(!weekdays_parse("pt-pn", d, sizeof(d)));
+	weekdays_text("1,3,5", d, sizeof(d));
+	ck_assert_str_eq(d, "Mon, Wed, Fri");
+	ck_assert(hours_parse("9-11", h));
+	ck_assert_str_eq(h, "09:00-11:00");
+	ck_assert(hours_parse("9:30 – 11:00", h));
+	ck_assert_str_eq(h, "09:30-11:00");
+	ck_assert(!hours_parse("11-9", h));
+	ck_assert(!hours_parse("9:7-10", h));
+	ck_assert(!hours_parse("25-26", h));
+	ck_assert(!hours_parse("9", h));
+}
+END_TEST
+
 Suite *suite_validate(void)
 {
 	Suite *s = suite_create("validate");
@@ -185,6 +215,7 @@ Suite *suite_validate(void)
 	tcase_add_test(tc, postcode_phone_email);
 	tcase_add_test(tc, free_text_checked);
 	tcase_add_test(tc, string_texts_checked);
+	tcase_add_test(tc, schedule_days_and_hours);
 	suite_add_tcase(s, tc);
 	return s;
 }

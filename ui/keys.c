@@ -13,6 +13,13 @@ const struct keydef keytab[] = {
 	 CTX_GLOBAL, true},
 	{A_SAVE, true, KEY_F(2), "F2", N_("save"), N_("Save the form"),
 	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR | CTX_OFFER, true},
+	/* Ctrl stand-ins for the most used keys, as in nano and mc, for a
+	 * terminal whose function keys do not arrive (Esc and a digit too) */
+	{A_SAVE, false, CTRL('s'), "^S", N_("save"), N_("Save the form (the same as F2)"),
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR | CTX_OFFER, false},
+	{A_PICK, false, CTRL('o'), "^O", N_("choose"),
+	 N_("Choose from a list (the same as F4)"),
+	 CTX_FORM | CTX_PERSON | CTX_NEWREQ | CTX_PLAN | CTX_ASSESS | CTX_CLOSING | CTX_MONITOR | CTX_OFFER, false},
 	{A_NEW_REQUEST, true, KEY_F(3), "F3", N_("new request"),
 	 N_("Register a new request (wniosek) from any screen"), CTX_GLOBAL, true},
 	{A_PICK, true, KEY_F(4), "F4", N_("choose"),
@@ -232,6 +239,7 @@ void keys_draw_hints(keyctx ctx, const struct actor *me)
 	whline(stdscr, ' ', COLS);
 	for (i = 0; i < keytab_count && x < COLS; i++) {
 		const struct keydef *k = &keytab[i];
+		char shown[32];
 		int need;
 		if (!k->hint || !(k->ctx & (ctx | CTX_GLOBAL)) || !role_allows(me, k->action))
 			continue;
@@ -245,11 +253,20 @@ void keys_draw_hints(keyctx ctx, const struct actor *me)
 		if (k->action == A_NEW_REQUEST && !(ctx & (CTX_MENU | CTX_SEARCH |
 							  CTX_PERSON | CTX_REQUESTS)))
 			continue;
-		need = ui_text_width(k->name) + ui_text_width(_(k->hint)) + 2;
+		{
+			/* a Ctrl stand-in for the same action is named with it: "F2/^S" */
+			size_t j;
+			snprintf(shown, sizeof(shown), "%s", k->name);
+			for (j = 0; j < keytab_count; j++)
+				if (j != i && !keytab[j].func && keytab[j].name[0] == '^' &&
+				    keytab[j].action == k->action && (keytab[j].ctx & ctx) && k->func)
+					snprintf(shown, sizeof(shown), "%s/%s", k->name, keytab[j].name);
+		}
+		need = ui_text_width(shown) + ui_text_width(_(k->hint)) + 2;
 		if (x + need > COLS)
 			break;
 		wattrset(stdscr, ui_attr(R_HINT_KEY));
-		x += ui_put(stdscr, y, x, k->name, COLS - x, false);
+		x += ui_put(stdscr, y, x, shown, COLS - x, false);
 		wattrset(stdscr, ui_attr(R_HINT));
 		x += ui_put(stdscr, y, x, " ", COLS - x, false);
 		x += ui_put(stdscr, y, x, _(k->hint), COLS - x, false);

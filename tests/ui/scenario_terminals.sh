@@ -3,7 +3,7 @@
 # under TERM=xterm, the Linux console, SCO mode and VT100; Esc and a digit
 # for a function key; sequences nobody knows dropped whole; a pasted
 # screenful of Polish text kept byte for byte.
-SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first assessment_sittings_kept plan_service_schedule"
+SCENARIOS="${SCENARIOS:-} putty_keys_under_xterm other_terminals_keys esc_digit_and_lone_esc paste_keeps_every_character fields_hold_what_they_show readable_at_80_columns hints_tell_the_truth intake_shows_caseload case_path_on_putty case_path_on_vt100 intake_keystrokes note_corrected_keeps_the_first assessment_sittings_kept plan_service_schedule ctrl_keys_stand_in"
 
 # raw HEX...: the bytes a terminal sends, as they are
 raw() { tm send-keys -t "$T" -H "$@"; }
@@ -328,4 +328,26 @@ plan_service_schedule() {
 	stored "SELECT i.days, i.hours FROM plan_item i JOIN plan_version v ON v.id = i.version_id
 		JOIN plan p ON p.id = v.plan_id JOIN request r ON r.id = p.request_id
 		WHERE r.case_ref = 'CUS.IPUS.5.2026'" "1,3,5|09:00-11:00"
+}
+
+# Ctrl stand-ins for the most used keys: ^O chooses from a list, ^S saves;
+# the hint bar names them.
+ctrl_keys_stand_in() {
+	start
+	login recepcja || return
+	keys Escape 3
+	wait_for "nowa osoba" || return
+	screen | tail -1 | grep -q "F2/^S zapisz" || fail "the hint bar does not name ^S: $(screen | tail -1)"
+	type_text "Kontrolna"; field "Nazwisko"
+	type_text "Klawiszowa"
+	field "Koordynator"
+	keys C-o
+	wait_for "┌─ Koordynator ─" || return
+	keys Enter
+	field "O co prosi"; type_text "Opieka."
+	keys C-s
+	wait_for "Wniosek zarejestrowany" || return
+	keys Enter
+	stored "SELECT count(*) FROM request r JOIN person p ON p.id = r.person_id
+		WHERE p.surname = 'Klawiszowa' AND r.coordinator_id IS NOT NULL" "1"
 }

@@ -634,6 +634,12 @@ static void type_char(struct app *app, struct uform *uf, struct ffield *f, wint_
 	}
 	edited(uf);
 	f->invalid = false;
+	/* a one-line field near its end says how much room is left (a long
+	 * text shows it under its label all the time) */
+	if (f->def->type != FF_MULTI && textedit_room(&f->te) < 10 && f->te.max_bytes >= 20)
+		ui_status(app, false, P_("%s: %zu byte left", "%s: %zu bytes left",
+					 (unsigned long)textedit_room(&f->te)),
+			  _(f->def->label), textedit_room(&f->te));
 }
 
 /* The end of a paste: its text at the cursor if all of it fits, else

@@ -35,6 +35,20 @@ static const struct {
 	{23, KEY_F(11)}, {24, KEY_F(12)},
 };
 
+/* The cursor keys' final byte, after CSI or SS3 alike (0: not one). */
+static int cursor_key(char final)
+{
+	switch (final) {
+	case 'A': return KEY_UP;
+	case 'B': return KEY_DOWN;
+	case 'C': return KEY_RIGHT;
+	case 'D': return KEY_LEFT;
+	case 'H': return KEY_HOME;
+	case 'F': return KEY_END;
+	default: return 0;
+	}
+}
+
 /* The final byte of CSI [1;m]X (xterm, PuTTY, VT100 cursor keys) and, with
  * no parameters, of PuTTY's SCO mode (F1-F12 = M ... X, PgUp I, PgDn G,
  * Insert L). */
@@ -43,16 +57,10 @@ static int csi_letter(char final, bool params)
 	static const char sco_f[] = "MNOPQRSTUVWX";
 	const char *f;
 
-	switch (final) {
-	case 'A': return KEY_UP;
-	case 'B': return KEY_DOWN;
-	case 'C': return KEY_RIGHT;
-	case 'D': return KEY_LEFT;
-	case 'H': return KEY_HOME;
-	case 'F': return KEY_END;
-	case 'Z': return KEY_BTAB;
-	default: break;
-	}
+	if (cursor_key(final))
+		return cursor_key(final);
+	if (final == 'Z')
+		return KEY_BTAB;
 	if (params) {
 		/* xterm's modified F1-F4: CSI 1;2P ... */
 		if (final >= 'P' && final <= 'S')
@@ -78,13 +86,9 @@ static int ss3_key(char final, wint_t *typed)
 	const char *k;
 
 	*typed = 0;
+	if (cursor_key(final))
+		return cursor_key(final);
 	switch (final) {
-	case 'A': return KEY_UP;
-	case 'B': return KEY_DOWN;
-	case 'C': return KEY_RIGHT;
-	case 'D': return KEY_LEFT;
-	case 'H': return KEY_HOME;
-	case 'F': return KEY_END;
 	case 'P': return KEY_F(1);
 	case 'Q': return KEY_F(2);
 	case 'R': return KEY_F(3);

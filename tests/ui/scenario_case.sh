@@ -383,20 +383,26 @@ registers_for_the_organiser() {
 		ON r.id = w.request_id WHERE r.case_ref = 'CUS.IPUS.6.2026'" "2026-11-22|Zrezygnował, opiekuje się nim córka."
 }
 
-plan_over_a_limit() {
+# plan_5_new_service: the coordinator opens the plan of CUS.IPUS.5.2026
+# (qualified, the plan is due) and a new service form with legal advice
+plan_5_new_service() {
 	start
-	login_worklist koordynator || return
-	keys Down Enter            # CUS.IPUS.5.2026: qualified, the plan is due
-	wait_for "CUS.IPUS.5.2026 · Walczak Żaneta" || return
+	login_worklist koordynator || return 1
+	keys Down Enter
+	wait_for "CUS.IPUS.5.2026 · Walczak Żaneta" || return 1
 	keys p
-	wait_for "Plan (IPUS)" || return
+	wait_for "Plan (IPUS)" || return 1
 	keys F6
-	wait_for "Usługa w planie" || return
+	wait_for "Usługa w planie" || return 1
 	keys F4
-	wait_for "┌─ Usługa ─" || return
+	wait_for "┌─ Usługa ─" || return 1
 	type_text "doradztwo pr"
 	keys Enter
-	wait_for "Doradztwo prawne (Program" || return
+	wait_for "Doradztwo prawne (Program" || return 1
+}
+
+plan_over_a_limit() {
+	plan_5_new_service || return
 	field "Wymiar"
 	type_text "10"
 	keys F2

@@ -304,19 +304,7 @@ assessment_sittings_kept() {
 
 # A service's schedule as days and hours, not only how often.
 plan_service_schedule() {
-	start
-	login_worklist koordynator || return
-	keys Down Enter            # CUS.IPUS.5.2026: qualified, the plan is due
-	wait_for "CUS.IPUS.5.2026 · Walczak Żaneta" || return
-	keys p
-	wait_for "Plan (IPUS)" || return
-	keys F6
-	wait_for "Usługa w planie" || return
-	keys F4
-	wait_for "┌─ Usługa ─" || return
-	type_text "doradztwo pr"
-	keys Enter
-	wait_for "Doradztwo prawne (Program" || return
+	plan_5_new_service || return
 	field "Wymiar"; type_text "2"
 	field "Jak często"; keys Right                  # monthly: within the programme's limit
 	field "Dni"; type_text "pn śr pt"

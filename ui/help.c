@@ -60,6 +60,11 @@ void ui_print_keys(void)
 	size_t s, i;
 
 	for (s = 0; s < ARRAY_SIZE(sections); s++) {
+		bool any = false;
+		for (i = 0; i < keytab_count && !any; i++)
+			any = part[i] == (int)s;
+		if (!any)
+			continue;
 		printf("**%s**\n\n| %s | %s |\n|---|---|\n", _(sections[s].title), _("key"),
 		       _("action"));
 		for (i = 0; i < keytab_count; i++)
@@ -110,8 +115,14 @@ void keys_help(struct app *app)
 			lines[n++] = xasprintf("# %s", _("All keys"));
 		}
 	}
-	/* build the text once from the tables */
+	/* build the text once from the tables; a part with no keys of its
+	 * own (all listed earlier) gets no empty heading */
 	for (s = 0; s < ARRAY_SIZE(sections); s++) {
+		bool any = false;
+		for (i = 0; i < keytab_count && !any; i++)
+			any = part[i] == (int)s;
+		if (!any)
+			continue;
 		lines = xrealloc(lines, (n + 1) * sizeof(char *));
 		lines[n++] = xasprintf("# %s", _(sections[s].title));
 		for (i = 0; i < keytab_count; i++) {

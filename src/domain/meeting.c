@@ -33,10 +33,11 @@ int meeting_save(struct cd_db *db, const struct actor *a, struct meeting *m,
 	size_t i;
 
 	fielderr_clear(e);
-	if (a->user_id != 0 && !actor_can(a, PERM_REPORTS))
-		return fielderr_set(e, -1, "%s",
-				    _("meetings are recorded by the services organiser or the "
-				      "director"));
+	if (a->user_id != 0 && !actor_can(a, PERM_REPORTS)) {
+		fielderr_set(e, -1, "%s", _("meetings are recorded by the services organiser or "
+					    "the director"));
+		return CD_EPERM;
+	}
 	if (text_field_check(m->attendees, true, MEET_F_ATTENDEES, _("Attendees"), e) ||
 	    text_field_check(m->invited, true, MEET_F_INVITED, _("Invited"), e) ||
 	    text_field_check(m->notes, true, MEET_F_NOTES, _("Notes"), e) ||

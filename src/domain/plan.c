@@ -736,6 +736,13 @@ int plan_submit(struct cd_db *db, const struct actor *a, int64_t version_id,
 	return CD_OK;
 }
 
+/* A refusal for want of the role: the message, and CD_EPERM (auth.h). */
+static int refuse(struct fielderr *e, const char *msg)
+{
+	fielderr_set(e, -1, "%s", msg);
+	return CD_EPERM;
+}
+
 bool plan_may_approve(struct cd_db *db, const struct actor *a, const struct date *day)
 {
 	return a->user_id == 0 || (a->roles & ROLE_DIRECTOR) ||
@@ -768,7 +775,7 @@ int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organis
 
 	fielderr_clear(e);
 	if (a->user_id != 0 && !actor_can(a, PERM_AUTHORISE))
-		return fielderr_set(e, -1, "%s", _("only the director authorises organisers"));
+		return refuse(e, _("only the director authorises organisers"));
 	if (user_get(db, organiser_id, &u) || !(u.roles & ROLE_ORGANISER))
 		return fielderr_set(e, -1, "%s", _("Organiser: not a services organiser"));
 	if (!date_parse(from, &f))
@@ -823,7 +830,7 @@ int authorisation_end(struct cd_db *db, const struct actor *a, int64_t id, const
 
 	fielderr_clear(e);
 	if (a->user_id != 0 && !actor_can(a, PERM_AUTHORISE))
-		return fielderr_set(e, -1, "%s", _("only the director authorises organisers"));
+		return refuse(e, _("only the director authorises organisers"));
 	if (!on || !date_parse(on, &d))
 		return fielderr_set(e, -1, "%s", _("To: not a valid date (use YYYY-MM-DD)"));
 	if (db_prepare(db, "UPDATE authorisation SET valid_to = ?2 WHERE id = ?1 AND "
@@ -868,9 +875,8 @@ int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 	if ((rc = version_head(db, version_id, &plan_id, &request_id, status, NULL)))
 		return rc;
 	if (!plan_may_approve(db, a, today))
-		return fielderr_set(e, -1, "%s",
-				    _("plans are approved by the director or an organiser "
-				      "the director authorised (art. 41)"));
+		return refuse(e, _("plans are approved by the director or an organiser "
+				   "the director authorised (art. 41)"));
 	if (strcmp(status, "submitted"))
 		return fielderr_set(e, -1, "%s", _("only a submitted plan can be approved"));
 	date_format(today, d);
@@ -906,9 +912,8 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 		return rc;
 	date_today(&today);
 	if (!plan_may_approve(db, a, &today))
-		return fielderr_set(e, -1, "%s",
-				    _("plans are approved by the director or an organiser "
-				      "the director authorised (art. 41)"));
+		return refuse(e, _("plans are approved by the director or an organiser "
+				   "the director authorised (art. 41)"));
 	if (strcmp(status, "submitted"))
 		return fielderr_set(e, -1, "%s", _("only a submitted plan can be returned"));
 	if (str_empty(comment))

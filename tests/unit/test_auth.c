@@ -4,6 +4,12 @@
 #include "dbint.h"
 #include "person.h"
 #include "request.h"
+#include "assessment.h"
+#include "casefile.h"
+#include "meeting.h"
+#include "offer.h"
+#include "plan.h"
+#include "summary.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +221,78 @@ START_TEST(accounts_change_and_the_last_admin_stays)
 }
 END_TEST
 
+/* Every write of the domain refuses a user without the role with
+ * CD_EPERM and a message (auth.h), not as a field error. */
+START_TEST(every_write_refuses_a_missing_role)
+{
+	struct fx f;
+	struct fielderr e;
+	struct actor admin = tactor(ROLE_ADMIN);
+	struct person p;
+	struct request r;
+	struct assessment as;
+	struct need nd;
+	struct plan_version v;
+	struct meeting m;
+	struct programme pg;
+	struct service sv;
+	struct provider pv;
+	struct place pl;
+	struct date today;
+	int64_t id;
+
+	fx_open(&f);
+	admin.user_id = 4242;
+	date_parse(TEST_TODAY, &today);
+#define REFUSED(call)                                                                   \
+	do {                                                                            \
+		e.msg[0] = '\0';                                                        \
+		ck_assert_msg((call) == CD_EPERM, "%s: not CD_EPERM", #call);           \
+		ck_assert_msg(e.msg[0] != '\0', "%s: no message", #call);               \
+	} while (0)
+	person_init(&p);
+	str_copy(p.first_names, sizeof(p.first_names), "Ala");
+	str_copy(p.surname, sizeof(p.surname), "Bezuprawnień");
+	REFUSED(person_save(f.db, &admin, &p, &e));
+	memset(&r, 0, sizeof(r));
+	r.person_id = f.person;
+	str_copy(r.asked, sizeof(r.asked), "opieka");
+	REFUSED(request_file(f.db, &admin, &r, &e));
+	assessment_init(&as, f.request);
+	str_copy(as.held_on, sizeof(as.held_on), TEST_TODAY);
+	REFUSED(assessment_save(f.db, &f.recep, &as, &e));
+	assessment_release(&as);
+	memset(&nd, 0, sizeof(nd));
+	str_copy(nd.description, sizeof(nd.description), "dowóz");
+	nd.unmet = true;
+	REFUSED(need_add(f.db, &f.recep, f.request, &nd, &e));
+	plan_version_init(&v);
+	REFUSED(plan_create(f.db, &f.recep, f.request, &v, &e));
+	plan_version_release(&v);
+	memset(&m, 0, sizeof(m));
+	str_copy(m.held_on, sizeof(m.held_on), TEST_TODAY);
+	REFUSED(meeting_save(f.db, &f.anna, &m, &e));
+	REFUSED(summary_save(f.db, &f.anna, "2026-06-01", "2026-11-22", "x", &id, &e));
+	memset(&pg, 0, sizeof(pg));
+	str_copy(pg.name, sizeof(pg.name), "Program bez prawa");
+	REFUSED(programme_save(f.db, &f.anna, &pg, &e));
+	service_init(&sv);
+	str_copy(sv.name, sizeof(sv.name), "Usługa bez prawa");
+	REFUSED(service_save(f.db, &f.anna, &sv, &e));
+	memset(&pv, 0, sizeof(pv));
+	str_copy(pv.name, sizeof(pv.name), "Realizator bez prawa");
+	REFUSED(provider_save(f.db, &f.anna, &pv, &e));
+	memset(&pl, 0, sizeof(pl));
+	str_copy(pl.name, sizeof(pl.name), "Miejsce bez prawa");
+	REFUSED(place_save(f.db, &f.anna, &pl, &e));
+	REFUSED(authorisation_grant(f.db, &f.anna, f.organiser.user_id, "2026-01-01", NULL, &e));
+	REFUSED(user_add(f.db, &f.anna, "nowy", "Nowy", ROLE_RECEPTION, "haslo-haslo", &id, &e));
+	REFUSED(case_share(f.db, &f.recep, f.request, f.pawel.user_id, &e));
+#undef REFUSED
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_auth(void)
 {
 	Suite *s = suite_create("auth");
@@ -226,6 +304,7 @@ Suite *suite_auth(void)
 	tcase_add_test(tc, roles_are_enforced_in_the_domain);
 	tcase_add_test(tc, failed_logins_lock_the_account);
 	tcase_add_test(tc, accounts_change_and_the_last_admin_stays);
+	tcase_add_test(tc, every_write_refuses_a_missing_role);
 	suite_add_tcase(s, tc);
 	return s;
 }

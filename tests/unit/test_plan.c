@@ -254,14 +254,14 @@ START_TEST(submit_approve_return)
 	ck_assert_int_eq(plan_submit(f.db, &f.anna, v.id, &e), CD_OK);
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_EINVAL); /* submitted */
 	/* who approves */
-	ck_assert_int_eq(plan_approve(f.db, &f.anna, v.id, &today, &e), CD_EINVAL);
+	ck_assert_int_eq(plan_approve(f.db, &f.anna, v.id, &today, &e), CD_EPERM);
 	ck_assert_ptr_nonnull(strstr(e.msg, "art. 41"));
-	ck_assert_int_eq(plan_approve(f.db, &f.organiser, v.id, &today, &e), CD_EINVAL);
+	ck_assert_int_eq(plan_approve(f.db, &f.organiser, v.id, &today, &e), CD_EPERM);
 	ck_assert_int_eq(authorisation_grant(f.db, &f.anna, f.organiser.user_id, "2026-01-01",
-					     "2026-06-30", &e), CD_EINVAL);
+					     "2026-06-30", &e), CD_EPERM);
 	ck_assert_int_eq(authorisation_grant(f.db, &f.director, f.organiser.user_id, "2026-01-01",
 					     "2026-06-30", &e), CD_OK);
-	ck_assert_int_eq(plan_approve(f.db, &f.organiser, v.id, &today, &e), CD_EINVAL);
+	ck_assert_int_eq(plan_approve(f.db, &f.organiser, v.id, &today, &e), CD_EPERM);
 	date_parse("2026-03-01", &last_year);
 	ck_assert(authorised_on(f.db, f.organiser.user_id, &last_year));
 	/* returned with a comment, corrected, submitted again */
@@ -489,7 +489,7 @@ START_TEST(authorisations_listed_and_ended)
 	ck_assert_str_eq(z[0].valid_to, "");
 	/* only the director ends it, on a day it runs */
 	ck_assert_int_eq(authorisation_end(f.db, &f.organiser, z[0].id, "2026-11-30", &e),
-			 CD_EINVAL);
+			 CD_EPERM);
 	ck_assert_int_eq(authorisation_end(f.db, &f.director, z[0].id, "2026-10-01", &e),
 			 CD_EINVAL);
 	ck_assert_int_eq(authorisation_end(f.db, &f.director, z[0].id, "2026-11-30", &e), CD_OK);

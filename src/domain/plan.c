@@ -159,6 +159,26 @@ static bool had_recently(struct cd_db *db, int64_t person_id, const struct plan_
 	return found;
 }
 
+/* The start of the plan's first version, when v is an update of it. */
+static bool plan_first_start(struct cd_db *db, const struct plan_version *v, struct date *out)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (!v->plan_id)
+		return false;
+	if (db_prepare(db, "SELECT period_from FROM plan_version WHERE plan_id = ?1 AND "
+		       "id <> ?2 ORDER BY version_no LIMIT 1", &st))
+		return false;
+	sqlite3_bind_int64(st, 1, v->plan_id);
+	sqlite3_bind_int64(st, 2, v->id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		found = date_parse((const char *)sqlite3_column_text(st, 0), out);
+	sqlite3_finalize(st);
+	/* v itself the first version: its own start, checked above */
+	return found && v->version_no > 1;
+}
+
 static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t person_id,
 			 struct plan_warning **warn, size_t *nwarn, struct fielderr *e)
 {
@@ -191,6 +211,25 @@ static int plan_validate(struct cd_db *db, struct plan_version *v, int64_t perso
 		return fielderr_set(e, PLAN_F_TO,
 				    _("Plan to: a plan is drawn up for at most one year "
 				      "(art. 40); the latest end is %s"), m);
+	}
+	{
+		/* an update changes the same plan (art. 41 ust. 2): its year
+		 * counts from the first version's start, whatever the update's */
+		struct date first;
+		if (plan_first_start(db, v, &first)) {
+			date_add_months(&first, PLAN_MAX_MONTHS, &max_to);
+			date_from_days(date_to_days(&max_to) - 1, &max_to);
+			if (date_cmp(&to, &max_to) > 0) {
+				char m[11], f0[11];
+				date_format(&max_to, m);
+				date_format(&first, f0);
+				return fielderr_set(e, PLAN_F_TO,
+						    _("Plan to: the plan began on %s and runs at most "
+						      "one year, its updates too (art. 40, art. 41 "
+						      "ust. 2): the latest end is %s; a longer need is "
+						      "a new request and a new plan"), f0, m);
+			}
+		}
 	}
 	if (v->agreed_on[0] && !date_parse(v->agreed_on, &s))
 		return fielderr_set(e, PLAN_F_AGREED, "%s",

@@ -143,7 +143,8 @@ int plan_order_contact(struct cd_db *db, const struct actor *a, int64_t item_id,
 		       const char *on, struct fielderr *e);
 
 /* The director authorises an organiser to approve plans, from-to (to may
- * be empty: until revoked). */
+ * be empty: until revoked).  Both days count: to is the last day the
+ * organiser may approve (authorised_on(to) holds, the day after not). */
 int authorisation_grant(struct cd_db *db, const struct actor *a, int64_t organiser_id,
 			const char *from, const char *to, struct fielderr *e);
 bool authorised_on(struct cd_db *db, int64_t user_id, const struct date *day);

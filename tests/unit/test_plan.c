@@ -367,6 +367,29 @@ START_TEST(updates_keep_versions_and_compare)
 		str_copy(it->frequency, sizeof(it->frequency), "month");
 	}
 	str_copy(v2.agreed_on, sizeof(v2.agreed_on), TEST_TODAY);
+	/* the update may not stretch the plan's year: it counts from the first
+	 * version's start (2026-12-01), so the latest end is the day before the
+	 * same date a year later, whatever the update's own start */
+	{
+		struct date first, latest;
+		char want[11], over[11];
+		date_parse("2026-12-01", &first);
+		date_add_months(&first, 12, &latest);
+		date_from_days(date_to_days(&latest) - 1, &latest);
+		date_format(&latest, want);                   /* 2027-11-30 */
+		date_from_days(date_to_days(&latest) + 1, &first);
+		date_format(&first, over);
+		str_copy(v2.period_from, sizeof(v2.period_from), "2027-01-01");
+		str_copy(v2.period_to, sizeof(v2.period_to), over);
+		ck_assert_int_eq(plan_save(f.db, &f.anna, &v2, NULL, NULL, &e), CD_EINVAL);
+		ck_assert_int_eq(e.field, PLAN_F_TO);
+		ck_assert_ptr_nonnull(strstr(e.msg, want));
+		ck_assert_ptr_nonnull(strstr(e.msg, "a new request and a new plan"));
+		str_copy(v2.period_to, sizeof(v2.period_to), want);
+		ck_assert_int_eq(plan_save(f.db, &f.anna, &v2, NULL, NULL, &e), CD_EINVAL);
+		ck_assert_int_eq(e.field, PLAN_F_ITEM);      /* the care item starts before */
+		str_copy(v2.period_from, sizeof(v2.period_from), "2026-12-01");
+	}
 	ck_assert_int_eq(plan_save(f.db, &f.anna, &v2, NULL, NULL, &e), CD_OK);
 	ck_assert_int_eq(plan_submit(f.db, &f.anna, v2_id, &e), CD_OK);
 	ck_assert_int_eq(plan_approve(f.db, &f.director, v2_id, &today, &e), CD_OK);

@@ -564,17 +564,19 @@ out:
 	return rc;
 }
 
-static int write_header(struct cd_db *db, struct plan_version *v)
+static int write_header(struct cd_db *db, struct plan_version *v, int64_t user)
 {
 	sqlite3_stmt *st;
 
 	int rc;
 
+	/* who changed it last: not the one to approve it (four eyes, art. 41) */
 	if (db_prepare(db, "UPDATE plan_version SET period_from = ?2, period_to = ?3, "
 		       "goals = ?4, person_view = ?5, update_note = ?6, agreed_on = ?7, "
-		       "signed_paper = ?8, row_version = row_version + 1 WHERE id = ?1 AND "
-		       "row_version = ?9", &st))
+		       "signed_paper = ?8, changed_by = ?10, row_version = row_version + 1 "
+		       "WHERE id = ?1 AND row_version = ?9", &st))
 		return CD_EDB;
+	db_bind_id_or_null(st, 10, user);
 	sqlite3_bind_int64(st, 1, v->id);
 	sqlite3_bind_text(st, 2, v->period_from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, v->period_to, -1, SQLITE_STATIC);
@@ -658,7 +660,7 @@ int plan_create_warn(struct cd_db *db, const struct actor *a, int64_t request_id
 	v->version_no = 1;
 	v->row_version = 1;
 	str_copy(v->status, sizeof(v->status), "draft");
-	if (write_header(db, v) || write_children(db, v) ||
+	if (write_header(db, v, a->user_id) || write_children(db, v) ||
 	    audit_add(db, a->user_id, "plan.create", "plan", plan_id, "") || db_commit(db))
 		goto fail;
 	v->row_version++;           /* the header was written once */
@@ -696,7 +698,7 @@ int plan_save(struct cd_db *db, const struct actor *a, struct plan_version *v,
 		return rc;
 	{
 		char *detail = dates_changed(db, v);
-		rc = write_header(db, v);
+		rc = write_header(db, v, a->user_id);
 		if (!rc)
 			rc = write_children(db, v);
 		if (!rc)
@@ -902,6 +904,48 @@ static int make_orders(struct cd_db *db, int64_t version_id, const char *today)
 	return db_step_done(db, st);
 }
 
+/* Four eyes (art. 41: the approver checks the coordinator's draft): who
+ * created or last changed the version neither approves nor returns it.
+ * CD_EPERM with whom to ask, or whom the director must authorise. */
+static int four_eyes(struct cd_db *db, const struct actor *a, int64_t version_id,
+		     const struct date *today, struct fielderr *e)
+{
+	sqlite3_stmt *st;
+	bool own = false, other = false;
+	char d[11];
+
+	if (!a->user_id)
+		return CD_OK;
+	if (db_prepare(db, "SELECT 1 FROM plan_version WHERE id = ?1 AND (created_by = ?2 OR "
+		       "changed_by = ?2)", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, version_id);
+	sqlite3_bind_int64(st, 2, a->user_id);
+	own = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!own)
+		return CD_OK;
+	/* is there anyone else who may decide today? */
+	date_format(today, d);
+	if (db_prepare(db, "SELECT 1 FROM app_user u WHERE u.id <> ?1 AND u.disabled = 0 AND "
+		       "((u.roles & ?2) <> 0 OR ((u.roles & ?3) <> 0 AND EXISTS (SELECT 1 FROM "
+		       "authorisation z WHERE z.organiser_id = u.id AND z.valid_from <= ?4 AND "
+		       "(z.valid_to IS NULL OR z.valid_to >= ?4))))", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, a->user_id);
+	sqlite3_bind_int(st, 2, ROLE_DIRECTOR);
+	sqlite3_bind_int(st, 3, ROLE_ORGANISER);
+	sqlite3_bind_text(st, 4, d, -1, SQLITE_TRANSIENT);
+	other = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return refuse(e, other ?
+		      _("you drew up or changed this version: another approver (the director "
+			"or an authorised organiser) decides on it (art. 41)") :
+		      _("you drew up or changed this version and no one else may approve it: "
+			"the director must authorise an organiser who did not work on it "
+			"(menu: Authorisations to approve plans)"));
+}
+
 int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 		 const struct date *today, struct fielderr *e)
 {
@@ -918,6 +962,8 @@ int plan_approve(struct cd_db *db, const struct actor *a, int64_t version_id,
 				   "the director authorised (art. 41)"));
 	if (strcmp(status, "submitted"))
 		return fielderr_set(e, -1, "%s", _("only a submitted plan can be approved"));
+	if ((rc = four_eyes(db, a, version_id, today, e)))
+		return rc;
 	date_format(today, d);
 	if ((rc = db_begin(db)))
 		return rc;
@@ -955,6 +1001,8 @@ int plan_return(struct cd_db *db, const struct actor *a, int64_t version_id,
 				   "the director authorised (art. 41)"));
 	if (strcmp(status, "submitted"))
 		return fielderr_set(e, -1, "%s", _("only a submitted plan can be returned"));
+	if ((rc = four_eyes(db, a, version_id, &today, e)))
+		return rc;
 	if (str_empty(comment))
 		return fielderr_set(e, PLAN_F_COMMENT, "%s",
 				    _("Comment: say what should change"));

@@ -77,7 +77,9 @@ static const struct {
 	 "v.version_no - 1 "
 	 "FROM plan_version v JOIN plan p ON p.id = v.plan_id "
 	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
-	 "WHERE v.status = 'submitted' AND ?2 = ?2 AND ?3 = ?3"},
+	 /* four eyes: not the versions the approver drew up or changed */
+	 "WHERE v.status = 'submitted' AND ?2 = ?2 AND (?3 = 0 OR "
+	 "(COALESCE(v.created_by, -1) <> ?3 AND COALESCE(v.changed_by, -1) <> ?3))"},
 	{WL_PROVIDER_CONTACT, false,
 	 "SELECT date(o.sent_on, '+' || ?4 || ' days') AS due, r.case_ref, "
 	 "pe.surname || ' ' || pe.first_names, r.id, p.id, sv.name || ' – ' || pv.name "

@@ -1,5 +1,6 @@
 /* test_plan.c - IPUS rules, approval, updates, comparison, orders. */
 #include "testutil.h"
+#include "worklist.h"
 #include "assessment.h"
 #include "dbint.h"
 #include "plan.h"
@@ -584,6 +585,61 @@ START_TEST(two_desks_on_one_plan)
 }
 END_TEST
 
+/* Four eyes (art. 41): whoever drew up or changed a version neither
+ * approves nor returns it, even holding the director's role too; the
+ * worklist shows it to the other approvers only; with no one else, the
+ * message says whom the director must authorise. */
+START_TEST(four_eyes_on_approval)
+{
+	struct fx f;
+	struct plan_version v;
+	struct fielderr e;
+	struct actor both;
+	struct wl_item *w;
+	size_t n, i;
+	int64_t rid;
+	bool listed;
+
+	fx_open(&f);
+	both = login_as(f.db, "dwierole", ROLE_COORDINATOR | ROLE_DIRECTOR);
+	rid = file_request(&f, "Ewa", "2026-11-10", both.user_id);
+	qualify(&f, rid);
+	plan_version_init(&v);
+	str_copy(v.period_from, sizeof(v.period_from), "2026-12-01");
+	str_copy(v.period_to, sizeof(v.period_to), "2027-05-31");
+	ck_assert_int_eq(plan_create(f.db, &both, rid, &v, &e), CD_OK);
+	care_item(&f, &v, "2026-12-01", "2027-05-31", 2, "week");
+	str_copy(v.agreed_on, sizeof(v.agreed_on), TEST_TODAY);
+	v.signed_paper = true;
+	ck_assert_int_eq(plan_save(f.db, &both, &v, NULL, NULL, &e), CD_OK);
+	ck_assert_int_eq(plan_submit(f.db, &both, v.id, &e), CD_OK);
+	/* the one who drew it up may not decide on it */
+	ck_assert_int_eq(plan_approve(f.db, &both, v.id, &today, &e), CD_EPERM);
+	ck_assert_ptr_nonnull(strstr(e.msg, "another approver"));
+	ck_assert_int_eq(plan_return(f.db, &both, v.id, "popraw", &e), CD_EPERM);
+	/* the worklist: not to them, to the other director */
+	ck_assert_int_eq(worklist(f.db, &both, &today, &w, &n), CD_OK);
+	for (i = 0, listed = false; i < n; i++)
+		listed = listed || (w[i].kind == WL_APPROVAL && w[i].request_id == rid);
+	ck_assert(!listed);
+	free(w);
+	ck_assert_int_eq(worklist(f.db, &f.director, &today, &w, &n), CD_OK);
+	for (i = 0, listed = false; i < n; i++)
+		listed = listed || (w[i].kind == WL_APPROVAL && w[i].request_id == rid);
+	ck_assert(listed);
+	free(w);
+	/* no one else able to decide: the message says what the director must do */
+	ck_assert_int_eq(user_set_disabled(f.db, &f.sys, "dyrektor", true, &e), CD_OK);
+	ck_assert_int_eq(plan_approve(f.db, &both, v.id, &today, &e), CD_EPERM);
+	ck_assert_ptr_nonnull(strstr(e.msg, "must authorise an organiser"));
+	ck_assert_int_eq(user_set_disabled(f.db, &f.sys, "dyrektor", false, &e), CD_OK);
+	/* another approver decides */
+	ck_assert_int_eq(plan_approve(f.db, &f.director, v.id, &today, &e), CD_OK);
+	plan_version_release(&v);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_plan(void)
 {
 	Suite *s = suite_create("plan");
@@ -602,6 +658,7 @@ Suite *suite_plan(void)
 	tcase_add_test(tc, monthly_amounts);
 	tcase_add_test(tc, item_names_and_amount_text);
 	tcase_add_test(tc, authorisations_listed_and_ended);
+	tcase_add_test(tc, four_eyes_on_approval);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -169,8 +169,14 @@ bool meeting_next_due(struct cd_db *db, const struct date *today, struct date *d
 	struct date last;
 
 	*due = *today;
-	if (db_prepare(db, "SELECT max(held_on) FROM meeting", &st))
+	/* from the last meeting held, never from one dated in the future */
+	if (db_prepare(db, "SELECT max(held_on) FROM meeting WHERE held_on <= ?1", &st))
 		return false;
+	{
+		char d[11];
+		date_format(today, d);
+		sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
+	}
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
 	    date_parse((const char *)sqlite3_column_text(st, 0), &last)) {
 		date_add_months(&last, MEETING_EVERY_MONTHS, due);

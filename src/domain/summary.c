@@ -349,6 +349,18 @@ int summary_save(struct cd_db *db, const struct actor *a, const char *from, cons
 	char *figures, *text, d[11];
 	int rc;
 
+	{
+		/* a summary sums up what happened (art. 46 ust. 1): its period
+		 * ends on the day it is written at the latest */
+		struct date t, now;
+		date_today(&now);
+		if (to && date_parse(to, &t) && date_cmp(&t, &now) > 0) {
+			char latest[11];
+			date_format(&now, latest);
+			return fielderr_set(e, -1, _("To: a summary covers a past period; it ends "
+						     "today (%s) at the latest"), latest);
+		}
+	}
 	if ((rc = text_param_check(narrative, true, SUMMARY_NARRATIVE_MAX, -1,
 				   _("The organiser's narrative"), &text, e)))
 		return rc;
@@ -429,7 +441,9 @@ bool summary_next_due(struct cd_db *db, struct date *due)
 	bool found = false;
 	char *s;
 
-	if (db_prepare(db, "SELECT max(period_to) FROM summary", &st))
+	/* six months after the end of what was actually summarised: a period
+	 * ending after the day it was written counts to that day only */
+	if (db_prepare(db, "SELECT max(min(period_to, created_on)) FROM summary", &st))
 		return false;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
 	    date_parse((const char *)sqlite3_column_text(st, 0), &last)) {

@@ -136,6 +136,17 @@ START_TEST(meetings_every_three_months)
 	ck_assert(!meeting_due_on(&f, &f.organiser, TEST_TODAY, &days));
 	ck_assert(meeting_due_on(&f, &f.organiser, "2027-01-27", &days));
 	ck_assert_int_eq(days, 14);
+	/* a meeting dated in the future (an old record) does not move the
+	 * next due date: three months from the last one held (2026-11-10) */
+	ck_assert_int_eq(db_exec(f.db, "INSERT INTO meeting(held_on, attendees) VALUES "
+				 "('2027-03-01', 'przyszłe')"), CD_OK);
+	ck_assert(meeting_next_due(f.db, &today, &due));
+	{
+		struct date held, want;
+		date_parse("2026-11-10", &held);
+		date_add_months(&held, MEETING_EVERY_MONTHS, &want);
+		ck_assert_int_eq(date_cmp(&due, &want), 0);
+	}
 	meeting_release(&m);
 	fx_close(&f);
 }
@@ -199,6 +210,24 @@ START_TEST(half_year_summary_from_the_record)
 	ck_assert(summary_next_due(f.db, &due));
 	ck_assert_int_eq(due.y, 2027);
 	ck_assert_int_eq(due.m, 5);
+	/* a summary covers a past period (art. 46 ust. 1): not one ending after
+	 * the day it is written */
+	ck_assert_int_eq(summary_save(f.db, &f.organiser, "2026-06-01", "2026-12-31", "x", &id, &e),
+			 CD_EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.msg, TEST_TODAY));
+	/* one from before the rule, written on 2026-07-05 "for" the year: the
+	 * next is due six months after what it actually summed up, the day it
+	 * was written (2026-07-05 + 6 months), not after 2026-12-31 */
+	ck_assert_int_eq(db_exec(f.db, "DELETE FROM summary; INSERT INTO summary(period_from, "
+				 "period_to, figures, narrative, created_on) VALUES ('2026-01-01', "
+				 "'2026-12-31', '', '', '2026-07-05')"), CD_OK);
+	ck_assert(summary_next_due(f.db, &due));
+	{
+		struct date written, want;
+		date_parse("2026-07-05", &written);
+		date_add_months(&written, SUMMARY_EVERY_MONTHS, &want);
+		ck_assert_int_eq(date_cmp(&due, &want), 0);
+	}
 	fx_close(&f);
 }
 END_TEST

@@ -228,6 +228,13 @@ static void version_line(struct lines *L, const struct plan_version *v)
 	else
 		line(L, false, 1, _("version %d: %s, %s – %s"), v->version_no, status,
 		     v->period_from, v->period_to);
+	/* the 30 days of art. 40 bind the submission; the approval is its own
+	 * time: a plan submitted in time but decided later says so, rather
+	 * than looking late ("submitted on day 20 (within the 30 days),
+	 * approved on day 45") */
+	if (!v->late && v->submitted_day > 0 && v->decided_day > PLAN_DEADLINE_DAYS)
+		line(L, false, 2, _("submitted on day %d after the request (%s), approved on day %d"),
+		     v->submitted_day, _("within the 30 days"), v->decided_day);
 	if (v->update_reason[0])
 		line(L, false, 2, _("update (%s): %s"), code_label(&codes_update_reason,
 								   v->update_reason), v->update_note);

@@ -1158,6 +1158,16 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 				date_today(&sub);
 			v->late = v->version_no == 1 && date_parse(filed_on, &filed) &&
 				  date_diff(&filed, &sub) > PLAN_DEADLINE_DAYS;
+			v->submitted_day = v->decided_day = 0;
+			if (v->version_no == 1 && date_parse(filed_on, &filed)) {
+				struct date dec;
+				char dd[11];
+				if (date_parse(day, &sub))
+					v->submitted_day = date_diff(&filed, &sub);
+				str_copy(dd, sizeof(dd), v->decided_at);
+				if (date_parse(dd, &dec) && strcmp(v->status, "returned"))
+					v->decided_day = date_diff(&filed, &dec);
+			}
 		}
 		rc = CD_OK;
 	}

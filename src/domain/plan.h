@@ -70,6 +70,9 @@ struct plan_version {
 	char submitted_at[24], decided_at[24], decided_by_name[128];
 	char return_comment[1000];
 	bool late;                  /* version 1 submitted after the 30 days */
+	/* version 1: the day after the request it was submitted on and decided
+	 * on (0: not yet), so "submitted on time, approved on day 45" shows */
+	int submitted_day, decided_day;
 	int64_t row_version;        /* as read; a save from an older one is refused */
 	struct plan_item *items;
 	size_t nitems;

@@ -64,7 +64,11 @@ static const struct {
 	 "JOIN assessment s ON s.request_id = r.id AND s.outcome = 'qualified' "
 	 "LEFT JOIN plan p ON p.request_id = r.id WHERE r.status = 'qualified' AND " MINE
 	 " AND NOT EXISTS (SELECT 1 FROM plan_version v WHERE v.plan_id = p.id AND "
-	 "v.status IN ('submitted', 'approved', 'superseded'))"},
+	 "v.status IN ('submitted', 'approved', 'superseded'))"
+	 /* the 30 days of art. 40 bind while an IPUS is or may be required: not
+	  * once the assessment found under 3 months of coordination (art. 38
+	  * ust. 2) and no plan is being drawn up */
+	 " AND (s.coordination_months IS NULL OR s.coordination_months >= 3 OR p.id IS NOT NULL)"},
 	{WL_RETURNED, false,
 	 "SELECT date(v.decided_at), r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, "
 	 "v.return_comment FROM plan_version v JOIN plan p ON p.id = v.plan_id "

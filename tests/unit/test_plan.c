@@ -640,6 +640,48 @@ START_TEST(four_eyes_on_approval)
 }
 END_TEST
 
+/* The 30 days of art. 40 on the worklist bind while an IPUS is or may be
+ * required: not once the assessment found under three months of
+ * coordination (art. 38 ust. 2) and no plan is being drawn up. */
+START_TEST(plan_deadline_only_while_an_ipus_is_required)
+{
+	struct fx f;
+	struct fielderr e;
+	struct wl_item *w;
+	size_t n, i;
+	int months[] = {2, 0, 6};
+	bool due[] = {false, true, true};       /* 0: not known yet, so it may be */
+	size_t k;
+
+	fx_open(&f);
+	for (k = 0; k < sizeof(months) / sizeof(months[0]); k++) {
+		struct assessment as;
+		struct outcome o;
+		char first[16];
+		int64_t rid;
+		bool listed = false;
+		snprintf(first, sizeof(first), "Osoba%c", (char)('A' + k));
+		rid = file_request(&f, first, "2026-11-10", f.anna.user_id);
+		assessment_init(&as, rid);
+		str_copy(as.held_on, sizeof(as.held_on), TEST_TODAY);
+		ck_assert_int_eq(assessment_save(f.db, &f.sys, &as, &e), CD_OK);
+		assessment_release(&as);
+		memset(&o, 0, sizeof(o));
+		str_copy(o.kind, sizeof(o.kind), "qualified");
+		o.programmes[o.nprogrammes++] = f.programme;
+		o.coordination_months = months[k];
+		ck_assert_int_eq(assessment_decide(f.db, &f.sys, rid, &o, &today, &e), CD_OK);
+		ck_assert_int_eq(worklist(f.db, &f.anna, &today, &w, &n), CD_OK);
+		for (i = 0; i < n; i++)
+			listed = listed || (w[i].kind == WL_PLAN_DUE && w[i].request_id == rid);
+		free(w);
+		ck_assert_msg(listed == due[k], "%d months: the 30-day item %s", months[k],
+			      listed ? "shown" : "missing");
+	}
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_plan(void)
 {
 	Suite *s = suite_create("plan");
@@ -659,6 +701,7 @@ Suite *suite_plan(void)
 	tcase_add_test(tc, item_names_and_amount_text);
 	tcase_add_test(tc, authorisations_listed_and_ended);
 	tcase_add_test(tc, four_eyes_on_approval);
+	tcase_add_test(tc, plan_deadline_only_while_an_ipus_is_required);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,6 +2,7 @@
  * known answers: a person served in two quarters counts once in the
  * cumulative figure. */
 #include "testutil.h"
+#include "casepath.h"
 #include "assessment.h"
 #include "plan.h"
 #include "report.h"
@@ -26,7 +27,7 @@ START_TEST(quarterly_counts_persons_once)
 	fx_open(&f);
 	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-07-01"), CD_OK);
 	fx_served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);   /* Q3 and Q4 */
-	fx_served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);   /* Q4 only */
+	fx_served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);
 
 	ck_assert_int_eq(report_quarterly(f.db, &f.recep, "2026Q4", &r, &e), CD_EPERM);
 	ck_assert_int_eq(report_quarterly(f.db, &f.organiser, "2026Q5", &r, &e), CD_EINVAL);
@@ -162,11 +163,18 @@ START_TEST(half_year_summary_from_the_record)
 	size_t n;
 	int64_t id;
 	long days;
+	int64_t beata;
 
 	fx_open(&f);
 	ck_assert_int_eq(setting_set(f.db, "centre_started", "2026-01-01"), CD_OK);
 	fx_served(&f, "Anna", "2026-07-20", "2026-08-01", "2026-12-31", false);
-	fx_served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);
+	beata = fx_served(&f, "Beata", "2026-10-01", "2026-10-15", "2026-11-30", true);
+	/* Beata's plan was submitted on day 19 (on time), approved on day 52 */
+	ck_assert_int_eq(db_exec(f.db, "UPDATE plan_version SET submitted_at = '2026-10-20 09:00:00' "
+				 "WHERE plan_id IN (SELECT p.id FROM plan p JOIN request r ON r.id = "
+				 "p.request_id WHERE r.filed_on = '2026-10-01')"), CD_OK);
+	ck_assert_int_eq(tdb_count(f.db, "SELECT count(*) FROM plan_version WHERE submitted_at = "
+				   "'2026-10-20 09:00:00'"), 1);
 	ck_assert_int_eq(summary_figures(f.db, &f.anna, "2026-06-01", "2026-11-22", false, &t, &e),
 			 CD_EPERM);
 	ck_assert_int_eq(summary_figures(f.db, &f.organiser, "2026-11-30", "2026-06-01", false, &t,
@@ -179,7 +187,26 @@ START_TEST(half_year_summary_from_the_record)
 	ck_assert_ptr_nonnull(strstr(t, "plans approved: 2\n"));
 	/* both were approved on 2026-11-22: 125 and 52 days after the request */
 	ck_assert_ptr_nonnull(strstr(t, "days on average: 89\n"));
-	ck_assert_ptr_nonnull(strstr(t, "over the 30 days of art. 40: 2\n"));
+	/* late is the submission's (art. 40): one; the approval's time apart: two */
+	ck_assert_ptr_nonnull(strstr(t, "submitted after the 30 days of art. 40: 1\n"));
+	ck_assert_ptr_nonnull(strstr(t, "approved more than 30 days after the request: 2\n"));
+	{
+		/* the case says it was submitted in time and approved on day 52 */
+		struct case_view cv;
+		struct case_line *cl;
+		size_t ncl, q;
+		bool said = false;
+		struct date now;
+		date_parse(TEST_TODAY, &now);
+		ck_assert_int_eq(case_load(f.db, &f.organiser, beata, &cv), CD_OK);
+		ck_assert_int_eq(case_timeline(f.db, &f.organiser, &cv, &now, &cl, &ncl), CD_OK);
+		for (q = 0; q < ncl; q++)
+			said = said || strstr(cl[q].text, "submitted on day 19 after the request (within "
+						  "the 30 days), approved on day 52");
+		ck_assert(said);
+		case_lines_free(cl, ncl);
+		case_release(&cv);
+	}
 	ck_assert_ptr_nonnull(strstr(t, "Usługi opiekuńcze: 2 persons"));
 	free(t);
 	ck_assert_int_eq(summary_figures(f.db, &f.director, "2026-06-01", "2026-11-22", true, &t,

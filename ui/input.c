@@ -75,6 +75,14 @@ int ui_read_key(struct app *app, WINDOW *w, wint_t *ch, int timeout_ms)
 			fast_errors = 0;
 		if (end_signal || (fast_errors >= 3 && terminal_gone()))
 			end_desk(app);
+		/* a paste streams in without pauses: a pause means its end marker
+		 * was lost, and the keys are keys again */
+		if (r == ERR && app->pasting) {
+			app->pasting = false;
+			*ch = KEY_PASTE_END;
+			r = KEY_CODE_YES;
+			break;
+		}
 		if (r == ERR)
 			break;
 		r = termkeys_after_read(w, r, ch);

@@ -122,6 +122,8 @@ enum action {
 	A_CASE_REQUEST,
 	A_CASE_FOLLOWUP,
 	A_CASE_NOTES,
+	A_ABSENCE_ADD,
+	A_ABSENCE_REMOVE,
 	A_CASE_GROUP,
 	A_CASE_PRINT,
 	A_PRINT,
@@ -188,6 +190,7 @@ enum action {
 #define CTX_PLANREAD ((keyctx)1 << 30)  /* a plan read through, with approve / return */
 #define CTX_MEETING ((keyctx)1 << 31)   /* a coordinators' meeting */
 #define CTX_SUMMARY ((keyctx)1 << 32)   /* a half-yearly summary */
+#define CTX_CHECK ((keyctx)1 << 33)     /* a service's check in a monitoring note */
 
 
 /* The action bound to a key in ctx (CTX_GLOBAL bindings always apply). */

@@ -36,6 +36,7 @@ static const struct {
 	{CTX_MEETING, N_("Coordinators' meeting")},
 	{CTX_SUMMARY, N_("Half-yearly summary")},
 	{CTX_PLANREAD, N_("Reading a plan")},
+	{CTX_CHECK, N_("A service's check")},
 	{CTX_DETAILS, N_("A record with a second page")},
 };
 

@@ -52,8 +52,8 @@ static const struct fdef check_fields[] = {
 	 FB(struct item_check, quality, FB_INT_ZERO)},
 	{KF_SATISFACTION, N_("Satisfaction"), FF_CHOICE, 4, FC_RIGHT, 0, 0, false, 0, NULL,
 	 FB(struct item_check, satisfaction, FB_INT_ZERO)},
-	{KF_ABSENCES, N_("Absences"), FF_TEXT, 5, FC_LEFT, 3, 0, false, 3, ACCEPT_DIGITS,
-	 FB(struct item_check, absences, FB_INT_ZERO)},
+	/* each absence is recorded with its day (F7), excused or not */
+	{KF_ABSENCES, N_("Absences"), FF_READONLY, 5, FC_FULL, 0, 0, false, 0, NULL},
 	{KF_DELIVERED, N_("Delivered"), FF_TEXT, 6, FC_LEFT, 8, 0, false, 8, "0123456789.,",
 	 FB(struct item_check, delivered, FB_NUMBER)},
 	{KF_ORDERED, N_("Ordered"), FF_TEXT, 6, FC_RIGHT, 8, 0, false, 8, "0123456789.,",
@@ -96,6 +96,9 @@ static void check_summary(const struct item_check *c, char *out, size_t size)
 		if (c->satisfaction > 0)
 			sb_addf(&sb, "%s %d, ", _("satisfaction"), c->satisfaction);
 		sb_addf(&sb, P_("%d absence", "%d absences", (unsigned long)c->absences), c->absences);
+		if (c->excused)
+			sb_addf(&sb, P_(" (+%d excused)", " (+%d excused)", (unsigned long)c->excused),
+				c->excused);
 		if (c->delivered >= 0) {
 			char n[32];
 			number_text(c->delivered, n, sizeof(n));
@@ -140,17 +143,80 @@ static void note_extras(struct app *app, struct form_screen *fs)
 		ui_put(w, y, 1, _("No service of the plan is running."), COLS - 2, true);
 }
 
+struct check_screen {
+	const struct plan_item *it;
+	struct item_check *c;          /* the check being edited */
+};
+
+/* "2 unexcused, 1 excused (F7 adds one)" */
+static void absences_shown(struct uform *uf, const struct item_check *c)
+{
+	char t[160];
+	size_t k;
+	int un = 0, ex = 0;
+
+	for (k = 0; k < c->nabs; k++)
+		c->abs[k].excused ? ex++ : un++;
+	if (!c->nabs) {
+		un = c->absences;
+		ex = c->excused;
+	}
+	snprintf(t, sizeof(t), _("%d unexcused, %d excused (F7 adds one, F8 takes the last off)"),
+		 un, ex);
+	uform_set(uf, KF_ABSENCES, t);
+}
+
 static void check_extras(struct app *app, struct form_screen *fs)
 {
-	const struct plan_item *it = fs->data;
+	const struct check_screen *cs = fs->data;
+	const struct plan_item *it = cs->it;
+	WINDOW *w = uform_window(fs->uf);
 	char line[1200], amount[96];
+	size_t k;
+	int y = 10;
 
 	item_amount_text(it, amount, sizeof(amount));
 	snprintf(line, sizeof(line), "%s – %s (%s)", it->service_name, it->provider_name, amount);
-	ui_put(uform_window(fs->uf), 1, 1, line, COLS - 2, false);
-	ui_put(uform_window(fs->uf), 8, 1, _("Absences since the last note; amounts for the "
-					     "period the note covers (ordered: a month by default)."),
-	       COLS - 2, false);
+	ui_put(w, 1, 1, line, COLS - 2, false);
+	ui_put(w, 8, 1, _("Absences since the last note; amounts for the period the note covers "
+			  "(ordered: a month by default)."), COLS - 2, false);
+	/* the absences recorded so far, each with its day */
+	for (k = 0; k < cs->c->nabs && y < getmaxy(w) - 1; k++, y++) {
+		const struct absence_rec *r = &cs->c->abs[k];
+		if (r->excused)
+			snprintf(line, sizeof(line), "  %s  %s: %s", r->on, _("excused"), r->reason);
+		else
+			snprintf(line, sizeof(line), "  %s  %s", r->on, _("unexcused"));
+		ui_put(w, y, 1, line, COLS - 2, true);
+	}
+	for (; y < getmaxy(w) - 1 && y < 10 + ABSENCES_MAX; y++)
+		ui_put(w, y, 1, "", COLS - 2, true);
+}
+
+/* F7 in a service check: one absence, its day, excused (with the reason)
+ * or not. */
+static void absence_add(struct app *app, struct item_check *c)
+{
+	struct absence_rec r;
+	wint_t k;
+
+	if (c->nabs >= ABSENCES_MAX) {
+		ui_status(app, true, _("at most %d absences in one note"), ABSENCES_MAX);
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	if (!ui_prompt_date(app, _("An absence"), _("Day of the absence (Enter: today):"), false,
+			    r.on))
+		return;
+	k = ui_ask(app, _("An absence"), _("[T] excused   [N] unexcused (counts toward the "
+					   "limit)   [Esc] back"), "tn");
+	if (!k)
+		return;
+	r.excused = k == 't';
+	if (r.excused && !ui_prompt(app, _("An excused absence"), _("Reason:"), false, r.reason,
+				    sizeof(r.reason)))
+		return;
+	c->abs[c->nabs++] = r;
 }
 
 /* The check of one service; true when confirmed with F2. */
@@ -163,11 +229,14 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 	const char *rate_labels[] = {_("not rated"), "1", "2", "3", "4", "5"};
 	struct form_screen fs;
 	struct item_check edited;
+	struct check_screen cs;
 	enum action a;
 	bool ok = false;
 
+	cs.it = it;
+	cs.c = &edited;
 	form_screen_init(&fs, app, check_fields, ARRAY_SIZE(check_fields), _("service check"),
-			 CTX_FORM, check_extras, (void *)it);
+			 CTX_FORM | CTX_CHECK, check_extras, &cs);
 	option_list(fs.uf, KF_PLACE, yn, yn_labels, 3);
 	option_list(fs.uf, KF_ON_TIME, yn, yn_labels, 3);
 	option_list(fs.uf, KF_QUALITY, rate, rate_labels, 6);
@@ -178,13 +247,29 @@ static bool check_edit(struct app *app, const struct plan_item *it, size_t index
 	if (edited.ordered < 0)   /* a month of the plan by default, rounded to a tenth */
 		edited.ordered = (double)(long)(plan_item_monthly(it) * 10 + 0.5) / 10;
 	uform_load(fs.uf, &edited);
+	absences_shown(fs.uf, &edited);
 	while ((a = form_screen_turn(app, &fs)) != A_BACK) {
 		struct fielderr e;
+		if (a == A_ABSENCE_ADD || a == A_ABSENCE_REMOVE) {
+			if (a == A_ABSENCE_ADD)
+				absence_add(app, &edited);
+			else if (edited.nabs && ui_confirm(app, _("Take the last absence off?")))
+				edited.nabs--;
+			absences_shown(fs.uf, &edited);
+			fs.uf->dirty = true;
+			continue;
+		}
 		if (a != A_SAVE)
 			continue;
 		if (uform_store(fs.uf, &edited, &e) || item_check_validate(&edited, index, &e)) {
 			ui_status(app, true, "%s", e.msg);
 			continue;
+		}
+		if (edited.nabs) {
+			size_t k;
+			edited.absences = edited.excused = 0;
+			for (k = 0; k < edited.nabs; k++)
+				edited.abs[k].excused ? edited.excused++ : edited.absences++;
 		}
 		*c = edited;
 		ok = true;

@@ -54,11 +54,17 @@ static void case_part(struct cd_db *db, const struct actor *a, const struct requ
 		if (plan_latest(db, a, plan_id, &cur) == CD_OK) {
 			sb_addf(sb, _("Plan (version %d, %s to %s):\n"), cur.version_no,
 				cur.period_from, cur.period_to);
-			for (i = 0; i < cur.nitems; i++)
+			for (i = 0; i < cur.nitems; i++) {
+				int un = item_absences(db, cur.items[i].id);
+				int ex = item_absences_excused(db, cur.items[i].id);
 				sb_addf(sb, "  - %s, %s, %s – %s%s%s\n", cur.items[i].service_name,
 					cur.items[i].provider_name, cur.items[i].starts_on,
 					cur.items[i].ends_on, cur.items[i].ended_on[0] ?
 					_(", ended ") : "", cur.items[i].ended_on);
+				/* both counts: only the unexcused ones end a service */
+				if (un || ex)
+					sb_addf(sb, _("    absences: %d unexcused, %d excused\n"), un, ex);
+			}
 			plan_version_release(&cur);
 		}
 		if (monitoring_list(db, a, plan_id, &notes, &nn) == CD_OK)

@@ -130,8 +130,25 @@ int item_check_validate(const struct item_check *c, size_t i, struct fielderr *e
 	if (c->quality < 0 || c->quality > 5 || c->satisfaction < 0 || c->satisfaction > 5)
 		return fielderr_set(e, f, _("Service %zu: rate quality and satisfaction "
 					    "from 1 to 5 (0: not rated)"), i + 1);
-	if (c->absences < 0 || c->absences > 100)
+	if (c->absences < 0 || c->absences > 100 || c->excused < 0 || c->excused > 100)
 		return fielderr_set(e, f, _("Service %zu: absences must be 0 or more"), i + 1);
+	if (c->nabs > ABSENCES_MAX)
+		return fielderr_set(e, f, _("Service %zu: at most %d absences in one note"), i + 1,
+				    ABSENCES_MAX);
+	{
+		struct date d, today;
+		size_t k;
+		date_today(&today);
+		for (k = 0; k < c->nabs; k++) {
+			const struct absence_rec *r = &c->abs[k];
+			if (!date_parse(r->on, &d) || date_cmp(&d, &today) > 0)
+				return fielderr_set(e, f, _("Service %zu: absence %zu: a date, not in "
+							    "the future"), i + 1, k + 1);
+			if (r->excused && str_empty(r->reason))
+				return fielderr_set(e, f, _("Service %zu: absence %zu: an excused "
+							    "absence needs its reason"), i + 1, k + 1);
+		}
+	}
 	if (c->delivered > 100000 || c->ordered > 100000)
 		return fielderr_set(e, f, _("Service %zu: amount too large"), i + 1);
 	return CD_OK;
@@ -172,11 +189,29 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 		return fielderr_set(e, MON_F_TEXT, "%s",
 				    _("Note: write what you found or check a service"));
 	for (i = 0; i < m->nchecks; i++) {
-		if (!item_of_plan(db, m->plan_id, m->checks[i].item_id))
+		struct item_check *c = &m->checks[i];
+		size_t k;
+		if (!item_of_plan(db, m->plan_id, c->item_id))
 			return fielderr_set(e, MON_F_ITEM + (int)i, _("Service %zu: not in this plan"),
 					    i + 1);
-		if ((rc = item_check_validate(&m->checks[i], i, e)))
+		for (k = 0; k < c->nabs && k < ABSENCES_MAX; k++)
+			if ((rc = text_field_check(c->abs[k].reason, false, MON_F_ITEM + (int)i,
+						   _("Reason"), e)))
+				return rc;
+		if ((rc = item_check_validate(c, i, e)))
 			return rc;
+		/* with records, the counts are theirs: only unexcused ones count
+		 * toward the limit */
+		if (c->nabs) {
+			c->absences = c->excused = 0;
+			for (k = 0; k < c->nabs; k++) {
+				str_trim(c->abs[k].reason);
+				if (c->abs[k].excused)
+					c->excused++;
+				else
+					c->absences++;
+			}
+		}
 	}
 	if ((rc = db_begin(db)))
 		return rc;
@@ -221,9 +256,10 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 	for (i = 0; i < m->nchecks; i++) {
 		struct item_check *c = &m->checks[i];
 		if (db_prepare(db, "INSERT INTO monitoring_item(note_id, item_id, taking_place, "
-			       "on_time, quality, absences, satisfaction, delivered, ordered) "
-			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st))
+			       "on_time, quality, absences, satisfaction, delivered, ordered, excused) "
+			       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st))
 			goto fail;
+		sqlite3_bind_int(st, 10, c->excused);
 		sqlite3_bind_int64(st, 1, m->id);
 		sqlite3_bind_int64(st, 2, c->item_id);
 		if (c->taking_place >= 0)
@@ -241,6 +277,24 @@ int monitoring_add(struct cd_db *db, const struct actor *a, struct monitoring_no
 			sqlite3_bind_double(st, 9, c->ordered);
 		if (db_step_done(db, st))
 			goto fail;
+		/* each absence with its day (a bare count: dated on the note's) */
+		{
+			size_t k, nrec = c->nabs ? c->nabs : (size_t)c->absences;
+			for (k = 0; k < nrec; k++) {
+				if (db_prepare(db, "INSERT INTO absence(note_id, item_id, on_date, excused, "
+					       "reason) VALUES (?1, ?2, ?3, ?4, ?5)", &st))
+					goto fail;
+				sqlite3_bind_int64(st, 1, m->id);
+				sqlite3_bind_int64(st, 2, c->item_id);
+				sqlite3_bind_text(st, 3, c->nabs ? c->abs[k].on : m->held_on, -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_int(st, 4, c->nabs ? c->abs[k].excused : 0);
+				sqlite3_bind_text(st, 5, c->nabs ? c->abs[k].reason : "", -1,
+						  SQLITE_STATIC);
+				if (db_step_done(db, st))
+					goto fail;
+			}
+		}
 	}
 	{
 		char *detail = m->corrects_id ?
@@ -307,7 +361,7 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		if (db_prepare(db, "SELECT c.item_id, COALESCE(c.taking_place, -1), "
 			       "COALESCE(c.on_time, -1), COALESCE(c.quality, 0), c.absences, "
 			       "COALESCE(c.satisfaction, 0), COALESCE(c.delivered, -1), "
-			       "COALESCE(c.ordered, -1), s.name FROM monitoring_item c "
+			       "COALESCE(c.ordered, -1), s.name, c.excused FROM monitoring_item c "
 			       "JOIN plan_item i ON i.id = c.item_id JOIN service s ON s.id = i.service_id "
 			       "WHERE c.note_id = ?1 ORDER BY c.item_id", &ci))
 			goto fail;
@@ -322,6 +376,24 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 			c->delivered = sqlite3_column_double(ci, 6);
 			c->ordered = sqlite3_column_double(ci, 7);
 			db_col_copy(ci, 8, c->service_name, sizeof(c->service_name));
+			c->excused = sqlite3_column_int(ci, 9);
+			{
+				/* the absences themselves, each with its day */
+				sqlite3_stmt *ab;
+				if (db_prepare(db, "SELECT on_date, excused, reason FROM absence WHERE "
+					       "note_id = ?1 AND item_id = ?2 ORDER BY on_date, id",
+					       &ab) == CD_OK) {
+					sqlite3_bind_int64(ab, 1, m->id);
+					sqlite3_bind_int64(ab, 2, c->item_id);
+					while (sqlite3_step(ab) == SQLITE_ROW && c->nabs < ABSENCES_MAX) {
+						struct absence_rec *r = &c->abs[c->nabs++];
+						db_col_copy(ab, 0, r->on, sizeof(r->on));
+						r->excused = sqlite3_column_int(ab, 1) != 0;
+						db_col_copy(ab, 2, r->reason, sizeof(r->reason));
+					}
+					sqlite3_finalize(ab);
+				}
+			}
 		}
 		if (db_finish(ci))
 			goto fail;
@@ -348,20 +420,34 @@ void monitoring_list_free(struct monitoring_note *l, size_t n)
 	"SELECT i.origin_id FROM plan_item i JOIN lineage l ON i.id = l.id " \
 	"WHERE i.origin_id IS NOT NULL) "
 
-int item_absences(struct cd_db *db, int64_t item_id)
+/* The absences of an item and its lineage from the checks in force:
+ * unexcused (column absences) or excused. */
+static int absence_sum(struct cd_db *db, int64_t item_id, bool excused)
 {
 	sqlite3_stmt *st;
 	int n = 0;
 
-	if (db_prepare(db, ITEM_LINEAGE "SELECT COALESCE(sum(absences), 0) FROM "
-		       "monitoring_item WHERE item_id IN (SELECT id FROM lineage) AND superseded = 0",
-		       &st))
+	if (db_prepare(db, excused ?
+		       ITEM_LINEAGE "SELECT COALESCE(sum(excused), 0) FROM monitoring_item WHERE "
+		       "item_id IN (SELECT id FROM lineage) AND superseded = 0" :
+		       ITEM_LINEAGE "SELECT COALESCE(sum(absences), 0) FROM monitoring_item WHERE "
+		       "item_id IN (SELECT id FROM lineage) AND superseded = 0", &st))
 		return 0;
 	sqlite3_bind_int64(st, 1, item_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+int item_absences(struct cd_db *db, int64_t item_id)
+{
+	return absence_sum(db, item_id, false);
+}
+
+int item_absences_excused(struct cd_db *db, int64_t item_id)
+{
+	return absence_sum(db, item_id, true);
 }
 
 int absence_alerts(struct cd_db *db, const struct actor *a, int64_t plan_id,

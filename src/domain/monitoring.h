@@ -28,12 +28,27 @@ enum monitoring_field {
 };
 
 /* What a note found about one plan item.  -1 (or < 0) means not checked. */
+/* One absence from a service: its day, and whether it was excused (then
+ * with the reason). */
+struct absence_rec {
+	char on[16];
+	bool excused;
+	char reason[200];
+};
+#define ABSENCES_MAX 12      /* absences one check records */
+
 struct item_check {
 	int64_t item_id;
 	int taking_place;        /* 1 yes, 0 no, -1 not checked */
 	int on_time;
 	int quality;             /* 1-5, 0 not rated */
-	int absences;            /* absences since the last note */
+	/* absences since the last note: the unexcused count toward the limit
+	 * (absence_limit), the excused ones do not; with records (nabs > 0)
+	 * both counts come from them */
+	int absences;
+	int excused;
+	struct absence_rec abs[ABSENCES_MAX];
+	size_t nabs;
 	int satisfaction;        /* 1-5, 0 not rated */
 	double delivered;        /* amount delivered in the period, < 0 unknown */
 	double ordered;          /* amount ordered for the period, < 0 unknown */
@@ -75,6 +90,8 @@ void monitoring_list_free(struct monitoring_note *l, size_t n);
 
 /* Absences counted over an item and the items it continues. */
 int item_absences(struct cd_db *db, int64_t item_id);
+/* The excused ones, which count toward no limit. */
+int item_absences_excused(struct cd_db *db, int64_t item_id);
 /* Items of the plan in force, not ended, whose absences reached the
  * centre's limit (setting absence_limit): ids in *out (caller frees). */
 int absence_alerts(struct cd_db *db, const struct actor *a, int64_t plan_id,

@@ -303,8 +303,13 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 	figure_l(&sb, csv, sec, _("monitoring notes"),
 		 count(db, "SELECT count(*) FROM monitoring_note WHERE held_on BETWEEN ?1 AND ?2",
 		       from, to, &rc));
-	figure_l(&sb, csv, sec, _("absences in total"),
+	figure_l(&sb, csv, sec, _("unexcused absences"),
 		 count(db, "SELECT COALESCE(sum(mi.absences), 0) FROM monitoring_item mi JOIN "
+		       "monitoring_note mn ON mn.id = mi.note_id WHERE mi.superseded = 0 AND "
+		       "mn.held_on BETWEEN ?1 AND ?2",
+		       from, to, &rc));
+	figure_l(&sb, csv, sec, _("excused absences"),
+		 count(db, "SELECT COALESCE(sum(mi.excused), 0) FROM monitoring_item mi JOIN "
 		       "monitoring_note mn ON mn.id = mi.note_id WHERE mi.superseded = 0 AND "
 		       "mn.held_on BETWEEN ?1 AND ?2",
 		       from, to, &rc));

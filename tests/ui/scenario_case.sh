@@ -223,8 +223,20 @@ case_path_two_logins() {
 	field "Punktualnie"; keys Right
 	field "Jakość"; keys Right Right Right Right
 	field "Zadowolenie"; keys Right Right Right Right Right
-	field "Nieobecności"; keys BSpace
-	type_text "1"
+	keys F7                                        # an absence, with its day
+	wait_for "Dzień nieobecności" || return
+	keys Enter
+	wait_for "[T] usprawiedliwiona" || return
+	keys n
+	wait_for "1 nieusprawiedliwione, 0 usprawiedliwione" || return
+	keys F7                                        # and an excused one, with the reason
+	wait_for "Dzień nieobecności" || return
+	keys Enter
+	wait_for "[T] usprawiedliwiona" || return
+	keys t
+	wait_for "Powód:" || return
+	type_text "zwolnienie lekarskie"; keys Enter
+	wait_for "1 nieusprawiedliwione, 1 usprawiedliwione" || return
 	field "Zrealizowano"
 	type_text "8"
 	keys F2
@@ -233,6 +245,9 @@ case_path_two_logins() {
 	keys F2
 	wait_for "Zapisano notatkę z monitoringu." || return
 	expect_screen "Opiekunka przychodzi"
+	stored "SELECT count(*), sum(a.excused), max(a.reason), max(a.on_date) FROM absence a
+		JOIN monitoring_note n ON n.id = a.note_id WHERE n.text LIKE 'Opiekunka przychodzi%'" \
+		"2|1|zwolnienie lekarskie|2026-11-22"
 	keys a
 	wait_for "Powód aktualizacji" || return
 	keys Down Down Enter

@@ -238,7 +238,8 @@ START_TEST(audit_chain_upgrade_chains_old_entries)
 				 "failed_logins; ALTER TABLE app_user DROP COLUMN locked_until; "
 				 "DROP TABLE assessment_sitting; ALTER TABLE plan_item DROP COLUMN days; "
 				 "ALTER TABLE plan_item DROP COLUMN hours; "
-				 "ALTER TABLE plan_version DROP COLUMN changed_by; "
+				 "ALTER TABLE plan_version DROP COLUMN changed_by; DROP TABLE absence; "
+				 "ALTER TABLE monitoring_item DROP COLUMN excused; "
 				 "DROP INDEX monitoring_correction; ALTER TABLE monitoring_note DROP "
 				 "COLUMN corrects_id; ALTER TABLE monitoring_item DROP COLUMN superseded; "
 				 "PRAGMA user_version = 9"), CD_OK);

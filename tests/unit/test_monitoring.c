@@ -165,6 +165,54 @@ START_TEST(monitoring_notes_and_absences)
 }
 END_TEST
 
+/* Absences are recorded each with its day, excused (with the reason) or
+ * not; only unexcused ones count toward the limit (absence_limit 3). */
+START_TEST(only_unexcused_absences_count)
+{
+	struct fx f;
+	struct monitoring_note m, *l;
+	struct item_check *c;
+	struct fielderr e;
+	int64_t item, plan_id, *alerts;
+	size_t n;
+
+	fx_open(&f);
+	plan_id = running_plan(&f, "2026-11-10", "2027-05-31", &item);
+	monitoring_note_init(&m, plan_id);
+	str_copy(m.held_on, sizeof(m.held_on), "2026-11-20");
+	str_copy(m.kind, sizeof(m.kind), "phone");
+	str_copy(m.text, sizeof(m.text), "Trzy nieobecności, jedna usprawiedliwiona.");
+	c = monitoring_add_check(&m, item);
+	str_copy(c->abs[0].on, sizeof(c->abs[0].on), "2026-11-12");
+	str_copy(c->abs[1].on, sizeof(c->abs[1].on), "2026-11-14");
+	str_copy(c->abs[2].on, sizeof(c->abs[2].on), "2026-11-17");
+	c->abs[2].excused = true;                 /* no reason yet: refused */
+	c->nabs = 3;
+	ck_assert_int_eq(monitoring_add(f.db, &f.anna, &m, &e), CD_EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.msg, "needs its reason"));
+	str_copy(c->abs[2].reason, sizeof(c->abs[2].reason), "zwolnienie lekarskie");
+	str_copy(c->abs[1].on, sizeof(c->abs[1].on), "2026-11-30");   /* the future */
+	ck_assert_int_eq(monitoring_add(f.db, &f.anna, &m, &e), CD_EINVAL);
+	str_copy(c->abs[1].on, sizeof(c->abs[1].on), "2026-11-14");
+	ck_assert_int_eq(monitoring_add(f.db, &f.anna, &m, &e), CD_OK);
+	/* two unexcused, one excused: under the limit of three */
+	ck_assert_int_eq(item_absences(f.db, item), 2);
+	ck_assert_int_eq(item_absences_excused(f.db, item), 1);
+	ck_assert_int_eq(absence_alerts(f.db, &f.anna, plan_id, &alerts, &n), CD_OK);
+	ck_assert_uint_eq(n, 0);
+	free(alerts);
+	ck_assert_int_eq(monitoring_list(f.db, &f.anna, plan_id, &l, &n), CD_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(l[0].checks[0].nabs, 3);
+	ck_assert_str_eq(l[0].checks[0].abs[2].on, "2026-11-17");
+	ck_assert(l[0].checks[0].abs[2].excused);
+	ck_assert_str_eq(l[0].checks[0].abs[2].reason, "zwolnienie lekarskie");
+	monitoring_list_free(l, n);
+	monitoring_note_release(&m);
+	fx_close(&f);
+}
+END_TEST
+
 START_TEST(absences_follow_an_item_across_updates)
 {
 	struct fx f;
@@ -477,6 +525,7 @@ Suite *suite_monitoring(void)
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, monitoring_notes_and_absences);
 	tcase_add_test(tc, absences_follow_an_item_across_updates);
+	tcase_add_test(tc, only_unexcused_absences_count);
 	tcase_add_test(tc, resignation_and_ending);
 	tcase_add_test(tc, closing_with_description_and_followup);
 	tcase_add_test(tc, worklist_counts_down_and_orders_by_urgency);

@@ -237,6 +237,16 @@ case_path_two_logins() {
 	wait_for "Powód:" || return
 	type_text "zwolnienie lekarskie"; keys Enter
 	wait_for "1 nieusprawiedliwione, 1 usprawiedliwione" || return
+	keys F7                                        # one by mistake, taken off again (F8)
+	wait_for "Dzień nieobecności" || return
+	keys Enter
+	wait_for "[T] usprawiedliwiona" || return
+	keys n
+	wait_for "2 nieusprawiedliwione, 1 usprawiedliwione" || return
+	keys F8
+	wait_for "Skreślić ostatnią nieobecność?" || return
+	keys t
+	wait_for "1 nieusprawiedliwione, 1 usprawiedliwione" || return
 	field "Zrealizowano"
 	type_text "8"
 	keys F2

@@ -84,8 +84,8 @@ $(B)/tests/unit/%.o: tests/unit/%.c
 $(B)/unit-tests: $(UNIT_O) $(UNIT_UI_O) $(B)/libcusdesk.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(UNIT_O) $(UNIT_UI_O) $(B)/libcusdesk.a $(CHECK_LIBS) $(LIB_LIBS)
 
-$(B)/bench: tests/bench/bench.c $(B)/libcusdesk.a
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcusdesk.a $(LIB_LIBS)
+$(B)/bench: tests/bench/bench.c tests/bench/gen.c tests/bench/gen.h $(B)/libcusdesk.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/bench/bench.c tests/bench/gen.c $(B)/libcusdesk.a $(LIB_LIBS)
 
 $(B)/bench-desks: tests/bench/desks.c $(B)/libcusdesk.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libcusdesk.a $(LIB_LIBS)

@@ -133,7 +133,7 @@ static int due_and_groups(struct cd_db *db, const struct actor *a, const struct 
 	size_t nw = 0, ng = 0, i;
 	int rc;
 
-	if ((rc = worklist(db, a, today, &w, &nw)))
+	if ((rc = worklist_case(db, a, today, cv->r.id, &w, &nw)))
 		return rc;
 	for (i = 0; i < nw; i++) {
 		long d = w[i].days_left;

@@ -41,9 +41,21 @@ const char *wl_kind_label(enum wl_kind k)
 	return k < WL__COUNT ? _(kinds[k].label) : "?";
 }
 
-/* Cases the actor works: ?2 = all, ?3 = the user. */
-#define MINE "(?2 OR r.coordinator_id = ?3 OR EXISTS (SELECT 1 FROM case_share cs " \
-	"WHERE cs.request_id = r.id AND cs.user_id = ?3))"
+/* Which cases a query covers.  Each query is written with the marker
+ * MINE where the restriction goes; the restriction is put in before it is
+ * prepared (constant text, never user text), so that every variant is a
+ * plain condition an index can serve: for a user, the requests they
+ * coordinate or were shared (indexes on request(coordinator_id) and
+ * case_share(user_id), read first); for one case, its id besides.  The
+ * form "?all OR coordinator = ?user OR EXISTS (share)" would make every
+ * query read the whole history, whoever asks.  ?2 is always bound (1 for
+ * all), ?3 the user, ?6 the case. */
+#define MINE "@MINE@"
+#define MINE_USER "r.id IN (SELECT id FROM request WHERE coordinator_id = ?3 UNION ALL " \
+	"SELECT request_id FROM case_share WHERE user_id = ?3)"
+#define MINE_ALL "?2"
+#define MINE_CASE_USER "r.id = ?6 AND " MINE_USER
+#define MINE_CASE_ALL "r.id = ?6 AND ?2"
 #define OPEN_PLAN "NOT EXISTS (SELECT 1 FROM closure c WHERE c.plan_id = p.id)"
 
 /* Each query returns: due, case_ref, person, request id, plan id, detail;
@@ -82,7 +94,7 @@ static const struct {
 	 "FROM plan_version v JOIN plan p ON p.id = v.plan_id "
 	 "JOIN request r ON r.id = p.request_id JOIN person pe ON pe.id = r.person_id "
 	 /* four eyes: not the versions the approver drew up or changed */
-	 "WHERE v.status = 'submitted' AND ?2 = ?2 AND (?3 = 0 OR "
+	 "WHERE v.status = 'submitted' AND " MINE " AND (?3 = 0 OR "
 	 "(COALESCE(v.created_by, -1) <> ?3 AND COALESCE(v.changed_by, -1) <> ?3))"},
 	{WL_PROVIDER_CONTACT, false,
 	 "SELECT date(o.sent_on, '+' || ?4 || ' days') AS due, r.case_ref, "
@@ -165,49 +177,46 @@ static int by_urgency(const void *a, const void *b)
 	return strcmp(x->case_ref, y->case_ref);
 }
 
-/* Items whose absences reached the limit, in the actor's open plans. */
-static int absence_items(struct cd_db *db, const struct actor *a, bool all,
-			 const struct date *today, struct wl_item **out, size_t *n,
-			 size_t *cap)
-{
-	sqlite3_stmt *st;
-	char d[11];
+/* Running services of the plans in force whose unexcused absences, over
+ * the service and every one it continues, reached the limit: one grouped
+ * statement for all the actor's plans. */
+static const char absences_sql[] =
+	"WITH RECURSIVE lin(item, anc) AS (SELECT i.id, i.id FROM plan p "
+	"JOIN request r ON r.id = p.request_id "
+	"JOIN plan_version v ON v.plan_id = p.id AND v.status = 'approved' "
+	"JOIN plan_item i ON i.version_id = v.id AND i.ended_on IS NULL "
+	"WHERE " OPEN_PLAN " AND " MINE " UNION ALL SELECT lin.item, pi.origin_id FROM lin "
+	"JOIN plan_item pi ON pi.id = lin.anc WHERE pi.origin_id IS NOT NULL) "
+	"SELECT ?1, r.case_ref, pe.surname || ' ' || pe.first_names, r.id, p.id, x.n "
+	"FROM (SELECT lin.item, sum(mi.absences) AS n FROM lin JOIN monitoring_item mi "
+	"ON mi.item_id = lin.anc AND mi.superseded = 0 GROUP BY lin.item HAVING n >= ?7) x "
+	"JOIN plan_item i ON i.id = x.item JOIN plan_version v ON v.id = i.version_id "
+	"JOIN plan p ON p.id = v.plan_id JOIN request r ON r.id = p.request_id "
+	"JOIN person pe ON pe.id = r.person_id";
 
-	date_format(today, d);
-	if (db_prepare(db, "SELECT p.id, r.case_ref, pe.surname || ' ' || pe.first_names, r.id "
-		       "FROM plan p JOIN request r ON r.id = p.request_id "
-		       "JOIN person pe ON pe.id = r.person_id WHERE " OPEN_PLAN " AND " MINE
-		       " AND ?1 = ?1", &st))
-		return CD_EDB;
-	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, all);
-	sqlite3_bind_int64(st, 3, a->user_id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t *ids;
-		size_t k, m;
-		struct actor sys;
-		actor_system(&sys);
-		if (absence_alerts(db, &sys, sqlite3_column_int64(st, 0), &ids, &m))
-			continue;
-		for (k = 0; k < m; k++) {
-			struct wl_item *w = push(out, n, cap);
-			w->kind = WL_ABSENCES;
-			str_copy(w->due, sizeof(w->due), d);
-			w->plan_id = sqlite3_column_int64(st, 0);
-			db_col_copy(st, 1, w->case_ref, sizeof(w->case_ref));
-			db_col_copy(st, 2, w->person, sizeof(w->person));
-			w->request_id = sqlite3_column_int64(st, 3);
-			int count = item_absences(db, ids[k]);
-			snprintf(w->detail, sizeof(w->detail),
-				 P_("%d absence", "%d absences", (unsigned long)count), count);
-		}
-		free(ids);
+/* Prepares sql with MINE replaced by the restriction. */
+static int prepare_for(struct cd_db *db, const char *sql, const char *mine, sqlite3_stmt **st)
+{
+	const char *at = strstr(sql, MINE);
+	struct strbuf sb;
+	int rc;
+
+	sb_init(&sb);
+	while (at) {
+		sb_addn(&sb, sql, (size_t)(at - sql));
+		sb_add(&sb, mine);
+		sql = at + strlen(MINE);
+		at = strstr(sql, MINE);
 	}
-	return db_finish_list(st, (void **)out, n);
+	sb_add(&sb, sql);
+	rc = db_prepare(db, sb.buf, st);
+	sb_release(&sb);
+	return rc;
 }
 
-int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
-	     struct wl_item **out, size_t *n)
+/* The worklist of a, of one case when request_id is not 0. */
+static int worklist_of(struct cd_db *db, const struct actor *a, const struct date *today,
+		       int64_t request_id, struct wl_item **out, size_t *n)
 {
 	struct practice pr;
 	sqlite3_stmt *st;
@@ -216,6 +225,8 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 	bool all = a->user_id == 0;
 	bool approver = plan_may_approve(db, a, today);
 	bool works_cases = all || (a->roles & (ROLE_COORDINATOR | ROLE_ORGANISER));
+	const char *mine = request_id ? (all ? MINE_CASE_ALL : MINE_CASE_USER) :
+		(all ? MINE_ALL : MINE_USER);
 
 	*out = NULL;
 	*n = 0;
@@ -223,24 +234,31 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 		return CD_EPERM;
 	practice_load(db, &pr);
 	date_format(today, d);
-	for (i = 0; i < ARRAY_SIZE(queries); i++) {
-		if (queries[i].approvers ? !approver : !works_cases)
+	for (i = 0; i <= ARRAY_SIZE(queries); i++) {
+		bool absences = i == ARRAY_SIZE(queries);
+		enum wl_kind kind = absences ? WL_ABSENCES : queries[i].kind;
+		if (absences ? !works_cases : queries[i].approvers ? !approver : !works_cases)
 			continue;
-		if (db_prepare(db, queries[i].sql, &st)) {
+		if (prepare_for(db, absences ? absences_sql : queries[i].sql,
+				kind == WL_APPROVAL ? (request_id ? "r.id = ?6" : "1") : mine, &st)) {
 			free(*out);
 			*out = NULL;
 			return CD_EDB;
 		}
 		sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, all);
+		sqlite3_bind_int(st, 2, 1);
 		sqlite3_bind_int64(st, 3, a->user_id);
-		if (sqlite3_bind_parameter_count(st) >= 4)
+		if (sqlite3_bind_parameter_index(st, "?4"))
 			sqlite3_bind_int(st, 4, pr.provider_contact_days);
-		if (sqlite3_bind_parameter_count(st) >= 5)
+		if (sqlite3_bind_parameter_index(st, "?5"))
 			sqlite3_bind_int(st, 5, pr.first_review_months);
+		if (sqlite3_bind_parameter_index(st, "?6"))
+			sqlite3_bind_int64(st, 6, request_id);
+		if (sqlite3_bind_parameter_index(st, "?7"))
+			sqlite3_bind_int(st, 7, pr.absence_limit);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			struct wl_item *w = push(out, n, &cap);
-			w->kind = queries[i].kind;
+			w->kind = kind;
 			db_col_copy(st, 0, w->due, sizeof(w->due));
 			db_col_copy(st, 1, w->case_ref, sizeof(w->case_ref));
 			db_col_copy(st, 2, w->person, sizeof(w->person));
@@ -254,6 +272,10 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 					snprintf(w->detail, sizeof(w->detail), _("update %d"), upd);
 				else
 					w->detail[0] = '\0';
+			} else if (w->kind == WL_ABSENCES) {
+				int count = atoi(w->detail);
+				snprintf(w->detail, sizeof(w->detail),
+					 P_("%d absence", "%d absences", (unsigned long)count), count);
 			}
 		}
 		if (db_finish(st)) {
@@ -263,9 +285,7 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 			return CD_EDB;
 		}
 	}
-	if (works_cases)
-		absence_items(db, a, all, today, out, n, &cap);
-	if (all || (a->roles & ROLE_ORGANISER)) {
+	if (!request_id && (all || (a->roles & ROLE_ORGANISER))) {
 		/* art. 46 ust. 2: a meeting at least every 3 months; shown two
 		 * weeks ahead.  Never held: due 3 months after the start. */
 		struct date due, started;
@@ -300,4 +320,18 @@ int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 	if (*n)
 		qsort(*out, *n, sizeof(**out), by_urgency);
 	return CD_OK;
+}
+
+int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
+	     struct wl_item **out, size_t *n)
+{
+	return worklist_of(db, a, today, 0, out, n);
+}
+
+int worklist_case(struct cd_db *db, const struct actor *a, const struct date *today,
+		  int64_t request_id, struct wl_item **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	return request_id ? worklist_of(db, a, today, request_id, out, n) : CD_ENOTFOUND;
 }

@@ -53,5 +53,9 @@ const char *wl_kind_label(enum wl_kind k);
 /* The worklist of a for today; *out allocated, caller frees. */
 int worklist(struct cd_db *db, const struct actor *a, const struct date *today,
 	     struct wl_item **out, size_t *n);
+/* The same for one case (the case view): only its own items, read
+ * through the case's id, whatever the size of the actor's caseload. */
+int worklist_case(struct cd_db *db, const struct actor *a, const struct date *today,
+		  int64_t request_id, struct wl_item **out, size_t *n);
 
 #endif

@@ -313,10 +313,33 @@ fail:
 	return CD_EDB;
 }
 
+static int by_note_id(const void *a, const void *b)
+{
+	int64_t x = (*(struct monitoring_note *const *)a)->id;
+	int64_t y = (*(struct monitoring_note *const *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static struct monitoring_note *note_by_id(struct monitoring_note **byid, size_t n, int64_t id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (byid[mid]->id == id)
+			return byid[mid];
+		if (byid[mid]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		    struct monitoring_note **out, size_t *n)
 {
 	sqlite3_stmt *st, *ci;
+	struct monitoring_note **byid = NULL;
 	size_t cap = 8, k;
 	int64_t request_id = plan_request(db, plan_id, NULL);
 	int rc;
@@ -356,50 +379,67 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	}
 	if (db_finish(st))
 		goto fail;
-	for (k = 0; k < *n; k++) {
-		struct monitoring_note *m = &(*out)[k];
-		if (db_prepare(db, "SELECT c.item_id, COALESCE(c.taking_place, -1), "
-			       "COALESCE(c.on_time, -1), COALESCE(c.quality, 0), c.absences, "
-			       "COALESCE(c.satisfaction, 0), COALESCE(c.delivered, -1), "
-			       "COALESCE(c.ordered, -1), s.name, c.excused FROM monitoring_item c "
-			       "JOIN plan_item i ON i.id = c.item_id JOIN service s ON s.id = i.service_id "
-			       "WHERE c.note_id = ?1 ORDER BY c.item_id", &ci))
-			goto fail;
-		sqlite3_bind_int64(ci, 1, m->id);
-		while (sqlite3_step(ci) == SQLITE_ROW) {
-			struct item_check *c = monitoring_add_check(m, sqlite3_column_int64(ci, 0));
-			c->taking_place = sqlite3_column_int(ci, 1);
-			c->on_time = sqlite3_column_int(ci, 2);
-			c->quality = sqlite3_column_int(ci, 3);
-			c->absences = sqlite3_column_int(ci, 4);
-			c->satisfaction = sqlite3_column_int(ci, 5);
-			c->delivered = sqlite3_column_double(ci, 6);
-			c->ordered = sqlite3_column_double(ci, 7);
-			db_col_copy(ci, 8, c->service_name, sizeof(c->service_name));
-			c->excused = sqlite3_column_int(ci, 9);
-			{
-				/* the absences themselves, each with its day */
-				sqlite3_stmt *ab;
-				if (db_prepare(db, "SELECT on_date, excused, reason FROM absence WHERE "
-					       "note_id = ?1 AND item_id = ?2 ORDER BY on_date, id",
-					       &ab) == CD_OK) {
-					sqlite3_bind_int64(ab, 1, m->id);
-					sqlite3_bind_int64(ab, 2, c->item_id);
-					while (sqlite3_step(ab) == SQLITE_ROW && c->nabs < ABSENCES_MAX) {
-						struct absence_rec *r = &c->abs[c->nabs++];
-						db_col_copy(ab, 0, r->on, sizeof(r->on));
-						r->excused = sqlite3_column_int(ab, 1) != 0;
-						db_col_copy(ab, 2, r->reason, sizeof(r->reason));
-					}
-					sqlite3_finalize(ab);
-				}
-			}
-		}
-		if (db_finish(ci))
-			goto fail;
+	/* the checks of all the plan's notes in one statement, and their
+	 * absences in another (not one query per note and per check) */
+	byid = xcalloc(*n ? *n : 1, sizeof(*byid));
+	for (k = 0; k < *n; k++)
+		byid[k] = &(*out)[k];
+	qsort(byid, *n, sizeof(*byid), by_note_id);
+	if (db_prepare(db, "SELECT c.note_id, c.item_id, COALESCE(c.taking_place, -1), "
+		       "COALESCE(c.on_time, -1), COALESCE(c.quality, 0), c.absences, "
+		       "COALESCE(c.satisfaction, 0), COALESCE(c.delivered, -1), "
+		       "COALESCE(c.ordered, -1), s.name, c.excused FROM monitoring_note m "
+		       "JOIN monitoring_item c ON c.note_id = m.id "
+		       "JOIN plan_item i ON i.id = c.item_id JOIN service s ON s.id = i.service_id "
+		       "WHERE m.plan_id = ?1 ORDER BY c.note_id, c.item_id", &ci))
+		goto fail;
+	sqlite3_bind_int64(ci, 1, plan_id);
+	while (sqlite3_step(ci) == SQLITE_ROW) {
+		struct monitoring_note *m = note_by_id(byid, *n, sqlite3_column_int64(ci, 0));
+		struct item_check *c;
+		if (!m)
+			continue;
+		c = monitoring_add_check(m, sqlite3_column_int64(ci, 1));
+		c->taking_place = sqlite3_column_int(ci, 2);
+		c->on_time = sqlite3_column_int(ci, 3);
+		c->quality = sqlite3_column_int(ci, 4);
+		c->absences = sqlite3_column_int(ci, 5);
+		c->satisfaction = sqlite3_column_int(ci, 6);
+		c->delivered = sqlite3_column_double(ci, 7);
+		c->ordered = sqlite3_column_double(ci, 8);
+		db_col_copy(ci, 9, c->service_name, sizeof(c->service_name));
+		c->excused = sqlite3_column_int(ci, 10);
 	}
+	if (db_finish(ci))
+		goto fail;
+	/* the absences themselves, each with its day */
+	if (db_prepare(db, "SELECT a.note_id, a.item_id, a.on_date, a.excused, a.reason "
+		       "FROM monitoring_note m JOIN absence a ON a.note_id = m.id "
+		       "WHERE m.plan_id = ?1 ORDER BY a.note_id, a.item_id, a.on_date, a.id", &ci))
+		goto fail;
+	sqlite3_bind_int64(ci, 1, plan_id);
+	while (sqlite3_step(ci) == SQLITE_ROW) {
+		struct monitoring_note *m = note_by_id(byid, *n, sqlite3_column_int64(ci, 0));
+		int64_t item = sqlite3_column_int64(ci, 1);
+		size_t x;
+		for (x = 0; m && x < m->nchecks; x++) {
+			struct item_check *c = &m->checks[x];
+			struct absence_rec *r;
+			if (c->item_id != item || c->nabs >= ABSENCES_MAX)
+				continue;
+			r = &c->abs[c->nabs++];
+			db_col_copy(ci, 2, r->on, sizeof(r->on));
+			r->excused = sqlite3_column_int(ci, 3) != 0;
+			db_col_copy(ci, 4, r->reason, sizeof(r->reason));
+			break;
+		}
+	}
+	if (db_finish(ci))
+		goto fail;
+	free(byid);
 	return CD_OK;
 fail:
+	free(byid);
 	monitoring_list_free(*out, *n);
 	*out = NULL;
 	*n = 0;

@@ -709,6 +709,21 @@ static long f_import(struct ctx *c)
 	return 1;
 }
 
+/* BENCH_TRACE=<part of an action's name>: the statements of that action
+ * that took over a millisecond, with their time. */
+static int trace_cb(unsigned type, void *ctx, void *p, void *x)
+{
+	double ms = (double)*(sqlite3_int64 *)x / 1e6;
+	char *sql;
+	(void)ctx;
+	if (type != SQLITE_TRACE_PROFILE || ms < (getenv("BENCH_TRACE_MS") ? atof(getenv("BENCH_TRACE_MS")) : 1.0))
+		return 0;
+	sql = sqlite3_expanded_sql((sqlite3_stmt *)p);
+	fprintf(stderr, "  %8.2f ms  %.300s\n", ms, sql ? sql : "?");
+	sqlite3_free(sql);
+	return 0;
+}
+
 enum act_class { INTERACTIVE, REPORT, JOB };
 
 static const struct action {
@@ -903,7 +918,12 @@ static int bench_size(int size, struct result *res, long *mem_kib)
 	}
 	for (i = 0; i < NACTIONS; i++) {
 		const struct action *A = &actions[i];
-		double *t = calloc((size_t)A->runs, sizeof(double));
+		double *t;
+		if (getenv("BENCH_ONLY") && !strstr(A->name, getenv("BENCH_ONLY"))) {
+			res[i].ok_rows = true;
+			continue;
+		}
+		t = calloc((size_t)A->runs, sizeof(double));
 		double *f = calloc((size_t)A->runs, sizeof(double));
 		double fp50;
 		int k;
@@ -913,6 +933,12 @@ static int bench_size(int size, struct result *res, long *mem_kib)
 		/* one warm-up each: the page cache, prepared statements */
 		A->run(&c);
 		A->floor(&c);
+		if (getenv("BENCH_TRACE") && strstr(A->name, getenv("BENCH_TRACE"))) {
+			fprintf(stderr, "%s, as the desk runs it:\n", A->name);
+			sqlite3_trace_v2(c.h, SQLITE_TRACE_PROFILE, trace_cb, NULL);
+			A->run(&c);
+			sqlite3_trace_v2(c.h, 0, NULL, NULL);
+		}
 		for (k = 0; k < A->runs; k++) {
 			double t0;
 			long r, fr;

@@ -165,6 +165,11 @@ static char *make_dup_key(const struct person *p)
 	return k;
 }
 
+char *person_dup_key(const struct person *p)
+{
+	return make_dup_key(p);
+}
+
 static char *make_sort_key(const char *surname, const char *first)
 {
 	/* \x01 sorts below the space inside a double surname, so "Nowak

@@ -77,6 +77,9 @@ int person_validate(struct person *p, const struct date *today,
 /* Persons with the same name (diacritic- and case-insensitive) and birth
  * date as p, other than p itself: up to max ids in out; returns how many.
  * A birth date is needed for a match. */
+/* The key person_find_duplicates compares: folded surname, first names
+ * and the date of birth.  Allocated. */
+char *person_dup_key(const struct person *p);
 size_t person_find_duplicates(struct cd_db *db, const struct person *p,
 			      int64_t *out, size_t max);
 

@@ -208,7 +208,76 @@ static bool take(char *dst, size_t size, const struct csv_record *rec, const int
 	return take_value(dst, size, field(rec, map, col), _(person_col_labels[col]), row);
 }
 
-static void person_row(struct cd_db *db, const struct actor *a, const struct csv_record *rec,
+/* What a dry run has "added" so far, by key ("P" PESEL, "D" the duplicate
+ * key, "N" a provider's folded name), with the name to show: the dry run
+ * takes each step back, so a later row that repeats an earlier one is
+ * found here, as the real run finds it in the database. */
+struct seen {
+	char **key, **name;
+	size_t cap, n;
+};
+
+static size_t seen_slot(const struct seen *s, const char *key)
+{
+	size_t h = 5381, i;
+	for (i = 0; key[i]; i++)
+		h = h * 33 + (unsigned char)key[i];
+	h &= s->cap - 1;
+	while (s->key[h] && strcmp(s->key[h], key))
+		h = (h + 1) & (s->cap - 1);
+	return h;
+}
+
+static const char *seen_get(const struct seen *s, const char *key)
+{
+	size_t h;
+	if (!s || !s->n)
+		return NULL;
+	h = seen_slot(s, key);
+	return s->key[h] ? s->name[h] : NULL;
+}
+
+static void seen_put(struct seen *s, const char *key, const char *name)
+{
+	size_t h, i;
+	if (!s)
+		return;
+	if (2 * (s->n + 1) > s->cap) {
+		struct seen big = {NULL, NULL, s->cap ? s->cap * 2 : 256, 0};
+		big.key = xcalloc(big.cap, sizeof(char *));
+		big.name = xcalloc(big.cap, sizeof(char *));
+		for (i = 0; i < s->cap; i++)
+			if (s->key[i]) {
+				h = seen_slot(&big, s->key[i]);
+				big.key[h] = s->key[i];
+				big.name[h] = s->name[i];
+				big.n++;
+			}
+		free(s->key);
+		free(s->name);
+		*s = big;
+	}
+	h = seen_slot(s, key);
+	if (s->key[h])
+		return;
+	s->key[h] = xstrdup(key);
+	s->name[h] = xstrdup(name);
+	s->n++;
+}
+
+static void seen_free(struct seen *s)
+{
+	size_t i;
+	for (i = 0; i < s->cap; i++) {
+		free(s->key[i]);
+		free(s->name[i]);
+	}
+	free(s->key);
+	free(s->name);
+}
+
+static void person_row(struct cd_db *db, const struct actor *a, struct seen *dry,
+		       const struct csv_record *rec,
 		       const int *map, struct import_row *row)
 {
 	struct person p;
@@ -253,6 +322,22 @@ static void person_row(struct cd_db *db, const struct actor *a, const struct csv
 	if (person_validate(&p, &today, &e))
 		return note(row, IMPORT_REJECTED, "%s", e.msg);
 	snprintf(row->name, sizeof(row->name), "%s %s", p.surname, p.first_names);
+	if (p.pesel[0] || p.birth_date[0]) {
+		/* a dry run: the same person earlier in the file */
+		char *dk = person_dup_key(&p), *pk = xasprintf("P%s", p.pesel);
+		const char *by_pesel = p.pesel[0] ? seen_get(dry, pk) : NULL;
+		const char *by_name = p.birth_date[0] ? seen_get(dry, dk) : NULL;
+		if (by_pesel)
+			note(row, IMPORT_DUPLICATE, _("the PESEL of %s, already registered"),
+			     by_pesel);
+		else if (by_name)
+			note(row, IMPORT_DUPLICATE, _("%s with the same date of birth is already "
+						      "registered"), by_name);
+		free(dk);
+		free(pk);
+		if (by_pesel || by_name)
+			return;
+	}
 	/* the same PESEL, or the same name and date of birth */
 	if (p.pesel[0] && db_prepare(db, "SELECT surname || ' ' || first_names FROM person "
 				     "WHERE pesel = ?1", &st) == CD_OK) {
@@ -276,6 +361,15 @@ static void person_row(struct cd_db *db, const struct actor *a, const struct csv
 		return note(row, IMPORT_REJECTED, "%s", e.msg);
 	row->outcome = IMPORT_ADDED;
 	row->id = p.id;
+	if (dry) {
+		char *dk = person_dup_key(&p), *pk = xasprintf("P%s", p.pesel);
+		if (p.pesel[0])
+			seen_put(dry, pk, row->name);
+		if (p.birth_date[0])
+			seen_put(dry, dk, row->name);
+		free(dk);
+		free(pk);
+	}
 }
 
 /* Words other systems use for the kinds of art. 7 ust. 2 (folded). */
@@ -289,7 +383,7 @@ static const struct {
 	{"zoz", "health"},
 };
 
-static void provider_row(struct cd_db *db, const struct actor *a,
+static void provider_row(struct cd_db *db, const struct actor *a, struct seen *dry,
 			 const struct csv_record *rec, const int *map, struct import_row *row)
 {
 	struct provider p;
@@ -357,8 +451,9 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 				    field(rec, map, VC_POOL));
 	}
 	if (p.name[0] && db_prepare(db, "SELECT name FROM provider", &st) == CD_OK) {
-		char *f = text_fold(p.name);
-		bool found = false;
+		char *f = text_fold(p.name), *nk = xasprintf("N%s", f);
+		bool found = seen_get(dry, nk) != NULL;
+		free(nk);
 		while (!found && sqlite3_step(st) == SQLITE_ROW) {
 			char *g = text_fold((const char *)sqlite3_column_text(st, 0));
 			found = !strcmp(f, g);
@@ -374,6 +469,12 @@ static void provider_row(struct cd_db *db, const struct actor *a,
 		return note(row, IMPORT_REJECTED, "%s", e.msg);
 	row->outcome = IMPORT_ADDED;
 	row->id = p.id;
+	if (dry) {
+		char *f = text_fold(p.name), *nk = xasprintf("N%s", f);
+		seen_put(dry, nk, p.name);
+		free(nk);
+		free(f);
+	}
 }
 
 static void rejects_path_of(const char *path, struct import_result *r)
@@ -551,10 +652,11 @@ int import_recover(struct cd_db *db, size_t *undone)
 }
 
 /* The rows of f, in steps of about JOB_STEP_MS (one transaction a step);
- * each row added is marked with run (0: none). */
+ * each row added is marked with run (0: none).  A dry run (dry not NULL)
+ * takes every step back instead of committing it. */
 static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind k,
 		       const struct csv_file *f, const int *map, int64_t run, const struct job *job,
-		       struct import_result *r)
+		       struct import_result *r, struct seen *dry)
 {
 	size_t i = 1;
 	int rc = CD_OK;
@@ -588,9 +690,9 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 				     _("the row has bytes that are not text in %s"),
 				     csv_encoding_name(f->encoding));
 			} else if (k == IMPORT_PERSONS) {
-				person_row(db, a, &f->records[i], map, row);
+				person_row(db, a, dry, &f->records[i], map, row);
 			} else {
-				provider_row(db, a, &f->records[i], map, row);
+				provider_row(db, a, dry, &f->records[i], map, row);
 			}
 			if (row->outcome == IMPORT_ADDED && run) {
 				sqlite3_stmt *st;
@@ -608,44 +710,41 @@ static int import_rows(struct cd_db *db, const struct actor *a, enum import_kind
 			r->duplicates += row->outcome == IMPORT_DUPLICATE;
 			r->rejected += row->outcome == IMPORT_REJECTED;
 		}
-		if (rc || (rc = db_commit(db))) {
+		if (dry) {
+			db_rollback(db);
+			if (rc)
+				return rc;
+		} else if (rc || (rc = db_commit(db))) {
 			db_rollback(db);
 			return rc;
 		}
 		t0 = job_clock_ms() - t0;
 		job_step_took(job, t0);
 		job_report(job, i - 1, f->n - 1);
-		if (run)
+		if (run || dry)
 			db_job_pause(db, job_yield_ms(t0));
 	}
 	return rc;
 }
 
-/* The dry run on a private copy of the database (the online backup API):
- * duplicates within the file are found as in the real run, and no desk
- * waits for it. */
+/* The dry run on the live database, in the same short steps as the real
+ * run, each taken back (so no desk waits longer than for a real import's
+ * step, and nothing of it stays); duplicates within the file are found
+ * through what the earlier steps would have added. */
 static int dry_run_rows(struct cd_db *db, const struct actor *a, enum import_kind k,
 			const struct csv_file *f, const int *map, const struct job *job,
 			struct import_result *r, struct fielderr *e)
 {
-	char *tmp = temp_private(NULL), *err = NULL;
-	struct cd_db *copy = NULL;
-	int rc;
+	struct seen dry = {NULL, NULL, 0, 0};
+	size_t i;
+	int rc = import_rows(db, a, k, f, map, 0, job, r, &dry);
 
-	if (!tmp)
-		return fielderr_set(e, -1, "%s", _("the dry run could not make its private copy")),
-		       CD_EIO;
-	unlink(tmp); /* backup_make creates it afresh */
-	if ((rc = backup_make(db, tmp, &err)) ||
-	    (rc = db_open(tmp, DB_OPEN_EXISTING, &copy, &err))) {
-		fielderr_set(e, -1, "%s", err ? err : cd_status_text(rc));
-		free(err);
-	} else {
-		rc = import_rows(copy, a, k, f, map, 0, job, r);
-	}
-	db_close(&copy);
-	unlink_db_files(tmp);
-	free(tmp);
+	seen_free(&dry);
+	/* nothing was added: the rows are what a real run would add */
+	for (i = 0; i < r->rows; i++)
+		r->row[i].id = 0;
+	if (rc)
+		fielderr_set(e, -1, "%s", cd_status_text(rc));
 	return rc;
 }
 
@@ -716,7 +815,7 @@ int import_file(struct cd_db *db, const struct actor *a, enum import_kind k, con
 						   "added")), rc == CD_EBUSY ? rc : CD_EDB;
 	}
 	db_bulk(db, true);
-	rc = import_rows(db, a, k, &f, map, run, job, r);
+	rc = import_rows(db, a, k, &f, map, run, job, r, NULL);
 	db_bulk(db, false);
 	if (!rc && !r->interrupted) {
 		char detail[80];

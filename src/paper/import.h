@@ -5,8 +5,10 @@
  * usual Polish (and English) column names.  Every row is checked by the
  * same domain rules as the forms.  A dry run reports what would be added,
  * which rows are duplicates of persons (providers) already stored, and
- * which are rejected and why; it stores nothing (it runs on a private copy
- * of the database, so it holds no lock the desks wait for).  The real run
+ * which are rejected and why; it stores nothing (it works in the real
+ * run's short steps and takes each back, so desks wait no longer than for
+ * one step; rows repeated within the file are found as the real run finds
+ * them).  The real run
  * stores the good rows in steps of about JOB_STEP_MS, each row marked with
  * its run; when it fails, is interrupted (the job's stop) or its process
  * dies, the run is taken back whole, so it stays all or nothing.  The

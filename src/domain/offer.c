@@ -992,41 +992,39 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 	date_from_days(date_to_days(&today) - 30, &back);
 	date_format(&today, d);
 	date_format(&back, b);
-	if (db_prepare(db, "SELECT s.id, s.name, s.unit, "
-		       "(SELECT sum(monthly_capacity) FROM provider_service x WHERE x.service_id = "
-		       "s.id), "
-		       "(SELECT COALESCE(sum(mi.delivered), 0) FROM monitoring_item mi JOIN "
-		       "monitoring_note mn ON mn.id = mi.note_id JOIN plan_item i ON i.id = mi.item_id "
-		       "WHERE i.service_id = s.id AND mi.superseded = 0 AND mn.held_on BETWEEN ?2 AND ?1), "
-		       "(SELECT count(*) FROM waiting_entry w WHERE w.service_id = s.id AND "
-		       "w.removed_on IS NULL), "
-		       "(SELECT COALESCE(min(r.filed_on), '') FROM waiting_entry w JOIN request r ON "
-		       "r.id = w.request_id WHERE w.service_id = s.id AND w.removed_on IS NULL), "
-		       "(SELECT count(*) FROM need n WHERE n.unmet = 1 AND n.answered_on IS NULL "
-		       "AND n.area_code = s.area_code), "
-		       "(SELECT count(DISTINCT m.person_id) FROM group_member m WHERE m.service_id = "
-		       "s.id AND m.joined_on <= ?1 AND (m.left_on IS NULL OR m.left_on > ?1)) "
-		       "FROM service s WHERE EXISTS (SELECT 1 FROM group_member m WHERE "
-		       "m.service_id = s.id) OR EXISTS (SELECT 1 FROM provider_service x WHERE "
-		       "x.service_id = s.id) OR EXISTS (SELECT 1 FROM plan_item i WHERE i.service_id = "
-		       "s.id) OR EXISTS (SELECT 1 FROM waiting_entry w WHERE w.service_id = s.id) "
+	/* each figure grouped once over its own rows (the monitoring of the
+	 * last 30 days through the note date, the services in force today
+	 * through their end), not once per service over all of them */
+	if (db_prepare(db, "WITH cap AS (SELECT service_id AS sid, sum(monthly_capacity) AS n "
+		       "FROM provider_service GROUP BY 1), "
+		       "del AS (SELECT i.service_id AS sid, sum(mi.delivered) AS n "
+		       "FROM monitoring_note mn JOIN monitoring_item mi ON mi.note_id = mn.id "
+		       "AND mi.superseded = 0 JOIN plan_item i ON i.id = mi.item_id "
+		       "WHERE mn.held_on BETWEEN ?2 AND ?1 GROUP BY 1), "
+		       "wt AS (SELECT w.service_id AS sid, count(*) AS n, min(r.filed_on) AS f "
+		       "FROM waiting_entry w JOIN request r ON r.id = w.request_id "
+		       "WHERE w.removed_on IS NULL GROUP BY 1), "
+		       "un AS (SELECT area_code AS area, count(*) AS n FROM need "
+		       "WHERE unmet = 1 AND answered_on IS NULL GROUP BY 1), "
+		       "gm AS (SELECT service_id AS sid, count(DISTINCT person_id) AS n "
+		       "FROM group_member WHERE service_id IS NOT NULL AND joined_on <= ?1 "
+		       "AND (left_on IS NULL OR left_on > ?1) GROUP BY 1) "
+		       "SELECT s.id, s.name, s.unit, cap.n, COALESCE(del.n, 0), COALESCE(wt.n, 0), "
+		       "COALESCE(wt.f, ''), COALESCE(un.n, 0), COALESCE(gm.n, 0) FROM service s "
+		       "LEFT JOIN cap ON cap.sid = s.id LEFT JOIN del ON del.sid = s.id "
+		       "LEFT JOIN wt ON wt.sid = s.id LEFT JOIN un ON un.area = s.area_code "
+		       "LEFT JOIN gm ON gm.sid = s.id "
+		       "WHERE EXISTS (SELECT 1 FROM group_member m WHERE m.service_id = s.id) "
+		       "OR cap.sid IS NOT NULL OR wt.sid IS NOT NULL "
+		       "OR EXISTS (SELECT 1 FROM plan_item i WHERE i.service_id = s.id) "
+		       "OR EXISTS (SELECT 1 FROM waiting_entry w WHERE w.service_id = s.id) "
 		       "ORDER BY s.name COLLATE PL", &st))
 		return CD_EDB;
-	/* the items in force today, for the monthly amounts */
-	if (db_prepare(db, "SELECT i.amount, i.frequency, p.person_id FROM plan_item i "
-		       "JOIN plan_version v ON v.id = i.version_id AND v.status = 'approved' "
-		       "JOIN plan p ON p.id = v.plan_id WHERE i.service_id = ?1 AND i.starts_on <= ?2 "
-		       "AND COALESCE(i.ended_on, i.ends_on) >= ?2 AND NOT EXISTS (SELECT 1 FROM "
-		       "closure c WHERE c.plan_id = p.id) ORDER BY p.person_id", &items)) {
-		sqlite3_finalize(st);
-		return CD_EDB;
-	}
 	sqlite3_bind_text(st, 1, d, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
 	*out = xcalloc(cap, sizeof(**out));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		struct supply *x = array_push((void **)out, n, &cap, sizeof(**out));
-		int64_t last = 0;
 		x->service_id = sqlite3_column_int64(st, 0);
 		db_col_copy(st, 1, x->service, sizeof(x->service));
 		db_col_copy(st, 2, x->unit, sizeof(x->unit));
@@ -1037,30 +1035,58 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 		db_col_copy(st, 6, x->oldest_wait, sizeof(x->oldest_wait));
 		x->unmet = sqlite3_column_int64(st, 7);
 		x->persons = sqlite3_column_int64(st, 8);   /* members of a group service */
-		sqlite3_reset(items);
-		sqlite3_bind_int64(items, 1, x->service_id);
-		sqlite3_bind_text(items, 2, d, -1, SQLITE_TRANSIENT);
-		while ((irc = sqlite3_step(items)) == SQLITE_ROW) {
-			struct plan_item it;
-			memset(&it, 0, sizeof(it));
-			it.amount = sqlite3_column_double(items, 0);
-			str_copy(it.frequency, sizeof(it.frequency),
-				 (const char *)sqlite3_column_text(items, 1));
-			x->planned += plan_item_monthly(&it);
-			if (sqlite3_column_int64(items, 2) != last)
-				x->persons++;
-			last = sqlite3_column_int64(items, 2);
-		}
-		if (irc != SQLITE_DONE)
-			break;
 	}
-	sqlite3_finalize(items);
-	if (irc != SQLITE_DONE) {
-		sqlite3_finalize(st);
+	if (db_finish(st)) {
 		free(*out);
 		*out = NULL;
 		*n = 0;
 		return CD_EDB;
 	}
-	return db_finish_list(st, (void **)out, n);
+	/* the services in force today, for the monthly amounts: one pass,
+	 * by service and person (index plan_item_running) */
+	if (db_prepare(db, "SELECT i.service_id, i.amount, i.frequency, p.person_id FROM plan_item i "
+		       "JOIN plan_version v ON v.id = i.version_id AND v.status = 'approved' "
+		       "JOIN plan p ON p.id = v.plan_id WHERE COALESCE(i.ended_on, i.ends_on) >= ?1 "
+		       "AND i.starts_on <= ?1 AND NOT EXISTS (SELECT 1 FROM "
+		       "closure c WHERE c.plan_id = p.id) ORDER BY i.service_id, p.person_id", &items)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
+	sqlite3_bind_text(items, 1, d, -1, SQLITE_TRANSIENT);
+	{
+		struct supply *x = NULL;
+		int64_t last = 0;
+		while ((irc = sqlite3_step(items)) == SQLITE_ROW) {
+			struct plan_item it;
+			int64_t sid = sqlite3_column_int64(items, 0);
+			size_t k;
+			if (!x || x->service_id != sid) {
+				x = NULL;
+				last = 0;
+				for (k = 0; k < *n && !x; k++)
+					if ((*out)[k].service_id == sid)
+						x = &(*out)[k];
+			}
+			if (!x)
+				continue;
+			memset(&it, 0, sizeof(it));
+			it.amount = sqlite3_column_double(items, 1);
+			str_copy(it.frequency, sizeof(it.frequency),
+				 (const char *)sqlite3_column_text(items, 2));
+			x->planned += plan_item_monthly(&it);
+			if (sqlite3_column_int64(items, 3) != last)
+				x->persons++;
+			last = sqlite3_column_int64(items, 3);
+		}
+	}
+	sqlite3_finalize(items);
+	if (irc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
+	return CD_OK;
 }

@@ -15,9 +15,9 @@ int case_access(struct cd_db *db, const struct actor *a, int64_t request_id,
 
 	if (!actor_can(a, PERM_CASE_CONTENT))
 		return actor_require(a, PERM_CASE_CONTENT, e);
-	if (db_prepare(db, "SELECT r.coordinator_id, EXISTS (SELECT 1 FROM case_share s "
-		       "WHERE s.request_id = r.id AND s.user_id = ?2) FROM request r "
-		       "WHERE r.id = ?1", &st))
+	if (db_cached(db, "SELECT r.coordinator_id, EXISTS (SELECT 1 FROM case_share s "
+		      "WHERE s.request_id = r.id AND s.user_id = ?2) FROM request r "
+		      "WHERE r.id = ?1", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, request_id);
 	sqlite3_bind_int64(st, 2, a->user_id);
@@ -26,7 +26,7 @@ int case_access(struct cd_db *db, const struct actor *a, int64_t request_id,
 		coordinator = db_col_id(st, 0);
 		shared = sqlite3_column_int(st, 1) != 0;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (!found) {
 		fielderr_set(e, -1, "%s", _("no such case"));
 		return CD_ENOTFOUND;

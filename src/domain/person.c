@@ -191,13 +191,13 @@ size_t person_find_duplicates(struct cd_db *db, const struct person *p,
 	if (!p->birth_date[0])
 		return 0;
 	key = make_dup_key(p);
-	if (db_prepare(db, "SELECT id FROM person WHERE dup_key = ?1 AND id != ?2 "
+	if (db_cached(db, "SELECT id FROM person WHERE dup_key = ?1 AND id != ?2 "
 		       "ORDER BY id", &st) == CD_OK) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, p->id);
 		while (n < max && sqlite3_step(st) == SQLITE_ROW)
 			out[n++] = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		db_release(db, st);
 	}
 	free(key);
 	return n;
@@ -237,17 +237,17 @@ int person_reindex(struct cd_db *db, int64_t id)
 	sqlite3_stmt *del, *get, *ins, *refs;
 	int rc = CD_OK;
 
-	if (db_prepare(db, "DELETE FROM person_term WHERE person_id = ?1", &del))
+	if (db_cached(db, "DELETE FROM person_term WHERE person_id = ?1", &del))
 		return CD_EDB;
 	sqlite3_bind_int64(del, 1, id);
-	if (db_step_done(db, del))
+	if (db_cached_done(db, del))
 		return CD_EDB;
-	if (db_prepare(db, "INSERT OR IGNORE INTO person_term(term, person_id) "
+	if (db_cached(db, "INSERT OR IGNORE INTO person_term(term, person_id) "
 		       "VALUES (?1, ?2)", &ins))
 		return CD_EDB;
-	if (db_prepare(db, "SELECT surname, first_names, pesel FROM person "
+	if (db_cached(db, "SELECT surname, first_names, pesel FROM person "
 		       "WHERE id = ?1", &get)) {
-		sqlite3_finalize(ins);
+		db_release(db, ins);
 		return CD_EDB;
 	}
 	sqlite3_bind_int64(get, 1, id);
@@ -258,9 +258,9 @@ int person_reindex(struct cd_db *db, int64_t id)
 		if (!rc && sqlite3_column_type(get, 2) != SQLITE_NULL)
 			rc = add_term(ins, id, (const char *)sqlite3_column_text(get, 2));
 	}
-	sqlite3_finalize(get);
-	if (!rc && db_prepare(db, "SELECT case_ref FROM request WHERE person_id = ?1",
-			      &refs) == CD_OK) {
+	db_release(db, get);
+	if (!rc && db_cached(db, "SELECT case_ref FROM request WHERE person_id = ?1",
+			     &refs) == CD_OK) {
 		sqlite3_bind_int64(refs, 1, id);
 		while (!rc && sqlite3_step(refs) == SQLITE_ROW) {
 			char *f = text_fold((const char *)sqlite3_column_text(refs, 0)), *p;
@@ -272,9 +272,9 @@ int person_reindex(struct cd_db *db, int64_t id)
 					rc = add_term(ins, id, p + 1);
 			free(f);
 		}
-		sqlite3_finalize(refs);
+		db_release(db, refs);
 	}
-	sqlite3_finalize(ins);
+	db_release(db, ins);
 	return rc;
 }
 
@@ -285,7 +285,7 @@ static int gmina_id_by_name(struct cd_db *db, const char *name, int64_t *id)
 	char *want = text_fold(name);
 
 	*id = 0;
-	if (db_prepare(db, "SELECT id, name FROM gmina", &st) == CD_OK) {
+	if (db_cached(db, "SELECT id, name FROM gmina", &st) == CD_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			char *f = text_fold((const char *)sqlite3_column_text(st, 1));
 			if (!strcmp(f, want)) {
@@ -294,7 +294,7 @@ static int gmina_id_by_name(struct cd_db *db, const char *name, int64_t *id)
 			}
 			free(f);
 		}
-		if (db_finish(st))
+		if (db_release(db, st))
 			rc = CD_EDB;
 	} else {
 		rc = CD_EDB;
@@ -308,10 +308,10 @@ static bool person_exists(struct cd_db *db, int64_t id)
 	sqlite3_stmt *st;
 	bool found = false;
 
-	if (db_prepare(db, "SELECT 1 FROM person WHERE id = ?1", &st) == CD_OK) {
+	if (db_cached(db, "SELECT 1 FROM person WHERE id = ?1", &st) == CD_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		found = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
+		db_release(db, st);
 	}
 	return found;
 }
@@ -325,7 +325,7 @@ static bool pesel_taken(struct cd_db *db, const struct person *p, char *who,
 
 	if (!p->pesel[0])
 		return false;
-	if (db_prepare(db, "SELECT surname || ' ' || first_names FROM person "
+	if (db_cached(db, "SELECT surname || ' ' || first_names FROM person "
 		       "WHERE pesel = ?1 AND id != ?2", &st) == CD_OK) {
 		sqlite3_bind_text(st, 1, p->pesel, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, p->id);
@@ -333,7 +333,7 @@ static bool pesel_taken(struct cd_db *db, const struct person *p, char *who,
 			db_col_copy(st, 0, who, size);
 			taken = true;
 		}
-		sqlite3_finalize(st);
+		db_release(db, st);
 	}
 	return taken;
 }
@@ -378,7 +378,7 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 	dup_key = make_dup_key(p);
 	if ((rc = db_begin(db)))
 		goto out;
-	rc = db_prepare(db, insert ?
+	rc = db_cached(db, insert ?
 		"INSERT INTO person(first_names, surname, pesel, birth_date, sex, "
 		"street, house_no, flat_no, postcode, town, gmina_id, phone, email, "
 		"notes, legal_representative_id, actual_carer_id, household_id, "
@@ -416,7 +416,7 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 		sqlite3_bind_int64(st, 20, p->id);
 		sqlite3_bind_int64(st, 21, p->row_version);
 	}
-	rc = db_step_done(db, st);
+	rc = db_cached_done(db, st);
 	/* someone saved the person after this one was read: refused, told */
 	if (!rc && !insert && sqlite3_changes(db->h) == 0) {
 		rc = CD_ECONFLICT;

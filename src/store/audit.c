@@ -71,11 +71,11 @@ static int last_hash(struct cd_db *db, char out[HASH_HEX])
 	sqlite3_stmt *st;
 
 	out[0] = '\0';
-	if (db_prepare(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st))
+	if (db_cached(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st))
 		return CD_EDB;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(out, HASH_HEX, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return CD_OK;
 }
 
@@ -94,9 +94,9 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	if ((rc = db_begin(db)))
 		return rc;
 	if ((rc = last_hash(db, prev)) ||
-	    (rc = db_prepare(db, "INSERT INTO audit_log(user_id, action, entity, entity_id, "
-			     "detail, os_account) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "
-			     ENTRY_COLUMNS, &st)))
+	    (rc = db_cached(db, "INSERT INTO audit_log(user_id, action, entity, entity_id, "
+			    "detail, os_account) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "
+			    ENTRY_COLUMNS, &st)))
 		goto fail;
 	db_bind_id_or_null(st, 1, user_id);
 	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
@@ -106,18 +106,21 @@ int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	sqlite3_bind_text(st, 6, db->os_account, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		db_log("audit: %s", sqlite3_errmsg(db->h));
-		sqlite3_finalize(st);
+		db_release(db, st);
 		rc = CD_EDB;
 		goto fail;
 	}
 	id = sqlite3_column_int64(st, 0);
 	row_hash(st, prev, hash);
-	sqlite3_finalize(st);
-	if ((rc = db_prepare(db, "UPDATE audit_log SET hash = ?2 WHERE id = ?1", &st)))
+	/* RETURNING: the statement runs to its end before it is reset */
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	db_release(db, st);
+	if ((rc = db_cached(db, "UPDATE audit_log SET hash = ?2 WHERE id = ?1", &st)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st)) || (rc = db_commit(db)))
+	if ((rc = db_cached_done(db, st)) || (rc = db_commit(db)))
 		goto fail;
 	return CD_OK;
 fail:

@@ -295,6 +295,94 @@ int db_step_done(struct cd_db *db, sqlite3_stmt *st)
 	return CD_EDB;
 }
 
+int db_cached(struct cd_db *db, const char *sql, sqlite3_stmt **st)
+{
+	struct db_cached_stmt *c = NULL;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(db->cache); i++)
+		if (db->cache[i].sql == sql) {
+			c = &db->cache[i];
+			break;
+		}
+	if (c && !c->busy) {
+		c->busy = true;
+		*st = c->st;
+		return CD_OK;
+	}
+	if (c) /* in use further up: a statement of its own */
+		return db_prepare(db, sql, st);
+	/* a free slot, else the next one not in use */
+	for (i = 0; i < ARRAY_SIZE(db->cache) && !c; i++) {
+		struct db_cached_stmt *x = &db->cache[(db->cache_next + i) % ARRAY_SIZE(db->cache)];
+		if (!x->busy)
+			c = x;
+	}
+	if (!c)
+		return db_prepare(db, sql, st);
+	db->cache_next = (unsigned)((c - db->cache) + 1) % ARRAY_SIZE(db->cache);
+	if (c->st)
+		sqlite3_finalize(c->st);
+	c->sql = NULL;
+	c->st = NULL;
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+		db_log("sql error: %s\n  in: %s", sqlite3_errmsg(db->h), sql);
+		*st = NULL;
+		return CD_EDB;
+	}
+	c->sql = sql;
+	c->st = *st;
+	c->busy = true;
+	return CD_OK;
+}
+
+int db_release(struct cd_db *db, sqlite3_stmt *st)
+{
+	size_t i;
+	int rc;
+
+	if (!st)
+		return CD_OK;
+	for (i = 0; i < ARRAY_SIZE(db->cache); i++)
+		if (db->cache[i].st == st && db->cache[i].busy) {
+			rc = sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			db->cache[i].busy = false;
+			if (rc != SQLITE_OK) {
+				db_log("sql error: %s", sqlite3_errmsg(db->h));
+				return CD_EDB;
+			}
+			return CD_OK;
+		}
+	return db_finish(st);
+}
+
+int db_cached_done(struct cd_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	db_release(db, st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return CD_OK;
+	if (rc == SQLITE_CONSTRAINT)
+		return CD_EEXIST;
+	db_log("sql error: %s", sqlite3_errmsg(db->h));
+	return CD_EDB;
+}
+
+static void cache_clear(struct cd_db *db)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(db->cache); i++) {
+		if (db->cache[i].st)
+			sqlite3_finalize(db->cache[i].st);
+		db->cache[i].st = NULL;
+		db->cache[i].sql = NULL;
+		db->cache[i].busy = false;
+	}
+}
+
 char *db_default_path(void)
 {
 	const char *env = getenv("CUSDESK_DB");
@@ -610,7 +698,11 @@ int db_open(const char *path, enum db_open_mode mode, struct cd_db **out,
 	    db_exec(db, "PRAGMA foreign_keys = ON") ||
 	    /* FULL: a committed save survives a power cut; it costs 0.3 ms a
 	     * save here (tools/sync-cost.py), nothing a desk notices */
-	    db_exec(db, "PRAGMA synchronous = FULL")) {
+	    db_exec(db, "PRAGMA synchronous = FULL") ||
+	    /* the undo of each savepoint (one per nested save) and the sorts
+	     * of a report in memory: on disk each is a temporary file
+	     * created, written and removed, ten per saved row of an import */
+	    db_exec(db, "PRAGMA temp_store = MEMORY")) {
 		if (errmsg)
 			*errmsg = xasprintf(_("%s is not a cusdesk database"), path);
 		db_close(&db);
@@ -637,6 +729,7 @@ void db_close(struct cd_db **db)
 	if (!*db)
 		return;
 	db_idle(*db);
+	cache_clear(*db);
 	if ((*db)->h)
 		sqlite3_close_v2((*db)->h);
 	if ((*db)->job_fd >= 0)
@@ -700,11 +793,11 @@ char *setting_get(struct cd_db *db, const char *key, const char *def)
 	sqlite3_stmt *st;
 	char *v = NULL;
 
-	if (db_prepare(db, "SELECT value FROM setting WHERE key = ?1", &st) == CD_OK) {
+	if (db_cached(db, "SELECT value FROM setting WHERE key = ?1", &st) == CD_OK) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = db_col_dup(st, 0);
-		sqlite3_finalize(st);
+		db_release(db, st);
 	}
 	return v ? v : xstrdup(def ? def : "");
 }

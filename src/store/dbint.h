@@ -19,6 +19,13 @@ struct cd_db {
 	bool others_wrote; /* another connection committed in its last pause */
 	char os_account[64]; /* the OS account the program runs as */
 	bool test;           /* a test or demo database: test switches act */
+	/* db_cached: statements kept prepared, by the address of their text */
+	struct db_cached_stmt {
+		const char *sql;
+		sqlite3_stmt *st;
+		bool busy;
+	} cache[64];
+	unsigned cache_next;
 };
 
 /* audit.c: chains the entries without a hash (migration 10 only), and
@@ -68,5 +75,18 @@ int db_finish_list(sqlite3_stmt *st, void **out, size_t *n);
 
 /* Steps a statement that returns no rows and finalizes it. */
 int db_step_done(struct cd_db *db, sqlite3_stmt *st);
+
+/* The statements a desk repeats on every key, row or save (the audit
+ * chain, a person's save and index, the access check), prepared once per
+ * connection and kept: sql must be a string constant (it is found by its
+ * address).  Give the statement back with db_release or db_cached_done,
+ * never sqlite3_finalize; it comes back reset, its bindings cleared.  A
+ * statement already in use (a nested call) is prepared afresh and
+ * finalized on release. */
+int db_cached(struct cd_db *db, const char *sql, sqlite3_stmt **st);
+/* CD_OK, or CD_EDB (logged) when its last step failed. */
+int db_release(struct cd_db *db, sqlite3_stmt *st);
+/* db_step_done for a cached statement. */
+int db_cached_done(struct cd_db *db, sqlite3_stmt *st);
 
 #endif

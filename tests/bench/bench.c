@@ -697,10 +697,9 @@ static long f_import(struct ctx *c)
 		return -1;
 	sqlite3_exec(c->h, "SAVEPOINT f", NULL, NULL, NULL);
 	st = raw(c, "INSERT INTO person(first_names, surname, birth_date, town, sort_key, dup_key) "
-		 "VALUES (?1, ?2, ?3, 'Czarnia', lower(?2 || ' ' || ?1), lower(?2 || '|' || ?1 || '|' "
-		 "|| ?3))");
+		 "VALUES (?1, ?2, ?3, 'Czarnia', lower(?2 || ' ' || ?1), ?4)");
 	term = raw(c, "INSERT OR IGNORE INTO person_term(term, person_id) VALUES (lower(?1), ?2)");
-	dup = raw(c, "SELECT 1 FROM person WHERE dup_key = lower(?2 || '|' || ?1 || '|' || ?3)");
+	dup = raw(c, "SELECT 1 FROM person WHERE dup_key = ?1");
 	while (fgets(line, sizeof(line), f)) {
 		char *s1 = strchr(line, ';'), *s2 = s1 ? strchr(s1 + 1, ';') : NULL;
 		int64_t id;
@@ -710,8 +709,20 @@ static long f_import(struct ctx *c)
 		*s1 = *s2 = '\0';
 		for (k = 1; k <= 3; k++) {
 			const char *v = k == 1 ? line : k == 2 ? s1 + 1 : s2 + 1;
-			sqlite3_bind_text(dup, k, v, k == 3 ? 10 : -1, SQLITE_TRANSIENT);
 			sqlite3_bind_text(st, k, v, k == 3 ? 10 : -1, SQLITE_TRANSIENT);
+		}
+		{
+			/* the key the domain compares (folded names, the date) */
+			struct person p;
+			char *key;
+			person_init(&p);
+			str_copy(p.first_names, sizeof(p.first_names), line);
+			str_copy(p.surname, sizeof(p.surname), s1 + 1);
+			snprintf(p.birth_date, sizeof(p.birth_date), "%.10s", s2 + 1);
+			key = person_dup_key(&p);
+			sqlite3_bind_text(dup, 1, key, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 4, key, -1, SQLITE_TRANSIENT);
+			free(key);
 		}
 		k = sqlite3_step(dup) == SQLITE_ROW;
 		sqlite3_reset(dup);

@@ -275,6 +275,20 @@ int person_reindex(struct cd_db *db, int64_t id)
 		db_release(db, refs);
 	}
 	db_release(db, ins);
+	/* the first one and two letters of each term, in alphabetical
+	 * order, for the broad searches (migration 19) */
+	if (!rc && (rc = db_cached(db, "DELETE FROM person_prefix WHERE person_id = ?1", &del)) == CD_OK) {
+		sqlite3_bind_int64(del, 1, id);
+		rc = db_cached_done(db, del);
+	}
+	if (!rc && (rc = db_cached(db, "INSERT OR IGNORE INTO person_prefix(prefix, sort_key, "
+				   "person_id) SELECT substr(t.term, 1, n.k), p.sort_key, p.id "
+				   "FROM person_term t JOIN person p ON p.id = t.person_id, "
+				   "(SELECT 1 AS k UNION ALL SELECT 2) n WHERE t.person_id = ?1",
+				   &ins)) == CD_OK) {
+		sqlite3_bind_int64(ins, 1, id);
+		rc = db_cached_done(db, ins);
+	}
 	return rc;
 }
 
@@ -571,22 +585,36 @@ static int count_prefix(struct cd_db *db, const char *prefix, const char *end,
 	return n;
 }
 
-/* When a word matches a large share of everyone (a first letter such as
- * "n"), the search walks the persons in alphabetical order and stops at
- * max; otherwise it collects the matches from the term index and sorts
- * them.  The share: a tenth of the highest person id, in terms (each
- * person has a few). */
-static int broad_threshold(struct cd_db *db)
+/* Which way a word is searched.  A word of one or two letters is read
+ * from person_prefix: its rows are the answer, already in order.  A longer
+ * word that starts m terms: collecting them and sorting costs about m;
+ * reading the P persons of its first two letters in order and testing
+ * each costs about P * 500 / m (a screen is 500 rows).  Under BROAD_TERMS
+ * matches collecting wins; at BROAD_COUNT_CAP or more, walking (P cannot
+ * be large enough to lose); between, the walk is taken while P < 4 m,
+ * where it tests fewer persons than collecting reads terms.  The counts
+ * stop at their caps, so choosing stays cheap. */
+#define BROAD_TERMS 2000
+#define BROAD_COUNT_CAP 50000
+
+static bool walk_cheaper(struct cd_db *db, const char *word, const char *end, const char *two)
 {
 	sqlite3_stmt *st;
-	int64_t maxid = 0;
+	long m = count_prefix(db, word, end, BROAD_COUNT_CAP), p = 0;
 
-	if (db_prepare(db, "SELECT max(id) FROM person", &st) == CD_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			maxid = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	return maxid / 10 > 2000 ? (int)(maxid / 10) : 2000;
+	if (m < BROAD_TERMS)
+		return false;
+	if (m >= BROAD_COUNT_CAP)
+		return true;
+	if (db_cached(db, "SELECT count(*) FROM (SELECT 1 FROM person_prefix WHERE prefix = ?1 "
+		      "LIMIT ?2)", &st))
+		return false;
+	sqlite3_bind_text(st, 1, two, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, 4 * m);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		p = sqlite3_column_int64(st, 0);
+	db_release(db, st);
+	return p < 4 * m;
 }
 
 int person_search(struct cd_db *db, const struct actor *a, const char *query,
@@ -596,31 +624,52 @@ int person_search(struct cd_db *db, const struct actor *a, const char *query,
 	size_t ntok, i;
 	sqlite3_stmt *st;
 	struct strbuf sql;
-	char *ends[MAX_QUERY_WORDS] = {0};
+	char *ends[MAX_QUERY_WORDS] = {0}, *prefix = NULL;
 	bool broad = true;
-	int rc, threshold;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!actor_can(a, PERM_PERSON_READ))
 		return CD_EPERM;
 	ntok = text_tokens(query, &tok, MAX_QUERY_WORDS);
-	threshold = ntok ? broad_threshold(db) : 0;
 	for (i = 0; i < ntok; i++) {
+		const char *q = tok[i];
+		size_t chars = 0;
+		while (*q && chars < 2) {
+			utf8_next(&q);
+			chars++;
+		}
 		ends[i] = prefix_end(tok[i]);
 		/* one narrow word makes the whole query narrow */
-		if (count_prefix(db, tok[i], ends[i], threshold) < threshold)
-			broad = false;
+		if (*q && broad) {
+			char *two = xstrndup(tok[i], (size_t)(q - tok[i]));
+			broad = walk_cheaper(db, tok[i], ends[i], two);
+			free(two);
+		}
 	}
 	sb_init(&sql);
-	sb_add(&sql, "SELECT " PERSON_COLS " FROM person p");
 	if (ntok && broad) {
-		/* only placeholders are added to the text, never the words */
-		for (i = 0; i < ntok; i++)
-			sb_addf(&sql, " %s EXISTS (SELECT 1 FROM person_term t WHERE "
+		/* every word matches many: the persons in alphabetical order
+		 * from the first letters of the first word (person_prefix),
+		 * each tested for the rest; only placeholders are added to
+		 * the text, never the words */
+		const char *q = tok[0];
+		size_t chars = 0;
+		while (*q && chars < 2) {
+			utf8_next(&q);
+			chars++;
+		}
+		prefix = xstrndup(tok[0], (size_t)(q - tok[0]));
+		sb_add(&sql, "SELECT " PERSON_COLS " FROM person_prefix x JOIN person p ON "
+		       "p.id = x.person_id WHERE x.prefix = ?21");
+		for (i = *q ? 0 : 1; i < ntok; i++)
+			sb_addf(&sql, " AND EXISTS (SELECT 1 FROM person_term t WHERE "
 				"t.person_id = p.id AND t.term >= ?%zu AND t.term < ?%zu)",
-				i ? "AND" : "WHERE", 2 * i + 1, 2 * i + 2);
+				2 * i + 1, 2 * i + 2);
+		sb_add(&sql, " ORDER BY x.sort_key, x.person_id LIMIT ?20");
 	} else if (ntok) {
+		sb_add(&sql, "SELECT " PERSON_COLS " FROM person p");
 		sb_add(&sql, " WHERE p.id IN (");
 		for (i = 0; i < ntok; i++) {
 			if (i)
@@ -629,8 +678,11 @@ int person_search(struct cd_db *db, const struct actor *a, const char *query,
 				"term >= ?%zu AND term < ?%zu", 2 * i + 1, 2 * i + 2);
 		}
 		sb_add(&sql, ")");
+		sb_add(&sql, " ORDER BY p.sort_key, p.id LIMIT ?20");
+	} else {
+		sb_add(&sql, "SELECT " PERSON_COLS " FROM person p ORDER BY p.sort_key, p.id "
+		       "LIMIT ?20");
 	}
-	sb_add(&sql, " ORDER BY p.sort_key, p.id LIMIT ?20");
 	rc = db_prepare(db, sql.buf, &st);
 	sb_release(&sql);
 	if (rc)
@@ -640,8 +692,11 @@ int person_search(struct cd_db *db, const struct actor *a, const char *query,
 		sqlite3_bind_text(st, (int)(2 * i + 2), ends[i], -1, SQLITE_TRANSIENT);
 	}
 	sqlite3_bind_int64(st, 20, (sqlite3_int64)max);
+	if (prefix)
+		sqlite3_bind_text(st, 21, prefix, -1, SQLITE_TRANSIENT);
 	rc = collect_hits(st, max, out, n);
 out:
+	free(prefix);
 	for (i = 0; i < ntok; i++)
 		free(ends[i]);
 	text_tokens_free(tok);

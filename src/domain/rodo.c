@@ -236,6 +236,7 @@ static const char *const blank[] = {
 	"(text_draft.draft_key LIKE 'monitoring:' || p.id || ':%' OR text_draft.draft_key LIKE "
 	"'closing:' || p.id || ':%'))",
 	"DELETE FROM person_term WHERE person_id = ?1",
+	"DELETE FROM person_prefix WHERE person_id = ?1",
 };
 
 /* Blanks one person (inside the caller's transaction), when they are still

@@ -582,6 +582,8 @@ static int run_state(struct cd_db *db, int64_t run, const char *state)
 	"= person.id) AND NOT EXISTS (SELECT 1 FROM group_member m WHERE m.person_id = " \
 	"person.id) AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.person_id = person.id)"
 static const char *const undo_steps[] = {
+	"DELETE FROM person_prefix WHERE person_id IN (SELECT id FROM person WHERE import_id = ?1 "
+	"AND " PERSON_UNUSED " LIMIT 500)",
 	"DELETE FROM person_term WHERE person_id IN (SELECT id FROM person WHERE import_id = ?1 "
 	"AND " PERSON_UNUSED " LIMIT 500)",
 	"DELETE FROM person WHERE id IN (SELECT id FROM person WHERE import_id = ?1 AND "

@@ -242,6 +242,7 @@ START_TEST(audit_chain_upgrade_chains_old_entries)
 				 "ALTER TABLE monitoring_item DROP COLUMN excused; "
 				 "DROP INDEX monitoring_correction; ALTER TABLE monitoring_note DROP "
 				 "COLUMN corrects_id; ALTER TABLE monitoring_item DROP COLUMN superseded; "
+				 "DROP TABLE person_prefix; "
 				 "PRAGMA user_version = 9"), CD_OK);
 	db_close(&db);
 	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), CD_OK);

@@ -4,6 +4,7 @@
 #include "request.h"
 #include "dbint.h"
 #include "job.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +228,72 @@ START_TEST(search_results_in_polish_order)
 }
 END_TEST
 
+/* Broad words read persons from person_prefix in alphabetical order,
+ * narrow ones collect and sort: on enough persons to take both ways ("now"
+ * matches 2,400 and walks, "maz" 600 and collects), each
+ * answer is the first screen of exactly the persons a plain scan finds,
+ * in the same order, also after a rename and a removal from the index. */
+START_TEST(search_ways_agree_with_a_plain_scan)
+{
+	struct cd_db *db = tdb_open();
+	static const char *sur[] = {"Nowak", "Nowicka", "Kowalski", "Mazur", "Nosal",
+				    "Kowalczyk", "Majewska", "Wójcik", "Nowak", "Nowicka"};
+	static const char *fir[] = {"Anna", "Jan", "Maria", "Nikola", "Kamil", "Zofia"};
+	static const char *qs[] = {"n", "no", "now", "nowak", "ma", "maz", "k", "kowal",
+				   "nowak anna", "no ma", "wój", "z"};
+	struct person_hit *h;
+	size_t n, i, k;
+
+	ck_assert_int_eq(db_begin(db), CD_OK);
+	for (i = 0; i < 6000; i++)
+		add(db, fir[(i * 7) % 6], sur[(i * 13) % 10], NULL, NULL);
+	ck_assert_int_eq(db_commit(db), CD_OK);
+	{
+		/* a rename moves the person in the alphabet of every prefix */
+		struct person p;
+		struct fielderr e;
+		ck_assert_int_eq(person_get(db, &coord, 5, &p), CD_OK);
+		str_copy(p.surname, sizeof(p.surname), "Aaronowicz");
+		ck_assert_msg(person_save(db, &coord, &p, &e) == CD_OK, "%s", e.msg);
+	}
+	for (k = 0; k < ARRAY_SIZE(qs); k++) {
+		sqlite3_stmt *st;
+		char **tok;
+		size_t nt = text_tokens(qs[k], &tok, 4), j, want = 0;
+		ck_assert_int_eq(person_search(db, &coord, qs[k], 500, &h, &n), CD_OK);
+		/* the plain scan: every person whose terms start each word */
+		ck_assert_int_eq(db_prepare(db, "SELECT p.id FROM person p ORDER BY p.sort_key, p.id",
+					    &st), CD_OK);
+		while (sqlite3_step(st) == SQLITE_ROW && want < 500) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			bool all = true;
+			for (j = 0; j < nt && all; j++) {
+				sqlite3_stmt *t;
+				ck_assert_int_eq(db_prepare(db, "SELECT 1 FROM person_term WHERE "
+							    "person_id = ?1 AND substr(term, 1, "
+							    "length(?2)) = ?2", &t), CD_OK);
+				sqlite3_bind_int64(t, 1, id);
+				sqlite3_bind_text(t, 2, tok[j], -1, SQLITE_STATIC);
+				all = sqlite3_step(t) == SQLITE_ROW;
+				sqlite3_finalize(t);
+			}
+			if (!all)
+				continue;
+			ck_assert_msg(want < n, "%s: the search found %zu, the scan more", qs[k], n);
+			ck_assert_msg(h[want].id == id, "%s: row %zu is %lld, the scan says %lld",
+				      qs[k], want, (long long)h[want].id, (long long)id);
+			want++;
+		}
+		sqlite3_finalize(st);
+		ck_assert_msg(want == n, "%s: the search found %zu, the scan %zu", qs[k], n, want);
+		ck_assert_uint_gt(n, 0);
+		text_tokens_free(tok);
+		free(h);
+	}
+	tdb_close(&db);
+}
+END_TEST
+
 START_TEST(search_by_case_reference)
 {
 	struct cd_db *db = tdb_open();
@@ -394,6 +461,7 @@ Suite *suite_person(void)
 	tcase_add_test(tc, search_results_in_polish_order);
 	tcase_add_test(tc, search_by_case_reference);
 	tcase_add_test(tc, household_and_links);
+	tcase_add_test(tc, search_ways_agree_with_a_plain_scan);
 	tcase_add_test(tc, second_save_from_an_old_version_is_refused);
 	tcase_add_test(tc, save_waits_for_another_write_then_says_busy);
 	suite_add_tcase(s, tc);

@@ -998,7 +998,7 @@ int supply_demand(struct cd_db *db, const struct actor *a, struct supply **out, 
 	if (db_prepare(db, "WITH cap AS (SELECT service_id AS sid, sum(monthly_capacity) AS n "
 		       "FROM provider_service GROUP BY 1), "
 		       "del AS (SELECT i.service_id AS sid, sum(mi.delivered) AS n "
-		       "FROM monitoring_note mn JOIN monitoring_item mi ON mi.note_id = mn.id "
+		       "FROM monitoring_note mn CROSS JOIN monitoring_item mi ON mi.note_id = mn.id "
 		       "AND mi.superseded = 0 JOIN plan_item i ON i.id = mi.item_id "
 		       "WHERE mn.held_on BETWEEN ?2 AND ?1 GROUP BY 1), "
 		       "wt AS (SELECT w.service_id AS sid, count(*) AS n, min(r.filed_on) AS f "

@@ -217,14 +217,20 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 
 	sec = _("Services: persons, amount planned and delivered");
 	heading(&sb, csv, sec);
-	if (prepared(db, &rc, "SELECT s.name, s.unit, count(DISTINCT p.person_id), "
-		       "(SELECT COALESCE(sum(mi.delivered), 0) FROM monitoring_item mi "
-		       "JOIN monitoring_note mn ON mn.id = mi.note_id JOIN plan_item i2 "
-		       "ON i2.id = mi.item_id WHERE i2.service_id = s.id AND mi.superseded = 0 AND "
-		       "mn.held_on BETWEEN ?1 AND ?2), group_concat(DISTINCT i.id) FROM plan_item i "
+	/* the amounts delivered grouped once over the period's notes (index on
+	 * the note date), the services that ran through the day they end
+	 * (plan_item_running: the early or planned end bounds the real one) */
+	if (prepared(db, &rc, "WITH del AS MATERIALIZED (SELECT i2.service_id AS sid, sum(mi.delivered) AS n "
+		       "FROM monitoring_note mn CROSS JOIN monitoring_item mi ON mi.note_id = mn.id "
+		       "AND mi.superseded = 0 JOIN plan_item i2 ON i2.id = mi.item_id "
+		       "WHERE mn.held_on BETWEEN ?1 AND ?2 GROUP BY 1) "
+		       "SELECT s.name, s.unit, count(DISTINCT p.person_id), "
+		       "COALESCE((SELECT n FROM del WHERE del.sid = s.id), 0), "
+		       "group_concat(DISTINCT i.id) FROM plan_item i "
 		       "JOIN service s ON s.id = i.service_id "
 		       "JOIN plan_version v ON v.id = i.version_id AND v.status IN ('approved', "
 		       "'superseded') JOIN plan p ON p.id = v.plan_id WHERE i.starts_on <= ?2 AND "
+		       "COALESCE(i.ended_on, i.ends_on) >= ?1 AND "
 		       "min(COALESCE(i.ended_on, i.ends_on), COALESCE((SELECT date(v2.decided_at) "
 		       "FROM plan_version v2 WHERE v2.plan_id = v.plan_id AND v2.version_no = "
 		       "v.version_no + 1 AND v2.status IN ('approved', 'superseded')), "
@@ -303,37 +309,42 @@ int summary_figures(struct cd_db *db, const struct actor *a, const char *from, c
 	figure_l(&sb, csv, sec, _("monitoring notes"),
 		 count(db, "SELECT count(*) FROM monitoring_note WHERE held_on BETWEEN ?1 AND ?2",
 		       from, to, &rc));
-	figure_l(&sb, csv, sec, _("unexcused absences"),
-		 count(db, "SELECT COALESCE(sum(mi.absences), 0) FROM monitoring_item mi JOIN "
-		       "monitoring_note mn ON mn.id = mi.note_id WHERE mi.superseded = 0 AND "
-		       "mn.held_on BETWEEN ?1 AND ?2",
-		       from, to, &rc));
-	figure_l(&sb, csv, sec, _("excused absences"),
-		 count(db, "SELECT COALESCE(sum(mi.excused), 0) FROM monitoring_item mi JOIN "
-		       "monitoring_note mn ON mn.id = mi.note_id WHERE mi.superseded = 0 AND "
-		       "mn.held_on BETWEEN ?1 AND ?2",
-		       from, to, &rc));
-	figure_l(&sb, csv, sec, _("resignations"),
-		 count(db, "SELECT count(*) FROM resignation WHERE on_date BETWEEN ?1 AND ?2",
-		       from, to, &rc));
-	if (prepared(db, &rc, "SELECT count(mi.satisfaction), COALESCE(avg(mi.satisfaction), 0) "
-		       "FROM monitoring_item mi JOIN monitoring_note mn ON mn.id = mi.note_id "
-		       "WHERE mn.held_on BETWEEN ?1 AND ?2 AND mi.satisfaction > 0 AND "
-		       "mi.superseded = 0", &st)) {
-		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+	{
+		/* the service checks of the period read once for all four */
+		long unexcused = 0, excused = 0, ratings = 0;
+		double avg = 0;
+		if (prepared(db, &rc, "SELECT COALESCE(sum(mi.absences), 0), "
+			     "COALESCE(sum(mi.excused), 0), "
+			     "count(CASE WHEN mi.satisfaction > 0 THEN 1 END), "
+			     "COALESCE(avg(CASE WHEN mi.satisfaction > 0 THEN mi.satisfaction END), 0) "
+			     "FROM monitoring_note mn CROSS JOIN monitoring_item mi ON "
+			     "mi.note_id = mn.id WHERE mi.superseded = 0 AND "
+			     "mn.held_on BETWEEN ?1 AND ?2", &st)) {
+			sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				unexcused = sqlite3_column_int64(st, 0);
+				excused = sqlite3_column_int64(st, 1);
+				ratings = sqlite3_column_int64(st, 2);
+				avg = sqlite3_column_double(st, 3);
+			}
+			finished(st, &rc);
+		}
+		figure_l(&sb, csv, sec, _("unexcused absences"), unexcused);
+		figure_l(&sb, csv, sec, _("excused absences"), excused);
+		figure_l(&sb, csv, sec, _("resignations"),
+			 count(db, "SELECT count(*) FROM resignation WHERE on_date BETWEEN ?1 AND ?2",
+			       from, to, &rc));
+		{
 			char v[64];
-			if (sqlite3_column_int64(st, 0))
-				snprintf(v, sizeof(v), P_("%.1f of 5 (%lld rating)", "%.1f of 5 (%lld ratings)",
-							  (unsigned long)sqlite3_column_int64(st, 0)),
-					 sqlite3_column_double(st, 1),
-					 (long long)sqlite3_column_int64(st, 0));
+			if (ratings)
+				snprintf(v, sizeof(v), P_("%.1f of 5 (%lld rating)",
+							  "%.1f of 5 (%lld ratings)",
+							  (unsigned long)ratings), avg, (long long)ratings);
 			else
 				str_copy(v, sizeof(v), _("no ratings"));
 			figure(&sb, csv, sec, _("average satisfaction"), v);
 		}
-		finished(st, &rc);
 	}
 	if (rc) {
 		sb_release(&sb);

@@ -792,12 +792,16 @@ int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
 	if (!actor_can(a, PERM_CASE_CONTENT))
 		return CD_EPERM;
 	/* a coordinator sees the needs of their own and shared cases */
-	if (db_prepare(db, "SELECT " NEED_COLS NEED_FROM " WHERE n.unmet = 1 AND "
-		       "n.answered_on IS NULL AND (?1 OR r.coordinator_id = ?2 OR EXISTS "
-		       "(SELECT 1 FROM case_share c WHERE c.request_id = r.id AND c.user_id = ?2)) "
-		       "ORDER BY s.held_on, n.id", &st))
+	if (db_prepare(db, all ?
+		       "SELECT " NEED_COLS NEED_FROM " WHERE n.unmet = 1 AND "
+		       "n.answered_on IS NULL ORDER BY s.held_on, n.id" :
+		       /* the user's cases first (indexes on the coordinator and
+			* the shares), not every need tested for them */
+		       "SELECT " NEED_COLS NEED_FROM " WHERE n.unmet = 1 AND "
+		       "n.answered_on IS NULL AND r.id IN (SELECT id FROM request WHERE "
+		       "coordinator_id = ?2 UNION ALL SELECT request_id FROM case_share WHERE "
+		       "user_id = ?2) ORDER BY s.held_on, n.id", &st))
 		return CD_EDB;
-	sqlite3_bind_int(st, 1, all);
 	sqlite3_bind_int64(st, 2, a->user_id);
 	return need_query(st, out, n);
 }

@@ -546,7 +546,7 @@ static long f_registers(struct ctx *c)
 	return drain(raw(c, "SELECT n.id, n.description, r.case_ref, pe.surname FROM need n JOIN "
 			 "assessment s ON s.id = n.assessment_id JOIN request r ON r.id = s.request_id "
 			 "JOIN person pe ON pe.id = r.person_id WHERE n.unmet = 1 AND n.answered_on "
-			 "IS NULL")) +
+			 "IS NULL ORDER BY s.held_on, n.id")) +
 		drain(raw(c, "SELECT w.id, r.case_ref, pe.surname, sv.name FROM waiting_entry w JOIN "
 			  "request r ON r.id = w.request_id JOIN person pe ON pe.id = r.person_id "
 			  "JOIN service sv ON sv.id = w.service_id WHERE w.removed_on IS NULL "

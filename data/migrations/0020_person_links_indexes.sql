@@ -7,3 +7,8 @@ CREATE INDEX IF NOT EXISTS person_legal_rep ON person(legal_representative_id)
 CREATE INDEX IF NOT EXISTS person_carer ON person(actual_carer_id)
 	WHERE actual_carer_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS plan_person ON plan(person_id);
+-- The absences of a service over its checks, read from the index alone
+-- (the worklist sums them for every running service of a coordinator).
+CREATE INDEX IF NOT EXISTS monitoring_item_absences
+	ON monitoring_item(item_id, superseded, absences);
+DROP INDEX IF EXISTS monitoring_item_item;

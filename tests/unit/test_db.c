@@ -240,6 +240,7 @@ START_TEST(audit_chain_upgrade_chains_old_entries)
 				 "ALTER TABLE plan_item DROP COLUMN hours; "
 				 "ALTER TABLE plan_version DROP COLUMN changed_by; DROP TABLE absence; "
 				 "ALTER TABLE monitoring_item DROP COLUMN excused; "
+				 "DROP INDEX monitoring_item_absences; "
 				 "DROP INDEX monitoring_correction; ALTER TABLE monitoring_note DROP "
 				 "COLUMN corrects_id; ALTER TABLE monitoring_item DROP COLUMN superseded; "
 				 "DROP TABLE person_prefix; "

@@ -12,6 +12,7 @@
  * fails when a target is missed (see README, "Speed"). */
 #include "auth.h"
 #include "casefile.h"
+#include "centre.h"
 #include "casepath.h"
 #include "card.h"
 #include "dbint.h"
@@ -24,6 +25,7 @@
 #include "person.h"
 #include "plan.h"
 #include "report.h"
+#include "request.h"
 #include "rodo.h"
 #include "summary.h"
 #include "text.h"
@@ -38,7 +40,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define GEN_VERSION "5"   /* raise when gen.c changes what it builds */
+#define GEN_VERSION "6"   /* raise when gen.c changes what it builds */
 #define MAX_SIZES 4
 
 static double now_ms(void)
@@ -73,6 +75,71 @@ static const char *queries[] = {
 	"nowak anna", "19", "cus", "cus.ipus.1", "cus.ipus.123", "x", "qqq", "s", "sl", "śli",
 };
 #define NQUERIES (sizeof(queries) / sizeof(*queries))
+
+/* ---- the persons-only database of the many-desks bench (desks.c) ---- */
+
+#define PERSONS 100000
+static const char *pfirst[] = {"Anna", "Maria", "Katarzyna", "Małgorzata", "Żaneta",
+	"Łucja", "Jan", "Stanisław", "Józef", "Łukasz", "Ścibor", "Zdzisław", "Grażyna",
+	"Elżbieta", "Bożena", "Wiesław", "Mieczysław", "Agnieszka", "Tomasz", "Paweł"};
+static const char *plast[] = {"Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk",
+	"Kamiński", "Lewandowski", "Zieliński", "Szymański", "Woźniak", "Dąbrowski",
+	"Kozłowski", "Mazur", "Krawczyk", "Żółć", "Łódź", "Źrebiec", "Ślązak", "Ćwik",
+	"Śliwa", "Żurawski", "Łukasik", "Ożóg", "Bąk", "Król", "Wróbel", "Stępień",
+	"Górski", "Michalak", "Sikora"};
+
+
+/* 100,000 fictional residents and a request for every tenth, saved
+ * through the domain, 5,000 to a transaction: the database desks.c
+ * copies for its desks. */
+static int build_persons_db(const char *path)
+{
+	struct cd_db *db;
+	struct actor sys;
+	struct fielderr e;
+	char *err = NULL;
+	unsigned r = 12345;
+	int i;
+	double t0 = now_ms();
+
+	actor_system(&sys);
+	if (db_open(path, DB_CREATE_NEW, &db, &err) || centre_setup(db, "bench")) {
+		fprintf(stderr, "bench: %s\n", err ? err : "setup failed");
+		return 1;
+	}
+	/* persons are saved through the same domain code as the desk, in
+	 * batches of 5,000 per transaction */
+	for (i = 0; i < PERSONS; i++) {
+		struct person p;
+		if (i % 5000 == 0 && db_begin(db))
+			return 1;
+		person_init(&p);
+		r = r * 1103515245u + 12345u;
+		snprintf(p.first_names, sizeof(p.first_names), "%s", pfirst[(r >> 8) % 20]);
+		r = r * 1103515245u + 12345u;
+		snprintf(p.surname, sizeof(p.surname), "%s%s", plast[(r >> 8) % 30],
+			 (r >> 20) % 3 ? "" : "-Nowicka");
+		snprintf(p.birth_date, sizeof(p.birth_date), "19%02d-%02d-%02d",
+			 30 + (int)((r >> 4) % 70), 1 + (int)(r % 12), 1 + (int)((r >> 12) % 28));
+		if (person_save(db, &sys, &p, &e)) {
+			fprintf(stderr, "bench: %s\n", e.msg);
+			return 1;
+		}
+		if (i % 10 == 0) {
+			struct request q;
+			request_init(&q);
+			q.person_id = p.id;
+			snprintf(q.asked, sizeof(q.asked), "usługi opiekuńcze");
+			if (request_file(db, &sys, &q, &e))
+				return 1;
+		}
+		if (i % 5000 == 4999 && db_commit(db))
+			return 1;
+	}
+	db_close(&db);
+	printf("built %s: %d persons in %.1f s\n", path, PERSONS, (now_ms() - t0) / 1000);
+	return 0;
+}
 
 /* ---- raw SQL helpers ---- */
 
@@ -481,8 +548,8 @@ static long f_caseload(struct ctx *c)
 {
 	return drain(raw(c, "WITH o AS (SELECT coordinator_id AS uid, count(*) AS n FROM request "
 			 "WHERE status IN ('filed', 'assessment', 'qualified', 'waiting') GROUP BY 1), "
-			 "pr AS (SELECT r.coordinator_id AS uid, count(*) AS n FROM plan p JOIN request r "
-			 "ON r.id = p.request_id WHERE NOT EXISTS (SELECT 1 FROM closure c WHERE "
+			 "pr AS (SELECT r.coordinator_id AS uid, count(*) AS n FROM plan p CROSS JOIN "
+			 "request r ON r.id = p.request_id WHERE NOT EXISTS (SELECT 1 FROM closure c WHERE "
 			 "c.plan_id = p.id) GROUP BY 1) SELECT u.id, u.full_name, o.n, pr.n FROM "
 			 "app_user u LEFT JOIN o ON o.uid = u.id LEFT JOIN pr ON pr.uid = u.id WHERE "
 			 "u.disabled = 0 AND (u.roles & 2) <> 0 UNION ALL SELECT 0, '', "
@@ -1088,6 +1155,10 @@ int main(int argc, char **argv)
 	if (sodium_init() < 0)
 		return 1;
 	self_path = argv[0];
+	if (argc == 3 && !strcmp(argv[1], "--persons-db")) {
+		struct stat sb;
+		return stat(argv[2], &sb) == 0 ? 0 : build_persons_db(argv[2]);
+	}
 	if (argc == 3 && !strcmp(argv[1], "--desk-memory")) {
 		printf("%ld\n", desk_memory_here(argv[2]));
 		return 0;

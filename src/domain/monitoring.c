@@ -47,7 +47,7 @@ static int64_t plan_request(struct cd_db *db, int64_t plan_id, bool *closed)
 	sqlite3_stmt *st;
 	int64_t r = 0;
 
-	if (db_prepare(db, "SELECT p.request_id, EXISTS (SELECT 1 FROM closure c "
+	if (db_cached(db, "SELECT p.request_id, EXISTS (SELECT 1 FROM closure c "
 		       "WHERE c.plan_id = p.id) FROM plan p WHERE p.id = ?1", &st))
 		return 0;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -56,7 +56,7 @@ static int64_t plan_request(struct cd_db *db, int64_t plan_id, bool *closed)
 		if (closed)
 			*closed = sqlite3_column_int(st, 1) != 0;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return r;
 }
 
@@ -350,7 +350,7 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		return CD_ENOTFOUND;
 	if ((rc = case_access(db, a, request_id, false, NULL)))
 		return rc;
-	if (db_prepare(db, "SELECT m.id, m.held_on, m.kind, m.with_whom, m.text, "
+	if (db_cached(db, "SELECT m.id, m.held_on, m.kind, m.with_whom, m.text, "
 		       "COALESCE(m.next_contact_on, ''), COALESCE(u.full_name, ''), "
 		       "COALESCE(m.corrects_id, 0), COALESCE((SELECT c.id FROM monitoring_note c "
 		       "WHERE c.corrects_id = m.id), 0) "
@@ -377,7 +377,7 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		m->corrects_id = sqlite3_column_int64(st, 7);
 		m->corrected_by = sqlite3_column_int64(st, 8);
 	}
-	if (db_finish(st))
+	if (db_release(db, st))
 		goto fail;
 	/* the checks of all the plan's notes in one statement, and their
 	 * absences in another (not one query per note and per check) */
@@ -385,7 +385,7 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	for (k = 0; k < *n; k++)
 		byid[k] = &(*out)[k];
 	qsort(byid, *n, sizeof(*byid), by_note_id);
-	if (db_prepare(db, "SELECT c.note_id, c.item_id, COALESCE(c.taking_place, -1), "
+	if (db_cached(db, "SELECT c.note_id, c.item_id, COALESCE(c.taking_place, -1), "
 		       "COALESCE(c.on_time, -1), COALESCE(c.quality, 0), c.absences, "
 		       "COALESCE(c.satisfaction, 0), COALESCE(c.delivered, -1), "
 		       "COALESCE(c.ordered, -1), s.name, c.excused FROM monitoring_note m "
@@ -410,10 +410,10 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		db_col_copy(ci, 9, c->service_name, sizeof(c->service_name));
 		c->excused = sqlite3_column_int(ci, 10);
 	}
-	if (db_finish(ci))
+	if (db_release(db, ci))
 		goto fail;
 	/* the absences themselves, each with its day */
-	if (db_prepare(db, "SELECT a.note_id, a.item_id, a.on_date, a.excused, a.reason "
+	if (db_cached(db, "SELECT a.note_id, a.item_id, a.on_date, a.excused, a.reason "
 		       "FROM monitoring_note m JOIN absence a ON a.note_id = m.id "
 		       "WHERE m.plan_id = ?1 ORDER BY a.note_id, a.item_id, a.on_date, a.id", &ci))
 		goto fail;
@@ -434,7 +434,7 @@ int monitoring_list(struct cd_db *db, const struct actor *a, int64_t plan_id,
 			break;
 		}
 	}
-	if (db_finish(ci))
+	if (db_release(db, ci))
 		goto fail;
 	free(byid);
 	return CD_OK;

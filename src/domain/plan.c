@@ -1122,7 +1122,7 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 			"FROM plan_version v JOIN plan p ON p.id = v.plan_id "
 			"JOIN request r ON r.id = p.request_id "
 			"LEFT JOIN app_user u ON u.id = v.decided_by WHERE %s", where);
-	rc = db_prepare(db, sql, &st);
+	rc = db_cached(db, sql, &st);
 	free(sql);
 	if (rc)
 		return rc;
@@ -1171,7 +1171,7 @@ static int read_version(struct cd_db *db, const char *where, int64_t id,
 		}
 		rc = CD_OK;
 	}
-	sqlite3_finalize(st);
+	db_release(db, st);
 	return rc;
 }
 
@@ -1179,7 +1179,7 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 {
 	sqlite3_stmt *st;
 
-	if (db_prepare(db, "SELECT i.id, COALESCE(i.origin_id, 0), i.programme_id, i.service_id, "
+	if (db_cached(db, "SELECT i.id, COALESCE(i.origin_id, 0), i.programme_id, i.service_id, "
 		       "i.provider_id, COALESCE(i.place_id, 0), i.starts_on, i.ends_on, i.amount, "
 		       "i.frequency, i.notes, i.override_reason, s.name, pr.name, "
 		       "COALESCE(pl.name, ''), s.unit, COALESCE(o.sent_on, ''), "
@@ -1216,9 +1216,9 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 20, it->days, sizeof(it->days));
 		db_col_copy(st, 21, it->hours, sizeof(it->hours));
 	}
-	if (db_finish(st))
+	if (db_release(db, st))
 		return CD_EDB;
-	if (db_prepare(db, "SELECT id, kind, description, COALESCE(starts_on, ''), "
+	if (db_cached(db, "SELECT id, kind, description, COALESCE(starts_on, ''), "
 		       "COALESCE(ends_on, ''), COALESCE(activity_id, 0) FROM supporting_activity "
 		       "WHERE version_id = ?1 ORDER BY id", &st))
 		return CD_EDB;
@@ -1232,7 +1232,7 @@ static int read_children(struct cd_db *db, struct plan_version *v)
 		db_col_copy(st, 4, sa->ends_on, sizeof(sa->ends_on));
 		sa->activity_id = sqlite3_column_int64(st, 5);
 	}
-	return db_finish(st);
+	return db_release(db, st);
 }
 
 static int read_full(struct cd_db *db, const struct actor *a, const char *where,

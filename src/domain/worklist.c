@@ -209,7 +209,7 @@ static int prepare_for(struct cd_db *db, const char *sql, const char *mine, sqli
 		at = strstr(sql, MINE);
 	}
 	sb_add(&sb, sql);
-	rc = db_prepare(db, sb.buf, st);
+	rc = db_cached(db, sb.buf, st);
 	sb_release(&sb);
 	return rc;
 }
@@ -278,7 +278,7 @@ static int worklist_of(struct cd_db *db, const struct actor *a, const struct dat
 					 P_("%d absence", "%d absences", (unsigned long)count), count);
 			}
 		}
-		if (db_finish(st)) {
+		if (db_release(db, st)) {
 			free(*out);
 			*out = NULL;
 			*n = 0;

@@ -301,7 +301,7 @@ int db_cached(struct cd_db *db, const char *sql, sqlite3_stmt **st)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(db->cache); i++)
-		if (db->cache[i].sql == sql) {
+		if (db->cache[i].sql && !strcmp(db->cache[i].sql, sql)) {
 			c = &db->cache[i];
 			break;
 		}
@@ -323,6 +323,7 @@ int db_cached(struct cd_db *db, const char *sql, sqlite3_stmt **st)
 	db->cache_next = (unsigned)((c - db->cache) + 1) % ARRAY_SIZE(db->cache);
 	if (c->st)
 		sqlite3_finalize(c->st);
+	free(c->sql);
 	c->sql = NULL;
 	c->st = NULL;
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
@@ -330,7 +331,7 @@ int db_cached(struct cd_db *db, const char *sql, sqlite3_stmt **st)
 		*st = NULL;
 		return CD_EDB;
 	}
-	c->sql = sql;
+	c->sql = xstrdup(sql);
 	c->st = *st;
 	c->busy = true;
 	return CD_OK;
@@ -377,6 +378,7 @@ static void cache_clear(struct cd_db *db)
 	for (i = 0; i < ARRAY_SIZE(db->cache); i++) {
 		if (db->cache[i].st)
 			sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
 		db->cache[i].st = NULL;
 		db->cache[i].sql = NULL;
 		db->cache[i].busy = false;

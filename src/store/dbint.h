@@ -19,9 +19,9 @@ struct cd_db {
 	bool others_wrote; /* another connection committed in its last pause */
 	char os_account[64]; /* the OS account the program runs as */
 	bool test;           /* a test or demo database: test switches act */
-	/* db_cached: statements kept prepared, by the address of their text */
+	/* db_cached: statements kept prepared, by their text */
 	struct db_cached_stmt {
-		const char *sql;
+		char *sql;
 		sqlite3_stmt *st;
 		bool busy;
 	} cache[64];
@@ -78,8 +78,9 @@ int db_step_done(struct cd_db *db, sqlite3_stmt *st);
 
 /* The statements a desk repeats on every key, row or save (the audit
  * chain, a person's save and index, the access check), prepared once per
- * connection and kept: sql must be a string constant (it is found by its
- * address).  Give the statement back with db_release or db_cached_done,
+ * connection and kept, found again by their text (built text too, as
+ * long as it holds no user input: that goes in bound parameters, as
+ * everywhere).  Give the statement back with db_release or db_cached_done,
  * never sqlite3_finalize; it comes back reset, its bindings cleared.  A
  * statement already in use (a nested call) is prepared afresh and
  * finalized on release. */

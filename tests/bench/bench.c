@@ -171,70 +171,114 @@ static sqlite3_stmt *raw(struct ctx *c, const char *sql)
 
 /* ---- the worklist and its floor ---- */
 
+/* A worklist's fingerprint: each item's kind and case summed, so that the
+ * action and its floor must find the same items, not only as many (the
+ * organiser's meeting and summary lines have no case and are left out). */
+static long wl_sum(int kind, int64_t request_id)
+{
+	return request_id ? (long)(kind + 1) * 1000003L + (long)request_id : 0;
+}
+
 static long act_worklist(struct ctx *c, const struct actor *a)
 {
 	struct wl_item *w;
-	size_t n;
+	size_t n, i;
+	long sum = 0;
 	if (worklist(c->db, a, &c->today, &w, &n))
 		return -1;
+	for (i = 0; i < n; i++)
+		sum += wl_sum((int)w[i].kind, w[i].request_id);
 	free(w);
-	return (long)n;
+	return sum;
 }
 
-/* The best single statement for the same rows: the cases of the actor
- * first (own and shared), then each kind of due item joined from them. */
-#define FLOOR_MINE "WITH mine(id) AS (SELECT id FROM request WHERE coordinator_id = ?3 " \
-	"UNION SELECT request_id FROM case_share WHERE user_id = ?3), " \
-	"op(pid, rid) AS (SELECT p.id, p.request_id FROM mine JOIN plan p ON p.request_id = mine.id " \
-	"WHERE NOT EXISTS (SELECT 1 FROM closure c WHERE c.plan_id = p.id)) "
+/* By hand, the same items with the same columns: the actor's cases found
+ * first (own and shared) and the plans among them still open, then each
+ * kind of due item joined from them; the kind numbers are enum wl_kind's. */
+#define FLOOR_MINE "WITH mine(id) AS MATERIALIZED (SELECT id FROM request WHERE " \
+	"coordinator_id = ?3 UNION SELECT request_id FROM case_share WHERE user_id = ?3), " \
+	"op(pid, rid) AS MATERIALIZED (SELECT p.id, p.request_id FROM mine JOIN plan p ON " \
+	"p.request_id = mine.id WHERE NOT EXISTS (SELECT 1 FROM closure c WHERE c.plan_id = p.id)) "
 
 static const char *floor_worklist_sql =
 	FLOOR_MINE
-	"SELECT r.id FROM mine JOIN request r ON r.id = mine.id WHERE r.status IN ('filed', 'assessment') "
+	"SELECT x.k, x.due, x.rid, x.pid, x.detail, r.case_ref, pe.surname || ' ' || "
+	"pe.first_names FROM ("
+	"SELECT 0 AS k, date(r.filed_on, '+30 days') AS due, r.id AS rid, 0 AS pid, '' AS detail "
+	"FROM mine JOIN request r ON r.id = mine.id WHERE r.status IN ('filed', 'assessment') "
 	"AND NOT EXISTS (SELECT 1 FROM assessment s WHERE s.request_id = r.id AND s.status = 'final') "
-	"UNION ALL SELECT r.id FROM mine JOIN request r ON r.id = mine.id JOIN assessment s ON "
-	"s.request_id = r.id AND s.outcome = 'qualified' LEFT JOIN plan p ON p.request_id = r.id "
-	"WHERE r.status = 'qualified' AND NOT EXISTS (SELECT 1 FROM plan_version v WHERE "
-	"v.plan_id = p.id AND v.status IN ('submitted', 'approved', 'superseded')) AND "
-	"(s.coordination_months IS NULL OR s.coordination_months >= 3 OR p.id IS NOT NULL) "
-	"UNION ALL SELECT p.id FROM mine JOIN plan p ON p.request_id = mine.id JOIN plan_version v "
-	"ON v.plan_id = p.id AND v.status = 'returned' "
-	"UNION ALL SELECT o.id FROM op JOIN plan_version v ON v.plan_id = op.pid AND "
+	"UNION ALL SELECT 1, date(r.filed_on, '+30 days'), r.id, COALESCE(p.id, 0), '' FROM mine "
+	"JOIN request r ON r.id = mine.id JOIN assessment s ON s.request_id = r.id AND "
+	"s.outcome = 'qualified' LEFT JOIN plan p ON p.request_id = r.id WHERE r.status = "
+	"'qualified' AND NOT EXISTS (SELECT 1 FROM plan_version v WHERE v.plan_id = p.id AND "
+	"v.status IN ('submitted', 'approved', 'superseded')) AND (s.coordination_months IS NULL "
+	"OR s.coordination_months >= 3 OR p.id IS NOT NULL) "
+	"UNION ALL SELECT 2, date(v.decided_at), p.request_id, p.id, v.return_comment FROM mine "
+	"JOIN plan p ON p.request_id = mine.id JOIN plan_version v ON v.plan_id = p.id AND "
+	"v.status = 'returned' "
+	"UNION ALL SELECT 4, date(o.sent_on, '+' || ?4 || ' days'), op.rid, op.pid, "
+	"sv.name || ' – ' || pv.name FROM op JOIN plan_version v ON v.plan_id = op.pid AND "
 	"v.status = 'approved' JOIN plan_item i ON i.version_id = v.id AND i.ended_on IS NULL "
 	"JOIN service_order o ON o.item_id = i.id AND o.provider_contact_on IS NULL "
+	"JOIN service sv ON sv.id = i.service_id JOIN provider pv ON pv.id = i.provider_id "
 	"WHERE date(o.sent_on, '+' || ?4 || ' days') <= ?1 "
-	"UNION ALL SELECT op.pid FROM op JOIN plan_version v1 ON v1.plan_id = op.pid AND "
-	"v1.version_no = 1 WHERE EXISTS (SELECT 1 FROM plan_version v WHERE v.plan_id = op.pid "
-	"AND v.status = 'approved') AND date(v1.period_from, '+' || ?5 || ' months', '-14 days') "
-	"<= ?1 AND NOT EXISTS (SELECT 1 FROM monitoring_note m WHERE m.plan_id = op.pid AND "
-	"m.held_on >= date(v1.period_from, '+' || ?5 || ' months', '-14 days')) "
-	"UNION ALL SELECT op.pid FROM op JOIN monitoring_note m ON m.id = (SELECT m2.id FROM "
-	"monitoring_note m2 WHERE m2.plan_id = op.pid ORDER BY m2.held_on DESC, m2.id DESC LIMIT 1) "
-	"WHERE m.next_contact_on IS NOT NULL AND date(m.next_contact_on, '-7 days') <= ?1 "
-	"UNION ALL SELECT op.pid FROM op JOIN plan_version v ON v.plan_id = op.pid AND "
-	"v.status = 'approved' WHERE date(v.period_to, '-30 days') <= ?1 "
-	"UNION ALL SELECT c.plan_id FROM mine JOIN plan p ON p.request_id = mine.id JOIN closure c "
-	"ON c.plan_id = p.id WHERE c.followup_on IS NULL AND date(c.followup_due, '-14 days') <= ?1 "
-	/* absences: the running items of the plans in force over the limit,
-	 * counted over each item's lineage */
-	"UNION ALL SELECT item FROM (WITH RECURSIVE lin(item, anc) AS (SELECT i.id, i.id FROM op "
-	"JOIN plan_version v ON v.plan_id = op.pid AND v.status = 'approved' JOIN plan_item i ON "
-	"i.version_id = v.id AND i.ended_on IS NULL UNION ALL SELECT lin.item, pi.origin_id FROM "
-	"lin JOIN plan_item pi ON pi.id = lin.anc WHERE pi.origin_id IS NOT NULL) "
-	"SELECT lin.item, sum(mi.absences) AS n FROM lin JOIN monitoring_item mi ON "
-	"mi.item_id = lin.anc AND mi.superseded = 0 GROUP BY lin.item HAVING n >= ?6)";
+	"UNION ALL SELECT 6, date(v1.period_from, '+' || ?5 || ' months'), op.rid, op.pid, '' "
+	"FROM op JOIN plan_version v1 ON v1.plan_id = op.pid AND v1.version_no = 1 WHERE EXISTS "
+	"(SELECT 1 FROM plan_version v WHERE v.plan_id = op.pid AND v.status = 'approved') AND "
+	"date(v1.period_from, '+' || ?5 || ' months', '-14 days') <= ?1 AND NOT EXISTS (SELECT 1 "
+	"FROM monitoring_note m WHERE m.plan_id = op.pid AND m.held_on >= date(v1.period_from, "
+	"'+' || ?5 || ' months', '-14 days')) "
+	"UNION ALL SELECT 7, m.next_contact_on, op.rid, op.pid, '' FROM op JOIN monitoring_note m "
+	"ON m.id = (SELECT m2.id FROM monitoring_note m2 WHERE m2.plan_id = op.pid ORDER BY "
+	"m2.held_on DESC, m2.id DESC LIMIT 1) WHERE m.next_contact_on IS NOT NULL AND "
+	"date(m.next_contact_on, '-7 days') <= ?1 "
+	"UNION ALL SELECT 8, v.period_to, op.rid, op.pid, '' FROM op JOIN plan_version v ON "
+	"v.plan_id = op.pid AND v.status = 'approved' WHERE date(v.period_to, '-30 days') <= ?1 "
+	"UNION ALL SELECT 9, c.followup_due, p.request_id, p.id, '' FROM mine JOIN plan p ON "
+	"p.request_id = mine.id JOIN closure c ON c.plan_id = p.id WHERE c.followup_on IS NULL "
+	"AND date(c.followup_due, '-14 days') <= ?1 "
+	/* absences: the running services of the plans in force over the
+	 * limit, counted over each service's lineage */
+	"UNION ALL SELECT 5, ?1, op.rid, op.pid, a.n FROM (WITH RECURSIVE lin(item, anc) AS "
+	"(SELECT i.id, i.id FROM op JOIN plan_version v ON v.plan_id = op.pid AND v.status = "
+	"'approved' JOIN plan_item i ON i.version_id = v.id AND i.ended_on IS NULL UNION ALL "
+	"SELECT lin.item, pi.origin_id FROM lin JOIN plan_item pi ON pi.id = lin.anc WHERE "
+	"pi.origin_id IS NOT NULL) SELECT lin.item AS item, sum(mi.absences) AS n FROM lin JOIN "
+	"monitoring_item mi ON mi.item_id = lin.anc AND mi.superseded = 0 GROUP BY lin.item "
+	"HAVING n >= ?6) a JOIN plan_item i ON i.id = a.item JOIN plan_version v ON "
+	"v.id = i.version_id JOIN op ON op.pid = v.plan_id "
+	/* what the organiser added to the offer in the last 30 days, for the
+	 * unmet needs and the waits of these cases */
+	"UNION ALL SELECT 12, date(max(oc.on_date), '+30 days'), r.id, 0, sv.name FROM offer_change "
+	"oc JOIN service sv ON sv.id = oc.service_id JOIN programme pr ON pr.id = oc.programme_id "
+	"AND pr.status = 'active' JOIN need n ON n.unmet = 1 AND n.answered_on IS NULL AND "
+	"n.area_code = sv.area_code JOIN assessment s ON s.id = n.assessment_id AND s.held_on <= "
+	"oc.on_date JOIN request r ON r.id = s.request_id JOIN mine ON mine.id = r.id WHERE "
+	"r.status <> 'withdrawn' AND oc.on_date BETWEEN date(?1, '-30 days') AND ?1 GROUP BY n.id "
+	"UNION ALL SELECT 12, date(max(oc.on_date), '+30 days'), r.id, 0, sv.name FROM offer_change "
+	"oc JOIN service sv ON sv.id = oc.service_id JOIN programme pr ON pr.id = oc.programme_id "
+	"AND pr.status = 'active' JOIN waiting_entry w ON w.service_id = oc.service_id AND "
+	"w.removed_on IS NULL AND w.added_on <= oc.on_date JOIN request r ON r.id = w.request_id "
+	"JOIN mine ON mine.id = r.id WHERE oc.on_date BETWEEN date(?1, '-30 days') AND ?1 "
+	"GROUP BY w.id) x JOIN request r ON r.id = x.rid JOIN person pe ON pe.id = r.person_id";
 
 static long floor_worklist(struct ctx *c, const struct actor *a)
 {
 	sqlite3_stmt *st = raw(c, floor_worklist_sql);
-	long n;
+	long sum = 0;
 	sqlite3_bind_text(st, 1, c->today_s, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, a->user_id);
 	sqlite3_bind_int(st, 4, 14);
 	sqlite3_bind_int(st, 5, 3);
 	sqlite3_bind_int(st, 6, c->absence_limit);
-	n = drain(st);
-	return n;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int i;
+		for (i = 1; i < 7; i++)
+			(void)sqlite3_column_text(st, i);
+		sum += wl_sum(sqlite3_column_int(st, 0), sqlite3_column_int64(st, 2));
+	}
+	sqlite3_finalize(st);
+	return sum;
 }
 
 static long w_coord(struct ctx *c) { return act_worklist(c, &c->coord); }
@@ -244,9 +288,19 @@ static long f_org(struct ctx *c) { return floor_worklist(c, &c->organiser); }
 static long w_dir(struct ctx *c) { return act_worklist(c, &c->director); }
 static long f_dir(struct ctx *c)
 {
-	return drain(raw(c, "SELECT v.id, v.submitted_at, r.case_ref, pe.surname FROM plan_version v "
-			 "JOIN plan p ON p.id = v.plan_id JOIN request r ON r.id = p.request_id "
-			 "JOIN person pe ON pe.id = r.person_id WHERE v.status = 'submitted'"));
+	sqlite3_stmt *st = raw(c, "SELECT r.id, v.submitted_at, r.case_ref, pe.surname || ' ' || "
+			       "pe.first_names, v.version_no FROM plan_version v JOIN plan p ON "
+			       "p.id = v.plan_id JOIN request r ON r.id = p.request_id JOIN person pe "
+			       "ON pe.id = r.person_id WHERE v.status = 'submitted' AND "
+			       "COALESCE(v.created_by, -1) <> ?1 AND COALESCE(v.changed_by, -1) <> ?1");
+	long sum = 0;
+	sqlite3_bind_int64(st, 1, c->director.user_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		(void)sqlite3_column_text(st, 3);
+		sum += wl_sum(WL_APPROVAL, sqlite3_column_int64(st, 0));
+	}
+	sqlite3_finalize(st);
+	return sum;
 }
 
 /* ---- login ---- */
@@ -859,7 +913,7 @@ static const struct action {
 } actions[] = {
 	{"login -> first screen", INTERACTIVE, 5, a_login, f_login, true},
 	{"worklist, coordinator", INTERACTIVE, 20, w_coord, f_coord, true},
-	{"worklist, organiser", INTERACTIVE, 20, w_org, f_org, false},
+	{"worklist, organiser", INTERACTIVE, 20, w_org, f_org, true},
 	{"worklist, director", INTERACTIVE, 20, w_dir, f_dir, true},
 	{"open a case view", INTERACTIVE, 20, a_case, f_case, true},
 	{"person card", INTERACTIVE, 20, a_card, f_card, true},

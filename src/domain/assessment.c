@@ -739,7 +739,8 @@ int need_remove(struct cd_db *db, const struct actor *a, int64_t need_id)
 	"JOIN request r ON r.id = s.request_id JOIN person p ON p.id = r.person_id " \
 	"LEFT JOIN service sv ON sv.id = n.service_id"
 
-static int need_query(sqlite3_stmt *st, struct need **out, size_t *n)
+/* Reads the needs of a cached statement (db_cached) and gives it back. */
+static int need_query(struct cd_db *db, sqlite3_stmt *st, struct need **out, size_t *n)
 {
 	size_t cap = 8;
 
@@ -762,7 +763,13 @@ static int need_query(sqlite3_stmt *st, struct need **out, size_t *n)
 		x->area_code = sqlite3_column_int(st, 11);
 		db_col_copy(st, 12, x->answered_on, sizeof(x->answered_on));
 	}
-	return db_finish_list(st, (void **)out, n);
+	if (db_release(db, st)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
+	return CD_OK;
 }
 
 int need_list(struct cd_db *db, const struct actor *a, int64_t request_id,
@@ -775,10 +782,10 @@ int need_list(struct cd_db *db, const struct actor *a, int64_t request_id,
 	*n = 0;
 	if ((rc = case_access(db, a, request_id, false, NULL)))
 		return rc;
-	if (db_prepare(db, "SELECT " NEED_COLS NEED_FROM " WHERE r.id = ?1 ORDER BY n.id", &st))
+	if (db_cached(db, "SELECT " NEED_COLS NEED_FROM " WHERE r.id = ?1 ORDER BY n.id", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, request_id);
-	return need_query(st, out, n);
+	return need_query(db, st, out, n);
 }
 
 int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
@@ -792,7 +799,7 @@ int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
 	if (!actor_can(a, PERM_CASE_CONTENT))
 		return CD_EPERM;
 	/* a coordinator sees the needs of their own and shared cases */
-	if (db_prepare(db, all ?
+	if (db_cached(db, all ?
 		       "SELECT " NEED_COLS NEED_FROM " WHERE n.unmet = 1 AND "
 		       "n.answered_on IS NULL ORDER BY s.held_on, n.id" :
 		       /* the user's cases first (indexes on the coordinator and
@@ -803,7 +810,7 @@ int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
 		       "user_id = ?2) ORDER BY s.held_on, n.id", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 2, a->user_id);
-	return need_query(st, out, n);
+	return need_query(db, st, out, n);
 }
 
 int waiting_list(struct cd_db *db, const struct actor *a, int64_t service_id,

@@ -282,17 +282,23 @@ int db_finish_list(sqlite3_stmt *st, void **out, size_t *n)
 	return CD_OK;
 }
 
-int db_step_done(struct cd_db *db, sqlite3_stmt *st)
+/* What the step of a statement that returns no rows came to. */
+static int step_outcome(struct cd_db *db, int rc)
 {
-	int rc = sqlite3_step(st);
-
-	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return CD_OK;
 	if (rc == SQLITE_CONSTRAINT)
 		return CD_EEXIST;
 	db_log("sql error: %s", sqlite3_errmsg(db->h));
 	return CD_EDB;
+}
+
+int db_step_done(struct cd_db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	return step_outcome(db, rc);
 }
 
 int db_cached(struct cd_db *db, const char *sql, sqlite3_stmt **st)
@@ -363,12 +369,7 @@ int db_cached_done(struct cd_db *db, sqlite3_stmt *st)
 	int rc = sqlite3_step(st);
 
 	db_release(db, st);
-	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-		return CD_OK;
-	if (rc == SQLITE_CONSTRAINT)
-		return CD_EEXIST;
-	db_log("sql error: %s", sqlite3_errmsg(db->h));
-	return CD_EDB;
+	return step_outcome(db, rc);
 }
 
 static void cache_clear(struct cd_db *db)

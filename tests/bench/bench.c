@@ -103,7 +103,10 @@ static int build_persons_db(const char *path)
 	double t0 = now_ms();
 
 	actor_system(&sys);
-	if (db_open(path, DB_CREATE_NEW, &db, &err) || centre_setup(db, "bench")) {
+	if (db_open(path, DB_CREATE_NEW, &db, &err) || centre_setup(db, "bench") ||
+	    /* the desks file their cases months back (a request may not
+	     * precede the centre) */
+	    setting_set(db, "centre_started", "2016-01-01")) {
 		fprintf(stderr, "bench: %s\n", err ? err : "setup failed");
 		return 1;
 	}

@@ -739,7 +739,12 @@ static int dry_run_rows(struct cd_db *db, const struct actor *a, enum import_kin
 {
 	struct seen dry = {NULL, NULL, 0, 0};
 	size_t i;
-	int rc = import_rows(db, a, k, f, map, 0, job, r, &dry);
+	int rc;
+
+	/* a job like the real run: it takes turns with the other jobs */
+	db_bulk(db, true);
+	rc = import_rows(db, a, k, f, map, 0, job, r, &dry);
+	db_bulk(db, false);
 
 	seen_free(&dry);
 	/* nothing was added: the rows are what a real run would add */

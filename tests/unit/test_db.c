@@ -67,6 +67,47 @@ START_TEST(failed_step_is_an_error_not_a_short_list)
 }
 END_TEST
 
+/* A kept statement comes back the same, reset, its bindings cleared; one
+ * asked for while in use is a statement of its own, finalized on release;
+ * built text finds its statement too; a failed step is reported. */
+START_TEST(kept_statements_come_back_reset)
+{
+	struct cd_db *db = tdb_open();
+	sqlite3_stmt *a, *b, *c;
+	char sql[64];
+
+	ck_assert_int_eq(db_cached(db, "SELECT ?1", &a), CD_OK);
+	sqlite3_bind_int(a, 1, 7);
+	ck_assert_int_eq(sqlite3_step(a), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(a, 0), 7);
+	/* still in use: another one */
+	ck_assert_int_eq(db_cached(db, "SELECT ?1", &b), CD_OK);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_int_eq(db_release(db, b), CD_OK);
+	ck_assert_int_eq(db_release(db, a), CD_OK);
+	/* the same text, built: the kept one, reset and unbound */
+	snprintf(sql, sizeof(sql), "SELECT ?%d", 1);
+	ck_assert_int_eq(db_cached(db, sql, &c), CD_OK);
+	ck_assert_ptr_eq(c, a);
+	ck_assert_int_eq(sqlite3_step(c), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_type(c, 0), SQLITE_NULL);
+	ck_assert_int_eq(db_release(db, c), CD_OK);
+	/* a constraint refused: EEXIST; the statement is usable again */
+	ck_assert_int_eq(db_exec(db, "CREATE TEMP TABLE k(x INTEGER PRIMARY KEY)"), CD_OK);
+	ck_assert_int_eq(db_cached(db, "INSERT INTO k(x) VALUES (?1)", &a), CD_OK);
+	sqlite3_bind_int(a, 1, 1);
+	ck_assert_int_eq(db_cached_done(db, a), CD_OK);
+	ck_assert_int_eq(db_cached(db, "INSERT INTO k(x) VALUES (?1)", &a), CD_OK);
+	sqlite3_bind_int(a, 1, 1);
+	ck_assert_int_eq(db_cached_done(db, a), CD_EEXIST);
+	ck_assert_int_eq(db_cached(db, "INSERT INTO k(x) VALUES (?1)", &a), CD_OK);
+	sqlite3_bind_int(a, 1, 2);
+	ck_assert_int_eq(db_cached_done(db, a), CD_OK);
+	ck_assert_int_eq(tdb_count(db, "SELECT count(*) FROM k"), 2);
+	tdb_close(&db);
+}
+END_TEST
+
 START_TEST(status_codes_have_messages)
 {
 	struct fielderr e;
@@ -266,6 +307,7 @@ Suite *suite_db(void)
 	tcase_add_test(tc, file_is_private_and_not_overwritten);
 	tcase_add_test(tc, failed_step_is_an_error_not_a_short_list);
 	tcase_add_test(tc, status_codes_have_messages);
+	tcase_add_test(tc, kept_statements_come_back_reset);
 	tcase_add_test(tc, refuses_newer_schema);
 	tcase_add_test(tc, missing_file_is_not_created);
 	tcase_add_test(tc, nested_transactions);

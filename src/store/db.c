@@ -1,6 +1,7 @@
 /* db.c - opening, migrations, settings, audit log. */
 #include "dbint.h"
 #include "backup.h"
+#include "codes.h"
 #include "embedded.h"
 #include "job.h"
 #include "i18n.h"
@@ -747,6 +748,48 @@ const char *db_path(const struct cd_db *db)
 	return db->path;
 }
 
+/* The kept caseload counts (migration 21) against a recount. */
+static int caseload_check(struct cd_db *db, struct strbuf *out)
+{
+	sqlite3_stmt *st;
+	int bad = 0;
+
+	if (db_prepare(db, "WITH run AS (SELECT p.id, EXISTS (SELECT 1 FROM plan_version v "
+		       "WHERE v.plan_id = p.id AND v.status = 'approved') AND NOT EXISTS (SELECT 1 "
+		       "FROM closure c WHERE c.plan_id = p.id) AS r FROM plan p) "
+		       "SELECT count(*) FROM plan p JOIN run ON run.id = p.id WHERE p.running <> run.r",
+		       &st))
+		return CD_EDB;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0)) {
+		sb_addf(out, _("caseload: %lld plans marked running wrongly\n"),
+			(long long)sqlite3_column_int64(st, 0));
+		bad = 1;
+	}
+	if (db_finish(st))
+		return CD_EDB;
+	if (db_prepare(db, "WITH o AS (SELECT COALESCE(coordinator_id, 0) AS uid, count(*) AS n "
+		       "FROM request WHERE status IN " REQUEST_OPEN_SQL " GROUP BY 1), "
+		       "pr AS (SELECT COALESCE(r.coordinator_id, 0) AS uid, count(*) AS n FROM plan p "
+		       "JOIN request r ON r.id = p.request_id WHERE p.running GROUP BY 1), "
+		       "u AS (SELECT uid FROM o UNION SELECT uid FROM pr UNION SELECT user_id FROM "
+		       "caseload_count) "
+		       "SELECT u.uid FROM u LEFT JOIN o ON o.uid = u.uid LEFT JOIN pr ON pr.uid = u.uid "
+		       "LEFT JOIN caseload_count k ON k.user_id = u.uid "
+		       "WHERE COALESCE(o.n, 0) <> COALESCE(k.open_cases, 0) "
+		       "OR COALESCE(pr.n, 0) <> COALESCE(k.plans_running, 0)", &st))
+		return CD_EDB;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		sb_addf(out, _("caseload: the counts of user %lld differ from a recount\n"),
+			(long long)sqlite3_column_int64(st, 0));
+		bad = 1;
+	}
+	if (db_finish(st))
+		return CD_EDB;
+	if (!bad)
+		sb_add(out, _("caseload counts: ok\n"));
+	return bad;
+}
+
 int db_check(struct cd_db *db, struct strbuf *out)
 {
 	sqlite3_stmt *st;
@@ -786,6 +829,8 @@ int db_check(struct cd_db *db, struct strbuf *out)
 		rc = CD_EDB;
 	else
 		sb_add(out, _("references: ok\n"));
+	if (caseload_check(db, out))
+		rc = CD_EDB;
 	if (audit_check(db, out) || backup_audit_compare(db, out))
 		rc = CD_EDB;
 	return rc;

@@ -339,6 +339,86 @@ START_TEST(caseload_and_handover)
 }
 END_TEST
 
+/* The caseload's kept counts of one coordinator, and `cusdesk check`'s
+ * recount agreeing with them. */
+static void load_of(struct fx *f, int64_t user, long *open, long *running)
+{
+	struct caseload *c;
+	struct strbuf out;
+	size_t n, i;
+
+	*open = *running = -1;
+	ck_assert_int_eq(caseload(f->db, &f->organiser, &c, &n), CD_OK);
+	for (i = 0; i < n; i++)
+		if (c[i].user_id == user) {
+			*open = c[i].open_cases;
+			*running = c[i].plans_running;
+		}
+	free(c);
+	sb_init(&out);
+	db_check(f->db, &out);
+	ck_assert_msg(strstr(out.buf, "caseload counts: ok"), "%s", out.buf);
+	sb_release(&out);
+}
+
+START_TEST(caseload_counts_follow_every_write)
+{
+	struct fx f;
+	struct case_view cv;
+	struct closing c;
+	struct fielderr e;
+	struct date today;
+	long open, running, moved;
+	int64_t req, v2;
+
+	fx_open(&f);
+	date_today(&today);
+	load_of(&f, f.anna.user_id, &open, &running);
+	ck_assert_int_eq(open, 1);              /* the fixture's request */
+	ck_assert_int_eq(running, 0);
+	req = fx_served(&f, "Celina", "2026-11-02", "2026-11-10", "2026-12-20", false);
+	load_of(&f, f.anna.user_id, &open, &running);
+	ck_assert_int_eq(running, 1);
+	/* an update: version 2 approved, version 1 superseded; still one plan */
+	ck_assert_int_eq(case_load(f.db, &f.anna, req, &cv), CD_OK);
+	ck_assert_int_eq(plan_update(f.db, &f.anna, cv.plan_id, "needs_changed", "", &v2, &e),
+			 CD_OK);
+	{
+		struct plan_version v;
+		ck_assert_int_eq(plan_latest(f.db, &f.anna, cv.plan_id, &v), CD_OK);
+		str_copy(v.agreed_on, sizeof(v.agreed_on), TEST_TODAY);
+		ck_assert_int_eq(plan_save(f.db, &f.anna, &v, NULL, NULL, &e), CD_OK);
+		plan_version_release(&v);
+	}
+	load_of(&f, f.anna.user_id, &open, &running);
+	ck_assert_int_eq(running, 1);           /* version 1 still runs */
+	ck_assert_msg(plan_submit(f.db, &f.anna, v2, &e) == CD_OK, "%s", e.msg);
+	ck_assert_int_eq(plan_approve(f.db, &f.director, v2, &today, &e), CD_OK);
+	load_of(&f, f.anna.user_id, &open, &running);
+	ck_assert_int_eq(running, 1);
+	/* handed over: the open case and the running plan go to Paweł */
+	ck_assert_int_eq(case_reassign_all(f.db, &f.organiser, f.anna.user_id, f.pawel.user_id,
+					   "urlop", &moved, &e), CD_OK);
+	load_of(&f, f.anna.user_id, &open, &running);
+	ck_assert_int_eq(open, 0);
+	ck_assert_int_eq(running, 0);
+	load_of(&f, f.pawel.user_id, &open, &running);
+	ck_assert_int_eq(running, 1);
+	/* closed: no longer running */
+	memset(&c, 0, sizeof(c));
+	c.plan_id = cv.plan_id;
+	str_copy(c.conversation_on, sizeof(c.conversation_on), TEST_TODAY);
+	str_copy(c.closed_on, sizeof(c.closed_on), TEST_TODAY);
+	str_copy(c.reason, sizeof(c.reason), "goals_achieved");
+	str_copy(c.description, sizeof(c.description), "Cele osiągnięte.");
+	ck_assert_int_eq(closing_save(f.db, &f.pawel, &c, &e), CD_OK);
+	load_of(&f, f.pawel.user_id, &open, &running);
+	ck_assert_int_eq(running, 0);
+	case_release(&cv);
+	fx_close(&f);
+}
+END_TEST
+
 Suite *suite_report(void)
 {
 	Suite *s = suite_create("report");
@@ -349,6 +429,7 @@ Suite *suite_report(void)
 	tcase_add_test(tc, meetings_every_three_months);
 	tcase_add_test(tc, half_year_summary_from_the_record);
 	tcase_add_test(tc, caseload_and_handover);
+	tcase_add_test(tc, caseload_counts_follow_every_write);
 	tcase_add_test(tc, summary_fails_when_a_section_fails);
 	suite_add_tcase(s, tc);
 	return s;

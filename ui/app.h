@@ -351,6 +351,11 @@ struct list_ops {
 	void (*drawn)(struct app *app, void *ctx, size_t n);
 	bool (*key)(struct app *app, void *ctx, int type, wint_t ch);
 	bool (*done)(void *ctx);
+	/* for long lists read a page at a time: appends the next page to the
+	 * rows and sets *n (unchanged: there is no more); the runner calls it
+	 * when the cursor nears the end of what is read, and until the end on
+	 * End.  A load then reads at least as many rows as were shown. */
+	int (*more)(struct app *app, void *ctx, size_t *n);
 };
 /* The rows most list screens keep: the domain's array of flat records
  * (no owned pointers) and its length; owner is what the list is of (a

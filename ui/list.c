@@ -164,6 +164,26 @@ keyctx ui_list_context(const struct list_ops *ops)
 	return CTX_LIST | ops->ctx | (ops->open ? CTX_LIST_OPEN : 0) | (ops->add ? CTX_LIST_ADD : 0);
 }
 
+/* A paged list: the next page once the cursor is within a screen of the
+ * end of what is read; to the very end on End (the cursor follows). */
+static int more_rows(struct app *app, const struct list_ops *ops, void *ctx, bool to_end,
+		     int *sel, int rows, size_t *n)
+{
+	size_t had;
+	int rc;
+
+	if (!ops->more || (size_t)*sel + (size_t)rows < *n)
+		return CD_OK;
+	do {
+		had = *n;
+		if ((rc = ops->more(app, ctx, n)))
+			return rc;
+	} while (to_end && *n > had);
+	if (to_end && *n)
+		*sel = (int)*n - 1;
+	return CD_OK;
+}
+
 int ui_list_run(struct app *app, const struct list_ops *ops, void *ctx)
 {
 	const char *saved_title = app->screen_title;
@@ -216,12 +236,16 @@ int ui_list_run(struct app *app, const struct list_ops *ops, void *ctx)
 			if (k < ops->nactions)
 				;
 			else if (r == KEY_CODE_YES && ui_list_move(ch, &sel, n, rows))
-				;
+				rc = more_rows(app, ops, ctx, ch == KEY_END, &sel, rows, &n);
 			else if (ops->key && ops->key(app, ctx, r, ch)) {
 				reload = true;
 				sel = 0;
 				top = 0;
 			}
+		}
+		if (rc) {
+			ui_failed(app, rc);
+			break;
 		}
 		if (ops->done && ops->done(ctx))
 			break;

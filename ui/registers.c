@@ -12,12 +12,48 @@
 
 /* ---- the register of unmet needs ---- */
 
+/* The register is read a page at a time (it holds every need the offer
+ * could not meet, over years); `end` once the last page is read. */
+#define NEEDS_PAGE 200
+struct needs_rows {
+	struct list_rows r;   /* first: LIST_ROW reads it */
+	bool end;
+};
+
 static int needs_load(struct app *app, void *ctx, size_t *n)
 {
-	struct list_rows *r = list_rows_reset(ctx);
+	struct needs_rows *nr = ctx;
+	size_t want = nr->r.n > NEEDS_PAGE ? nr->r.n : NEEDS_PAGE;
+	int rc;
 
-	r->owner = app->db;        /* the life domains' names come from it */
-	return list_rows_loaded(r, unmet_needs(app->db, &app->me, (struct need **)&r->l, &r->n), n);
+	list_rows_reset(ctx);
+	nr->r.owner = app->db;     /* the life domains' names come from it */
+	rc = unmet_needs_page(app->db, &app->me, NULL, want, (struct need **)&nr->r.l, &nr->r.n);
+	nr->end = !rc && nr->r.n < want;
+	return list_rows_loaded(&nr->r, rc, n);
+}
+
+static int needs_more(struct app *app, void *ctx, size_t *n)
+{
+	struct needs_rows *nr = ctx;
+	struct need *page, *all;
+	size_t got;
+	int rc;
+
+	*n = nr->r.n;
+	if (nr->end || !nr->r.n)
+		return CD_OK;
+	if ((rc = unmet_needs_page(app->db, &app->me, LIST_ROW(ctx, struct need, nr->r.n - 1),
+				   NEEDS_PAGE, &page, &got)))
+		return rc;
+	nr->end = got < NEEDS_PAGE;
+	all = xrealloc(nr->r.l, (nr->r.n + got) * sizeof(*all));
+	memcpy(all + nr->r.n, page, got * sizeof(*all));
+	free(page);
+	nr->r.l = all;
+	nr->r.n += got;
+	*n = nr->r.n;
+	return CD_OK;
 }
 
 static void needs_cell(void *ctx, size_t row, size_t col, char *out, size_t size)
@@ -72,14 +108,15 @@ static const struct list_ops needs_list = {
 	.cols = needs_cols, .ncols = ARRAY_SIZE(needs_cols), .ctx = CTX_UNMET,
 	.load = needs_load, .cell = needs_cell, .open = needs_open,
 	.actions = needs_actions, .nactions = ARRAY_SIZE(needs_actions),
+	.more = needs_more,
 };
 
 void ui_unmet_needs(struct app *app)
 {
-	struct list_rows r = {NULL, 0, NULL};
+	struct needs_rows r = {{NULL, 0, NULL}, false};
 
 	ui_list_run(app, &needs_list, &r);
-	free(r.l);
+	free(r.r.l);
 }
 
 /* ---- the waiting list ---- */

@@ -788,8 +788,8 @@ int need_list(struct cd_db *db, const struct actor *a, int64_t request_id,
 	return need_query(db, st, out, n);
 }
 
-int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
-		size_t *n)
+int unmet_needs_page(struct cd_db *db, const struct actor *a, const struct need *after,
+		     size_t limit, struct need **out, size_t *n)
 {
 	sqlite3_stmt *st;
 	bool all = a->user_id == 0 || (a->roles & (ROLE_ORGANISER | ROLE_DIRECTOR));
@@ -798,19 +798,34 @@ int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
 	*n = 0;
 	if (!actor_can(a, PERM_CASE_CONTENT))
 		return CD_EPERM;
-	/* a coordinator sees the needs of their own and shared cases */
+	/* the key of a page is (held on, need): the whole register walks the
+	 * assessments by date and stops after a page, whatever its length */
 	if (db_cached(db, all ?
-		       "SELECT " NEED_COLS NEED_FROM " WHERE n.unmet = 1 AND "
-		       "n.answered_on IS NULL ORDER BY s.held_on, n.id" :
-		       /* the user's cases first (indexes on the coordinator and
-			* the shares), not every need tested for them */
+		       "SELECT " NEED_COLS " FROM assessment s CROSS JOIN need n ON "
+		       "n.assessment_id = s.id JOIN request r ON r.id = s.request_id "
+		       "JOIN person p ON p.id = r.person_id LEFT JOIN service sv ON "
+		       "sv.id = n.service_id WHERE n.unmet = 1 AND n.answered_on IS NULL "
+		       "AND s.held_on >= ?3 AND (s.held_on, n.id) > (?3, ?4) "
+		       "ORDER BY s.held_on, n.id LIMIT ?5" :
+		       /* a coordinator: the user's cases first (indexes on the
+			* coordinator and the shares), not every need tested */
 		       "SELECT " NEED_COLS NEED_FROM " WHERE n.unmet = 1 AND "
 		       "n.answered_on IS NULL AND r.id IN (SELECT id FROM request WHERE "
 		       "coordinator_id = ?2 UNION ALL SELECT request_id FROM case_share WHERE "
-		       "user_id = ?2) ORDER BY s.held_on, n.id", &st))
+		       "user_id = ?2) AND (s.held_on, n.id) > (?3, ?4) "
+		       "ORDER BY s.held_on, n.id LIMIT ?5", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 2, a->user_id);
+	sqlite3_bind_text(st, 3, after ? after->held_on : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, after ? after->id : 0);
+	sqlite3_bind_int64(st, 5, limit ? (sqlite3_int64)limit : -1);
 	return need_query(db, st, out, n);
+}
+
+int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
+		size_t *n)
+{
+	return unmet_needs_page(db, a, NULL, 0, out, n);
 }
 
 int waiting_list(struct cd_db *db, const struct actor *a, int64_t service_id,
@@ -824,13 +839,17 @@ int waiting_list(struct cd_db *db, const struct actor *a, int64_t service_id,
 	if (!actor_can(a, PERM_CASE_CONTENT))
 		return CD_EPERM;
 	/* the law's order: the filing date of the request, per service */
-	if (db_prepare(db, "SELECT w.id, r.id, r.case_ref, p.surname || ' ' || p.first_names, "
+	/* the services ranked by their Polish names once, the entries then
+	 * sorted by numbers (not the collation once per comparison) */
+	if (db_cached(db, "WITH sv AS (SELECT id, name, row_number() OVER (ORDER BY name "
+		       "COLLATE PL, id) AS k FROM service) "
+		       "SELECT w.id, r.id, r.case_ref, p.surname || ' ' || p.first_names, "
 		       "r.filed_on, w.added_on, w.service_id, sv.name, row_number() OVER "
 		       "(PARTITION BY w.service_id ORDER BY r.filed_on, r.case_year, r.case_no) "
 		       "FROM waiting_entry w JOIN request r ON r.id = w.request_id "
-		       "JOIN person p ON p.id = r.person_id JOIN service sv ON sv.id = w.service_id "
+		       "JOIN person p ON p.id = r.person_id JOIN sv ON sv.id = w.service_id "
 		       "WHERE w.removed_on IS NULL AND (?1 = 0 OR w.service_id = ?1) "
-		       "ORDER BY sv.name COLLATE PL, r.filed_on, r.case_year, r.case_no", &st))
+		       "ORDER BY sv.k, r.filed_on, r.case_year, r.case_no", &st))
 		return CD_EDB;
 	sqlite3_bind_int64(st, 1, service_id);
 	*out = xcalloc(cap, sizeof(**out));
@@ -847,7 +866,13 @@ int waiting_list(struct cd_db *db, const struct actor *a, int64_t service_id,
 		db_col_copy(st, 7, w->service_name, sizeof(w->service_name));
 		w->position = sqlite3_column_int(st, 8);
 	}
-	return db_finish_list(st, (void **)out, n);
+	if (db_release(db, st)) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return CD_EDB;
+	}
+	return CD_OK;
 }
 
 int waiting_remove(struct cd_db *db, const struct actor *a, int64_t entry_id,

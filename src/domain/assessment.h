@@ -151,6 +151,11 @@ int need_list(struct cd_db *db, const struct actor *a, int64_t request_id,
  * answered, oldest first. */
 int unmet_needs(struct cd_db *db, const struct actor *a, struct need **out,
 		size_t *n);
+/* One page of it: at most limit needs (0: all) after the need *after
+ * (NULL: from the oldest), in the same order; a screen reads the next page
+ * when the cursor reaches the end of what it holds. */
+int unmet_needs_page(struct cd_db *db, const struct actor *a, const struct need *after,
+		     size_t limit, struct need **out, size_t *n);
 
 struct waiting {
 	int64_t id;

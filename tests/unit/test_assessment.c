@@ -345,6 +345,69 @@ START_TEST(needs_and_unmet_register)
 }
 END_TEST
 
+/* The register read page by page gives the whole register, in its order,
+ * for the organiser and for a coordinator (who sees only their cases). */
+static void pages_agree(struct fx *f, const struct actor *a, size_t page, size_t want)
+{
+	struct need *all, *l, last;
+	size_t n, k, at = 0;
+
+	ck_assert_int_eq(unmet_needs(f->db, a, &all, &n), CD_OK);
+	ck_assert_uint_eq(n, want);
+	for (k = 1; k < n; k++)                       /* oldest first */
+		ck_assert(strcmp(all[k - 1].held_on, all[k].held_on) < 0 ||
+			  (!strcmp(all[k - 1].held_on, all[k].held_on) && all[k - 1].id < all[k].id));
+	for (;;) {
+		ck_assert_int_eq(unmet_needs_page(f->db, a, at ? &last : NULL, page, &l, &k),
+				 CD_OK);
+		ck_assert_uint_le(k, page);
+		for (size_t i = 0; i < k; i++)
+			ck_assert_int_eq(l[i].id, all[at + i].id);
+		at += k;
+		if (k)
+			last = l[k - 1];
+		free(l);
+		if (k < page)
+			break;
+	}
+	ck_assert_uint_eq(at, n);
+	free(all);
+}
+
+START_TEST(unmet_register_reads_in_pages)
+{
+	static const char *const held[] = {"2026-11-20", "2026-11-03", "2026-11-20", "2026-11-11"};
+	struct fx f;
+	struct assessment as;
+	struct fielderr e;
+	struct need nd;
+	size_t i, k;
+
+	fx_open(&f);
+	for (i = 0; i < 4; i++) {
+		char first[16];
+		int64_t req;
+		snprintf(first, sizeof(first), "Ewa%c", (char)('a' + i));
+		req = file_request(&f, first, "2026-11-02", i % 2 ? f.pawel.user_id : f.anna.user_id);
+		assessment_init(&as, req);
+		str_copy(as.held_on, sizeof(as.held_on), held[i]);
+		ck_assert_int_eq(assessment_save(f.db, &f.sys, &as, &e), CD_OK);
+		assessment_release(&as);
+		for (k = 0; k < 3; k++) {
+			memset(&nd, 0, sizeof(nd));
+			nd.unmet = true;
+			snprintf(nd.description, sizeof(nd.description), "potrzeba %zu.%zu", i, k);
+			ck_assert_int_eq(need_add(f.db, &f.organiser, req, &nd, &e), CD_OK);
+		}
+	}
+	for (k = 1; k <= 13; k += 2)
+		pages_agree(&f, &f.organiser, k, 12);
+	pages_agree(&f, &f.anna, 2, 6);
+	pages_agree(&f, &f.pawel, 4, 6);
+	fx_close(&f);
+}
+END_TEST
+
 START_TEST(when_an_ipus_is_needed)
 {
 	const char *why;
@@ -448,6 +511,7 @@ Suite *suite_assessment(void)
 	tcase_add_test(tc, forwarding_needs_consent);
 	tcase_add_test(tc, waiting_list_in_filing_order);
 	tcase_add_test(tc, needs_and_unmet_register);
+	tcase_add_test(tc, unmet_register_reads_in_pages);
 	tcase_add_test(tc, when_an_ipus_is_needed);
 	tcase_add_test(tc, ipus_need_of_a_case);
 	suite_add_tcase(s, tc);

@@ -289,6 +289,7 @@ START_TEST(audit_chain_upgrade_chains_old_entries)
 				 "DROP TRIGGER plan_running_version_insert; DROP TRIGGER plan_running_version_update; DROP TRIGGER plan_running_version_delete; "
 				 "DROP TRIGGER plan_running_closure_insert; DROP TRIGGER plan_running_closure_delete; DROP TRIGGER caseload_plan_running; DROP TRIGGER caseload_plan_delete; "
 				 "DROP TABLE caseload_count; ALTER TABLE plan DROP COLUMN running; "
+				 "DROP INDEX assessment_held; "
 				 "PRAGMA user_version = 9"), CD_OK);
 	db_close(&db);
 	ck_assert_int_eq(db_open(path, DB_OPEN_EXISTING, &db, &err), CD_OK);

@@ -21,12 +21,12 @@ static void case_part(struct cd_db *db, const struct actor *a, const struct requ
 		      struct strbuf *sb)
 {
 	struct assessment as;
-	struct plan_version *vers = NULL, cur;
+	struct plan_version cur;
 	struct monitoring_note *notes = NULL;
 	struct closing c;
 	struct need *needs = NULL;
 	int64_t plan_id = 0;
-	size_t nv = 0, nn = 0, nneeds = 0, i;
+	size_t nn = 0, nneeds = 0, i;
 
 	sb_addf(sb, "\n-- %s (%s) --\n", r->case_ref, r->filed_on);
 	if (assessment_get(db, a, r->id, &as) == CD_OK) {
@@ -50,13 +50,13 @@ static void case_part(struct cd_db *db, const struct actor *a, const struct requ
 				needs[i].unmet ? _(" (unmet)") : " → ",
 				needs[i].unmet ? "" : needs[i].service_name);
 	free(needs);
-	if (plan_of_request(db, a, r->id, &plan_id, &vers, &nv) == CD_OK) {
+	if (plan_id_of_request(db, r->id, &plan_id) == CD_OK) {
 		if (plan_latest(db, a, plan_id, &cur) == CD_OK) {
 			sb_addf(sb, _("Plan (version %d, %s to %s):\n"), cur.version_no,
 				cur.period_from, cur.period_to);
 			for (i = 0; i < cur.nitems; i++) {
-				int un = item_absences(db, cur.items[i].id);
-				int ex = item_absences_excused(db, cur.items[i].id);
+				int un, ex;
+				item_absence_counts(db, cur.items[i].id, &un, &ex);
 				sb_addf(sb, "  - %s, %s, %s – %s%s%s\n", cur.items[i].service_name,
 					cur.items[i].provider_name, cur.items[i].starts_on,
 					cur.items[i].ends_on, cur.items[i].ended_on[0] ?
@@ -82,10 +82,7 @@ static void case_part(struct cd_db *db, const struct actor *a, const struct requ
 			else
 				sb_addf(sb, _("  follow-up due %s\n"), c.followup_due);
 		}
-		for (i = 0; i < nv; i++)
-			plan_version_release(&vers[i]);
 	}
-	free(vers);
 }
 
 char *service_card(struct cd_db *db, const struct actor *a, int64_t person_id, int *rc)

@@ -15,9 +15,8 @@
 int case_load(struct cd_db *db, const struct actor *a, int64_t request_id,
 	      struct case_view *out)
 {
-	struct plan_version *vers = NULL;
 	struct date today;
-	size_t nv = 0, i;
+	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -28,13 +27,10 @@ int case_load(struct cd_db *db, const struct actor *a, int64_t request_id,
 	if (rc && rc != CD_ENOTFOUND)
 		return rc;
 	out->have_assessment = rc == CD_OK;
-	rc = plan_of_request(db, a, request_id, &out->plan_id, &vers, &nv);
+	rc = plan_id_of_request(db, request_id, &out->plan_id);
 	if (rc && rc != CD_ENOTFOUND)
 		goto fail;
 	if (rc == CD_OK) {
-		for (i = 0; i < nv; i++)
-			plan_version_release(&vers[i]);
-		free(vers);
 		if ((rc = plan_latest(db, a, out->plan_id, &out->latest)))
 			goto fail;
 		out->have_plan = true;

@@ -461,33 +461,38 @@ void monitoring_list_free(struct monitoring_note *l, size_t n)
 	"WHERE i.origin_id IS NOT NULL) "
 
 /* The absences of an item and its lineage from the checks in force:
- * unexcused (column absences) or excused. */
-static int absence_sum(struct cd_db *db, int64_t item_id, bool excused)
+ * unexcused (column absences) and excused, in one read. */
+int item_absence_counts(struct cd_db *db, int64_t item_id, int *unexcused, int *excused)
 {
 	sqlite3_stmt *st;
-	int n = 0;
 
-	if (db_prepare(db, excused ?
-		       ITEM_LINEAGE "SELECT COALESCE(sum(excused), 0) FROM monitoring_item WHERE "
-		       "item_id IN (SELECT id FROM lineage) AND superseded = 0" :
-		       ITEM_LINEAGE "SELECT COALESCE(sum(absences), 0) FROM monitoring_item WHERE "
-		       "item_id IN (SELECT id FROM lineage) AND superseded = 0", &st))
-		return 0;
+	*unexcused = *excused = 0;
+	if (db_cached(db, ITEM_LINEAGE "SELECT COALESCE(sum(absences), 0), "
+		      "COALESCE(sum(excused), 0) FROM monitoring_item WHERE "
+		      "item_id IN (SELECT id FROM lineage) AND superseded = 0", &st))
+		return CD_EDB;
 	sqlite3_bind_int64(st, 1, item_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*unexcused = sqlite3_column_int(st, 0);
+		*excused = sqlite3_column_int(st, 1);
+	}
+	return db_release(db, st);
 }
 
 int item_absences(struct cd_db *db, int64_t item_id)
 {
-	return absence_sum(db, item_id, false);
+	int un, ex;
+
+	item_absence_counts(db, item_id, &un, &ex);
+	return un;
 }
 
 int item_absences_excused(struct cd_db *db, int64_t item_id)
 {
-	return absence_sum(db, item_id, true);
+	int un, ex;
+
+	item_absence_counts(db, item_id, &un, &ex);
+	return ex;
 }
 
 int absence_alerts(struct cd_db *db, const struct actor *a, int64_t plan_id,

@@ -92,6 +92,8 @@ void monitoring_list_free(struct monitoring_note *l, size_t n);
 int item_absences(struct cd_db *db, int64_t item_id);
 /* The excused ones, which count toward no limit. */
 int item_absences_excused(struct cd_db *db, int64_t item_id);
+/* Both in one read. */
+int item_absence_counts(struct cd_db *db, int64_t item_id, int *unexcused, int *excused);
 /* Items of the plan in force, not ended, whose absences reached the
  * centre's limit (setting absence_limit): ids in *out (caller frees). */
 int absence_alerts(struct cd_db *db, const struct actor *a, int64_t plan_id,

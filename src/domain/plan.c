@@ -1266,6 +1266,23 @@ int plan_current(struct cd_db *db, const struct actor *a, int64_t plan_id,
 	return read_full(db, a, "v.plan_id = ?1 AND v.status = 'approved'", plan_id, out);
 }
 
+int plan_id_of_request(struct cd_db *db, int64_t request_id, int64_t *plan_id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*plan_id = 0;
+	if (db_cached(db, "SELECT id FROM plan WHERE request_id = ?1", &st))
+		return CD_EDB;
+	sqlite3_bind_int64(st, 1, request_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*plan_id = sqlite3_column_int64(st, 0);
+	if (db_release(db, st) || (rc != SQLITE_ROW && rc != SQLITE_DONE))
+		return CD_EDB;
+	return *plan_id ? CD_OK : CD_ENOTFOUND;
+}
+
 int plan_of_request(struct cd_db *db, const struct actor *a, int64_t request_id,
 		    int64_t *plan_id, struct plan_version **out, size_t *n)
 {

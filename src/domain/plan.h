@@ -124,6 +124,9 @@ int plan_version_get(struct cd_db *db, const struct actor *a, int64_t version_id
  * only: no items).  *out allocated. */
 int plan_of_request(struct cd_db *db, const struct actor *a, int64_t request_id,
 		    int64_t *plan_id, struct plan_version **out, size_t *n);
+/* The id of a request's plan (CD_ENOTFOUND: none yet), for a caller that
+ * has checked the access already. */
+int plan_id_of_request(struct cd_db *db, int64_t request_id, int64_t *plan_id);
 /* The newest version of a plan (approved or not), fully read. */
 int plan_latest(struct cd_db *db, const struct actor *a, int64_t plan_id,
 		struct plan_version *out);

@@ -54,7 +54,10 @@ const char *wl_kind_label(enum wl_kind k)
 #define MINE_USER "r.id IN (SELECT id FROM request WHERE coordinator_id = ?3 UNION ALL " \
 	"SELECT request_id FROM case_share WHERE user_id = ?3)"
 #define MINE_ALL "?2"
-#define MINE_CASE_USER "r.id = ?6 AND " MINE_USER
+/* one case: its row is found by id, so the test of the user is on that row
+ * alone (not the list of all the user's requests, built per statement) */
+#define MINE_CASE_USER "r.id = ?6 AND (r.coordinator_id = ?3 OR EXISTS (SELECT 1 FROM " \
+	"case_share WHERE request_id = r.id AND user_id = ?3))"
 #define MINE_CASE_ALL "r.id = ?6 AND ?2"
 #define OPEN_PLAN "NOT EXISTS (SELECT 1 FROM closure c WHERE c.plan_id = p.id)"
 

@@ -232,6 +232,40 @@ static int add_terms(sqlite3_stmt *st, int64_t id, const char *value)
 	return rc;
 }
 
+/* The first one and two letters of each term of a person, in alphabetical
+ * order, for the broad searches (migration 19). */
+static int add_prefixes(struct cd_db *db, int64_t id)
+{
+	sqlite3_stmt *ins;
+
+	if (db_cached(db, "INSERT OR IGNORE INTO person_prefix(prefix, sort_key, "
+		      "person_id) SELECT substr(t.term, 1, n.k), p.sort_key, p.id "
+		      "FROM person_term t JOIN person p ON p.id = t.person_id, "
+		      "(SELECT 1 AS k UNION ALL SELECT 2) n WHERE t.person_id = ?1", &ins))
+		return CD_EDB;
+	sqlite3_bind_int64(ins, 1, id);
+	return db_cached_done(db, ins);
+}
+
+/* The terms of a person just added: from what was written, with nothing to
+ * delete first and no case references yet (an import adds thousands). */
+static int index_new(struct cd_db *db, const struct person *p)
+{
+	sqlite3_stmt *ins;
+	int rc;
+
+	if (db_cached(db, "INSERT OR IGNORE INTO person_term(term, person_id) "
+		      "VALUES (?1, ?2)", &ins))
+		return CD_EDB;
+	rc = add_terms(ins, p->id, p->surname);
+	if (!rc)
+		rc = add_terms(ins, p->id, p->first_names);
+	if (!rc && p->pesel[0])
+		rc = add_term(ins, p->id, p->pesel);
+	db_release(db, ins);
+	return rc ? rc : add_prefixes(db, p->id);
+}
+
 int person_reindex(struct cd_db *db, int64_t id)
 {
 	sqlite3_stmt *del, *get, *ins, *refs;
@@ -275,21 +309,11 @@ int person_reindex(struct cd_db *db, int64_t id)
 		db_release(db, refs);
 	}
 	db_release(db, ins);
-	/* the first one and two letters of each term, in alphabetical
-	 * order, for the broad searches (migration 19) */
 	if (!rc && (rc = db_cached(db, "DELETE FROM person_prefix WHERE person_id = ?1", &del)) == CD_OK) {
 		sqlite3_bind_int64(del, 1, id);
 		rc = db_cached_done(db, del);
 	}
-	if (!rc && (rc = db_cached(db, "INSERT OR IGNORE INTO person_prefix(prefix, sort_key, "
-				   "person_id) SELECT substr(t.term, 1, n.k), p.sort_key, p.id "
-				   "FROM person_term t JOIN person p ON p.id = t.person_id, "
-				   "(SELECT 1 AS k UNION ALL SELECT 2) n WHERE t.person_id = ?1",
-				   &ins)) == CD_OK) {
-		sqlite3_bind_int64(ins, 1, id);
-		rc = db_cached_done(db, ins);
-	}
-	return rc;
+	return rc ? rc : add_prefixes(db, id);
 }
 
 static int gmina_id_by_name(struct cd_db *db, const char *name, int64_t *id)
@@ -444,7 +468,7 @@ int person_save(struct cd_db *db, const struct actor *a, struct person *p,
 		goto fail;
 	if (insert)
 		p->id = sqlite3_last_insert_rowid(db->h);
-	if ((rc = person_reindex(db, p->id)) ||
+	if ((rc = insert ? index_new(db, p) : person_reindex(db, p->id)) ||
 	    (rc = audit_add(db, a->user_id, insert ? "person.add" : "person.edit",
 			    "person", p->id, "")))
 		goto fail;

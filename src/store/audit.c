@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define HASH_HEX (crypto_generichash_BYTES * 2 + 1)
 
@@ -65,66 +66,72 @@ static void row_hash(sqlite3_stmt *st, const char *prev, char out[HASH_HEX])
 		   out);
 }
 
-/* The hash of the last entry, "" when there is none. */
-static int last_hash(struct cd_db *db, char out[HASH_HEX])
+/* The id and hash of the last entry (0 and "" when there is none). */
+static int last_entry(struct cd_db *db, int64_t *id, char out[HASH_HEX])
 {
 	sqlite3_stmt *st;
 
 	out[0] = '\0';
-	if (db_cached(db, "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1", &st))
+	*id = 0;
+	if (db_cached(db, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", &st))
 		return CD_EDB;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(out, HASH_HEX, "%s", (const char *)sqlite3_column_text(st, 0));
-	db_release(db, st);
-	return CD_OK;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_text(st, 1))
+			snprintf(out, HASH_HEX, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	return db_release(db, st);
 }
 
 int audit_add(struct cd_db *db, int64_t user_id, const char *action,
 	      const char *entity, int64_t entity_id, const char *detail)
 {
 	sqlite3_stmt *st;
-	char prev[HASH_HEX], hash[HASH_HEX];
+	char prev[HASH_HEX], hash[HASH_HEX], at[32];
+	bool own = db->tx_depth == 0;
+	time_t now = time(NULL);
+	struct tm tm;
 	int64_t id;
 	int rc;
 
 	if (sodium_init() < 0)
 		BUG("libsodium failed to initialise");
-	/* the previous entry and this one in one transaction: no other desk
-	 * can add between them (inside a caller's, a savepoint) */
-	if ((rc = db_begin(db)))
+	entity = entity ? entity : "";
+	detail = detail ? detail : "";
+	/* the entry is written whole, its id, time and hash known before: one
+	 * statement.  Reading the last entry and adding after it must not let
+	 * another desk add between them: inside a caller's transaction the
+	 * write lock is held already; alone, a transaction of its own. */
+	if (own && (rc = db_begin(db)))
 		return rc;
-	if ((rc = last_hash(db, prev)) ||
-	    (rc = db_cached(db, "INSERT INTO audit_log(user_id, action, entity, entity_id, "
-			    "detail, os_account) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING "
-			    ENTRY_COLUMNS, &st)))
+	if ((rc = last_entry(db, &id, prev)) ||
+	    (rc = db_cached(db, "INSERT INTO audit_log(id, at, user_id, action, entity, "
+			    "entity_id, detail, os_account, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			    "?7, ?8, ?9)", &st)))
 		goto fail;
-	db_bind_id_or_null(st, 1, user_id);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, entity ? entity : "", -1, SQLITE_STATIC);
-	db_bind_id_or_null(st, 4, entity_id);
-	sqlite3_bind_text(st, 5, detail ? detail : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, db->os_account, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	id++;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
+	entry_hash(prev, id, at, user_id, action, entity, entity_id, detail, db->os_account, hash);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 3, user_id);
+	sqlite3_bind_text(st, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, entity, -1, SQLITE_STATIC);
+	db_bind_id_or_null(st, 6, entity_id);
+	sqlite3_bind_text(st, 7, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, db->os_account, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, hash, -1, SQLITE_STATIC);
+	if ((rc = db_cached_done(db, st))) {
 		db_log("audit: %s", sqlite3_errmsg(db->h));
-		db_release(db, st);
-		rc = CD_EDB;
 		goto fail;
 	}
-	id = sqlite3_column_int64(st, 0);
-	row_hash(st, prev, hash);
-	/* RETURNING: the statement runs to its end before it is reset */
-	while (sqlite3_step(st) == SQLITE_ROW)
-		;
-	db_release(db, st);
-	if ((rc = db_cached(db, "UPDATE audit_log SET hash = ?2 WHERE id = ?1", &st)))
-		goto fail;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
-	if ((rc = db_cached_done(db, st)) || (rc = db_commit(db)))
+	if (own && (rc = db_commit(db)))
 		goto fail;
 	return CD_OK;
 fail:
-	db_rollback(db);
+	if (own)
+		db_rollback(db);
 	return rc ? rc : CD_EDB;
 }
 

@@ -157,12 +157,23 @@ void db_job_pause(struct cd_db *db, int ms)
 	job_turn(db, false);
 }
 
+/* A statement without rows run from the cache (the savepoints of nested
+ * saves: parsed once, not on every save). */
+static int db_kept(struct cd_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+
+	if (db_cached(db, sql, &st))
+		return CD_EDB;
+	return db_cached_done(db, st);
+}
+
 int db_begin(struct cd_db *db)
 {
 	int rc;
 
 	if (db->tx_depth)
-		rc = db_exec(db, "SAVEPOINT nested");
+		rc = db_kept(db, "SAVEPOINT nested");
 	else {
 		db->busy_waited = 0;
 		if (db->bulk)
@@ -189,7 +200,7 @@ int db_commit(struct cd_db *db)
 	if (db->tx_depth <= 0)
 		BUG("commit without begin");
 	/* on failure the transaction stays open: the caller rolls back */
-	rc = db_exec(db, db->tx_depth > 1 ? "RELEASE nested" : "COMMIT");
+	rc = db->tx_depth > 1 ? db_kept(db, "RELEASE nested") : db_exec(db, "COMMIT");
 	if (rc)
 		return rc;
 	db->tx_depth--;
@@ -200,8 +211,10 @@ void db_rollback(struct cd_db *db)
 {
 	if (db->tx_depth <= 0)
 		return;
-	if (db->tx_depth > 1)
-		sqlite3_exec(db->h, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+	if (db->tx_depth > 1) {
+		db_kept(db, "ROLLBACK TO nested");
+		db_kept(db, "RELEASE nested");
+	}
 	else if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->tx_depth--;

@@ -843,7 +843,8 @@ static long f_import(struct ctx *c)
 {
 	FILE *f = fopen(c->import_csv, "r");
 	char line[512];
-	sqlite3_stmt *st, *term, *dup;
+	sqlite3_stmt *st, *term, *dup, *pre, *aud;
+	char prev[65] = "";
 	long n = 0;
 	if (!f || !fgets(line, sizeof(line), f))
 		return -1;
@@ -852,6 +853,11 @@ static long f_import(struct ctx *c)
 		 "VALUES (?1, ?2, ?3, 'Czarnia', lower(?2 || ' ' || ?1), ?4)");
 	term = raw(c, "INSERT OR IGNORE INTO person_term(term, person_id) VALUES (lower(?1), ?2)");
 	dup = raw(c, "SELECT 1 FROM person WHERE dup_key = ?1");
+	pre = raw(c, "INSERT OR IGNORE INTO person_prefix(prefix, sort_key, person_id) SELECT "
+		  "substr(t.term, 1, n.k), p.sort_key, p.id FROM person_term t JOIN person p ON "
+		  "p.id = t.person_id, (SELECT 1 AS k UNION ALL SELECT 2) n WHERE t.person_id = ?1");
+	aud = raw(c, "INSERT INTO audit_log(user_id, action, entity, entity_id, detail, hash) "
+		  "VALUES (1, 'person.add', 'person', ?1, '', ?2)");
 	while (fgets(line, sizeof(line), f)) {
 		char *s1 = strchr(line, ';'), *s2 = s1 ? strchr(s1 + 1, ';') : NULL;
 		int64_t id;
@@ -890,12 +896,31 @@ static long f_import(struct ctx *c)
 			sqlite3_step(term);
 			sqlite3_reset(term);
 		}
+		/* the same rows the domain writes besides: the prefixes of the
+		 * broad search and the audit entry, chained by its hash */
+		sqlite3_bind_int64(pre, 1, id);
+		sqlite3_step(pre);
+		sqlite3_reset(pre);
+		{
+			unsigned char h[32];
+			char hex[65], msg[160];
+			snprintf(msg, sizeof(msg), "%s|person.add|person|%lld", prev, (long long)id);
+			crypto_generichash(h, sizeof(h), (const unsigned char *)msg, strlen(msg), NULL, 0);
+			sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+			snprintf(prev, sizeof(prev), "%s", hex);
+			sqlite3_bind_int64(aud, 1, id);
+			sqlite3_bind_text(aud, 2, hex, -1, SQLITE_TRANSIENT);
+			sqlite3_step(aud);
+			sqlite3_reset(aud);
+		}
 		n++;
 	}
 	fclose(f);
 	sqlite3_finalize(st);
 	sqlite3_finalize(term);
 	sqlite3_finalize(dup);
+	sqlite3_finalize(pre);
+	sqlite3_finalize(aud);
 	sqlite3_exec(c->h, "ROLLBACK TO f; RELEASE f", NULL, NULL, NULL);
 	return n;
 }

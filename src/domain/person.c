@@ -224,10 +224,12 @@ static int add_terms(sqlite3_stmt *st, int64_t id, const char *value)
 	size_t n, i;
 	int rc = add_term(st, id, whole);
 
-	free(whole);
 	n = text_tokens(value, &tok, 16);
+	/* a one-word value is its own only word: not written twice */
 	for (i = 0; i < n && !rc; i++)
-		rc = add_term(st, id, tok[i]);
+		if (strcmp(tok[i], whole))
+			rc = add_term(st, id, tok[i]);
+	free(whole);
 	text_tokens_free(tok);
 	return rc;
 }

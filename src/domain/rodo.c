@@ -200,100 +200,124 @@ int rodo_candidates(struct cd_db *db, const struct actor *a, const char *before,
 	return db_collect(st, sizeof(**out), candidate_row, (void **)out, n);
 }
 
-/* The statements that blank one person's identity and free texts; ?1 is
- * the person, ?2 the new surname, ?3 the new first name, ?4 the sort key,
- * ?5 today. */
+/* The persons one step blanks (a temporary table: the connection's own,
+ * in memory): each one's new first name ("#id") and sort key. */
+#define BATCH "(SELECT id FROM temp.anon_batch)"
+
+/* The statements that blank the identity and free texts of the persons of
+ * the batch, each run once for the whole batch; ?1 is the new surname, ?2
+ * today. */
 static const char *const blank[] = {
-	"UPDATE person SET surname = ?2, first_names = ?3, pesel = NULL, "
+	"UPDATE person SET surname = ?1, first_names = (SELECT first FROM temp.anon_batch b "
+	"WHERE b.id = person.id), pesel = NULL, "
 	"birth_date = CASE WHEN birth_date IS NULL THEN NULL ELSE substr(birth_date, 1, 4) || "
 	"'-01-01' END, street = '', house_no = '', flat_no = '', postcode = '', town = '', "
 	"phone = '', email = '', notes = '', household_id = NULL, legal_representative_id = NULL, "
-	"actual_carer_id = NULL, sort_key = ?4, dup_key = 'anonymised|' || id, "
-	"anonymised_on = ?5, updated_at = cd_now() WHERE id = ?1 AND ?2 = ?2 AND ?3 = ?3",
-	"UPDATE request SET asked = '', filer_person_id = NULL WHERE person_id = ?1",
+	"actual_carer_id = NULL, sort_key = (SELECT sort_key FROM temp.anon_batch b WHERE "
+	"b.id = person.id), dup_key = 'anonymised|' || id, anonymised_on = ?2, "
+	"updated_at = cd_now() WHERE id IN " BATCH,
+	"UPDATE request SET asked = '', filer_person_id = NULL WHERE person_id IN " BATCH,
 	"UPDATE assessment SET place_note = '', others = '', outcome_note = '' WHERE request_id "
-	"IN (SELECT id FROM request WHERE person_id = ?1)",
+	"IN (SELECT id FROM request WHERE person_id IN " BATCH ")",
 	"UPDATE assessment_domain SET situation = '', needs = '', strengths = '', wishes = '' "
 	"WHERE assessment_id IN (SELECT s.id FROM assessment s JOIN request r ON r.id = "
-	"s.request_id WHERE r.person_id = ?1)",
+	"s.request_id WHERE r.person_id IN " BATCH ")",
 	"UPDATE need SET description = '—' WHERE assessment_id IN (SELECT s.id FROM assessment s "
-	"JOIN request r ON r.id = s.request_id WHERE r.person_id = ?1)",
+	"JOIN request r ON r.id = s.request_id WHERE r.person_id IN " BATCH ")",
 	"UPDATE plan_version SET goals = '', person_view = '', update_note = '', late_note = '', "
-	"return_comment = '' WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?1)",
+	"return_comment = '' WHERE plan_id IN (SELECT id FROM plan WHERE person_id IN " BATCH ")",
 	"UPDATE plan_item SET notes = '', override_reason = '', end_reason = '' WHERE version_id "
 	"IN (SELECT v.id FROM plan_version v JOIN plan p ON p.id = v.plan_id WHERE "
-	"p.person_id = ?1)",
+	"p.person_id IN " BATCH ")",
 	"UPDATE supporting_activity SET description = '—' WHERE version_id IN (SELECT v.id FROM "
-	"plan_version v JOIN plan p ON p.id = v.plan_id WHERE p.person_id = ?1)",
+	"plan_version v JOIN plan p ON p.id = v.plan_id WHERE p.person_id IN " BATCH ")",
 	"UPDATE monitoring_note SET with_whom = '', text = '' WHERE plan_id IN (SELECT id FROM "
-	"plan WHERE person_id = ?1)",
+	"plan WHERE person_id IN " BATCH ")",
 	"UPDATE resignation SET reason = '' WHERE plan_id IN (SELECT id FROM plan WHERE "
-	"person_id = ?1)",
+	"person_id IN " BATCH ")",
 	"UPDATE closure SET person_view = '', changes = '', goals_met = '', further_needs = '', "
 	"description = '', followup_note = '' WHERE plan_id IN (SELECT id FROM plan WHERE "
-	"person_id = ?1)",
-	"UPDATE consent SET note = '' WHERE person_id = ?1",
+	"person_id IN " BATCH ")",
+	"UPDATE consent SET note = '' WHERE person_id IN " BATCH,
 	/* texts typed into their forms and never saved (see draft.h) */
-	"DELETE FROM text_draft WHERE EXISTS (SELECT 1 FROM request r WHERE r.person_id = ?1 AND "
-	"(text_draft.draft_key LIKE 'assessment:' || r.id || ':%' OR text_draft.draft_key LIKE "
-	"'plan:' || r.id || ':%'))",
-	"DELETE FROM text_draft WHERE EXISTS (SELECT 1 FROM plan p WHERE p.person_id = ?1 AND "
-	"(text_draft.draft_key LIKE 'monitoring:' || p.id || ':%' OR text_draft.draft_key LIKE "
-	"'closing:' || p.id || ':%'))",
-	"DELETE FROM person_term WHERE person_id = ?1",
-	"DELETE FROM person_prefix WHERE person_id = ?1",
+	"DELETE FROM text_draft WHERE EXISTS (SELECT 1 FROM request r WHERE r.person_id IN "
+	BATCH " AND (text_draft.draft_key LIKE 'assessment:' || r.id || ':%' OR "
+	"text_draft.draft_key LIKE 'plan:' || r.id || ':%'))",
+	"DELETE FROM text_draft WHERE EXISTS (SELECT 1 FROM plan p WHERE p.person_id IN "
+	BATCH " AND (text_draft.draft_key LIKE 'monitoring:' || p.id || ':%' OR "
+	"text_draft.draft_key LIKE 'closing:' || p.id || ':%'))",
 };
 
-/* Blanks one person (inside the caller's transaction), when they are still
- * a candidate: *done says whether they were. */
-static int anonymise_one(struct cd_db *db, const struct actor *a, const char *before,
-			 int64_t person_id, const char *day, bool *done)
+/* Puts a person into the batch when they are still a candidate (a case may
+ * have opened since the list was made); *added says whether they were. */
+static int batch_add(struct cd_db *db, const char *before, int64_t person_id, bool *added)
 {
-	char first[32], *surname, *sk, *s1, *s2;
+	char first[32], *sk, *s1, *s2;
 	sqlite3_stmt *st;
-	size_t k;
-	int rc = CD_OK;
+	int rc;
 
-	*done = false;
-	if (db_prepare(db, STILL_CANDIDATE, &st))
+	*added = false;
+	/* the statements are kept (db_cached): a run blanks thousands */
+	if (db_cached(db, STILL_CANDIDATE, &st))
 		return CD_EDB;
 	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, person_id);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_release(db, st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? CD_OK : CD_EDB;
-	rc = CD_OK;
-	surname = xstrdup(_("Anonymised"));
 	snprintf(first, sizeof(first), "#%lld", (long long)person_id);
-	s1 = text_sort_key(surname);
+	s1 = text_sort_key(_("Anonymised"));
 	s2 = text_sort_key(first);
 	sk = xasprintf("%s\x01%s", s1, s2);
 	free(s1);
 	free(s2);
-	for (k = 0; k < ARRAY_SIZE(blank) && !rc; k++) {
-		if (db_prepare(db, blank[k], &st)) {
-			rc = CD_EDB;
-			break;
-		}
+	rc = db_cached(db, "INSERT INTO temp.anon_batch(id, first, sort_key) VALUES (?1, ?2, ?3)",
+		       &st);
+	if (!rc) {
 		sqlite3_bind_int64(st, 1, person_id);
-		if (sqlite3_bind_parameter_count(st) >= 5) {
-			sqlite3_bind_text(st, 2, surname, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, first, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4, sk, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 5, day, -1, SQLITE_STATIC);
-		}
-		rc = db_step_done(db, st);
+		sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, sk, -1, SQLITE_STATIC);
+		rc = db_cached_done(db, st);
 	}
 	free(sk);
-	free(surname);
-	if (!rc)
-		rc = person_reindex(db, person_id);
-	if (!rc)
-		rc = audit_add(db, a->user_id, "rodo.anonymise", "person", person_id, NULL);
-	*done = !rc;
+	*added = !rc;
 	return rc;
 }
+
+/* Blanks the persons of the batch (inside the caller's transaction): the
+ * texts in one statement per table, then each one's search terms and
+ * audit entry. */
+static int batch_blank(struct cd_db *db, const struct actor *a, const char *day)
+{
+	sqlite3_stmt *st, *ids;
+	size_t k;
+	int rc = CD_OK;
+
+	for (k = 0; k < ARRAY_SIZE(blank) && !rc; k++) {
+		if (db_cached(db, blank[k], &st))
+			return CD_EDB;
+		if (sqlite3_bind_parameter_count(st) >= 2) {
+			sqlite3_bind_text(st, 1, _("Anonymised"), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+		}
+		rc = db_cached_done(db, st);
+	}
+	if (rc || db_prepare(db, "SELECT id FROM temp.anon_batch ORDER BY id", &ids))
+		return rc ? rc : CD_EDB;
+	while (!rc && sqlite3_step(ids) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ids, 0);
+		if (!(rc = person_reindex(db, id)))
+			rc = audit_add(db, a->user_id, "rodo.anonymise", "person", id, NULL);
+	}
+	sqlite3_finalize(ids);
+	if (!rc)
+		rc = db_exec(db, "DELETE FROM temp.anon_batch");
+	return rc;
+}
+
+/* Persons checked and put into the batch between two looks at the clock. */
+#define BATCH_PERSONS 16
 
 int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, size_t *count,
 		   const struct job *job, struct fielderr *e)
@@ -311,19 +335,31 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 	date_format(&today, day);
 	/* in steps of about JOB_STEP_MS each, so no desk waits for the
 	 * write lock; a person is anonymised whole or not at all */
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS anon_batch(id INTEGER PRIMARY KEY, "
+		    "first TEXT NOT NULL, sort_key TEXT NOT NULL)") ||
+	    db_exec(db, "DELETE FROM temp.anon_batch")) {
+		free(l);
+		return CD_EDB;
+	}
 	db_bulk(db, true);
 	while (i < n && !rc && !job_stopped(job)) {
 		long long t0;
+		size_t step = 0;      /* counted once the step is committed */
 		if ((rc = db_begin(db)))
 			break;
 		t0 = job_clock_ms();  /* the write lock is held from here */
 		while (i < n && !rc && job_clock_ms() - t0 < JOB_STEP_MS) {
-			bool done;
-			if (!(rc = anonymise_one(db, a, before, l[i].person_id, day, &done)))
-				*count += done;
-			i++;
+			size_t in = 0, k;
+			for (k = 0; k < BATCH_PERSONS && i < n && !rc; k++, i++) {
+				bool added;
+				if (!(rc = batch_add(db, before, l[i].person_id, &added)))
+					in += added;
+			}
+			if (!rc && in && !(rc = batch_blank(db, a, day)))
+				step += in;
 		}
 		if (!rc && (rc = db_commit(db)) == CD_OK) {
+			*count += step;
 			t0 = job_clock_ms() - t0;
 			job_step_took(job, t0);
 			job_report(job, i, n);
@@ -331,6 +367,7 @@ int rodo_anonymise(struct cd_db *db, const struct actor *a, const char *before, 
 			continue;
 		}
 		db_rollback(db);
+		db_exec(db, "DELETE FROM temp.anon_batch");
 	}
 	db_bulk(db, false);
 	if (!rc && *count) {

@@ -99,13 +99,32 @@ static void job_turn(struct cd_db *db, bool take)
 			;
 }
 
+/* A long job's log size after each commit (its pauses checkpoint when the
+ * log has grown, not after every step: each checkpoint syncs the file). */
+static int job_wal_hook(void *ctx, sqlite3 *h, const char *name, int pages)
+{
+	(void)h;
+	(void)name;
+	((struct cd_db *)ctx)->wal_pages = pages;
+	return SQLITE_OK;
+}
+
 void db_bulk(struct cd_db *db, bool on)
 {
 	db->bulk = on;
 	db->others_wrote = true;
+	db->wal_pages = 0;
 	if (!on)
 		job_turn(db, false);
-	sqlite3_wal_autocheckpoint(db->h, on ? 0 : DB_CHECKPOINT_PAGES);
+	/* a job reads far more of the file than a desk: a larger page cache
+	 * while it runs (reads from the kernel's cache cost a call each), the
+	 * desk's small default again after */
+	db_exec(db, on ? "PRAGMA cache_size = -32768" : "PRAGMA cache_size = -2000");
+	/* the automatic checkpoint is itself a log hook: one or the other */
+	if (on)
+		sqlite3_wal_hook(db->h, job_wal_hook, db);
+	else
+		sqlite3_wal_autocheckpoint(db->h, DB_CHECKPOINT_PAGES);
 	/* a step's commit is not synced on its own: the job's last commit
 	 * (FULL again) syncs the log with every step before it, and a power
 	 * cut before that loses the unfinished job only, which is taken back
@@ -143,7 +162,10 @@ void db_job_pause(struct cd_db *db, int ms)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	t0 = (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-	sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	if (db->wal_pages >= JOB_CHECKPOINT_PAGES) {
+		sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		db->wal_pages = 0;
+	}
 	/* nobody saved in the last pause: nobody is waiting, a short one is
 	 * enough for a desk that begins to (it polls every 5 ms at most) */
 	if (!db->others_wrote && ms > JOB_QUIET_YIELD_MS)

@@ -86,6 +86,9 @@ void db_job_pause(struct cd_db *db, int ms);
  * only past DB_CHECKPOINT_PAGES pages of log. */
 void db_idle(struct cd_db *db);
 #define DB_CHECKPOINT_PAGES 10000
+/* A long job checkpoints in its pauses once its log holds this many pages
+ * (4 MiB): the log stays small without a synced checkpoint every step. */
+#define JOB_CHECKPOINT_PAGES 1000
 
 /* How long a write waits for another desk's before it is refused. */
 #define DB_BUSY_WAIT_MS 30000

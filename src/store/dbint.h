@@ -17,6 +17,7 @@ struct cd_db {
 	bool bulk;        /* a long job's connection (db_bulk) */
 	int job_fd;       /* its hold on the jobs' lock file, or -1 */
 	bool others_wrote; /* another connection committed in its last pause */
+	int wal_pages;     /* a long job's: pages in the log after its last commit */
 	char os_account[64]; /* the OS account the program runs as */
 	bool test;           /* a test or demo database: test switches act */
 	/* db_cached: statements kept prepared, by their text */

@@ -1139,6 +1139,11 @@ static int copy_file(const char *from, const char *to)
 	return system(cmd);
 }
 
+/* The whole anonymisation run per size: seconds and persons. */
+static double anon_whole[8];
+static size_t anon_count[8];
+static int anon_sizes;
+
 static int bench_size(int size, struct result *res, long *mem_kib)
 {
 	char path[256], work[300], side[320];
@@ -1229,6 +1234,17 @@ static int bench_size(int size, struct result *res, long *mem_kib)
 		free(t);
 		free(f);
 	}
+	/* last, on the copy: the whole anonymisation the dry run listed, as
+	 * the director runs it (every candidate, in its steps and pauses) */
+	if (!getenv("BENCH_ONLY") || strstr("anonymisation, whole run", getenv("BENCH_ONLY"))) {
+		struct fielderr e;
+		size_t done = 0;
+		double t0 = now_ms();
+		if (rodo_anonymise(c.db, &c.director, c.anon_before, &done, NULL, &e))
+			fprintf(stderr, "bench: anonymisation failed: %s\n", e.msg);
+		anon_whole[anon_sizes] = (now_ms() - t0) / 1000.0;
+		anon_count[anon_sizes++] = done;
+	}
 	db_close(&c.db);
 	unlink(work);
 	snprintf(side, sizeof(side), "%s-wal", work);
@@ -1270,14 +1286,19 @@ int main(int argc, char **argv)
 		if (bench_size(sizes[s], res[s], &mem[s]))
 			return 1;
 
-	printf("\n%-30s %8s %9s %9s %9s %7s %7s %s\n", "action", "persons", "p50 ms", "p95 ms",
-	       "floor p95", "ratio", "growth", "");
+	printf("\n%-30s %8s %9s %9s %9s %7s %7s %7s %s\n", "action", "persons", "p50 ms", "p95 ms",
+	       "floor p95", "ratio", "growth", "floor g", "");
 	for (i = 0; i < NACTIONS; i++) {
 		const struct action *A = &actions[i];
 		for (s = 0; s < nsizes; s++) {
 			struct result *r = &res[s][i];
 			double ratio = r->fp95 > 0.001 ? r->p95 / r->fp95 : 1;
 			double growth = res[0][i].p95 > 0.001 ? r->p95 / res[0][i].p95 : 1;
+			/* the floor's own growth: when the best hand-written query
+			 * grows as much, the cost follows the rows the action
+			 * returns (a search capped at 500 hits that has 40 at 1k),
+			 * not a missing index or a wrong query */
+			double fgrowth = res[0][i].fp95 > 0.001 ? r->fp95 / res[0][i].fp95 : 1;
 			const char *miss = "";
 			bool last = s == nsizes - 1;
 			if (!r->ok_rows)
@@ -1287,19 +1308,33 @@ int main(int argc, char **argv)
 			else if (last && A->cls == REPORT && ratio > 2.0 && r->p95 > 1.0)
 				miss = "over 2x floor";
 			else if (last && A->cls == INTERACTIVE && growth > 1.3 && r->p95 > 2.0 &&
+				 growth > 1.3 * fgrowth &&
 				 !strstr(A->name, "worklist") && !strstr(A->name, "login"))
 				miss = "grows";
+			else if (last && A->cls == INTERACTIVE && growth > 1.3 && r->p95 > 2.0 &&
+				 !strstr(A->name, "worklist") && !strstr(A->name, "login"))
+				miss = "(grows with its floor)";
+			else if (last && strstr(A->name, "login") && r->p95 > 100 && r->fp95 <= 100)
+				miss = "over 100 ms";
+			else if (last && strstr(A->name, "login") && r->p95 > 100)
+				miss = "(floor over 100 ms: argon2id)";
 			else if (last && !strcmp(A->name, "search per keystroke") && r->p95 > 10)
 				miss = "over 10 ms";
 			else if (last && !strcmp(A->name, "save a monitoring note") && r->p95 > 5)
 				miss = "over 5 ms";
 			else if (last && strstr(A->name, "import") && ratio > 2.0)
 				miss = "over 2x a raw insert";
-			if (*miss)
+			if (*miss && *miss != '(')
 				fails++;
-			printf("%-30s %8d %9.2f %9.2f %9.2f %6.1fx %6.2fx %s\n", s ? "" : A->name,
-			       sizes[s], r->p50, r->p95, r->fp95, ratio, growth, miss);
+			printf("%-30s %8d %9.2f %9.2f %9.2f %6.1fx %6.2fx %6.2fx %s\n", s ? "" : A->name,
+			       sizes[s], r->p50, r->p95, r->fp95, ratio, growth, fgrowth, miss);
 		}
+	}
+	for (s = 0; s < anon_sizes && s < nsizes; s++) {
+		bool over = s == nsizes - 1 && anon_whole[s] > 30;
+		printf("anonymisation, whole run at %d persons: %zu persons in %.1f s%s\n", sizes[s],
+		       anon_count[s], anon_whole[s], over ? " (over 30 s)" : "");
+		fails += over;
 	}
 	for (s = 0; s < nsizes; s++) {
 		printf("desk memory after login at %d persons: %.1f MiB%s\n", sizes[s],

@@ -1,37 +1,9 @@
-# A register of years: 260 more unmet needs, read a page at a time; PgDn
-# past the first page and End reach the newest, which is answered.
-register_reads_page_by_page() {
-	sqlite3 -batch "$DB" "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k
-		WHERE i < 260) INSERT INTO need(assessment_id, description, unmet)
-		SELECT (SELECT id FROM assessment ORDER BY held_on DESC, id DESC LIMIT 1),
-		printf('potrzeba nr %03d', i), 1 FROM k" || { fail "setup"; return; }
-	start
-	login organizator || return
-	menu_pick "Potrzeby niezaspokojone" || return
-	wait_for "potrzeby niezaspokojone ·" || return
-	expect_not_screen "potrzeba nr 260"
-	i=0
-	while [ "$i" -lt 14 ]; do keys NPage; i=$((i + 1)); done
-	sleep 0.3
-	expect_screen "potrzeba nr 2"          # beyond the first page of 200
-	keys End
-	wait_for ">" || return
-	screen | grep -E '^ *>' | grep -qF "potrzeba nr 260" || fail "End: not on the newest"
-	keys F8
-	wait_for "Data zaspokojenia" || return
-	keys Enter
-	wait_for "Potrzeba opuściła rejestr" || return
-	expect_not_screen "potrzeba nr 260"
-	expect_screen "potrzeba nr 259"        # the rows read stay after the reload
-	stored "SELECT answered_on IS NOT NULL FROM need WHERE description = 'potrzeba nr 260'" "1"
-}
-
 # The coordinator's case path, walked with two logins on the demo case
 # CUS.IPUS.3.2026 (Łódź Żaneta, assessment begun, coordinator Anna
 # Wiśniewska): assessment, outcome, plan, approval by the director,
 # monitoring, update re-approved, closing with the drafted description;
 # and the autosaved text coming back after the terminal was killed.
-SCENARIOS="${SCENARIOS:-} two_desks_save_one_plan two_desks_close_one_plan two_desks_record_one_followup worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
+SCENARIOS="${SCENARIOS:-} two_desks_save_one_plan two_desks_close_one_plan two_desks_record_one_followup worklist_first_for_coordinator case_path_two_logins closing_text_survives_a_kill registers_for_the_organiser register_reads_page_by_page plan_over_a_limit director_returns_a_plan director_authorises_an_organiser assessment_text_survives_a_kill plan_in_force_contact_resignation_card followup_after_closing"
 
 # logout: Esc back to the menu and answer the "log out?" question
 logout() {
@@ -406,6 +378,34 @@ closing_text_survives_a_kill() {
 	stored "SELECT count(*) FROM text_draft" "0"
 	stored "SELECT count(*) FROM closure c JOIN plan p ON p.id = c.plan_id JOIN request r
 		ON r.id = p.request_id WHERE r.case_ref = 'CUS.IPUS.25.2026'" "0"
+}
+
+# A register of years: 260 more unmet needs, read a page at a time; PgDn
+# past the first page and End reach the newest, which is answered.
+register_reads_page_by_page() {
+	sqlite3 -batch "$DB" "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k
+		WHERE i < 260) INSERT INTO need(assessment_id, description, unmet)
+		SELECT (SELECT id FROM assessment ORDER BY held_on DESC, id DESC LIMIT 1),
+		printf('potrzeba nr %03d', i), 1 FROM k" || { fail "setup"; return; }
+	start
+	login organizator || return
+	menu_pick "Potrzeby niezaspokojone" || return
+	wait_for "potrzeby niezaspokojone ·" || return
+	expect_not_screen "potrzeba nr 260"
+	i=0
+	while [ "$i" -lt 14 ]; do keys NPage; i=$((i + 1)); done
+	sleep 0.3
+	expect_screen "potrzeba nr 2"          # beyond the first page of 200
+	keys End
+	wait_for ">" || return
+	screen | grep -E '^ *>' | grep -qF "potrzeba nr 260" || fail "End: not on the newest"
+	keys F8
+	wait_for "Data zaspokojenia" || return
+	keys Enter
+	wait_for "Potrzeba opuściła rejestr" || return
+	expect_not_screen "potrzeba nr 260"
+	expect_screen "potrzeba nr 259"        # the rows read stay after the reload
+	stored "SELECT answered_on IS NOT NULL FROM need WHERE description = 'potrzeba nr 260'" "1"
 }
 
 registers_for_the_organiser() {

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include "plan.h"
 #include "report.h"
+#include "monitoring.h"
 
 #include <string.h>
 
@@ -140,4 +141,18 @@ int64_t fx_served(struct fx *f, const char *first, const char *filed_on, const c
 	ck_assert_int_eq(plan_approve(f->db, &f->sys, v.id, &today, &e), CD_OK);
 	plan_version_release(&v);
 	return request;
+}
+
+void fx_close_plan(struct fx *f, const struct actor *a, int64_t plan_id)
+{
+	struct closing c;
+	struct fielderr e;
+
+	memset(&c, 0, sizeof(c));
+	c.plan_id = plan_id;
+	str_copy(c.conversation_on, sizeof(c.conversation_on), TEST_TODAY);
+	str_copy(c.closed_on, sizeof(c.closed_on), TEST_TODAY);
+	str_copy(c.reason, sizeof(c.reason), "goals_achieved");
+	str_copy(c.description, sizeof(c.description), "Cele osiągnięte.");
+	ck_assert_int_eq(closing_save(f->db, a, &c, &e), CD_OK);
 }

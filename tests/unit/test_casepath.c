@@ -125,8 +125,6 @@ START_TEST(closed_case_tells_the_follow_up)
 	struct fx f;
 	struct case_view cv;
 	struct case_line *t;
-	struct closing c;
-	struct fielderr e;
 	struct date today;
 	const struct case_line *l;
 	size_t n;
@@ -136,13 +134,7 @@ START_TEST(closed_case_tells_the_follow_up)
 	date_today(&today);
 	req = fx_served(&f, "Celina", "2026-11-02", "2026-11-10", "2026-11-20", false);
 	ck_assert_int_eq(case_load(f.db, &f.anna, req, &cv), CD_OK);
-	memset(&c, 0, sizeof(c));
-	c.plan_id = cv.plan_id;
-	str_copy(c.conversation_on, sizeof(c.conversation_on), TEST_TODAY);
-	str_copy(c.closed_on, sizeof(c.closed_on), TEST_TODAY);
-	str_copy(c.reason, sizeof(c.reason), "goals_achieved");
-	str_copy(c.description, sizeof(c.description), "Cele osiągnięte.");
-	ck_assert_int_eq(closing_save(f.db, &f.anna, &c, &e), CD_OK);
+	fx_close_plan(&f, &f.anna, cv.plan_id);
 	case_release(&cv);
 	ck_assert_int_eq(case_load(f.db, &f.anna, req, &cv), CD_OK);
 	ck_assert(cv.closed);

@@ -365,7 +365,6 @@ START_TEST(caseload_counts_follow_every_write)
 {
 	struct fx f;
 	struct case_view cv;
-	struct closing c;
 	struct fielderr e;
 	struct date today;
 	long open, running, moved;
@@ -405,13 +404,7 @@ START_TEST(caseload_counts_follow_every_write)
 	load_of(&f, f.pawel.user_id, &open, &running);
 	ck_assert_int_eq(running, 1);
 	/* closed: no longer running */
-	memset(&c, 0, sizeof(c));
-	c.plan_id = cv.plan_id;
-	str_copy(c.conversation_on, sizeof(c.conversation_on), TEST_TODAY);
-	str_copy(c.closed_on, sizeof(c.closed_on), TEST_TODAY);
-	str_copy(c.reason, sizeof(c.reason), "goals_achieved");
-	str_copy(c.description, sizeof(c.description), "Cele osiągnięte.");
-	ck_assert_int_eq(closing_save(f.db, &f.pawel, &c, &e), CD_OK);
+	fx_close_plan(&f, &f.pawel, cv.plan_id);
 	load_of(&f, f.pawel.user_id, &open, &running);
 	ck_assert_int_eq(running, 0);
 	case_release(&cv);

@@ -38,6 +38,9 @@ struct actor login_as(struct cd_db *db, const char *login, unsigned roles);
 int64_t file_request(struct fx *f, const char *first, const char *filed_on,
 		     int64_t coordinator);
 
+/* Closes a plan today ("goals achieved") as actor a. */
+void fx_close_plan(struct fx *f, const struct actor *a, int64_t plan_id);
+
 /* A case filed on filed_on, qualified, with an approved plan of one care
  * item from..to (and a volunteering activity when asked); the request. */
 int64_t fx_served(struct fx *f, const char *first, const char *filed_on, const char *from,
